@@ -1,0 +1,32 @@
+"""compare: align outlets' accounts of one event; flag what each adds, omits or rewords."""
+
+from __future__ import annotations
+
+from importlib.metadata import PackageNotFoundError, version
+
+from compare.errors import CompareError, InputError, OptionsError
+from compare.load import load
+from compare.model import Comparison, DiffOp, Document, Finding, Link, Sentence
+from compare.options import Options
+from compare.pairwise import compare
+
+try:
+    __version__ = version("compare-accounts")
+except PackageNotFoundError:  # pragma: no cover - running from a source tree without install
+    __version__ = "0+unknown"
+
+__all__ = [
+    "CompareError",
+    "Comparison",
+    "DiffOp",
+    "Document",
+    "Finding",
+    "InputError",
+    "Link",
+    "Options",
+    "OptionsError",
+    "Sentence",
+    "__version__",
+    "compare",
+    "load",
+]

@@ -1,0 +1,27 @@
+"""Exceptions raised by compare.
+
+The tree::
+
+    CompareError              base of everything compare raises on purpose
+    ├── InputError            a file or text cannot be used (missing, binary, undecodable, empty)
+    └── OptionsError          an option has a value outside its documented range
+
+Leaves also subclass the matching builtin (``ValueError``), so callers that already catch those keep
+working. Every message names the thing at fault and what is wrong with it, in one line.
+"""
+
+from __future__ import annotations
+
+__all__ = ["CompareError", "InputError", "OptionsError"]
+
+
+class CompareError(Exception):
+    """Base class of every error compare raises on purpose."""
+
+
+class InputError(CompareError, ValueError):
+    """A file, stream or text cannot be used as a document."""
+
+
+class OptionsError(CompareError, ValueError):
+    """An option was given a value outside its documented range."""

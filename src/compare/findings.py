@@ -1,0 +1,219 @@
+"""Classify each link and each unlinked sentence into findings a reader should look at.
+
+A classifier is a plain function ``(LinkContext) -> Iterable[Finding]``; :data:`CLASSIFIERS` lists
+them in order, so new finding types are added by appending a function, not by editing the others.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+import attrs
+
+from compare.diff import Run
+from compare.model import Document, Finding, Relation
+from compare.options import Options
+from compare.tokens import content_keys, normalise
+
+__all__ = [
+    "CLASSIFIERS",
+    "Classifier",
+    "LinkContext",
+    "Side",
+    "classify_link",
+    "relation",
+    "unlinked_findings",
+]
+
+_SNIPPET = 60
+
+
+@attrs.frozen
+class Side:
+    """One side of a link: the sentences joined into one text, and where each piece came from."""
+
+    doc: Document
+    indices: tuple[int, ...]
+    text: str
+    """The sentences joined with single spaces."""
+    pieces: tuple[tuple[int, int], ...]
+    """For each sentence, (offset in ``text``, offset in ``doc.text``)."""
+
+    @classmethod
+    def of(cls, doc: Document, indices: tuple[int, ...]) -> Side:
+        """Join the given sentences of a document into one side of a link."""
+        parts: list[str] = []
+        pieces: list[tuple[int, int]] = []
+        pos = 0
+        for i in indices:
+            s = doc.sentences[i]
+            pieces.append((pos, s.start))
+            parts.append(s.text)
+            pos += len(s.text) + 1
+        return cls(doc, indices, " ".join(parts), tuple(pieces))
+
+    def doc_span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a span of the joined text to a span of the document's text."""
+
+        def at(x: int) -> int:
+            base = self.pieces[0]
+            for piece in self.pieces:
+                if piece[0] <= x:
+                    base = piece
+            return base[1] + (x - base[0])
+
+        return at(start), at(max(start, end - 1)) + (1 if end > start else 0)
+
+
+@attrs.frozen
+class LinkContext:
+    """Everything a classifier may look at for one link."""
+
+    ref: Side
+    other: Side
+    runs: tuple[Run, ...]
+    relation: Relation
+    options: Options
+
+
+Classifier = Callable[[LinkContext], Iterable[Finding]]
+
+
+def _shorten(text: str, limit: int = _SNIPPET) -> str:
+    """Collapse whitespace and cut text to ``limit`` characters with an ellipsis."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _weight(keys: Iterable[str], idf: dict[str, float]) -> float:
+    """Sum IDF weights, unknown keys counting 1."""
+    return sum(idf.get(k, 1.0) for k in keys)
+
+
+def relation(ref_text: str, other_text: str, idf: dict[str, float], options: Options) -> Relation:
+    """Name a link: ``same``, ``partial`` (each side has much the other lacks) or ``reworded``."""
+    if normalise(ref_text) == normalise(other_text):
+        return "same"
+    a = set(content_keys(ref_text, options.language))
+    b = set(content_keys(other_text, options.language))
+    shared = _weight(a & b, idf)
+    wa, wb = _weight(a, idf), _weight(b, idf)
+    cover_a = shared / wa if wa else 1.0
+    cover_b = shared / wb if wb else 1.0
+    if cover_a < options.partial_coverage and cover_b < options.partial_coverage:
+        return "partial"
+    return "reworded"
+
+
+def _changes(ctx: LinkContext) -> list[tuple[Run | None, Run | None]]:
+    """Pair each deletion with the insertion that follows it (a replacement), else stand alone."""
+    out: list[tuple[Run | None, Run | None]] = []
+    pending: Run | None = None
+    for run in ctx.runs:
+        if run.op == "delete":
+            if pending is not None:
+                out.append((pending, None))
+            pending = run
+        elif run.op == "insert":
+            out.append((pending, run))
+            pending = None
+        else:
+            if pending is not None:
+                out.append((pending, None))
+            pending = None
+    if pending is not None:
+        out.append((pending, None))
+    return out
+
+
+def _new_words(text: str, against: set[str], language: str) -> list[str]:
+    """Content keys of ``text`` that do not occur in ``against``."""
+    return [k for k in content_keys(text, language) if k not in against]
+
+
+def detail(ctx: LinkContext) -> Iterable[Finding]:
+    """Report a clause present on one side only: ``added_detail`` or ``dropped_detail``."""
+    lang = ctx.options.language
+    ref_keys = set(content_keys(ctx.ref.text, lang))
+    other_keys = set(content_keys(ctx.other.text, lang))
+    for deleted, inserted in _changes(ctx):
+        if inserted is not None:
+            text = ctx.other.text[inserted.b_start : inserted.b_end]
+            if len(_new_words(text, ref_keys, lang)) >= ctx.options.detail_min_words:
+                yield Finding(
+                    "added_detail", ctx.ref.indices, ctx.other.indices,
+                    f"{ctx.other.doc.label} adds “{_shorten(text)}”",
+                    other_spans=(ctx.other.doc_span(inserted.b_start, inserted.b_end),),
+                )  # fmt: skip
+        if deleted is not None:
+            text = ctx.ref.text[deleted.a_start : deleted.a_end]
+            if len(_new_words(text, other_keys, lang)) >= ctx.options.detail_min_words:
+                yield Finding(
+                    "dropped_detail", ctx.ref.indices, ctx.other.indices,
+                    f"{ctx.other.doc.label} drops “{_shorten(text)}”",
+                    ref_spans=(ctx.ref.doc_span(deleted.a_start, deleted.a_end),),
+                )  # fmt: skip
+
+
+def reworded(ctx: LinkContext) -> Iterable[Finding]:
+    """Report wording changed between linked sentences: up to three replacements, quoted."""
+    if ctx.relation == "same":
+        return
+    shown: list[str] = []
+    ref_spans: list[tuple[int, int]] = []
+    other_spans: list[tuple[int, int]] = []
+    for deleted, inserted in _changes(ctx):
+        old = ctx.ref.text[deleted.a_start : deleted.a_end] if deleted else ""
+        new = ctx.other.text[inserted.b_start : inserted.b_end] if inserted else ""
+        if normalise(old) == normalise(new):
+            continue  # only case, spacing or punctuation changed
+        if deleted:
+            ref_spans.append(ctx.ref.doc_span(deleted.a_start, deleted.a_end))
+        if inserted:
+            other_spans.append(ctx.other.doc_span(inserted.b_start, inserted.b_end))
+        if old and new:
+            shown.append(f"“{_shorten(old, 40)}” → “{_shorten(new, 40)}”")
+    if not (ref_spans or other_spans):
+        return
+    text = "; ".join(shown[:3]) + (f" (+{len(shown) - 3} more)" if len(shown) > 3 else "")
+    yield Finding(
+        "reworded", ctx.ref.indices, ctx.other.indices,
+        text or "words added or removed",
+        ref_spans=tuple(ref_spans), other_spans=tuple(other_spans),
+    )  # fmt: skip
+
+
+CLASSIFIERS: tuple[Classifier, ...] = (reworded, detail)
+"""The link classifiers, run in this order; later issues append more."""
+
+
+def classify_link(ctx: LinkContext) -> tuple[Finding, ...]:
+    """Run every classifier on one link."""
+    return tuple(f for classify in CLASSIFIERS for f in classify(ctx))
+
+
+def unlinked_findings(
+    reference: Document, other: Document, omitted: Iterable[int], added: Iterable[int]
+) -> tuple[Finding, ...]:
+    """Report each reference sentence without counterpart as omitted, each other one as added."""
+    out = [
+        Finding(
+            "omitted",
+            (i,),
+            (),
+            f"not in {other.label}: “{_shorten(reference.sentences[i].text)}”",
+            ref_spans=((reference.sentences[i].start, reference.sentences[i].end),),
+        )
+        for i in omitted
+    ]
+    out += [
+        Finding(
+            "added",
+            (),
+            (j,),
+            f"only in {other.label}: “{_shorten(other.sentences[j].text)}”",
+            other_spans=((other.sentences[j].start, other.sentences[j].end),),
+        )
+        for j in added
+    ]
+    return tuple(out)

@@ -1,0 +1,76 @@
+"""Tunable settings of a comparison, validated once, with documented and measured defaults."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+
+from compare.errors import OptionsError
+
+__all__ = ["Options"]
+
+
+def _unit(instance: Any, attribute: attrs.Attribute[float], value: float) -> None:
+    """Reject a value outside [0, 1] with a message naming the option."""
+    if not isinstance(value, (int, float)) or isinstance(value, bool) or not 0.0 <= value <= 1.0:
+        raise OptionsError(f"option {attribute.name} must be a number in [0, 1], got {value!r}")
+
+
+def _positive_int(instance: Any, attribute: attrs.Attribute[int], value: int) -> None:
+    """Reject anything but a positive integer, with a message naming the option."""
+    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+        raise OptionsError(f"option {attribute.name} must be a positive integer, got {value!r}")
+
+
+def _scorer_name(instance: Any, attribute: attrs.Attribute[str], value: str) -> None:
+    """Reject a scorer name that rapidfuzz does not provide here."""
+    from compare.similarity import SCORERS
+
+    if value not in SCORERS:
+        names = ", ".join(sorted(SCORERS))
+        raise OptionsError(f"option {attribute.name} must be one of {names}, got {value!r}")
+
+
+def _language(instance: Any, attribute: attrs.Attribute[str], value: str) -> None:
+    """Reject a language that has no word lists in the package."""
+    from importlib import resources
+
+    if (
+        not isinstance(value, str)
+        or not (resources.files("compare") / "data" / f"stopwords_{value}.txt").is_file()
+    ):
+        raise OptionsError(f"option {attribute.name}: no word lists for language {value!r}")
+
+
+@attrs.frozen
+class Options:
+    """Thresholds and weights of a comparison; every default was chosen by measurement (README)."""
+
+    link_threshold: float = attrs.field(default=0.40, validator=_unit)
+    """Minimum similarity in [0, 1] for two sentences to be linked (tuned on the readouts)."""
+
+    merge_gain: float = attrs.field(default=0.03, validator=_unit)
+    """A 1:2 or 2:1 link replaces a 1:1 link only when it raises the score by at least this much."""
+
+    order_bonus: float = attrs.field(default=0.04, validator=_unit)
+    """Added to a pair's score when its neighbours are linked in the same reading order."""
+
+    fuzzy_weight: float = attrs.field(default=0.35, validator=_unit)
+    """Share of the character-level fuzzy score in the similarity; the rest is IDF word overlap."""
+
+    partial_coverage: float = attrs.field(default=0.6, validator=_unit)
+    """A link is ``partial`` when less than this share of each side's content is shared."""
+
+    detail_min_words: int = attrs.field(default=3, validator=_positive_int)
+    """Content words a clause needs, on one side only, to count as added or dropped detail."""
+
+    fuzzy_scorer: str = attrs.field(default="token_sort_ratio", validator=_scorer_name)
+    """Name of the rapidfuzz scorer blended into the similarity (see ``similarity.SCORERS``)."""
+
+    language: str = attrs.field(default="en", validator=_language)
+    """Language of the word lists (stop words) used to pick content words."""
+
+    def to_dict(self) -> dict[str, float | int]:
+        """Return the options as a plain, JSON-ready mapping."""
+        return attrs.asdict(self)

@@ -1,0 +1,95 @@
+"""Compare two documents: score, align, diff and classify; the pairwise pipeline in one function."""
+
+from __future__ import annotations
+
+import math
+
+import attrs
+
+from compare.align import align
+from compare.diff import diff_runs, ops_from_runs
+from compare.errors import CompareError
+from compare.findings import LinkContext, Side, classify_link, relation, unlinked_findings
+from compare.model import Comparison, Document, Finding, Link
+from compare.options import Options
+from compare.similarity import Features, features, idf_table, pair_score, score_matrix
+
+__all__ = ["compare", "distinct_ids"]
+
+
+def distinct_ids(docs: list[Document]) -> list[Document]:
+    """Return the documents with ids made unique by suffixes ``-2``, ``-3``... in order."""
+    seen: set[str] = set()
+    out = []
+    for doc in docs:
+        new_id, n = doc.id, 1
+        while new_id in seen:
+            n += 1
+            new_id = f"{doc.id}-{n}"
+        seen.add(new_id)
+        out.append(doc if new_id == doc.id else attrs.evolve(doc, id=new_id))
+    return out
+
+
+def _finding_order(f: Finding) -> tuple[float, float, str]:
+    """Sort findings in reference reading order, then by other position, then by type."""
+    return (f.ref[0] if f.ref else math.inf, f.other[0] if f.other else -1.0, f.type)
+
+
+def compare(reference: Document, other: Document, *, options: Options | None = None) -> Comparison:
+    """Compare ``other``'s account with ``reference``'s: links, omissions, additions, findings."""
+    if not isinstance(reference, Document) or not isinstance(other, Document):
+        raise CompareError("compare() takes two compare.Document objects (see compare.load)")
+    opts = options if options is not None else Options()
+    if not isinstance(opts, Options):
+        raise CompareError(f"options must be a compare.Options, got {type(opts).__name__}")
+    reference, other = distinct_ids([reference, other])
+    fr = features((s.text for s in reference.sentences), opts.language)
+    fo = features((s.text for s in other.sentences), opts.language)
+    idf = idf_table([f.keys for f in fr] + [f.keys for f in fo])
+    scores = score_matrix(fr, fo, opts, idf=idf)
+
+    def group_score(ri: tuple[int, ...], oi: tuple[int, ...]) -> float:
+        a = _join([fr[i] for i in ri])
+        b = _join([fo[j] for j in oi])
+        return pair_score(a, b, idf, opts)
+
+    links: list[Link] = []
+    findings: list[Finding] = []
+    for al in align(scores, opts, group_score):
+        ref_side, other_side = Side.of(reference, al.ref), Side.of(other, al.other)
+        runs = diff_runs(ref_side.text, other_side.text)
+        rel = relation(ref_side.text, other_side.text, idf, opts)
+        found = classify_link(LinkContext(ref_side, other_side, runs, rel, opts))
+        findings.extend(found)
+        links.append(
+            Link(
+                ref=al.ref,
+                other=al.other,
+                score=round(min(1.0, max(0.0, al.score)), 4),
+                relation=rel,
+                diff=ops_from_runs(runs, ref_side.text, other_side.text),
+                flags=tuple(sorted({f.type for f in found})),
+            )
+        )
+    linked_ref = {i for link in links for i in link.ref}
+    linked_other = {j for link in links for j in link.other}
+    omitted = tuple(i for i in range(len(reference.sentences)) if i not in linked_ref)
+    added = tuple(j for j in range(len(other.sentences)) if j not in linked_other)
+    findings.extend(unlinked_findings(reference, other, omitted, added))
+    return Comparison(
+        reference=reference,
+        other=other,
+        links=tuple(links),
+        omitted=omitted,
+        added=added,
+        findings=tuple(sorted(findings, key=_finding_order)),
+        options=opts,
+    )
+
+
+def _join(parts: list[Features]) -> Features:
+    """Features of several sentences read as one text."""
+    if len(parts) == 1:
+        return parts[0]
+    return Features(frozenset().union(*(p.keys for p in parts)), " ".join(p.norm for p in parts))

@@ -1,0 +1,1 @@
+"""Renderers: turn a finished comparison into JSON, text, Markdown or HTML; they compute nothing."""

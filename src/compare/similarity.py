@@ -1,0 +1,153 @@
+"""Sentence similarity: IDF-weighted content-word overlap blended with a rapidfuzz string score.
+
+Scores lie in [0, 1]. The overlap is a weighted Dice coefficient over stemmed content words, each
+word weighted by its inverse document frequency over all sentences being compared (so "China" and
+"Syria", present everywhere in a report on a China-Syria call, count for little). The fuzzy part is
+a rapidfuzz scorer on the normalised strings; whole matrices use ``rapidfuzz.process.cdist`` and large
+problems score only the candidate pairs that share enough content to reach the link threshold.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+import attrs
+import numpy as np
+from numpy.typing import NDArray
+from rapidfuzz import fuzz, process
+
+from compare.options import Options
+from compare.tokens import content_keys, normalise
+
+__all__ = [
+    "SCORERS",
+    "Features",
+    "features",
+    "idf_table",
+    "pair_score",
+    "pair_scores",
+    "score_matrix",
+]
+
+Matrix = NDArray[np.float64]
+
+SCORERS = {
+    "ratio": fuzz.ratio,
+    "token_sort_ratio": fuzz.token_sort_ratio,
+    "token_set_ratio": fuzz.token_set_ratio,
+    "partial_ratio": fuzz.partial_ratio,
+}
+"""The rapidfuzz scorers an :class:`~compare.options.Options` may name as ``fuzzy_scorer``."""
+
+_CDIST_MAX_PAIRS = 250_000
+"""Above this many pairs the fuzzy scorer runs only on candidate pairs, not on the whole matrix."""
+
+
+@attrs.frozen
+class Features:
+    """What similarity needs of one text: its content-word keys and its normalised string."""
+
+    keys: frozenset[str]
+    """Stemmed content words."""
+    norm: str
+    """Case-folded words without punctuation, for the fuzzy scorer."""
+
+
+def features(texts: Iterable[str], language: str = "en") -> list[Features]:
+    """Compute the similarity features of each text."""
+    return [Features(frozenset(content_keys(t, language)), normalise(t)) for t in texts]
+
+
+def idf_table(key_sets: Iterable[frozenset[str]]) -> dict[str, float]:
+    """Return ``log(1 + N / df)`` for every key over a collection of key sets."""
+    df: Counter[str] = Counter()
+    n = 0
+    for keys in key_sets:
+        df.update(keys)
+        n += 1
+    return {k: math.log1p(n / c) for k, c in df.items()}
+
+
+def _weight(keys: Iterable[str], idf: dict[str, float], default: float) -> float:
+    """Sum the IDF weights of keys."""
+    return sum(idf.get(k, default) for k in keys)
+
+
+def pair_score(a: Features, b: Features, idf: dict[str, float], options: Options) -> float:
+    """Score one pair of texts: weighted Dice over content keys blended with the fuzzy score."""
+    default = max(idf.values(), default=1.0)
+    total = _weight(a.keys, idf, default) + _weight(b.keys, idf, default)
+    dice = 2.0 * _weight(a.keys & b.keys, idf, default) / total if total else 0.0
+    fuzzy = SCORERS[options.fuzzy_scorer](a.norm, b.norm) / 100.0
+    return (1.0 - options.fuzzy_weight) * dice + options.fuzzy_weight * fuzzy
+
+
+def pair_scores(
+    a: Sequence[str],
+    b: Sequence[str],
+    *,
+    options: Options | None = None,
+    idf_corpus: Sequence[str] | None = None,
+) -> NDArray[np.float64]:
+    """Score ``a[i]`` against ``b[i]`` for every i; IDF over ``idf_corpus`` (default a + b)."""
+    opts = options or Options()
+    fa, fb = features(a, opts.language), features(b, opts.language)
+    corpus = features(idf_corpus, opts.language) if idf_corpus is not None else fa + fb
+    idf = idf_table(f.keys for f in corpus)
+    return np.array([pair_score(x, y, idf, opts) for x, y in zip(fa, fb, strict=True)])
+
+
+def _shared_weights(
+    ref: Sequence[Features], other: Sequence[Features], idf: dict[str, float]
+) -> Matrix:
+    """Sum, for every pair, the IDF weight of the keys both texts contain (inverted index)."""
+    index: dict[str, list[int]] = {}
+    for j, f in enumerate(other):
+        for k in f.keys:
+            index.setdefault(k, []).append(j)
+    shared = np.zeros((len(ref), len(other)), dtype=np.float64)
+    for i, f in enumerate(ref):
+        row = shared[i]
+        for k in f.keys:
+            js = index.get(k)
+            if js is not None:
+                row[js] += idf[k]
+    return shared
+
+
+def score_matrix(
+    ref: Sequence[Features],
+    other: Sequence[Features],
+    options: Options,
+    *,
+    idf: dict[str, float] | None = None,
+) -> Matrix:
+    """Score every reference text against every other text; IDF over both unless given."""
+    n, m = len(ref), len(other)
+    if n == 0 or m == 0:
+        return np.zeros((n, m), dtype=np.float64)
+    if idf is None:
+        idf = idf_table([f.keys for f in ref] + [f.keys for f in other])
+    shared = _shared_weights(ref, other, idf)
+    w_ref = np.array([_weight(f.keys, idf, 0.0) for f in ref])
+    w_other = np.array([_weight(f.keys, idf, 0.0) for f in other])
+    total = w_ref[:, None] + w_other[None, :]
+    dice = np.divide(2.0 * shared, total, out=np.zeros_like(shared), where=total > 0)
+    scorer = SCORERS[options.fuzzy_scorer]
+    fw = options.fuzzy_weight
+    if n * m <= _CDIST_MAX_PAIRS:
+        fuzzy = process.cdist(
+            [f.norm for f in ref], [f.norm for f in other], scorer=scorer, workers=-1,
+            dtype=np.float64,
+        ) / 100.0  # fmt: skip
+        combined: Matrix = (1.0 - fw) * dice + fw * fuzzy
+        return combined
+    # Large inputs: only pairs whose overlap could still reach the threshold get the fuzzy scorer.
+    floor = (options.link_threshold - fw) / (1.0 - fw) if fw < 1.0 else 0.0
+    out: Matrix = (1.0 - fw) * dice
+    rows, cols = np.nonzero(dice >= max(floor, 1e-9))
+    for i, j in zip(rows.tolist(), cols.tolist(), strict=True):
+        out[i, j] += fw * scorer(ref[i].norm, other[j].norm) / 100.0
+    return out

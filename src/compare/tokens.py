@@ -1,0 +1,91 @@
+"""Word tokens with offsets, and the normalised keys that similarity and diff compare.
+
+The original text is never changed: a token keeps its span in the text it came from, and its
+comparison key (case-folded, quotes unified, lightly stemmed) lives beside it.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+
+__all__ = [
+    "WORD_RE",
+    "content_keys",
+    "fold",
+    "normalise",
+    "stem",
+    "stopwords",
+    "unify_quotes",
+    "word_spans",
+]
+
+WORD_RE = re.compile(r"\w+(?:[’'.-]\w+)*|[^\w\s]")
+"""A word (letters/digits, with inner apostrophes, hyphens and dots: ``al-Assad``, ``U.N``,
+``21.01``) or a single other non-space character (punctuation, symbols)."""
+
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"'})
+
+_NUMBER_WORDS = {
+    "zero": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
+    "seven": "7", "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12",
+    "twenty": "20", "thirty": "30", "forty": "40", "fifty": "50", "sixty": "60",
+    "seventy": "70", "eighty": "80", "ninety": "90", "hundred": "100",
+}  # fmt: skip
+
+
+def unify_quotes(text: str) -> str:
+    """Replace curly and angle quotes with their straight forms."""
+    return text.translate(_QUOTES)
+
+
+def fold(text: str) -> str:
+    """Case-fold text and unify curly and straight quotes."""
+    return text.translate(_QUOTES).casefold()
+
+
+def normalise(text: str) -> str:
+    """Reduce text to its words, case-folded and space-separated (punctuation dropped)."""
+    return " ".join(w for w in re.findall(r"\w+", fold(text)))
+
+
+def word_spans(text: str, start: int = 0) -> list[tuple[int, int]]:
+    """Return the spans of word and punctuation tokens in ``text``, shifted by ``start``."""
+    return [(m.start() + start, m.end() + start) for m in WORD_RE.finditer(text)]
+
+
+@cache
+def stem(word: str) -> str:
+    """Strip common English inflections so ``supports``/``supported``/``support`` share a key."""
+    w = _NUMBER_WORDS.get(word, word)
+    if w.endswith("'s"):
+        w = w[:-2]
+    if len(w) <= 3 or not w.isalpha():
+        return w
+    for suffix, repl in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            w = w[: -len(suffix)] + repl
+            break
+    if w.endswith("e") and len(w) > 4:
+        w = w[:-1]
+    return w
+
+
+@cache
+def stopwords(language: str = "en") -> frozenset[str]:
+    """Return the function words of a language, read from the package's data file."""
+    path = resources.files("compare") / "data" / f"stopwords_{language}.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def content_keys(text: str, language: str = "en") -> list[str]:
+    """Return the stemmed content words of ``text`` in order (no function words or marks)."""
+    stop = stopwords(language)
+    out: list[str] = []
+    for word in re.findall(r"\w+(?:'\w+)*", fold(text)):
+        if word in stop:
+            continue
+        out.append(stem(word))
+    return out
