@@ -132,27 +132,31 @@ def _new_words(text: str, against: set[str], language: str) -> list[str]:
 
 
 def detail(ctx: LinkContext) -> Iterable[Finding]:
-    """Report a clause present on one side only: ``added_detail`` or ``dropped_detail``."""
-    lang = ctx.options.language
+    """Report a clause present on one side only: ``added_detail`` or ``dropped_detail``.
+
+    A change counts when the content words new to its side outnumber those of the words it
+    replaces by at least ``detail_min_words``: a rewording swaps words, a detail adds them.
+    """
+    lang, need = ctx.options.language, ctx.options.detail_min_words
     ref_keys = set(content_keys(ctx.ref.text, lang))
     other_keys = set(content_keys(ctx.other.text, lang))
     for deleted, inserted in _changes(ctx):
-        if inserted is not None:
-            text = ctx.other.text[inserted.b_start : inserted.b_end]
-            if len(_new_words(text, ref_keys, lang)) >= ctx.options.detail_min_words:
-                yield Finding(
-                    "added_detail", ctx.ref.indices, ctx.other.indices,
-                    f"{ctx.other.doc.label} adds “{_shorten(text)}”",
-                    other_spans=(ctx.other.doc_span(inserted.b_start, inserted.b_end),),
-                )  # fmt: skip
-        if deleted is not None:
-            text = ctx.ref.text[deleted.a_start : deleted.a_end]
-            if len(_new_words(text, other_keys, lang)) >= ctx.options.detail_min_words:
-                yield Finding(
-                    "dropped_detail", ctx.ref.indices, ctx.other.indices,
-                    f"{ctx.other.doc.label} drops “{_shorten(text)}”",
-                    ref_spans=(ctx.ref.doc_span(deleted.a_start, deleted.a_end),),
-                )  # fmt: skip
+        old = ctx.ref.text[deleted.a_start : deleted.a_end] if deleted else ""
+        new = ctx.other.text[inserted.b_start : inserted.b_end] if inserted else ""
+        n_old = len(_new_words(old, other_keys, lang))
+        n_new = len(_new_words(new, ref_keys, lang))
+        if inserted is not None and n_new - n_old >= need:
+            yield Finding(
+                "added_detail", ctx.ref.indices, ctx.other.indices,
+                f"{ctx.other.doc.label} adds “{_shorten(new)}”",
+                other_spans=(ctx.other.doc_span(inserted.b_start, inserted.b_end),),
+            )  # fmt: skip
+        if deleted is not None and n_old - n_new >= need:
+            yield Finding(
+                "dropped_detail", ctx.ref.indices, ctx.other.indices,
+                f"{ctx.other.doc.label} drops “{_shorten(old)}”",
+                ref_spans=(ctx.ref.doc_span(deleted.a_start, deleted.a_end),),
+            )  # fmt: skip
 
 
 def reworded(ctx: LinkContext) -> Iterable[Finding]:

@@ -47,8 +47,8 @@ def _language(instance: Any, attribute: attrs.Attribute[str], value: str) -> Non
 class Options:
     """Thresholds and weights of a comparison; every default was chosen by measurement (README)."""
 
-    link_threshold: float = attrs.field(default=0.40, validator=_unit)
-    """Minimum similarity in [0, 1] for two sentences to be linked (tuned on the readouts)."""
+    link_threshold: float = attrs.field(default=0.45, validator=_unit)
+    """Minimum similarity for two sentences to be linked: the middle of the best plateau (README)."""
 
     merge_gain: float = attrs.field(default=0.03, validator=_unit)
     """A 1:2 or 2:1 link replaces a 1:1 link only when it raises the score by at least this much."""

@@ -35,7 +35,7 @@ _CJK_TERM = "。！？｡"
 # Closing quotes and brackets that stay with the sentence they close.
 _CLOSE = "”’»›)\\]}」』】〉》）"
 # Opening quotes that may follow a full stop without a space and start a new sentence.
-_OPEN = "“‘«„\"(「『"
+_OPEN = '“‘«„"(「『'
 # Lower-case letters that, after "terminator + space", mean the sentence goes on.
 _LOWER = "a-zß-öø-ÿα-ωа-яё"
 # Line breaks (str.splitlines() breaks, less the rare information separators).
@@ -44,9 +44,69 @@ _LINE_BREAKS = "\n\r\u2028\u2029\x0b\x0c\x85"
 _GLUE_START = frozenset(",;:،؛)]}”»›」』】〉》）")
 
 # Abbreviations that never end a sentence, even before a capital or a digit (titles, months).
-_ABBREVIATIONS = ["Mr", "Ms", "Dr", "St", "Sr", "Jr", "Lt", "Mt", "Ft", "vs", "Vs", "Mrs", "Gen", "Col", "Sgt", "Maj", "Adm", "Gov", "Sen", "Rep", "Rev", "Hon", "Cpl", "Pvt", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "Prof", "Capt", "Sept", "Cmdr", "Brig", "Supt", "Pres", "Messrs"]
+_ABBREVIATIONS = [
+    "Mr",
+    "Ms",
+    "Dr",
+    "St",
+    "Sr",
+    "Jr",
+    "Lt",
+    "Mt",
+    "Ft",
+    "vs",
+    "Vs",
+    "Mrs",
+    "Gen",
+    "Col",
+    "Sgt",
+    "Maj",
+    "Adm",
+    "Gov",
+    "Sen",
+    "Rep",
+    "Rev",
+    "Hon",
+    "Cpl",
+    "Pvt",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Oct",
+    "Nov",
+    "Dec",
+    "Prof",
+    "Capt",
+    "Sept",
+    "Cmdr",
+    "Brig",
+    "Supt",
+    "Pres",
+    "Messrs",
+]
 # Abbreviations that do not end a sentence when a number follows (``No. 5``, ``Art. 2``).
-_NUMBER_ABBREVIATIONS = ["No", "no", "Nos", "nos", "Art", "art", "Vol", "vol", "pp", "Fig", "fig", "approx", "ca", "Nr", "nr"]
+_NUMBER_ABBREVIATIONS = [
+    "No",
+    "no",
+    "Nos",
+    "nos",
+    "Art",
+    "art",
+    "Vol",
+    "vol",
+    "pp",
+    "Fig",
+    "fig",
+    "approx",
+    "ca",
+    "Nr",
+    "nr",
+]
 
 
 def _by_length(words: list[str]) -> list[str]:
@@ -64,9 +124,7 @@ _NOT_ABBREVIATION = (
     r"(?<!\b[^\W\d_]\.)"
     + "".join(rf"(?<!\b(?:{alt})\.)" for alt in _by_length(_ABBREVIATIONS))
     # "No. 5", "Art. 2" (but "said no. He" ends a sentence)
-    + "".join(
-        rf"(?!(?<=\b(?:{alt})\.)\s*+\d)" for alt in _by_length(_NUMBER_ABBREVIATIONS)
-    )
+    + "".join(rf"(?!(?<=\b(?:{alt})\.)\s*+\d)" for alt in _by_length(_NUMBER_ABBREVIATIONS))
 )
 
 _BOUNDARY_PATTERN = rf"""

@@ -25,6 +25,7 @@ WORD_RE = re.compile(r"\w+(?:[’'.-]\w+)*|[^\w\s]")
 """A word (letters/digits, with inner apostrophes, hyphens and dots: ``al-Assad``, ``U.N``,
 ``21.01``) or a single other non-space character (punctuation, symbols)."""
 
+_ORDINAL_RE = re.compile(r"(\d+)(?:st|nd|rd|th)")
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"'})
 
 _NUMBER_WORDS = {
@@ -61,6 +62,9 @@ def stem(word: str) -> str:
     w = _NUMBER_WORDS.get(word, word)
     if w.endswith("'s"):
         w = w[:-2]
+    ordinal = _ORDINAL_RE.fullmatch(w)
+    if ordinal:
+        return ordinal.group(1)
     if len(w) <= 3 or not w.isalpha():
         return w
     for suffix, repl in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
