@@ -44,8 +44,8 @@ def compare(reference: Document, other: Document, *, options: Options | None = N
     if not isinstance(opts, Options):
         raise CompareError(f"options must be a compare.Options, got {type(opts).__name__}")
     reference, other = distinct_ids([reference, other])
-    fr = features((s.text for s in reference.sentences), opts.language)
-    fo = features((s.text for s in other.sentences), opts.language)
+    fr = features(s.text for s in reference.sentences)
+    fo = features(s.text for s in other.sentences)
     idf = idf_table([f.keys for f in fr] + [f.keys for f in fo])
     scores = score_matrix(fr, fo, opts, idf=idf)
 

@@ -1,7 +1,7 @@
 """Sentence similarity: IDF-weighted content-word overlap blended with a rapidfuzz string score.
 
-Scores lie in [0, 1]. The overlap is a weighted Dice coefficient over stemmed content words, each
-word weighted by its inverse document frequency over all sentences being compared (so "China" and
+Scores lie in [0, 1]. The overlap is a weighted Dice coefficient over stemmed words, each word
+weighted by its inverse document frequency over all sentences being compared (so "China" and
 "Syria", present everywhere in a report on a China-Syria call, count for little). The fuzzy part is
 a rapidfuzz scorer on the normalised strings; whole matrices use ``rapidfuzz.process.cdist`` and large
 problems score only the candidate pairs that share enough content to reach the link threshold.
@@ -19,7 +19,7 @@ from numpy.typing import NDArray
 from rapidfuzz import fuzz, process
 
 from compare.options import Options
-from compare.tokens import content_keys, normalise
+from compare.tokens import normalise, word_keys
 
 __all__ = [
     "SCORERS",
@@ -50,14 +50,14 @@ class Features:
     """What similarity needs of one text: its content-word keys and its normalised string."""
 
     keys: frozenset[str]
-    """Stemmed content words."""
+    """Stemmed words (function words too: IDF weighting already makes them count for little)."""
     norm: str
     """Case-folded words without punctuation, for the fuzzy scorer."""
 
 
-def features(texts: Iterable[str], language: str = "en") -> list[Features]:
+def features(texts: Iterable[str]) -> list[Features]:
     """Compute the similarity features of each text."""
-    return [Features(frozenset(content_keys(t, language)), normalise(t)) for t in texts]
+    return [Features(frozenset(word_keys(t)), normalise(t)) for t in texts]
 
 
 def idf_table(key_sets: Iterable[frozenset[str]]) -> dict[str, float]:
@@ -93,8 +93,8 @@ def pair_scores(
 ) -> NDArray[np.float64]:
     """Score ``a[i]`` against ``b[i]`` for every i; IDF over ``idf_corpus`` (default a + b)."""
     opts = options or Options()
-    fa, fb = features(a, opts.language), features(b, opts.language)
-    corpus = features(idf_corpus, opts.language) if idf_corpus is not None else fa + fb
+    fa, fb = features(a), features(b)
+    corpus = features(idf_corpus) if idf_corpus is not None else fa + fb
     idf = idf_table(f.keys for f in corpus)
     return np.array([pair_score(x, y, idf, opts) for x, y in zip(fa, fb, strict=True)])
 

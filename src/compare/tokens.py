@@ -18,6 +18,7 @@ __all__ = [
     "stem",
     "stopwords",
     "unify_quotes",
+    "word_keys",
     "word_spans",
 ]
 
@@ -82,6 +83,11 @@ def stopwords(language: str = "en") -> frozenset[str]:
     path = resources.files("compare") / "data" / f"stopwords_{language}.txt"
     lines = path.read_text(encoding="utf-8").splitlines()
     return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def word_keys(text: str) -> list[str]:
+    """Return the stemmed keys of every word of ``text`` in order, function words included."""
+    return [stem(word) for word in re.findall(r"\w+(?:'\w+)*", fold(text))]
 
 
 def content_keys(text: str, language: str = "en") -> list[str]:
