@@ -33,10 +33,9 @@ STDIN = "-"
 
 _FRONT_MATTER = re.compile(r"---[ \t]*\n(.*?)^---[ \t]*(?:\n|\Z)", re.MULTILINE | re.DOTALL)
 _DATE_STAMP = re.compile(
-    r"\s*+date[ \t]*+:?[ \t]*+(\d{4}-\d{2}-\d{2})(?:[ \t]++|[ \t]*+(?:\n|\Z))",
+    r"\s*+date[ \t]*+:?[ \t]*+(\d{4}-\d{2}-\d{2})(?:\s++|\Z)",
     re.IGNORECASE,
 )
-_KEY_VALUE = re.compile(r"([^:\s][^:]*?)[ \t]*:[ \t]*(.*?)[ \t]*")
 _NOT_ID = re.compile(r"[\W_]+")
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
@@ -163,9 +162,9 @@ def parse_header(text: str) -> tuple[dict[str, str], int]:
         for line in front.group(1).split("\n"):
             if not line.strip() or line.lstrip().startswith("#"):
                 continue
-            pair = _KEY_VALUE.fullmatch(line.strip())
-            if pair is not None:
-                meta[pair.group(1).strip().lower()] = _unquote(pair.group(2))
+            key, colon, value = line.partition(":")
+            if colon and key.strip():
+                meta[key.strip().lower()] = _unquote(value.strip())
         end = front.end()
     stamp = _DATE_STAMP.match(text, end)
     if stamp is not None:

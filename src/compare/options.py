@@ -48,7 +48,7 @@ class Options:
     """Thresholds and weights of a comparison; every default was chosen by measurement (README)."""
 
     link_threshold: float = attrs.field(default=0.45, validator=_unit)
-    """Minimum similarity for two sentences to be linked: the middle of the best plateau (README)."""
+    """Minimum similarity for two sentences to be linked (middle of the best plateau, README)."""
 
     merge_gain: float = attrs.field(default=0.03, validator=_unit)
     """A 1:2 or 2:1 link replaces a 1:1 link only when it raises the score by at least this much."""

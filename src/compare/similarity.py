@@ -3,8 +3,8 @@
 Scores lie in [0, 1]. The overlap is a weighted Dice coefficient over stemmed words, each word
 weighted by its inverse document frequency over all sentences being compared (so "China" and
 "Syria", present everywhere in a report on a China-Syria call, count for little). The fuzzy part is
-a rapidfuzz scorer on the normalised strings; whole matrices use ``rapidfuzz.process.cdist`` and large
-problems score only the candidate pairs that share enough content to reach the link threshold.
+a rapidfuzz scorer on the normalised strings; whole matrices use ``rapidfuzz.process.cdist`` and
+large problems score only the candidate pairs that share enough content to reach the link threshold.
 """
 
 from __future__ import annotations

@@ -1,0 +1,404 @@
+"""Loading documents: decoding, input errors, standard input, headers, ids and the corpus."""
+
+from __future__ import annotations
+
+import codecs
+import io
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+from compare.errors import InputError
+from compare.load import derive_id, document_from_text, load, parse_header
+from compare.model import Document
+
+READOUTS = Path(__file__).parent.parent / "examples" / "readouts"
+CORPUS = sorted(READOUTS.glob("*.txt"))
+
+
+def assert_covered(doc: Document) -> None:
+    """Every non-whitespace character outside the header is in exactly one sentence."""
+    owner = [-1] * len(doc.text)
+    for sentence in doc.sentences:
+        assert doc.text[sentence.start : sentence.end] == sentence.text
+        for i in range(sentence.start, sentence.end):
+            assert owner[i] == -1
+            owner[i] = sentence.index
+    header_start, header_end = doc.header or (0, 0)
+    for i, char in enumerate(doc.text):
+        in_header = header_start <= i < header_end
+        if in_header:
+            assert owner[i] == -1, "a header character is in a sentence"
+        elif not char.isspace():
+            assert owner[i] != -1, f"character {char!r} at {i} is in no sentence"
+
+
+def one_line_error(excinfo: pytest.ExceptionInfo[InputError]) -> str:
+    message = str(excinfo.value)
+    assert "\n" not in message
+    return message
+
+
+# ---------------------------------------------------------------------------------------------
+# Input errors
+# ---------------------------------------------------------------------------------------------
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    path = tmp_path / "nope.txt"
+    with pytest.raises(InputError) as excinfo:
+        load(path)
+    message = one_line_error(excinfo)
+    assert str(path) in message
+    assert "no such file" in message
+
+
+def test_directory(tmp_path: Path) -> None:
+    with pytest.raises(InputError) as excinfo:
+        load(tmp_path)
+    message = one_line_error(excinfo)
+    assert str(tmp_path) in message
+    assert "directory" in message
+
+
+def test_binary_file(tmp_path: Path) -> None:
+    path = tmp_path / "image.png"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    with pytest.raises(InputError) as excinfo:
+        load(path)
+    message = one_line_error(excinfo)
+    assert "image.png" in message
+    assert "binary" in message
+
+
+def test_undecodable_bytes_name_the_offset(tmp_path: Path) -> None:
+    path = tmp_path / "latin1.txt"
+    path.write_bytes("Café au lait.".encode("latin-1"))
+    with pytest.raises(InputError) as excinfo:
+        load(path)
+    message = one_line_error(excinfo)
+    assert "latin1.txt" in message
+    assert "byte offset 3" in message
+
+
+@pytest.mark.parametrize("content", [b"", b"   \n\t\r\n  ", codecs.BOM_UTF8 + b"\n"])
+def test_empty_or_whitespace_file(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "empty.txt"
+    path.write_bytes(content)
+    with pytest.raises(InputError) as excinfo:
+        load(path)
+    message = one_line_error(excinfo)
+    assert "empty.txt" in message
+    assert "empty" in message
+
+
+def test_permission_denied(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "secret.txt"
+    path.write_text("Hello.", encoding="utf-8")
+
+    def refuse(self: Path) -> bytes:
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    with pytest.raises(InputError) as excinfo:
+        load(path)
+    message = one_line_error(excinfo)
+    assert "secret.txt" in message
+    assert "permission denied" in message
+
+
+@pytest.mark.skipif(
+    not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root can read any file"
+)
+def test_permission_denied_for_real(tmp_path: Path) -> None:
+    path = tmp_path / "secret.txt"
+    path.write_text("Hello.", encoding="utf-8")
+    path.chmod(0)
+    try:
+        with pytest.raises(InputError, match="permission denied"):
+            load(path)
+    finally:
+        path.chmod(0o600)
+
+
+def test_other_os_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "flaky.txt"
+    path.write_text("Hello.", encoding="utf-8")
+
+    def fail(self: Path) -> bytes:
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(Path, "read_bytes", fail)
+    with pytest.raises(InputError, match=r"flaky\.txt: cannot read"):
+        load(path)
+
+
+def test_input_error_is_a_value_error(tmp_path: Path) -> None:
+    with pytest.raises(ValueError):
+        load(tmp_path / "missing.txt")
+
+
+def test_bad_utf16(tmp_path: Path) -> None:
+    path = tmp_path / "odd.txt"
+    path.write_bytes(codecs.BOM_UTF16_LE + "Hi.".encode("utf-16-le") + b"\x00")
+    with pytest.raises(InputError, match=r"odd\.txt"):
+        load(path)
+
+
+# ---------------------------------------------------------------------------------------------
+# Decoding and newlines
+# ---------------------------------------------------------------------------------------------
+
+SAMPLE = "Xi spoke to Assad. “We welcome it,” said Xi.\nSearch Trends"
+SAMPLE_SENTENCES = ["Xi spoke to Assad.", "“We welcome it,” said Xi.", "Search Trends"]
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        SAMPLE.encode("utf-8"),
+        codecs.BOM_UTF8 + SAMPLE.encode("utf-8"),
+        codecs.BOM_UTF16_LE + SAMPLE.encode("utf-16-le"),
+        codecs.BOM_UTF16_BE + SAMPLE.encode("utf-16-be"),
+    ],
+    ids=["utf-8", "utf-8-bom", "utf-16-le", "utf-16-be"],
+)
+def test_decoding(tmp_path: Path, data: bytes) -> None:
+    path = tmp_path / "sample.txt"
+    path.write_bytes(data)
+    doc = load(path)
+    assert doc.text == SAMPLE
+    assert [s.text for s in doc.sentences] == SAMPLE_SENTENCES
+    assert doc.sentences[0].start == 0
+
+
+def test_crlf_and_cr_are_normalised(tmp_path: Path) -> None:
+    path = tmp_path / "windows.txt"
+    path.write_bytes(b"Headline\r\n\r\nFirst one. Second one.\rOld Mac line\r\n")
+    doc = load(path)
+    assert "\r" not in doc.text
+    assert doc.text == "Headline\n\nFirst one. Second one.\nOld Mac line\n"
+    assert [s.text for s in doc.sentences] == [
+        "Headline",
+        "First one.",
+        "Second one.",
+        "Old Mac line",
+    ]
+    for s in doc.sentences:
+        assert doc.text[s.start : s.end] == s.text
+
+
+# ---------------------------------------------------------------------------------------------
+# Standard input
+# ---------------------------------------------------------------------------------------------
+
+
+class FakeStdin:
+    def __init__(self, data: bytes) -> None:
+        self.buffer = io.BytesIO(data)
+
+
+def test_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "stdin", FakeStdin(codecs.BOM_UTF8 + b"One.\r\nTwo."))
+    doc = load("-")
+    assert (doc.id, doc.label, doc.source) == ("stdin", "stdin", "<stdin>")
+    assert doc.text == "One.\nTwo."
+    assert [s.text for s in doc.sentences] == ["One.", "Two."]
+
+
+def test_stdin_with_label_and_id(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "stdin", FakeStdin(b"One."))
+    doc = load("-", label="SANA", id="sana")
+    assert (doc.id, doc.label) == ("sana", "SANA")
+
+
+@pytest.mark.parametrize("data", [b"", b"\x00\x01\x02", b"\xff\xfe\xfd"[1:]])
+def test_stdin_errors(monkeypatch: pytest.MonkeyPatch, data: bytes) -> None:
+    monkeypatch.setattr(sys, "stdin", FakeStdin(data))
+    with pytest.raises(InputError) as excinfo:
+        load("-")
+    assert "<stdin>" in one_line_error(excinfo)
+
+
+def test_stdin_text_stream(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "stdin", io.StringIO("Plain text stream. Works."))
+    assert [s.text for s in load("-").sentences] == ["Plain text stream.", "Works."]
+
+
+def test_stdin_missing(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "stdin", None)
+    with pytest.raises(InputError, match="<stdin>"):
+        load("-")
+
+
+# ---------------------------------------------------------------------------------------------
+# Headers
+# ---------------------------------------------------------------------------------------------
+
+
+def test_front_matter() -> None:
+    text = "---\nTitle: Xi calls Assad\n Outlet :  CGTN \n\n# a comment\n---\nBody one. Body two.\n"
+    doc = document_from_text(text)
+    assert doc.meta == {"outlet": "CGTN", "title": "Xi calls Assad"}
+    header_end = text.index("Body")
+    assert doc.header == (0, header_end)
+    assert [s.text for s in doc.sentences] == ["Body one.", "Body two."]
+    assert_covered(doc)
+
+
+def test_front_matter_then_date_stamp() -> None:
+    text = "---\nsource: 'SANA'\n---\n date 2021-11-06 Headline here\nBody."
+    doc = document_from_text(text)
+    assert doc.meta == {"date": "2021-11-06", "source": "SANA"}
+    assert doc.header == (0, text.index("Headline"))
+    assert [s.text for s in doc.sentences] == ["Headline here", "Body."]
+
+
+def test_unclosed_front_matter_is_text() -> None:
+    doc = document_from_text("---\nkey: value\nBody.")
+    assert doc.header is None
+    assert doc.meta == {}
+    assert [s.text for s in doc.sentences] == ["---", "key: value", "Body."]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        " date 2021-11-06 Headline",
+        "date: 2021-11-06\nHeadline",
+        "Date 2021-11-06 Headline",
+        "DATE:2021-11-06\n\nHeadline",
+    ],
+)
+def test_date_stamp_forms(text: str) -> None:
+    doc = document_from_text(text)
+    assert doc.meta == {"date": "2021-11-06"}
+    assert doc.header == (0, text.index("Headline"))
+    assert [s.text for s in doc.sentences] == ["Headline"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Updated 21:01, 05-Nov-2021\nBody.",
+        "Headline\ndate 2021-11-06 Body.",
+        "date 2021-13-45 Not a real date.",
+        "dated 2021-11-06 is not a stamp.",
+        "date 2021-11-06Glued without space.",
+    ],
+)
+def test_no_header(text: str) -> None:
+    doc = document_from_text(text)
+    assert doc.header is None
+    assert doc.meta == {}
+    assert "".join(s.text for s in doc.sentences).replace(" ", "") == "".join(text.split())
+
+
+def test_parse_header_directly() -> None:
+    assert parse_header("No header.") == ({}, 0)
+    assert parse_header(" date 2021-11-06 X") == ({"date": "2021-11-06"}, 17)
+
+
+def test_header_only_is_an_error() -> None:
+    with pytest.raises(InputError, match="after the header"):
+        document_from_text("---\ntitle: x\n---\n", source="only-header.txt")
+
+
+def test_syrian_relay_date_stamp() -> None:
+    doc = load(READOUTS / "call-syrian-readout-relay.txt")
+    assert doc.meta == {"date": "2021-11-06"}
+    assert doc.header is not None
+    start, end = doc.header
+    assert start == 0
+    assert doc.text[start:end] == " date 2021-11-06 "
+    assert doc.sentences[0].start == end
+    assert doc.sentences[0].text.startswith("Chinese-Syrian Relations")
+    assert doc.sentences[0].text.endswith("Assad Makes Rare Call With President Xi Jinping")
+    assert_covered(doc)
+
+
+def test_cgtn_dateline_stays_a_sentence() -> None:
+    doc = load(READOUTS / "call-cgtn-chinese-readout.txt")
+    assert doc.header is None
+    assert doc.meta == {}
+    assert doc.sentences[1].text == "Updated 21:01, 05-Nov-2021"
+
+
+# ---------------------------------------------------------------------------------------------
+# Ids, labels, sources
+# ---------------------------------------------------------------------------------------------
+
+
+def test_ids_and_labels_from_file_name() -> None:
+    path = READOUTS / "call-cgtn-chinese-readout.txt"
+    doc = load(path)
+    assert doc.id == "call-cgtn-chinese-readout"
+    assert doc.label == "call-cgtn-chinese-readout"
+    assert doc.source == str(path)
+    doc = load(str(path), label="CGTN", id="cgtn")
+    assert (doc.id, doc.label) == ("cgtn", "CGTN")
+
+
+def test_id_from_awkward_file_name(tmp_path: Path) -> None:
+    path = tmp_path / "My Report (v2)_FINAL.TXT"
+    path.write_text("Hello there.", encoding="utf-8")
+    doc = load(path)
+    assert doc.id == "my-report-v2-final"
+    assert doc.label == "My Report (v2)_FINAL"
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [("call-cgtn-chinese-readout", "call-cgtn-chinese-readout"), ("__", "document"),
+     ("Reuters  Report", "reuters-report"), ("新华社", "新华社")],
+)  # fmt: skip
+def test_derive_id(name: str, expected: str) -> None:
+    assert derive_id(name) == expected
+
+
+def test_document_from_text_defaults() -> None:
+    doc = document_from_text("One. Two.")
+    assert (doc.id, doc.label, doc.source, doc.header) == ("text", "text", None, None)
+    assert [s.text for s in doc.sentences] == ["One.", "Two."]
+
+
+def test_document_from_text_strips_bom_and_normalises() -> None:
+    doc = Document.from_text("\ufeffOne.\r\nTwo.", label="L", id="i", source="s.txt")
+    assert doc.text == "One.\nTwo."
+    assert (doc.id, doc.label, doc.source) == ("i", "L", "s.txt")
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\r\n\t"])
+def test_document_from_text_rejects_empty(text: str) -> None:
+    with pytest.raises(InputError, match="<text>"):
+        document_from_text(text)
+    with pytest.raises(InputError, match=r"notes\.txt"):
+        document_from_text(text, source="notes.txt")
+
+
+# ---------------------------------------------------------------------------------------------
+# The corpus
+# ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", CORPUS, ids=[p.name for p in CORPUS])
+def test_corpus_coverage(path: Path) -> None:
+    doc = load(path)
+    assert doc.text == path.read_text(encoding="utf-8")
+    assert len(doc.sentences) >= 10
+    assert_covered(doc)
+    if doc.header is not None:
+        assert doc.meta["date"] in doc.text[doc.header[0] : doc.header[1]]
+
+
+def test_corpus_dates() -> None:
+    dates = {p.stem: load(p).meta.get("date") for p in CORPUS}
+    assert dates == {
+        "call-cgtn-chinese-readout": None,
+        "call-newsweek-report": None,
+        "call-reworded-report": "2021-11-06",
+        "call-syrian-readout-relay": "2021-11-06",
+        "july-wang-yi-meeting": "2021-07-18",
+    }
