@@ -54,7 +54,10 @@ class Options:
     """A 1:2 or 2:1 link replaces a 1:1 link only when it raises the score by at least this much."""
 
     order_bonus: float = attrs.field(default=0.04, validator=_unit)
-    """Added to a pair's score when its neighbours are linked in the same reading order."""
+    """Added to a pair's score when a neighbour pair is linked in the same reading order.
+
+    The boosted score is what the threshold sees, so a pair just below ``link_threshold`` that
+    keeps the reading order of its neighbours is linked (with its unboosted score)."""
 
     fuzzy_weight: float = attrs.field(default=0.35, validator=_unit)
     """Share of the character-level fuzzy score in the similarity; the rest is IDF word overlap."""

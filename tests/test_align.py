@@ -1,0 +1,191 @@
+"""Global alignment: optimal 1:1 assignment, reading-order bonus, 1:2 and 2:1 merges."""
+
+# STYLE.md: tests read `assert expected == actual`, which ruff's SIM300 calls a Yoda condition.
+# ruff: noqa: SIM300
+
+from __future__ import annotations
+
+import itertools
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from hypothesis.extra.numpy import arrays
+
+import compare
+import compare.align as align_module
+from compare.align import Alignment, align, assign
+from compare.model import Document
+from compare.options import Options
+
+
+def brute_force_best(scores: np.ndarray, threshold: float) -> float:
+    """The best total score of any 1:1 matching that uses only pairs at or above the threshold."""
+    usable = np.where(scores >= threshold, scores, 0.0)
+    n, m = usable.shape
+    if n > m:
+        usable, (n, m) = usable.T, (m, n)
+    return max(
+        (sum(usable[i, cols[i]] for i in range(n)) for cols in itertools.permutations(range(m), n)),
+        default=0.0,
+    )
+
+
+def check_matching(pairs: list[tuple[int, int]], scores: np.ndarray, threshold: float) -> None:
+    """Pairs are sorted, use each row and column once, and all reach the threshold."""
+    assert sorted(pairs) == pairs
+    assert len({i for i, _ in pairs}) == len(pairs), "a reference index used twice"
+    assert len({j for _, j in pairs}) == len(pairs), "an other index used twice"
+    assert all(scores[i, j] >= threshold for i, j in pairs)
+
+
+@pytest.mark.parametrize(
+    ("scores", "threshold", "expected"),
+    [
+        pytest.param([[0.9, 0.8], [0.85, 0.1]], 0.45, [(0, 1), (1, 0)], id="greedy-would-lose"),
+        pytest.param([[0.9, 0.2], [0.1, 0.8]], 0.45, [(0, 0), (1, 1)], id="diagonal"),
+        pytest.param([[0.9, 0.2], [0.1, 0.3]], 0.45, [(0, 0)], id="below-threshold-unlinked"),
+        pytest.param([[0.5, 0.7, 0.6]], 0.45, [(0, 1)], id="star-best-edge"),
+        pytest.param([[0.6, 0.6]], 0.45, [(0, 0)], id="star-tie-earliest"),
+        pytest.param([[0.1, 0.2], [0.3, 0.4]], 0.45, [], id="nothing"),
+        pytest.param(
+            [[0.0, 0.0, 0.9], [0.0, 0.9, 0.0], [0.9, 0.0, 0.0]],
+            0.45,
+            [(0, 2), (1, 1), (2, 0)],
+            id="reversed",
+        ),
+    ],
+)
+def test_assign_table(
+    scores: list[list[float]], threshold: float, expected: list[tuple[int, int]]
+) -> None:
+    """assign() maximises the total score, not each row's best in reading order."""
+    assert expected == assign(np.array(scores), threshold)
+
+
+unit_scores = st.floats(0.0, 1.0, allow_nan=False).map(lambda x: round(x, 2))
+small_matrices = st.tuples(st.integers(1, 6), st.integers(1, 6)).flatmap(
+    lambda shape: arrays(np.float64, shape, elements=unit_scores)
+)
+
+
+@settings(max_examples=100, deadline=None)
+@given(small_matrices, st.sampled_from([0.0, 0.3, 0.45, 0.7]))
+def test_assign_is_optimal(scores: np.ndarray, threshold: float) -> None:
+    """assign() reaches the brute-force best total over all permutations (≤ 6×6)."""
+    pairs = assign(scores, threshold)
+    check_matching(pairs, scores, threshold)
+    total = sum(scores[i, j] for i, j in pairs)
+    assert brute_force_best(scores, threshold) == pytest.approx(total, abs=1e-9)
+
+
+@settings(max_examples=50, deadline=None)
+@given(
+    st.tuples(st.integers(1, 14), st.integers(1, 14), st.integers(0, 2**32 - 1)),
+    st.sampled_from([0.2, 0.45, 0.6]),
+)
+def test_pure_python_agrees_with_scipy(shape_seed: tuple[int, int, int], threshold: float) -> None:
+    """The pure-Python Hungarian method and scipy's linear_sum_assignment give the same pairs."""
+    n, m, seed = shape_seed
+    scores = np.random.default_rng(seed).random((n, m))  # distinct scores: one optimum
+    pure = assign(scores, threshold)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(align_module, "_PURE_PYTHON_MAX", 0)
+        scipy_pairs = assign(scores, threshold)
+    check_matching(pure, scores, threshold)
+    assert scipy_pairs == pure
+
+
+def test_order_bonus_prefers_reading_order() -> None:
+    """Between two near-equal partners, the one continuing a linked neighbour's order wins."""
+    scores = np.array([[0.9, 0.0, 0.0], [0.0, 0.58, 0.6]])
+
+    def no_merge(ref: tuple[int, ...], other: tuple[int, ...]) -> float:
+        """Merges never help here."""
+        return 0.0
+
+    expected = [Alignment((0,), (0,), 0.9), Alignment((1,), (1,), 0.58)]
+    assert expected == align(scores, Options(), no_merge)
+    without = [Alignment((0,), (0,), 0.9), Alignment((1,), (2,), 0.6)]
+    assert without == align(scores, Options(order_bonus=0.0), no_merge)
+
+
+@pytest.mark.parametrize(
+    ("merged_score", "expected"),
+    [
+        (0.9, [Alignment((0,), (0, 1), 0.9)]),
+        (0.62, [Alignment((0,), (0,), 0.6)]),  # gain 0.02 < merge_gain 0.03
+    ],
+)
+def test_merge_needs_enough_gain(merged_score: float, expected: list[Alignment]) -> None:
+    """A 1:2 link replaces a 1:1 link only when it raises the score by at least merge_gain."""
+    scores = np.array([[0.6, 0.5]])
+
+    def group_score(ref: tuple[int, ...], other: tuple[int, ...]) -> float:
+        """The score of the joined sentences."""
+        return merged_score if (ref, other) == ((0,), (0, 1)) else 0.0
+
+    assert expected == align(scores, Options(), group_score)
+
+
+# --- on real text ----------------------------------------------------------------------------
+
+
+def body(cgtn: Document) -> list[str]:
+    """The CGTN readout's body sentences, from its lede to the Xinjiang sentence."""
+    texts = [s.text for s in cgtn.sentences]
+    start = next(k for k, t in enumerate(texts) if t.startswith("Chinese President Xi Jinping"))
+    end = next(k for k, t in enumerate(texts) if "Xinjiang, Tibet" in t)
+    return texts[start : end + 1]
+
+
+@pytest.mark.parametrize("order", ["reversed", "rotated"])
+def test_reordered_document_aligns_to_its_original(cgtn: Document, order: str) -> None:
+    """Paragraphs in another order still link each sentence to its own copy."""
+    sentences = body(cgtn)
+    moved = sentences[::-1] if order == "reversed" else sentences[5:] + sentences[:5]
+    other = Document.from_text("\n\n".join(moved))
+    assert moved == [s.text for s in other.sentences]
+    result = compare.compare(cgtn, other)
+    linked = {
+        (cgtn.sentences[link.ref[0]].text, other.sentences[link.other[0]].text)
+        for link in result.links
+    }
+    assert {(t, t) for t in sentences} == linked
+    assert {"same"} == {link.relation for link in result.links}
+    assert () == result.added
+
+
+SPLIT_FROM = ", and firmly opposes interference"
+SPLIT_INTO = ". China also firmly opposes interference"
+
+
+def split_account(cgtn: Document) -> tuple[Document, int]:
+    """Neighbouring CGTN sentences with the 'Xi stressed' sentence split in two."""
+    texts = [s.text for s in cgtn.sentences]
+    k = next(i for i, t in enumerate(texts) if t.startswith("Xi stressed that China firmly"))
+    assert SPLIT_FROM in texts[k]
+    parts = [*texts[k - 3 : k], texts[k].replace(SPLIT_FROM, SPLIT_INTO), *texts[k + 1 : k + 3]]
+    return Document.from_text(" ".join(parts), label="split"), k
+
+
+def test_split_sentence_gives_a_one_to_two_link(cgtn: Document) -> None:
+    """A sentence cut in two by the other account is linked to both halves (1:2)."""
+    other, k = split_account(cgtn)
+    first = next(s.index for s in other.sentences if s.text.startswith("Xi stressed"))
+    second = next(s.index for s in other.sentences if s.text.startswith("China also firmly"))
+    assert second == first + 1
+    result = compare.compare(cgtn, other)
+    link = next(link for link in result.links if k in link.ref)
+    assert ((k,), (first, second)) == (link.ref, link.other)
+    assert second not in result.added
+
+
+def test_joined_sentences_give_a_two_to_one_link(cgtn: Document) -> None:
+    """Two reference sentences joined into one by the other account give a 2:1 link."""
+    split, k = split_account(cgtn)
+    result = compare.compare(split, cgtn)
+    first = next(s.index for s in split.sentences if s.text.startswith("Xi stressed"))
+    link = next(link for link in result.links if first in link.ref)
+    assert ((first, first + 1), (k,)) == (link.ref, link.other)

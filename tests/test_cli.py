@@ -1,0 +1,213 @@
+"""The command line, run in-process: output formats, labels, standard input, exit codes, errors."""
+
+# STYLE.md: tests read `assert expected == actual`, which ruff's SIM300 calls a Yoda condition.
+# ruff: noqa: SIM300
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+import types
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+
+import compare
+from compare.cli import main
+from compare.model import Document
+
+READOUTS = Path(__file__).parent.parent / "examples" / "readouts"
+CGTN = str(READOUTS / "call-cgtn-chinese-readout.txt")
+RELAY = str(READOUTS / "call-syrian-readout-relay.txt")
+
+
+def run(argv: Sequence[str]) -> int:
+    """Run main() and return its exit code, whether returned or raised by argparse."""
+    try:
+        return main(list(argv))
+    except SystemExit as exc:
+        return exc.code if isinstance(exc.code, int) else 1
+
+
+def index_of(doc: Document, snippet: str) -> int:
+    """The index of the one sentence of ``doc`` containing ``snippet``."""
+    [index] = [s.index for s in doc.sentences if snippet in s.text]
+    return index
+
+
+def test_text_output(capsys: pytest.CaptureFixture[str], cgtn: Document, relay: Document) -> None:
+    """The text view has the summary line and the linked 'attaches great importance' pair."""
+    assert 0 == run([CGTN, RELAY, "--label", "CGTN", "--label", "SANA"])
+    out, err = capsys.readouterr()
+    assert "" == err
+    result = compare.compare(cgtn, relay)
+    relations = [link.relation for link in result.links]
+    summary = (
+        f"Linked: {len(result.links)} (same {relations.count('same')}, "
+        f"reworded {relations.count('reworded')}, partial {relations.count('partial')})   "
+        f"Added by SANA: {len(result.added)}   Omitted by SANA: {len(result.omitted)}"
+    )
+    lines = out.splitlines()
+    assert summary in lines
+    assert f"Reference: CGTN ({len(cgtn.sentences)} sentences)" == lines[0]
+    assert f"Other:     SANA ({len(relay.sentences)} sentences), 2021-11-06" == lines[1]
+    i = index_of(cgtn, "Xi said China attaches great importance") + 1
+    j = index_of(relay, "From his side, President Xi said China attaches") + 1
+    [head] = [k for k, line in enumerate(lines) if line.startswith(f"CGTN {i} ↔ SANA {j}: ")]
+    assert "{+From his side, President+} Xi said China attaches great importance" in lines[head + 1]
+
+
+def test_default_labels_are_file_names(capsys: pytest.CaptureFixture[str]) -> None:
+    """Without --label, documents are named after their files."""
+    assert 0 == run([CGTN, RELAY])
+    out = capsys.readouterr().out
+    assert out.startswith("Reference: call-cgtn-chinese-readout (")
+    assert "Added by call-syrian-readout-relay: " in out
+
+
+def test_one_label_names_the_first_file(capsys: pytest.CaptureFixture[str]) -> None:
+    """Labels apply in file order; a missing one falls back to the file name."""
+    assert 0 == run(["--label", "A", CGTN, RELAY])
+    out = capsys.readouterr().out
+    assert out.startswith("Reference: A (")
+    assert "\nOther:     call-syrian-readout-relay (" in out
+
+
+def test_json_to_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """--format json -o FILE writes the comparison JSON, with labels, and nothing to stdout."""
+    target = tmp_path / "out.json"
+    argv = ["--format", "json", "-o", str(target), "--label", "A", "--label", "B", CGTN, RELAY]
+    assert 0 == run(argv)
+    assert ("", "") == capsys.readouterr()
+    data = json.loads(target.read_text(encoding="utf-8"))
+    assert "compare.comparison/1" == data["schema"]
+    assert ("A", "B") == (data["reference"]["label"], data["other"]["label"])
+    expected = compare.compare(
+        compare.load(CGTN, label="A"), compare.load(RELAY, label="B")
+    ).to_json()
+    assert expected == target.read_text(encoding="utf-8")
+
+
+def test_json_to_stdout_and_short_flag(capsys: pytest.CaptureFixture[str]) -> None:
+    """-f json prints the same JSON as the library."""
+    assert 0 == run(["-f", "json", CGTN, RELAY])
+    expected = compare.compare(compare.load(CGTN), compare.load(RELAY)).to_json()
+    assert expected == capsys.readouterr().out
+
+
+def test_option_flags_reach_the_comparison(capsys: pytest.CaptureFixture[str]) -> None:
+    """--link-threshold 1 links only sentences scoring 1: here none of the two readouts."""
+    assert 0 == run(["-f", "json", "--link-threshold", "1", CGTN, RELAY])
+    data = json.loads(capsys.readouterr().out)
+    assert [] == data["links"]
+    assert len(data["reference"]["sentences"]) == len(data["omitted"])
+
+
+def test_stdin(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """'-' reads the other account from standard input."""
+    data = Path(RELAY).read_bytes()
+    monkeypatch.setattr(sys, "stdin", types.SimpleNamespace(buffer=io.BytesIO(data)))
+    assert 0 == run(["-f", "json", "--label", "CGTN", CGTN, "-"])
+    out = json.loads(capsys.readouterr().out)
+    assert ("CGTN", "stdin") == (out["reference"]["label"], out["other"]["label"])
+    expected = compare.compare(compare.load(CGTN), compare.load(RELAY)).to_dict()
+    assert expected["links"] == out["links"]
+    assert expected["added"] == out["added"]
+
+
+def test_help(capsys: pytest.CaptureFixture[str]) -> None:
+    """--help prints usage with the program name and exits 0."""
+    with pytest.raises(SystemExit) as excinfo:
+        main(["--help"])
+    assert 0 == excinfo.value.code
+    out = capsys.readouterr().out
+    assert out.startswith("usage: compare-accounts")
+    assert "--link-threshold" in out
+
+
+@pytest.fixture
+def bad_inputs(tmp_path: Path) -> dict[str, str]:
+    """Files that cannot be read as accounts."""
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"   \n\n")
+    binary = tmp_path / "binary.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    return {
+        "missing": str(tmp_path / "missing.txt"),
+        "directory": str(tmp_path),
+        "empty": str(empty),
+        "binary": str(binary),
+        "unwritable": str(tmp_path / "no-such-folder" / "out.txt"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        pytest.param(["{missing}", RELAY], "no such file", id="missing-file"),
+        pytest.param(["{directory}", RELAY], "is a directory", id="directory"),
+        pytest.param([CGTN, "{empty}"], "no text", id="empty-file"),
+        pytest.param([CGTN, "{binary}"], "binary", id="binary-file"),
+        pytest.param(["--format", "xml", CGTN, RELAY], "--format", id="bad-format"),
+        pytest.param(["--link-threshold", "2", CGTN, RELAY], "link_threshold", id="threshold-2"),
+        pytest.param(["--link-threshold", "x", CGTN, RELAY], "--link-threshold", id="not-float"),
+        pytest.param(["--fuzzy-scorer", "nope", CGTN, RELAY], "fuzzy_scorer", id="bad-scorer"),
+        pytest.param(["--detail-min-words", "0", CGTN, RELAY], "detail_min_words", id="zero"),
+        pytest.param(["--width", "0", CGTN, RELAY], "width", id="width-0"),
+        pytest.param(
+            ["--label", "A", "--label", "B", "--label", "C", CGTN, RELAY], "label", id="labels"
+        ),
+        pytest.param([CGTN, RELAY, RELAY], "collation", id="three-files"),
+        pytest.param([CGTN], "OTHER", id="one-file"),
+        pytest.param(["-", "-"], "standard input", id="stdin-twice"),
+        pytest.param(["-o", "{unwritable}", CGTN, RELAY], "cannot write", id="unwritable-output"),
+    ],
+)
+def test_errors_exit_2_with_one_line(
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    bad_inputs: dict[str, str],
+    argv: list[str],
+    message: str,
+) -> None:
+    """Bad usage or input: exit 2, one line on stderr naming the problem, no traceback."""
+    monkeypatch.setattr(sys, "stdin", types.SimpleNamespace(buffer=io.BytesIO(b"Xi spoke.")))
+    args = [a.format(**bad_inputs) if a.startswith("{") else a for a in argv]
+    try:
+        code = run(args)
+    except Exception as exc:  # an escaping exception is the failure reported
+        pytest.fail(f"{type(exc).__name__} escaped main(): {exc}")
+    out, err = capsys.readouterr()
+    assert 2 == code
+    assert "" == out
+    assert 1 == len(err.splitlines()), err
+    assert err.startswith("compare-accounts: error: ")
+    assert message in err
+    assert "Traceback" not in err
+
+
+def test_no_output_file_is_left_on_input_error(tmp_path: Path) -> None:
+    """When an input is bad, -o FILE is not created."""
+    target = tmp_path / "out.txt"
+    assert 2 == run(["-o", str(target), CGTN, str(tmp_path / "missing.txt")])
+    assert not target.exists()
+
+
+def test_python_dash_m_compare(tmp_path: Path) -> None:
+    """`python -m compare REF OTHER` works end to end in a fresh interpreter."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "compare", "--format", "json", CGTN, RELAY],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+        check=False,
+        cwd=tmp_path,
+    )
+    assert (0, "") == (proc.returncode, proc.stderr)
+    data = json.loads(proc.stdout)
+    assert "compare.comparison/1" == data["schema"]
+    assert "call-syrian-readout-relay" == data["other"]["id"]

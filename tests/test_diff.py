@@ -1,0 +1,232 @@
+"""Word diff: ops, character runs and difflib-style opcodes, on tables and as invariants.
+
+The module promises: equal and deleted text comes from ``a``, inserted text from ``b``; tokens are
+compared by their text without whitespace and with quotes unified. So equal + delete rebuilds ``a``
+exactly, and equal + insert rebuilds ``b`` up to whitespace and straight/curly quotes.
+"""
+
+# STYLE.md: tests read `assert expected == actual`, which ruff's SIM300 calls a Yoda condition.
+# ruff: noqa: SIM300
+
+from __future__ import annotations
+
+import itertools
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from compare.diff import diff_runs, opcodes, tokenize, word_diff
+from compare.model import DiffOp
+from compare.tokens import unify_quotes
+
+E, D, I = "equal", "delete", "insert"  # noqa: E741 - op names, read as a table
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        pytest.param(
+            "Xi firmly supports Syria.",
+            "Xi firmly supports Syria.",
+            [(E, "Xi firmly supports Syria.")],
+            id="identical",
+        ),
+        pytest.param(
+            "Xi firmly supports Syria.",
+            "Xi strongly supports Syria.",
+            [(E, "Xi "), (D, "firmly "), (I, "strongly "), (E, "supports Syria.")],
+            id="one-word-substitution",
+        ),
+        pytest.param(
+            "China supports Syria.",
+            "Today China supports Syria.",
+            [(I, "Today "), (E, "China supports Syria.")],
+            id="insertion-at-start",
+        ),
+        pytest.param(
+            "said Xi.",
+            "said Xi, according to CGTN.",
+            [(E, "said Xi"), (I, ", according to CGTN"), (E, ".")],
+            id="insertion-before-final-stop",
+        ),
+        pytest.param(
+            "Xi said so.",
+            "Xi said so!",
+            [(E, "Xi said so"), (D, "."), (I, "!")],
+            id="punctuation",
+        ),
+        pytest.param(
+            '"We welcome," said Xi.',
+            "“We welcome,” said Xi.",
+            [(E, '"We welcome," said Xi.')],
+            id="curly-quotes-are-equal",
+        ),
+        pytest.param(
+            "Xi  said   so.",
+            "Xi said so.",
+            [(E, "Xi  said   so.")],
+            id="spacing-is-equal",
+        ),
+        pytest.param(
+            "The 50th anniversary.",
+            "The 65th anniversary.",
+            [(E, "The "), (D, "50th "), (I, "65th "), (E, "anniversary.")],
+            id="number",
+        ),
+        pytest.param("", "Xi said so.", [(I, "Xi said so.")], id="from-empty"),
+        pytest.param("Xi said so.", "", [(D, "Xi said so.")], id="to-empty"),
+        pytest.param("", "", [], id="both-empty"),
+    ],
+)
+def test_word_diff(a: str, b: str, expected: list[tuple[str, str]]) -> None:
+    """word_diff() gives word-level ops; equal text is the reference's."""
+    assert expected == [(op.op, op.text) for op in word_diff(a, b)]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        ("Xi firmly supports Syria.", "Xi firmly supports Syria.", [(E, 0, 5, 0, 5)]),
+        (
+            "Xi firmly supports Syria.",
+            "Xi strongly supports Syria.",
+            [(E, 0, 1, 0, 1), ("replace", 1, 2, 1, 2), (E, 2, 5, 2, 5)],
+        ),
+        (
+            "China supports Syria.",
+            "Today China supports Syria.",
+            [(I, 0, 0, 0, 1), (E, 0, 4, 1, 5)],
+        ),
+        ("China supports Syria.", "Syria.", [(D, 0, 2, 0, 0), (E, 2, 4, 0, 2)]),
+        ("Xi said so.", "Xi said so!", [(E, 0, 3, 0, 3), ("replace", 3, 4, 3, 4)]),
+    ],
+)
+def test_opcodes(a: str, b: str, expected: list[tuple[str, int, int, int, int]]) -> None:
+    """opcodes() reads like difflib's: replace where a deletion is followed by an insertion."""
+    assert expected == opcodes(word_diff(a, b))
+
+
+def test_tokenize_table() -> None:
+    """Tokens are words or marks with their trailing whitespace; inner marks stay in the word."""
+    expected = ["“", "President ", "al-Assad ", "stressed ", "Syria’s ", "keenness", ",", "” "]
+    assert expected == tokenize("“President al-Assad stressed Syria’s keenness,” ")
+
+
+def test_runs_table() -> None:
+    """diff_runs() gives character spans of both texts; a deletion is empty on ``b``'s side."""
+    a, b = "Xi firmly supports Syria.", "Xi strongly supports Syria."
+    runs = diff_runs(a, b)
+    assert [
+        (E, "Xi ", "Xi "),
+        (D, "firmly ", ""),
+        (I, "", "strongly "),
+        (E, "supports Syria.", "supports Syria."),
+    ] == [(r.op, a[r.a_start : r.a_end], b[r.b_start : r.b_end]) for r in runs]
+
+
+def test_link_opcodes_use_the_diff() -> None:
+    """Link.opcodes() is opcodes() of the link's diff."""
+    from compare.model import Link
+
+    diff = word_diff("Xi said so.", "Xi said so!")
+    link = Link(ref=(0,), other=(0,), score=0.9, relation="same", diff=diff)
+    assert opcodes(diff) == link.opcodes()
+
+
+# --- invariants ------------------------------------------------------------------------------
+
+_PIECES = [
+    "Xi", "China", "Syria", "Syria’s", "Syria's", "supports", "firmly", "50th", "al-Assad",
+    "U.S.", "the", "The", "“", "”", '"', "'", "‘", "’", ",", ".", "!", "(", ")", "-", "—",
+]  # fmt: skip
+_SPACES = ["", " ", " ", "  ", "\n", "\n\n"]
+
+news_like = st.lists(
+    st.tuples(st.sampled_from(_PIECES), st.sampled_from(_SPACES)), max_size=16
+).map(lambda parts: "".join(w + s for w, s in parts))
+texts = st.one_of(news_like, st.text(max_size=30))
+
+
+def _loose(text: str) -> str:
+    """Text without whitespace and with quotes unified: what the diff does not distinguish."""
+    return re.sub(r"\s+", "", unify_quotes(text))
+
+
+def _rebuild(ops: tuple[DiffOp, ...], skip: str) -> str:
+    """Join the text of every op but ``skip``."""
+    return "".join(op.text for op in ops if op.op != skip)
+
+
+@settings(max_examples=100, deadline=None)
+@given(texts, texts)
+def test_ops_rebuild_both_texts(a: str, b: str) -> None:
+    """Equal + delete rebuild ``a`` exactly; equal + insert rebuild ``b`` but for spaces, quotes."""
+    ops = word_diff(a, b)
+    assert a == _rebuild(ops, skip="insert")
+    assert _loose(b) == _loose(_rebuild(ops, skip="delete"))
+    assert all(op.text for op in ops), "empty op"
+    assert all(x.op != y.op for x, y in itertools.pairwise(ops)), "unmerged neighbours"
+
+
+@settings(max_examples=100, deadline=None)
+@given(texts, texts)
+def test_opcodes_cover_both_token_sequences(a: str, b: str) -> None:
+    """Opcodes tile tokenize(a) and tokenize(b) in order; equal ranges hold equal tokens."""
+    ta, tb = tokenize(a), tokenize(b)
+    codes = opcodes(word_diff(a, b))
+    i = j = 0
+    for tag, i1, i2, j1, j2 in codes:
+        assert (i, j) == (i1, j1)
+        assert i1 <= i2 and j1 <= j2
+        if tag == "equal":
+            assert i2 - i1 == j2 - j1
+            assert [unify_quotes(t.strip()) for t in ta[i1:i2]] == [
+                unify_quotes(t.strip()) for t in tb[j1:j2]
+            ]
+        i, j = i2, j2
+    assert (len(ta), len(tb)) == (i, j)
+
+
+@settings(max_examples=100, deadline=None)
+@given(texts, texts)
+def test_runs_are_contiguous_and_in_bounds(a: str, b: str) -> None:
+    """Runs tile both texts from 0 to their length; deletes are empty in b, inserts in a."""
+    runs = diff_runs(a, b)
+    pa = pb = 0
+    for run in runs:
+        assert (pa, pb) == (run.a_start, run.b_start)
+        assert run.a_start <= run.a_end <= len(a)
+        assert run.b_start <= run.b_end <= len(b)
+        if run.op == "delete":
+            assert run.b_start == run.b_end
+        if run.op == "insert":
+            assert run.a_start == run.a_end
+        pa, pb = run.a_end, run.b_end
+    assert (len(a), len(b)) == (pa, pb)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=60))
+def test_tokenize_rebuilds_the_text(text: str) -> None:
+    """Tokens concatenate back to the text and none is empty."""
+    tokens = tokenize(text)
+    assert text == "".join(tokens)
+    assert all(tokens)
+
+
+@settings(max_examples=50, deadline=None)
+@given(texts, texts)
+def test_deterministic(a: str, b: str) -> None:
+    """The same inputs always give the same diff."""
+    assert word_diff(a, b) == word_diff(a, b)
+    assert diff_runs(a, b) == diff_runs(a, b)
+
+
+@settings(max_examples=50, deadline=None)
+@given(texts)
+def test_identical_text_is_one_equal_op(a: str) -> None:
+    """A text diffed with itself is one equal op holding the whole text (none if empty)."""
+    expected = [DiffOp("equal", a)] if a else []
+    assert expected == list(word_diff(a, a))

@@ -1,0 +1,134 @@
+"""The issue's case: the CGTN readout (reference) against the Syrian relay (other), and the golds.
+
+Every expectation below can be checked by reading the two texts in examples/readouts/.
+"""
+
+# STYLE.md: tests read `assert expected == actual`, which ruff's SIM300 calls a Yoda condition.
+# ruff: noqa: SIM300
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import compare
+from compare.model import Comparison, Document, Link
+
+REPO = Path(__file__).resolve().parent.parent
+READOUTS = REPO / "examples" / "readouts"
+SHARED_GOLD = REPO.parent / "shared" / "eval" / "readouts_gold.json"
+OUR_GOLD = REPO / "tests" / "data" / "newsweek_reworded_gold.json"
+
+sys.path.insert(0, str(REPO / "benchmarks"))
+from _gold import load_gold, score_pair  # noqa: E402 - benchmarks/ is not a package
+
+
+def index_of(doc: Document, snippet: str) -> int:
+    """The index of the one sentence of ``doc`` containing ``snippet``."""
+    hits = [s.index for s in doc.sentences if snippet in s.text]
+    assert len(hits) == 1, f"{snippet!r} in sentences {hits}"
+    return hits[0]
+
+
+def links_of(result: Comparison, ref: int) -> list[Link]:
+    """The links holding a reference sentence."""
+    return [link for link in result.links if ref in link.ref]
+
+
+@pytest.mark.parametrize(
+    "snippet",
+    [
+        "Recent reports in the Arab media claimed that China had been providing military support",
+        "the recent reports of military support by Beijing remains unconfirmed",
+        "Foreign Minister Wang Yi arrived in the Syrian capital Damascus",
+        "thanked President Xi for the large humanitarian assistance",
+    ],
+)
+def test_relay_background_is_added(cgtn_vs_relay: Comparison, snippet: str) -> None:
+    """What only the relay reports (military-support claims, Wang Yi's visit, thanks) is added."""
+    assert index_of(cgtn_vs_relay.other, snippet) in cgtn_vs_relay.added
+
+
+@pytest.mark.parametrize(
+    "snippet",
+    [
+        "fight against COVID-19 pandemic",
+        "Over the past 65 years since the establishment of diplomatic relations",
+        "socialism with Chinese characteristics has achieved great success",
+    ],
+)
+def test_cgtn_only_content_is_omitted(cgtn_vs_relay: Comparison, snippet: str) -> None:
+    """CGTN content the relay never mentions (COVID-19, 65 years, socialism) is omitted."""
+    assert index_of(cgtn_vs_relay.reference, snippet) in cgtn_vs_relay.omitted
+
+
+def test_xinjiang_sentence_is_not_linked_as_same(cgtn_vs_relay: Comparison) -> None:
+    """CGTN's Xinjiang/Tibet/Hong Kong/Taiwan sentence has no same counterpart in the relay."""
+    i = index_of(cgtn_vs_relay.reference, "Xinjiang, Tibet, Hong Kong, Taiwan")
+    assert [] == [link for link in links_of(cgtn_vs_relay, i) if link.relation == "same"]
+    assert all("Xinjiang" not in s.text for s in cgtn_vs_relay.other.sentences)
+
+
+def test_attaches_great_importance_is_linked(cgtn_vs_relay: Comparison) -> None:
+    """Xi's 'attaches great importance' sentence links to the relay's 'From his side' sentence."""
+    i = index_of(cgtn_vs_relay.reference, "Xi said China attaches great importance")
+    j = index_of(cgtn_vs_relay.other, "From his side, President Xi said China attaches")
+    [link] = links_of(cgtn_vs_relay, i)
+    assert ((i,), (j,)) == (link.ref, link.other)
+    inserted = [op.text for op in link.diff if op.op == "insert"]
+    assert ["From his side, President "] == inserted
+    assert [] == [op.text for op in link.diff if op.op == "delete"]
+
+
+def test_we_welcome_quote_is_linked(cgtn_vs_relay: Comparison) -> None:
+    """The 'We welcome the Syrian side's participation' quote is linked across the two."""
+    i = index_of(cgtn_vs_relay.reference, "We welcome the Syrian side's participation")
+    j = index_of(cgtn_vs_relay.other, "We welcome the Syrian side’s participation")
+    [link] = links_of(cgtn_vs_relay, i)
+    assert j in link.other
+    assert ", according to CGTN" in "".join(op.text for op in link.diff if op.op == "insert")
+
+
+def test_common_values_sentence_is_linked(cgtn_vs_relay: Comparison) -> None:
+    """CGTN's lede ('ready to work with Syria to promote the common values') is relayed."""
+    i = index_of(cgtn_vs_relay.reference, "China is ready to work with Syria to promote")
+    j = index_of(cgtn_vs_relay.other, "readiness to work with Syria to promote the common values")
+    [link] = links_of(cgtn_vs_relay, i)
+    assert (j,) == link.other
+
+
+# --- gold alignments ---------------------------------------------------------------------------
+
+
+def score_gold(path: Path) -> list[dict[str, Any]]:
+    """Run compare on every pair of a gold file and score it with benchmarks/_gold.py."""
+    scores = []
+    for pair in load_gold(path):
+        result = compare.compare(
+            compare.load(READOUTS / pair["ref"]), compare.load(READOUTS / pair["other"])
+        )
+        scores.append(score_pair(pair, result))
+    return scores
+
+
+def test_our_newsweek_gold() -> None:
+    """Newsweek vs its reworded copy (our gold): link F1 of at least 0.9, no resolution warnings."""
+    [score] = score_gold(OUR_GOLD)
+    assert [] == score["warnings"]
+    assert score["links"]["f1"] >= 0.9
+    assert score["omitted"]["recall"] >= 0.9
+    assert score["added"]["recall"] >= 0.9
+
+
+def test_shared_readouts_gold() -> None:
+    """CGTN vs relay (gold by others): only-in sentences land in omitted/added, links precise."""
+    assert SHARED_GOLD.is_file(), f"missing {SHARED_GOLD} (../shared/eval next to the project)"
+    scores = score_gold(SHARED_GOLD)
+    assert scores
+    for score in scores:
+        assert score["omitted"]["recall"] >= 0.9, score["omitted"]["missed"]
+        assert score["added"]["recall"] >= 0.9, score["added"]["missed"]
+        assert score["links"]["precision"] >= 0.75, score["false_positives"]

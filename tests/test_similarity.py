@@ -1,0 +1,170 @@
+"""Sentence similarity: pair scores, whole matrices, and the large-input path."""
+
+# STYLE.md: tests read `assert expected == actual`, which ruff's SIM300 calls a Yoda condition.
+# ruff: noqa: SIM300
+
+from __future__ import annotations
+
+import random
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import compare.similarity as similarity
+from compare.options import Options
+from compare.similarity import features, idf_table, pair_score, pair_scores, score_matrix
+
+XI = (
+    "Xi said China attaches great importance to the development of China-Syria relations and is "
+    "willing to work with the Syrian side to promote greater achievements in bilateral friendly "
+    "cooperation."
+)
+XI_RELAY = (
+    "From his side, President Xi said China attaches great importance to the development of "
+    "China-Syria relations and is willing to work with the Syrian side to promote greater "
+    "achievements in bilateral friendly cooperation."
+)
+COVID = (
+    "The Chinese president also voiced China's further support to the Syrian side in its fight "
+    "against COVID-19 pandemic as well as in Syrian reconstruction and development."
+)
+RAIN = "Heavy rain flooded several streets in Lisbon on Tuesday morning."
+WANG = "In July, China’s Foreign Minister Wang Yi arrived in the Syrian capital Damascus."
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [XI, COVID, RAIN, WANG, "It was so.", "“We welcome the Syrian side’s participation,” said Xi."],
+)
+def test_identical_sentences_score_one(sentence: str) -> None:
+    """A sentence scored against itself is ~1, even one made only of function words."""
+    assert pair_scores([sentence], [sentence])[0] >= 0.99
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [(XI, RAIN), (COVID, RAIN), (WANG, RAIN)],
+)
+def test_unrelated_sentences_score_low(a: str, b: str) -> None:
+    """Sentences about different things score well below the link threshold."""
+    assert pair_scores([a], [b])[0] < 0.25
+
+
+def test_related_above_unrelated() -> None:
+    """A near-verbatim relay outscores a related sentence, which outscores an unrelated one."""
+    verbatim, related, unrelated = pair_scores([XI, XI, XI], [XI_RELAY, COVID, RAIN])
+    assert verbatim > Options().link_threshold > related > unrelated
+
+
+def test_curly_and_straight_quotes_score_the_same() -> None:
+    """Quote style and case do not lower the score."""
+    score = pair_scores(["Syria’s “seat” at the UN."], ['syria\'s "SEAT" at the un'])[0]
+    assert score >= 0.99
+
+
+def test_pair_scores_shape_and_range() -> None:
+    """pair_scores() returns one score in [0, 1] per pair."""
+    scores = pair_scores([XI, COVID, RAIN, WANG], [XI_RELAY, RAIN, WANG, "It was so."])
+    assert (4,) == scores.shape
+    assert ((0.0 <= scores) & (scores <= 1.0)).all()
+
+
+def test_pair_scores_idf_corpus() -> None:
+    """Words frequent in the IDF corpus count for less: sharing only them scores lower."""
+    a, b = "Syria and China met in Damascus.", "Syria and China met in Beijing."
+    corpus = [f"Syria and China, sentence {k}." for k in range(20)] + [a, b]
+    own = pair_scores([a], [b])[0]
+    with_common_words = pair_scores([a], [b], idf_corpus=corpus)[0]
+    assert with_common_words < own
+
+
+def test_score_matrix_matches_pair_score() -> None:
+    """Each matrix cell equals pair_score() on that pair with the same IDF table."""
+    ref = features([XI, COVID, WANG])
+    other = features([XI_RELAY, RAIN, WANG, "It was so."])
+    idf = idf_table([f.keys for f in ref + other])
+    options = Options()
+    matrix = score_matrix(ref, other, options, idf=idf)
+    expected = [[pair_score(r, o, idf, options) for o in other] for r in ref]
+    assert np.allclose(expected, matrix)
+
+
+@pytest.mark.parametrize(("n", "m"), [(0, 0), (0, 3), (2, 0)])
+def test_score_matrix_empty(n: int, m: int) -> None:
+    """An empty side gives an empty matrix of the right shape."""
+    assert (n, m) == score_matrix(features([XI] * n), features([RAIN] * m), Options()).shape
+
+
+_WORDS = [
+    "china", "syria", "president", "xi", "assad", "support", "reconstruction", "development",
+    "belt", "road", "initiative", "cooperation", "sovereignty", "talks", "phone", "call",
+    "damascus", "beijing", "minister", "foreign", "relations", "friendship", "united", "nations",
+    "seat", "anniversary", "the", "of", "and", "to", "in",
+]  # fmt: skip
+
+
+def _sentences(rng: random.Random, n: int) -> list[str]:
+    """Synthetic news-like sentences from a small vocabulary (many share words)."""
+    return [
+        " ".join(rng.choice(_WORDS) for _ in range(rng.randint(4, 12))).capitalize() + "."
+        for _ in range(n)
+    ]
+
+
+def test_large_path_agrees_with_cdist_above_threshold(monkeypatch: pytest.MonkeyPatch) -> None:
+    """600×600 (over the cdist limit) matches the whole-matrix path wherever a link is possible."""
+    rng = random.Random(20211105)
+    ref, other = features(_sentences(rng, 600)), features(_sentences(rng, 600))
+    options = Options()
+    assert 600 * 600 > similarity._CDIST_MAX_PAIRS
+    large = score_matrix(ref, other, options)
+    monkeypatch.setattr(similarity, "_CDIST_MAX_PAIRS", 10**9)
+    full = score_matrix(ref, other, options)
+    linkable = full >= options.link_threshold
+    assert linkable.sum() > 1000, "the synthetic data should have many linkable pairs"
+    assert np.allclose(full[linkable], large[linkable])
+    assert (large <= full + 1e-12).all()
+    assert ((0.0 <= large) & (large <= 1.0)).all()
+
+
+@pytest.mark.parametrize("threshold", [0.3, 0.45, 0.7])
+def test_forced_large_path_agrees_on_small_input(
+    monkeypatch: pytest.MonkeyPatch, threshold: float
+) -> None:
+    """With the cdist limit at 0, a small matrix keeps every score at or above the threshold."""
+    rng = random.Random(threshold)
+    ref_texts = _sentences(rng, 30)
+    # near copies of some reference sentences, so that some pairs pass even a high threshold
+    other_texts = _sentences(rng, 15) + [t[:-1] + " talks." for t in ref_texts[:10]]
+    ref, other = features(ref_texts), features(other_texts)
+    options = Options(link_threshold=threshold)
+    full = score_matrix(ref, other, options)
+    monkeypatch.setattr(similarity, "_CDIST_MAX_PAIRS", 0)
+    large = score_matrix(ref, other, options)
+    keep = full >= threshold
+    assert keep.any()
+    assert np.allclose(full[keep], large[keep])
+    assert (large[~keep] < threshold).all()
+
+
+sentence = st.lists(st.sampled_from(_WORDS), min_size=1, max_size=10).map(" ".join)
+
+
+@settings(max_examples=50, deadline=None)
+@given(
+    st.lists(sentence, min_size=1, max_size=6),
+    st.lists(sentence, min_size=1, max_size=6),
+    st.sampled_from(sorted(similarity.SCORERS)),
+)
+def test_matrix_in_unit_range_and_symmetric(a: list[str], b: list[str], scorer: str) -> None:
+    """Scores lie in [0, 1], and swapping the sides transposes the matrix."""
+    options = Options(fuzzy_scorer=scorer)
+    fa, fb = features(a), features(b)
+    idf = idf_table([f.keys for f in fa + fb])
+    forward = score_matrix(fa, fb, options, idf=idf)
+    backward = score_matrix(fb, fa, options, idf=idf)
+    assert ((0.0 <= forward) & (forward <= 1.0 + 1e-12)).all()
+    if scorer != "partial_ratio":  # partial_ratio is not symmetric in its arguments
+        assert np.allclose(forward, backward.T)
