@@ -99,21 +99,25 @@ def pair_scores(
     return np.array([pair_score(x, y, idf, opts) for x, y in zip(fa, fb, strict=True)])
 
 
+def _postings(texts: Sequence[Features]) -> dict[str, list[int]]:
+    """Map each key to the indices of the texts that contain it."""
+    index: dict[str, list[int]] = {}
+    for i, f in enumerate(texts):
+        for k in f.keys:
+            index.setdefault(k, []).append(i)
+    return index
+
+
 def _shared_weights(
     ref: Sequence[Features], other: Sequence[Features], idf: dict[str, float]
 ) -> Matrix:
-    """Sum, for every pair, the IDF weight of the keys both texts contain (inverted index)."""
-    index: dict[str, list[int]] = {}
-    for j, f in enumerate(other):
-        for k in f.keys:
-            index.setdefault(k, []).append(j)
+    """Sum, for every pair, the IDF weight of the keys both texts contain (one block add a key)."""
+    in_ref, in_other = _postings(ref), _postings(other)
     shared = np.zeros((len(ref), len(other)), dtype=np.float64)
-    for i, f in enumerate(ref):
-        row = shared[i]
-        for k in f.keys:
-            js = index.get(k)
-            if js is not None:
-                row[js] += idf[k]
+    for k, rows in in_ref.items():
+        cols = in_other.get(k)
+        if cols is not None:
+            shared[np.ix_(rows, cols)] += idf[k]
     return shared
 
 
@@ -148,6 +152,10 @@ def score_matrix(
     floor = (options.link_threshold - fw) / (1.0 - fw) if fw < 1.0 else 0.0
     out: Matrix = (1.0 - fw) * dice
     rows, cols = np.nonzero(dice >= max(floor, 1e-9))
-    for i, j in zip(rows.tolist(), cols.tolist(), strict=True):
-        out[i, j] += fw * scorer(ref[i].norm, other[j].norm) / 100.0
+    if len(rows):
+        fuzzy = process.cpdist(
+            [ref[i].norm for i in rows.tolist()], [other[j].norm for j in cols.tolist()],
+            scorer=scorer, workers=-1, dtype=np.float64,
+        )  # fmt: skip
+        out[rows, cols] += fw * fuzzy / 100.0
     return out
