@@ -18,7 +18,7 @@ from compare.pairwise import compare
 __all__ = ["main"]
 
 PROG = "compare-accounts"
-FORMATS = ("text", "json")
+FORMATS = ("text", "json", "markdown", "html")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -27,6 +27,17 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         """Print a one-line usage error and exit 2."""
         self.exit(2, f"{self.prog}: error: {message} (see --help)\n")
+
+
+def _width(value: str) -> int:
+    """Parse a line width: an integer of at least 20 columns."""
+    try:
+        width = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be an integer, got {value!r}") from None
+    if width < 20:
+        raise argparse.ArgumentTypeError(f"must be at least 20 columns, got {width}")
+    return width
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -48,7 +59,7 @@ def _parser() -> argparse.ArgumentParser:
         "--label", action="append", default=[], metavar="NAME",
         help="display name of each input, in file order (repeatable)",
     )  # fmt: skip
-    p.add_argument("--width", type=int, default=100, help="line width of the text view")
+    p.add_argument("--width", type=_width, default=100, help="line width of the text view")
     group = p.add_argument_group("options (defaults chosen by measurement, see README)")
     for field in attrs.fields(Options):
         kind = type(field.default)
@@ -85,6 +96,10 @@ def _render(result: Comparison, fmt: str, width: int) -> str:
     """Render a comparison in the chosen format."""
     if fmt == "json":
         return result.to_json()
+    if fmt == "markdown":
+        return result.to_markdown()
+    if fmt == "html":
+        return result.to_html()
     return result.to_text(width=width)
 
 

@@ -187,3 +187,19 @@ class Comparison:
         from compare.report.text import render_comparison
 
         return render_comparison(self, width=width)
+
+    def to_markdown(self) -> str:
+        """Return the GitHub-flavoured Markdown report."""
+        from compare.report.markdown import render_markdown
+
+        return render_markdown(self)
+
+    def to_html(self, *, fragment: bool = False) -> str:
+        """Return the self-contained HTML report (``fragment`` drops ``<html>`` and ``<head>``)."""
+        from compare.report.html import render_html
+
+        return render_html(self, fragment=fragment)
+
+    def _repr_html_(self) -> str:
+        """Show the HTML report in Jupyter (fragment form)."""
+        return self.to_html(fragment=True)

@@ -1,0 +1,414 @@
+"""A self-contained HTML report: two accounts side by side, changed words marked, findings panel.
+
+The page is rendered from Jinja2 templates shipped in ``compare/report/templates`` with autoescape
+on, so every piece of source text reaches the page as escaped text. CSS and a little vanilla JS are
+inlined; the page makes no network requests, opens from disk and prints.
+
+This module only arranges what the comparison already holds into rows for the template: rows in the
+reference's reading order, each side's words split into kept, deleted and inserted pieces, and the
+findings placed on their rows and words. It computes no similarity, diff or finding.
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+import itertools
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from functools import cache
+from pathlib import PurePath
+
+import attrs
+import jinja2
+
+from compare.model import FINDING_TYPES, RELATIONS, Comparison, Document, Finding, Link
+
+__all__ = ["TYPE_STYLES", "render_html"]
+
+TYPE_STYLES: dict[str, tuple[str, str]] = {
+    "omitted": ("−", "#b42318"),
+    "added": ("+", "#1a7f37"),
+    "reworded": ("≈", "#9a6700"),
+    "added_detail": ("⊕", "#0f766e"),
+    "dropped_detail": ("⊖", "#c2410c"),
+    "number": ("#", "#6d28d9"),
+    "entity": ("E", "#1d4ed8"),
+    "quote": ("Q", "#be185d"),
+    "attribution": ("A", "#0e7490"),
+    "hedge": ("?", "#4d7c0f"),
+    "polarity": ("¬", "#b91c1c"),
+    "intensity": ("!", "#a16207"),
+}
+"""Symbol and colour of each finding type: a badge always shows both, never colour alone."""
+
+_OTHER_STYLE = ("•", "#57606a")
+_RELATION_SYMBOLS = {"same": "=", "reworded": "≈", "partial": "◐"}
+_UNMARKED = frozenset({"omitted", "added", "reworded"})
+"""Types not marked on words: the whole sentence, or the diff's own highlighting, shows them."""
+_CLASS_RE = re.compile(r"[^a-z0-9_]+")
+
+
+def _type_class(kind: str) -> str:
+    """A CSS-safe class suffix for a finding type."""
+    return _CLASS_RE.sub("_", kind.lower()) or "other"
+
+
+@attrs.frozen
+class Piece:
+    """A run of words in a cell: kept (``eq``), deleted (``del``) or inserted (``ins``)."""
+
+    op: str
+    text: str
+    mark: str = ""
+    """CSS class suffix of the finding marked on these words, or empty."""
+    symbol: str = ""
+    title: str = ""
+
+
+@attrs.frozen
+class Cell:
+    """One side of a row: the sentence numbers (1-based) and the pieces of text."""
+
+    numbers: str
+    pieces: tuple[Piece, ...]
+
+
+@attrs.frozen
+class Badge:
+    """A finding shown on its row: type, symbol, CSS class and the detail as a tooltip."""
+
+    id: str
+    type: str
+    cls: str
+    symbol: str
+    detail: str
+
+
+@attrs.frozen
+class Row:
+    """One row of the side-by-side view."""
+
+    id: str
+    kind: str
+    """``link``, ``omitted`` or ``added``."""
+    relation: str
+    """The link's relation, or empty for an unlinked sentence."""
+    relation_symbol: str
+    ref: Cell | None
+    other: Cell | None
+    badges: tuple[Badge, ...]
+    shape: str
+    """``1:2``, ``2:1``... for links joining several sentences, else empty."""
+    score: str
+
+    @property
+    def types(self) -> str:
+        """Space-separated CSS classes of the finding types on this row (for the filter)."""
+        return " ".join(dict.fromkeys(b.cls for b in self.badges))
+
+
+@attrs.frozen
+class Item:
+    """A finding in the findings panel, pointing at its row."""
+
+    badge: Badge
+    row: str
+    where: str
+
+
+@attrs.frozen
+class TypeEntry:
+    """A finding type in the legend and filter: name, class, symbol, colour and count."""
+
+    name: str
+    cls: str
+    symbol: str
+    colour: str
+    count: int
+
+
+@attrs.frozen
+class _Mark:
+    """A finding's span in the coordinates of a cell's joined text."""
+
+    start: int
+    end: int
+    cls: str
+    symbol: str
+    title: str
+
+
+def _style(kind: str) -> tuple[str, str]:
+    """Symbol and colour for a finding type, with a neutral default for types added later."""
+    return TYPE_STYLES.get(kind, _OTHER_STYLE)
+
+
+def _numbers(idx: Sequence[int]) -> str:
+    """Sentence numbers for people: 1-based, joined with +."""
+    return "+".join(str(i + 1) for i in idx)
+
+
+def _side_spans(
+    doc: Document, indices: Sequence[int], spans: Iterable[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Map document spans into the text of ``indices``' sentences joined with single spaces."""
+    out = []
+    pos = 0
+    for i in indices:
+        s = doc.sentences[i]
+        for a, b in spans:
+            lo, hi = max(a, s.start), min(b, s.end)
+            if lo < hi:
+                out.append((pos + lo - s.start, pos + hi - s.start))
+        pos += len(s.text) + 1
+    return out
+
+
+def _cut(runs: Sequence[tuple[str, str]], marks: Sequence[_Mark]) -> tuple[Piece, ...]:
+    """Split runs of (op, text) at mark boundaries and attach the marks to the pieces."""
+    pieces: list[Piece] = []
+    pos = 0
+    for op, text in runs:
+        a, b = pos, pos + len(text)
+        pos = b
+        if not text:
+            continue
+        points = sorted({a, b} | {x for m in marks for x in (m.start, m.end) if a < x < b})
+        for x, y in itertools.pairwise(points):
+            over = [m for m in marks if m.start < y and m.end > x]
+            if over:
+                pieces.append(
+                    Piece(
+                        op,
+                        text[x - a : y - a],
+                        over[0].cls,
+                        "".join(dict.fromkeys(m.symbol for m in over)),
+                        "\n".join(dict.fromkeys(m.title for m in over)),
+                    )
+                )
+            else:
+                pieces.append(Piece(op, text[x - a : y - a]))
+    return tuple(pieces)
+
+
+def _joined(doc: Document, indices: Sequence[int]) -> str:
+    """The sentences joined with single spaces, as the diff saw them."""
+    return " ".join(doc.sentences[i].text for i in indices)
+
+
+def _link_runs(c: Comparison, link: Link) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """Each side's runs of a link's diff, in that side's own words where they can be recovered.
+
+    Equal runs of the diff carry the reference's words; the other side's own words (its quote
+    marks, its spacing) are recovered from the difflib-style opcodes over its word tokens. If the
+    token counts do not add up, fall back to the diff's text as it is.
+    """
+    ref_runs = [
+        ("del" if d.op == "delete" else "eq", d.text) for d in link.diff if d.op != "insert"
+    ]
+    plain = [("ins" if d.op == "insert" else "eq", d.text) for d in link.diff if d.op != "delete"]
+    from compare.diff import tokenize
+
+    tokens = tokenize(_joined(c.other, link.other))
+    codes = link.opcodes()
+    if not codes or codes[-1][4] != len(tokens):
+        return _spaces_out(ref_runs), _spaces_out(plain)
+    other_runs = []
+    for tag, _i1, _i2, j1, j2 in codes:
+        if j2 > j1:
+            other_runs.append(("eq" if tag == "equal" else "ins", "".join(tokens[j1:j2])))
+    return _spaces_out(ref_runs), _spaces_out(other_runs)
+
+
+def _spaces_out(runs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Move the whitespace at either end of a changed run outside it, so marks hug the words."""
+    out: list[tuple[str, str]] = []
+    for op, text in runs:
+        core = text.strip()
+        if op == "eq" or not core:
+            out.append(("eq", text))
+            continue
+        start = text.index(core)
+        out += [("eq", text[:start]), (op, core), ("eq", text[start + len(core) :])]
+    return [(op, text) for op, text in out if text]
+
+
+def _marks(
+    doc: Document, indices: Sequence[int], findings: Iterable[Finding], *, ref: bool
+) -> list[_Mark]:
+    """The marks of the findings on one side of a row."""
+    out = []
+    for f in findings:
+        if f.type in _UNMARKED:
+            continue
+        symbol, _ = _style(f.type)
+        for a, b in _side_spans(doc, indices, f.ref_spans if ref else f.other_spans):
+            out.append(_Mark(a, b, _type_class(f.type), symbol, f"{f.type}: {f.detail}"))
+    return out
+
+
+def _plain_cell(doc: Document, i: int, findings: Iterable[Finding], *, ref: bool) -> Cell:
+    """A cell holding one unlinked sentence."""
+    runs = [("eq", doc.sentences[i].text)]
+    return Cell(_numbers((i,)), _cut(runs, _marks(doc, (i,), findings, ref=ref)))
+
+
+def _file_name(source: str | None) -> str:
+    """The file name of a source path (the full path goes in a tooltip)."""
+    if not source:
+        return ""
+    return PurePath(source).name or source
+
+
+def _uid(c: Comparison) -> str:
+    """A stable element id for one report, so several reports can share a notebook page."""
+    h = hashlib.sha1(usedforsecurity=False)
+    for doc in (c.reference, c.other):
+        h.update(f"{doc.id}\0{doc.label}\0{len(doc.text)}\0".encode())
+        h.update(doc.text.encode("utf-8", "surrogatepass"))
+    return "cmp-" + h.hexdigest()[:10]
+
+
+def _rows(c: Comparison, uid: str) -> tuple[list[Row], list[Item]]:
+    """Lay the comparison out in rows (reference reading order) and place the findings."""
+    ref, other = c.reference, c.other
+    # Each unit is a link or an unlinked sentence; it becomes one row.
+    first_ref = {link.ref[0]: link for link in c.links}
+    omitted = set(c.omitted)
+    order: list[tuple[str, int | Link]] = []
+    for i in range(len(ref.sentences)):
+        if i in first_ref:
+            order.append(("link", first_ref[i]))
+        elif i in omitted:
+            order.append(("omitted", i))
+    # Added sentences go after the row of the nearest preceding linked other sentence.
+    other_row: dict[int, int] = {}
+    for pos, (_kind, unit) in enumerate(order):
+        if isinstance(unit, Link):
+            for j in unit.other:
+                other_row[j] = pos
+    linked = sorted(other_row)
+    after: dict[int, list[int]] = {}
+    for j in c.added:
+        k = bisect.bisect_left(linked, j)
+        after.setdefault(other_row[linked[k - 1]] if k else -1, []).append(j)
+    units: list[tuple[str, int | Link]] = [("added", j) for j in after.get(-1, [])]
+    for pos, entry in enumerate(order):
+        units.append(entry)
+        units.extend(("added", j) for j in after.get(pos, []))
+
+    ids = {unit: f"{uid}-r{n + 1}" for n, unit in enumerate(units)}
+    ref_at: dict[int, str] = {}
+    other_at: dict[int, str] = {}
+    for (kind, unit), rid in ids.items():
+        if isinstance(unit, Link):
+            ref_at.update(dict.fromkeys(unit.ref, rid))
+            other_at.update(dict.fromkeys(unit.other, rid))
+        elif kind == "omitted":
+            ref_at[unit] = rid
+        else:
+            other_at[unit] = rid
+    on_row: dict[str, list[tuple[int, Finding]]] = {}
+    for n, f in enumerate(c.findings):
+        at = ref_at.get(f.ref[0]) if f.ref else other_at.get(f.other[0]) if f.other else None
+        if at is not None:
+            on_row.setdefault(at, []).append((n, f))
+
+    rows: list[Row] = []
+    items: list[Item] = []
+    for (kind, unit), rid in ids.items():
+        found = on_row.get(rid, [])
+        fs = [f for _, f in found]
+        badges = []
+        for n, f in found:
+            symbol, _ = _style(f.type)
+            badge = Badge(f"{uid}-f{n + 1}", f.type, _type_class(f.type), symbol, f.detail)
+            badges.append(badge)
+            where = " ↔ ".join(
+                f"{d.label} {_numbers(idx)}" for d, idx in ((ref, f.ref), (other, f.other)) if idx
+            )
+            items.append(Item(badge, rid, where))
+        if isinstance(unit, Link):
+            ref_runs, other_runs = _link_runs(c, unit)
+            rows.append(
+                Row(
+                    rid, "link", unit.relation, _RELATION_SYMBOLS.get(unit.relation, "•"),
+                    Cell(_numbers(unit.ref), _cut(ref_runs, _marks(ref, unit.ref, fs, ref=True))),
+                    Cell(
+                        _numbers(unit.other),
+                        _cut(other_runs, _marks(other, unit.other, fs, ref=False)),
+                    ),
+                    tuple(badges),
+                    f"{len(unit.ref)}:{len(unit.other)}"
+                    if len(unit.ref) > 1 or len(unit.other) > 1
+                    else "",
+                    f"{unit.score:.2f}",
+                )
+            )  # fmt: skip
+        elif kind == "omitted":
+            rows.append(
+                Row(rid, kind, "", "", _plain_cell(ref, unit, fs, ref=True), None,
+                    tuple(badges), "", "")
+            )  # fmt: skip
+        else:
+            rows.append(
+                Row(rid, kind, "", "", None, _plain_cell(other, unit, fs, ref=False),
+                    tuple(badges), "", "")
+            )  # fmt: skip
+    return rows, items
+
+
+@cache
+def _env() -> jinja2.Environment:
+    """The template environment: package templates, autoescape on for everything."""
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader("compare.report", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def _types(c: Comparison) -> list[TypeEntry]:
+    """The finding types of the comparison, contract order first, with their counts."""
+    counts = Counter(f.type for f in c.findings)
+    names = [t for t in FINDING_TYPES if t in counts] + sorted(set(counts) - set(FINDING_TYPES))
+    return [TypeEntry(t, _type_class(t), *_style(t), counts[t]) for t in names]
+
+
+def render_html(c: Comparison, *, fragment: bool = False) -> str:
+    """Render the comparison as one self-contained HTML page (or a fragment for notebooks).
+
+    The fragment has no ``<html>``/``<head>``; its styles are scoped under the report's root
+    element and its ids are prefixed, so several reports can share one page.
+    """
+    uid = _uid(c)
+    rows, items = _rows(c, uid)
+    relations = Counter(link.relation for link in c.links)
+    template = _env().get_template("fragment.html.j2" if fragment else "page.html.j2")
+    return template.render(
+        uid=uid,
+        view="pairwise",
+        title=f"{c.reference.label} vs {c.other.label}",
+        docs=[
+            {"role": role, "doc": d, "count": len(d.sentences), "file": _file_name(d.source)}
+            for role, d in (("Reference", c.reference), ("Other", c.other))
+        ],
+        ref=c.reference,
+        other=c.other,
+        rows=rows,
+        items=items,
+        types=_types(c),
+        all_styles=[
+            (_type_class(t), *_style(t)) for t in [*TYPE_STYLES, *(x.name for x in _types(c))]
+        ],
+        other_colour=_OTHER_STYLE[1],
+        relations=[(r, _RELATION_SYMBOLS[r], relations[r]) for r in RELATIONS],
+        links=len(c.links),
+        added=len(c.added),
+        omitted=len(c.omitted),
+    )

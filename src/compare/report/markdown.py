@@ -1,0 +1,169 @@
+"""A GitHub-flavoured Markdown report: summary tables, linked pairs, added and omitted, findings.
+
+Changed words are marked ``~~deleted~~`` and ``**inserted**``. Every piece of source text is
+escaped, so a ``|`` cannot break a table and a ``*`` or ``<`` cannot become markup.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from compare.model import FINDING_TYPES, RELATIONS, Comparison, Document, Link
+
+__all__ = ["escape", "render_markdown"]
+
+_SPECIAL_RE = re.compile(r"([\\`*_|~<\[\]&])")
+"""Characters that make markup inline: emphasis, code, tables, strike, HTML, links, entities."""
+_BLOCK_START_RE = re.compile(r"^(?:[#>+=-]|\d+(?=[.)]))")
+"""What would start a heading, quote, list or setext underline at the beginning of a line."""
+
+
+def escape(text: str) -> str:
+    """Escape source text for Markdown: collapse whitespace, backslash the markup characters.
+
+    CommonMark lets any ASCII punctuation be backslash-escaped: ``\\|`` keeps a table cell whole,
+    ``\\<`` keeps HTML out, ``\\&`` keeps entities literal.
+    """
+    flat = " ".join(text.split())
+    return _SPECIAL_RE.sub(r"\\\1", flat)
+
+
+def _line_start(text: str) -> str:
+    """Escape what would turn the start of a line into block markup (``# x``, ``- x``, ``1. x``)."""
+    m = _BLOCK_START_RE.match(text)
+    if not m:
+        return text
+    return text[: m.end()] + "\\" + text[m.end() :] if m.group().isdigit() else "\\" + text
+
+
+def _punct(ch: str) -> bool:
+    """Whether a character counts as punctuation for CommonMark's emphasis rules."""
+    return not ch.isalnum() and not ch.isspace()
+
+
+def _flanks(before: str, core: str, after: str) -> bool:
+    """Whether ``**core**`` (or ``~~core~~``) between these characters renders as emphasis.
+
+    An opening run followed by punctuation needs whitespace or punctuation before it, and a closing
+    run after punctuation needs it after (CommonMark's flanking rules): ``Xi**, said**`` stays
+    literal on GitHub.
+    """
+    open_ok = not _punct(core[0]) or not before or before.isspace() or _punct(before)
+    close_ok = not _punct(core[-1]) or not after or after.isspace() or _punct(after)
+    return open_ok and close_ok
+
+
+def _diff(link: Link) -> str:
+    """A link's diff inline: ~~deleted~~ and **inserted** words, the rest as it stands.
+
+    Where GitHub would not read the markers as emphasis (see :func:`_flanks`), the same marks are
+    written as ``<del>`` and ``<strong>``, which it renders alike.
+    """
+    pieces: list[tuple[str, str]] = []
+    for d in link.diff:
+        core = escape(d.text)
+        if d.text[:1].isspace():
+            pieces.append(("equal", " "))
+        if core:
+            pieces.append((d.op, core))
+        if d.text[-1:].isspace():
+            pieces.append(("equal", " "))
+    out: list[str] = []
+    for k, (op, core) in enumerate(pieces):
+        if op == "equal":
+            if core != " " or (out and not out[-1].endswith(" ")):
+                out.append(core)
+            continue
+        before = out[-1][-1:] if out else ""
+        after = pieces[k + 1][1][:1] if k + 1 < len(pieces) else ""
+        if _flanks(before, core, after):
+            wrap = "~~" if op == "delete" else "**"
+            out.append(f"{wrap}{core}{wrap}")
+        else:
+            tag = "del" if op == "delete" else "strong"
+            out.append(f"<{tag}>{core}</{tag}>")
+    return "".join(out).strip()
+
+
+def _numbers(idx: Sequence[int]) -> str:
+    """Sentence numbers for people: 1-based, joined with +."""
+    return "+".join(str(i + 1) for i in idx)
+
+
+def _cell(text: str) -> str:
+    """A table cell: escaped, never empty."""
+    return escape(text) if text.strip() else "—"
+
+
+def _sources(c: Comparison) -> list[str]:
+    """The table of the two sources."""
+    rows = ["| | Source | Date | File | Sentences |", "| --- | --- | --- | --- | ---: |"]
+    for role, doc in (("Reference", c.reference), ("Other", c.other)):
+        rows.append(
+            f"| {role} | {_cell(doc.label)} | {_cell(doc.meta.get('date', ''))} "
+            f"| {_cell(doc.source or '')} | {len(doc.sentences)} |"
+        )
+    return rows
+
+
+def _summary(c: Comparison) -> list[str]:
+    """The table of counts: links by relation, added, omitted, findings by type."""
+    relations = Counter(link.relation for link in c.links)
+    kinds = Counter(f.type for f in c.findings)
+    label = escape(c.other.label)
+    rows = ["| What | Count |", "| --- | ---: |", f"| Linked | {len(c.links)} |"]
+    rows += [f"| Linked, {r} | {relations[r]} |" for r in RELATIONS]
+    rows += [f"| Added by {label} | {len(c.added)} |", f"| Omitted by {label} | {len(c.omitted)} |"]
+    rows += [f"| Findings, {escape(t)} | {kinds[t]} |" for t in _type_order(kinds)]
+    return rows
+
+
+def _type_order(kinds: Counter[str]) -> list[str]:
+    """Finding types present, in the contract's order, then any newer ones by name."""
+    return [t for t in FINDING_TYPES if t in kinds] + sorted(set(kinds) - set(FINDING_TYPES))
+
+
+def _sentences(doc: Document, idx: Sequence[int]) -> list[str]:
+    """A list of sentences with their 1-based numbers."""
+    if not idx:
+        return ["None."]
+    return [f"- **{i + 1}** {escape(doc.sentences[i].text)}" for i in idx]
+
+
+def render_markdown(c: Comparison) -> str:
+    """Render the comparison as GitHub-flavoured Markdown."""
+    ref, other = escape(c.reference.label), escape(c.other.label)
+    lines = [f"# {ref} vs {other}", "", *_sources(c), "", *_summary(c), ""]
+    lines += [f"## Linked sentences ({ref} → {other})", ""]
+    if not c.links:
+        lines += ["None.", ""]
+    for link in c.links:
+        flags = f" · flags: {', '.join(escape(f) for f in link.flags)}" if link.flags else ""
+        lines += [
+            f"**{ref} {_numbers(link.ref)} ↔ {other} {_numbers(link.other)}** · {link.relation}"
+            f" · score {link.score:.2f}{flags}",
+            "",
+            f"> {_line_start(_diff(link))}",
+            "",
+        ]
+    lines += [f"## Added by {other} (not in {ref}): {len(c.added)}", ""]
+    lines += [*_sentences(c.other, c.added), ""]
+    lines += [f"## Omitted by {other} (only in {ref}): {len(c.omitted)}", ""]
+    lines += [*_sentences(c.reference, c.omitted), ""]
+    lines += [f"## Findings: {len(c.findings)}", ""]
+    if not c.findings:
+        lines += ["None.", ""]
+    kinds = Counter(f.type for f in c.findings)
+    for kind in _type_order(kinds):
+        lines += [f"### {escape(kind)} ({kinds[kind]})", ""]
+        for f in c.findings:
+            if f.type != kind:
+                continue
+            where = " ↔ ".join(
+                f"{label} {_numbers(idx)}" for label, idx in ((ref, f.ref), (other, f.other)) if idx
+            )
+            lines.append(f"- {where}: {escape(f.detail)}")
+        lines.append("")
+    return "\n".join(lines).rstrip("\n") + "\n"

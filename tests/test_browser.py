@@ -1,0 +1,203 @@
+"""The HTML report in a real browser: Debian's headless Chromium driven by Playwright.
+
+Never a downloaded browser: ``executable_path`` points at ``/usr/bin/chromium`` (Debian package
+``chromium``; ``.ci/run`` installs it when missing). Without it these tests fail, they do not skip.
+"""
+
+# STYLE.md: tests read `assert expected == actual`, which ruff's SIM300 calls a Yoda condition.
+# ruff: noqa: SIM300
+
+from __future__ import annotations
+
+import random
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import compare
+from compare import Comparison, DiffOp, Document, Finding, Link, Options
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+]  # fmt: skip
+READOUTS = Path(__file__).parent.parent / "examples" / "readouts"
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """One headless Chromium for the module."""
+    if not CHROMIUM.exists():
+        pytest.fail(
+            f"{CHROMIUM} is missing: install Debian's chromium "
+            "(apt-get install chromium; .ci/run does it) to run the browser tests"
+        )
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        pytest.fail("playwright is missing: pip install -e '.[test]'")
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield b
+        b.close()
+
+
+class Opened:
+    """A page opened from a file, with the console errors and failed requests it produced."""
+
+    def __init__(self, browser: Any, path: Path) -> None:
+        self.errors: list[str] = []
+        self.requests: list[str] = []
+        self.page = browser.new_page(viewport={"width": 1400, "height": 900})
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("request", lambda r: self.requests.append(r.url))
+        self.page.goto(path.resolve().as_uri())
+
+    def visible(self, selector: str) -> int:
+        """How many elements matching the selector are displayed."""
+        n: int = self.page.evaluate(
+            "s => Array.from(document.querySelectorAll(s)).filter(e => e.offsetParent !== null)"
+            ".length",
+            selector,
+        )
+        return n
+
+
+def readouts() -> Comparison:
+    """The Syrian relay compared with the Chinese readout."""
+    return compare.compare(
+        compare.load(READOUTS / "call-cgtn-chinese-readout.txt", label="CGTN"),
+        compare.load(READOUTS / "call-syrian-readout-relay.txt", label="Syrian relay"),
+    )
+
+
+def big(n: int = 2000) -> Comparison:
+    """A hand-built comparison of ``n`` reference sentences: same, reworded, omitted and added."""
+    rnd = random.Random(4)
+    words = ["Xi", "Assad", "China", "Syria", "trade", "talks", "peace", "said", "agreed"]
+    ref_s, oth_s = [], []
+    plan = []
+    for i in range(n):
+        s = f"Item {i}: " + " ".join(rnd.choice(words) for _ in range(12)) + f" {i % 97} times."
+        ref_s.append(s)
+        r = rnd.random()
+        kind = "same" if r < 0.5 else "reworded" if r < 0.8 else "omitted" if r < 0.9 else "both"
+        plan.append(kind)
+        if kind == "reworded":
+            oth_s.append(s.replace(f" {i % 97} times.", f" {i % 97 + 1} times."))
+        elif kind != "omitted":
+            oth_s.append(s)
+        if kind == "both":
+            oth_s.append(f"Officials added claim {i}.")
+    ref = Document.from_text(" ".join(ref_s), label="Ref", id="ref")
+    other = Document.from_text(" ".join(oth_s), label="Other", id="other")
+    links, findings, omitted, added = [], [], [], []
+    j = 0
+    for i, kind in enumerate(plan):
+        if kind == "omitted":
+            omitted.append(i)
+            findings.append(Finding("omitted", (i,), (), "not in Other"))
+            continue
+        text = ref_s[i]
+        if kind == "reworded":
+            head, _, _tail = text.rpartition(f" {i % 97} times.")
+            diff = (DiffOp("equal", head + " "), DiffOp("delete", f"{i % 97} "),
+                    DiffOp("insert", f"{i % 97 + 1} "), DiffOp("equal", "times."))  # fmt: skip
+            links.append(Link((i,), (j,), 0.9, "reworded", diff, ("number",)))
+            findings.append(Finding("number", (i,), (j,), f"{i % 97} vs {i % 97 + 1}"))
+        else:
+            links.append(Link((i,), (j,), 1.0, "same", (DiffOp("equal", text),)))
+        j += 1
+        if kind == "both":
+            added.append(j)
+            findings.append(Finding("added", (), (j,), "only in Other"))
+            j += 1
+    return Comparison(ref, other, tuple(links), tuple(omitted), tuple(added),
+                      tuple(findings), Options())  # fmt: skip
+
+
+def test_readouts_report_in_browser(browser: Any, tmp_path: Path) -> None:
+    """The readouts report loads from disk cleanly; filter, jump and screenshot work."""
+    path = tmp_path / "readouts.html"
+    path.write_text(readouts().to_html(), encoding="utf-8")
+    opened = Opened(browser, path)
+    page = opened.page
+    assert [] == opened.errors
+    assert [path.resolve().as_uri()] == opened.requests
+
+    omitted_rows = opened.visible("tr.k-omitted")
+    assert omitted_rows > 0
+    page.uncheck("input.ft[value=omitted]")
+    assert 0 == opened.visible("tr.k-omitted")
+    assert 0 == opened.visible(".fl li[data-type=omitted]")
+    assert opened.visible("tr.k-added") > 0
+    page.check("input.ft[value=omitted]")
+    assert omitted_rows == opened.visible("tr.k-omitted")
+
+    last = page.locator(".fl a.jump").last
+    row_id = last.get_attribute("data-row")
+    assert row_id is not None
+    in_view = "id => { const r = document.getElementById(id).getBoundingClientRect();" \
+              " return r.bottom > 0 && r.top < window.innerHeight; }"  # fmt: skip
+    assert not page.evaluate(in_view, row_id)
+    last.click()
+    page.wait_for_function(in_view, arg=row_id, timeout=2000)
+    assert "hl" in (page.locator(f"[id='{row_id}']").get_attribute("class") or "")
+
+    shot = tmp_path / "readouts.png"
+    page.screenshot(path=str(shot))
+    assert shot.stat().st_size > 10_000
+    assert [] == opened.errors
+    page.close()
+
+
+def test_only_differences_and_speed_on_2000_sentences(
+    browser: Any, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """On a 2,000-sentence page the toggle hides same rows; filter and jump times are reported."""
+    c = big()
+    t0 = time.perf_counter()
+    html = c.to_html()
+    render_s = time.perf_counter() - t0
+    path = tmp_path / "big.html"
+    path.write_text(html, encoding="utf-8")
+    t0 = time.perf_counter()
+    opened = Opened(browser, path)
+    load_s = time.perf_counter() - t0
+    page = opened.page
+    assert [] == opened.errors
+
+    same = opened.visible("tr.rel-same")
+    assert same > 500
+    page.check("input.only-diff")
+    assert 0 == opened.visible("tr.rel-same")
+    assert opened.visible("tr.rel-reworded") > 0
+    page.uncheck("input.only-diff")
+    assert same == opened.visible("tr.rel-same")
+
+    timed_click = """sel => new Promise(done => {
+        const t0 = performance.now();
+        document.querySelector(sel).click();
+        document.body.getBoundingClientRect();
+        const sync = performance.now() - t0;
+        requestAnimationFrame(() => requestAnimationFrame(() =>
+            done([sync, performance.now() - t0])));
+    })"""
+    filter_ms = page.evaluate(timed_click, "input.ft[value=number]")
+    assert 0 < opened.visible("tr.k-link") < len(c.links)
+    jump_ms = page.evaluate(timed_click, ".fl li:last-child a.jump")
+    assert [] == opened.errors
+    with capsys.disabled():
+        print(
+            f"\n2,000-sentence report: {len(html) / 1e6:.1f} MB, rendered in"
+            f" {render_s * 1000:.0f} ms,"
+            f" page load {load_s * 1000:.0f} ms; filter click {filter_ms[0]:.0f} ms"
+            f" (to paint {filter_ms[1]:.0f} ms); jump click {jump_ms[0]:.0f} ms"
+            f" (to paint {jump_ms[1]:.0f} ms)"
+        )
+    page.close()

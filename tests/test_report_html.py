@@ -1,0 +1,252 @@
+"""The HTML report: row layout, word marks, escaping of hostile text, fragment form, the CLI."""
+
+# STYLE.md: tests read `assert expected == actual`, which ruff's SIM300 calls a Yoda condition.
+# ruff: noqa: SIM300
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+import compare
+from compare import Comparison, DiffOp, Document, Finding, Link, Options
+from compare.cli import main
+from compare.report.html import render_html
+
+READOUTS = Path(__file__).parent.parent / "examples" / "readouts"
+
+TAGS = {
+    "html", "head", "meta", "title", "style", "body", "div", "header", "h1", "h2", "table",
+    "thead", "tbody", "tr", "th", "td", "p", "span", "b", "form", "fieldset", "legend", "label",
+    "input", "main", "colgroup", "col", "aside", "ol", "li", "a", "del", "ins", "mark", "script",
+}  # fmt: skip
+"""Every tag the templates emit; nothing else may appear in a page."""
+ATTRS = {
+    "lang", "charset", "name", "content", "http-equiv", "class", "id", "scope", "title", "type",
+    "value", "checked", "autocomplete", "onsubmit", "aria-hidden", "data-type", "data-types",
+    "data-row", "data-s", "href", "colspan",
+}  # fmt: skip
+"""Every attribute the templates emit."""
+
+
+class Page(HTMLParser):
+    """Collect the tags, attributes, text and script bodies of a page."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.text: list[str] = []
+        self.scripts: list[str] = []
+        self._in_script = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+        self._in_script = tag == "script"
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in_script = False
+
+    def handle_data(self, data: str) -> None:
+        (self.scripts if self._in_script else self.text).append(data)
+
+
+def parse(html: str) -> Page:
+    """Parse a page."""
+    page = Page()
+    page.feed(html)
+    page.close()
+    return page
+
+
+def small() -> Comparison:
+    """Two short accounts: a reworded pair, a pair the same, one omitted, one added sentence."""
+    ref = Document.from_text(
+        "Xi met Assad on Friday. The call lasted 40 minutes. Trade grew fast.",
+        label="Wire A", id="a", source="feeds/a.txt",
+    )  # fmt: skip
+    other = Document.from_text(
+        "Assad met Xi on Friday. Trade grew fast. They spoke of peace.", label="Wire B", id="b"
+    )
+    return Comparison(
+        reference=ref,
+        other=other,
+        links=(
+            Link(
+                ref=(0,), other=(0,), score=0.8, relation="reworded",
+                diff=(
+                    DiffOp("delete", "Xi "), DiffOp("insert", "Assad "), DiffOp("equal", "met "),
+                    DiffOp("delete", "Assad "), DiffOp("insert", "Xi "),
+                    DiffOp("equal", "on Friday."),
+                ),
+                flags=("entity",),
+            ),
+            Link(ref=(2,), other=(1,), score=1.0, relation="same",
+                 diff=(DiffOp("equal", "Trade grew fast."),)),
+        ),
+        omitted=(1,),
+        added=(2,),
+        findings=(
+            Finding("entity", (0,), (0,), "Xi ↔ Assad", ((0, 2),), ((0, 5),)),
+            Finding("omitted", (1,), (), "not in Wire B", ((24, 51),)),
+            Finding("added", (), (2,), "only in Wire B", (), ((41, 61),)),
+        ),
+        options=Options(),
+    )  # fmt: skip
+
+
+def rows(html: str) -> list[tuple[str, str]]:
+    """The (class, text) of each row of the side-by-side view."""
+    body = html.split('<table class="cmp-pair">', 1)[1].split("</table>", 1)[0]
+    out = []
+    for m in re.finditer(r'<tr id="[^"]+" class="([^"]+)"[^>]*>(.*?)</tr>', body, re.S):
+        text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", m.group(2))).strip()
+        out.append((m.group(1), text))
+    return out
+
+
+def test_rows_in_reference_order_with_added_after_nearest_link() -> None:
+    """Rows follow the reference; an added sentence follows the row of the other's previous one."""
+    got = rows(render_html(small()))
+    expected = [
+        ("row k-link rel-reworded",
+         "1 Xi met Assad on Friday. 1 Assad met Xi on Friday. ≈ reworded 0.80 E entity"),
+        ("row k-omitted", "− omitted 2 The call lasted 40 minutes. − omitted"),
+        ("row k-link rel-same", "3 Trade grew fast. 2 Trade grew fast. = same 1.00"),
+        ("row k-added", "+ added 3 They spoke of peace. + added"),
+    ]  # fmt: skip
+    assert expected == got
+
+
+def test_words_marked_and_findings_badged() -> None:
+    """Deleted and inserted words are <del>/<ins>; a finding marks its words and badges its row."""
+    html = render_html(small())
+    assert '<td class="ref"><span class="num">1</span> <mark class="t-entity" ' in html
+    assert (
+        'title="entity: Xi ↔ Assad" data-s="E"><del>Xi</del></mark> met <del>Assad</del> on' in html
+    )
+    assert "<ins>Assad</ins></mark> met <ins>Xi</ins> on Friday.</td>" in html
+    assert 'title="omitted: not in Wire B"><span class="sym" aria-hidden="true">−</span>' in html
+
+
+def test_header_counts_and_sources() -> None:
+    """The header names both sources, the file name, and counts links, added and omitted."""
+    text = " ".join(" ".join(parse(render_html(small())).text).split())
+    assert "Reference Wire A — a.txt 3 Other Wire B — — 3" in text
+    assert "2 linked = 1 same ≈ 1 reworded ◐ 0 partial" in text
+    assert "+ added 1 added by Wire B − omitted 1 omitted by Wire B" in text
+
+
+def test_two_to_one_link_spans_rows() -> None:
+    """A link joining two sentences is one row, marked with its shape."""
+    ref = Document.from_text("Xi called Assad. They talked trade.", label="A", id="a")
+    other = Document.from_text("Xi called Assad and they talked trade.", label="B", id="b")
+    link = Link(
+        ref=(0, 1), other=(0,), score=0.7, relation="reworded",
+        diff=(DiffOp("equal", "Xi called Assad"), DiffOp("delete", ". They "),
+              DiffOp("insert", " and they "), DiffOp("equal", "talked trade.")),
+    )  # fmt: skip
+    html = render_html(Comparison(ref, other, (link,), (), (), (), Options()))
+    assert 1 == len(rows(html))
+    assert '<span class="num">1+2</span>' in html
+    assert '<span class="shape" title="one row joins 2:1 sentences">2:1</span>' in html
+
+
+HOSTILE = [
+    "<script>alert(1)</script>",
+    '"><img src=x onerror=alert(1)>',
+    '<a href="javascript:alert(1)">click</a> [x](javascript:alert(1))',
+    "Right\u200fto\u202eleft\u200b zero\u200dwidth 🙂👍🏽 {{ 7*7 }} {% raw %} &amp; &lt;",
+]
+
+
+def hostile() -> Comparison:
+    """A real comparison of texts built to break out of HTML, with hostile labels too."""
+    ref = Document.from_text(
+        " ".join(f"Officials said {h} today." for h in HOSTILE),
+        label="<b>A</b>", id="a", source='x"><svg onload=alert(1)>.txt',
+    )  # fmt: skip
+    other = Document.from_text(
+        " ".join(f"Officials said {h} yesterday." for h in HOSTILE) + " " + HOSTILE[1],
+        label="'\"><img src=x>",
+    )  # fmt: skip
+    return compare.compare(ref, other)
+
+
+@pytest.mark.parametrize("fragment", [False, True])
+def test_hostile_text_is_never_live_markup(fragment: bool) -> None:
+    """Source text with markup, script and odd Unicode reaches the page only as escaped text."""
+    c = hostile()
+    html = render_html(c, fragment=fragment)
+    page = parse(html)
+    assert set() == {tag for tag, _ in page.tags} - TAGS
+    assert set() == {a for _, attrs in page.tags for a in attrs} - ATTRS
+    for _tag, attrs in page.tags:
+        for name, value in attrs.items():
+            assert not (value or "").lower().lstrip().startswith("javascript:"), (name, value)
+            if name == "href":
+                assert (value or "").startswith("#")
+    assert 1 == sum(tag == "script" for tag, _ in page.tags)
+    assert "alert" not in "".join(page.scripts)
+    lowered = html.lower()
+    for needle in ("<script>alert", "<img", "<svg", "<b>a</b>", "onerror=alert(1)>"):
+        assert needle not in lowered
+    text = "".join(page.text)
+    for sentence in c.reference.sentences:
+        assert " ".join(sentence.text.split()) in " ".join(text.split())
+    assert "🙂👍🏽" in text and "\u202e" in text and "\u200b" in text
+    assert "{{ 7*7 }}" in text  # source text is data, never template code
+
+
+def test_page_is_self_contained() -> None:
+    """The page loads nothing: no src attributes, no external links, a strict CSP."""
+    html = compare.compare(
+        compare.load(READOUTS / "call-cgtn-chinese-readout.txt", label="CGTN"),
+        compare.load(READOUTS / "call-syrian-readout-relay.txt", label="Syrian relay"),
+    ).to_html()
+    assert html.startswith("<!DOCTYPE html>\n")
+    page = parse(html)
+    assert not [a for _, attrs in page.tags for a in attrs if a == "src"]
+    assert "default-src 'none'" in html
+    assert not re.search(r"https?://|//cdn|@import|url\(", html)
+    assert "@media print" in html
+
+
+def test_fragment_for_notebooks() -> None:
+    """The fragment has no document shell, and is what Jupyter shows."""
+    c = small()
+    frag = c._repr_html_()
+    assert frag == c.to_html(fragment=True) == render_html(c, fragment=True)
+    tags = {tag for tag, _ in parse(frag).tags}
+    assert not tags & {"html", "head", "body", "title", "meta"}
+    assert frag.startswith('<div class="cmp" id="cmp-')
+    css = frag.split("<style>", 1)[1].split("</style>", 1)[0]
+    selectors = [s.strip() for block in re.findall(r"([^{}]+)\{", css) for s in block.split(",")]
+    scoped = [s for s in selectors if not s.startswith("@")]
+    assert scoped and all(s.startswith(".cmp") for s in scoped), scoped
+
+
+def test_deterministic() -> None:
+    """The same comparison renders to the same bytes."""
+    assert render_html(small()) == render_html(small())
+
+
+def test_templates_ship_in_package() -> None:
+    """The templates are package data, found through the package, not the checkout."""
+    from importlib import resources
+
+    names = {p.name for p in (resources.files("compare.report") / "templates").iterdir()}
+    assert {"page.html.j2", "fragment.html.j2", "report.html.j2", "_pairwise.html.j2"} <= names
+
+
+@pytest.mark.parametrize(("fmt", "start"), [("html", "<!DOCTYPE html>"), ("markdown", "# CGTN")])
+def test_cli_formats(tmp_path: Path, fmt: str, start: str) -> None:
+    """--format html and markdown write the report to the output file."""
+    out = tmp_path / f"report.{fmt}"
+    argv = [str(READOUTS / "call-cgtn-chinese-readout.txt"),
+            str(READOUTS / "call-syrian-readout-relay.txt"),
+            "--label", "CGTN", "-f", fmt, "-o", str(out)]  # fmt: skip
+    assert 0 == main(argv)
+    assert out.read_text(encoding="utf-8").startswith(start)
