@@ -230,3 +230,11 @@ def test_identical_text_is_one_equal_op(a: str) -> None:
     """A text diffed with itself is one equal op holding the whole text (none if empty)."""
     expected = [DiffOp("equal", a)] if a else []
     assert expected == list(word_diff(a, a))
+
+
+def test_insert_after_final_word_keeps_the_word_break() -> None:
+    """Regression: an insertion after "Monday." keeps its space ("Monday morning")."""
+    ops = word_diff("We met on Monday.", "We met on Monday morning.")
+    rebuilt_other = "".join(op.text for op in ops if op.op != "delete")
+    assert "We met on Monday morning." == rebuilt_other
+    assert [("equal", 0, 4, 0, 4), ("insert", 4, 4, 4, 5), ("equal", 4, 5, 5, 6)] == opcodes(ops)

@@ -48,6 +48,9 @@ def tokenize(text: str) -> list[str]:
             tokens.append(core[pos:end])
             pos = end
         tokens.append(chunk[pos:])
+    if len(tokens) > 1 and tokens[0].isspace():  # leading whitespace belongs to the first word
+        tokens[1] = tokens[0] + tokens[1]
+        del tokens[0]
     return tokens
 
 
@@ -116,11 +119,23 @@ def diff_runs(a: str, b: str) -> tuple[Run, ...]:
 
 
 def ops_from_runs(runs: tuple[Run, ...], a: str, b: str) -> tuple[DiffOp, ...]:
-    """Turn runs into ops: equal and deleted text from ``a``, inserted text from ``b``."""
-    return tuple(
-        DiffOp(r.op, b[r.b_start : r.b_end] if r.op == "insert" else a[r.a_start : r.a_end])
-        for r in runs
-    )
+    """Turn runs into ops: equal and deleted text from ``a``, inserted text from ``b``.
+
+    When an equal run ends without the whitespace that ``b`` has there ("Monday" in "on
+    Monday." against "on Monday morning."), that whitespace moves to the front of the insertion,
+    so ``b`` read back from the ops keeps its word breaks.
+    """
+    ops: list[DiffOp] = []
+    for r in runs:
+        if r.op != "insert":
+            ops.append(DiffOp(r.op, a[r.a_start : r.a_end]))
+            continue
+        start = r.b_start
+        if ops and ops[-1].op == "equal" and not ops[-1].text[-1:].isspace():
+            while start > 0 and b[start - 1].isspace():
+                start -= 1
+        ops.append(DiffOp("insert", b[start : r.b_end]))
+    return tuple(ops)
 
 
 def word_diff(a: str, b: str) -> tuple[DiffOp, ...]:
