@@ -2,15 +2,19 @@
 
 A classifier is a plain function ``(LinkContext) -> Iterable[Finding]``; :data:`CLASSIFIERS` lists
 them in order, so new finding types are added by appending a function, not by editing the others.
+This module holds the link's relation and the ``reworded`` / ``added_detail`` / ``dropped_detail``
+classifiers; the typed ones (``number``, ``entity``, ``quote``, ``attribution``, ``hedge``,
+``polarity``, ``intensity``) live in :mod:`compare.divergences`. Every classifier reads the
+link's changes through :func:`compare.context.changes`, so swapping the two documents swaps
+``added_detail`` and ``dropped_detail`` and leaves every other type as it was.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
-import attrs
-
-from compare.diff import Run
+from compare.context import Classifier, LinkContext, Side, changes, shorten
+from compare.divergences import TYPED
 from compare.model import Document, Finding, Relation
 from compare.options import Options
 from compare.tokens import content_keys, normalise
@@ -25,64 +29,7 @@ __all__ = [
     "unlinked_findings",
 ]
 
-_SNIPPET = 60
-
-
-@attrs.frozen
-class Side:
-    """One side of a link: the sentences joined into one text, and where each piece came from."""
-
-    doc: Document
-    indices: tuple[int, ...]
-    text: str
-    """The sentences joined with single spaces."""
-    pieces: tuple[tuple[int, int], ...]
-    """For each sentence, (offset in ``text``, offset in ``doc.text``)."""
-
-    @classmethod
-    def of(cls, doc: Document, indices: tuple[int, ...]) -> Side:
-        """Join the given sentences of a document into one side of a link."""
-        parts: list[str] = []
-        pieces: list[tuple[int, int]] = []
-        pos = 0
-        for i in indices:
-            s = doc.sentences[i]
-            pieces.append((pos, s.start))
-            parts.append(s.text)
-            pos += len(s.text) + 1
-        return cls(doc, indices, " ".join(parts), tuple(pieces))
-
-    def doc_span(self, start: int, end: int) -> tuple[int, int]:
-        """Map a span of the joined text to a span of the document's text."""
-
-        def at(x: int) -> int:
-            base = self.pieces[0]
-            for piece in self.pieces:
-                if piece[0] <= x:
-                    base = piece
-            return base[1] + (x - base[0])
-
-        return at(start), at(max(start, end - 1)) + (1 if end > start else 0)
-
-
-@attrs.frozen
-class LinkContext:
-    """Everything a classifier may look at for one link."""
-
-    ref: Side
-    other: Side
-    runs: tuple[Run, ...]
-    relation: Relation
-    options: Options
-
-
-Classifier = Callable[[LinkContext], Iterable[Finding]]
-
-
-def _shorten(text: str, limit: int = _SNIPPET) -> str:
-    """Collapse whitespace and cut text to ``limit`` characters with an ellipsis."""
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+_shorten = shorten
 
 
 def _weight(keys: Iterable[str], idf: dict[str, float]) -> float:
@@ -105,27 +52,6 @@ def relation(ref_text: str, other_text: str, idf: dict[str, float], options: Opt
     return "reworded"
 
 
-def _changes(ctx: LinkContext) -> list[tuple[Run | None, Run | None]]:
-    """Pair each deletion with the insertion that follows it (a replacement), else stand alone."""
-    out: list[tuple[Run | None, Run | None]] = []
-    pending: Run | None = None
-    for run in ctx.runs:
-        if run.op == "delete":
-            if pending is not None:
-                out.append((pending, None))
-            pending = run
-        elif run.op == "insert":
-            out.append((pending, run))
-            pending = None
-        else:
-            if pending is not None:
-                out.append((pending, None))
-            pending = None
-    if pending is not None:
-        out.append((pending, None))
-    return out
-
-
 def _new_words(text: str, against: set[str], language: str) -> list[str]:
     """Content keys of ``text`` that do not occur in ``against``."""
     return [k for k in content_keys(text, language) if k not in against]
@@ -140,22 +66,21 @@ def detail(ctx: LinkContext) -> Iterable[Finding]:
     lang, need = ctx.options.language, ctx.options.detail_min_words
     ref_keys = set(content_keys(ctx.ref.text, lang))
     other_keys = set(content_keys(ctx.other.text, lang))
-    for deleted, inserted in _changes(ctx):
-        old = ctx.ref.text[deleted.a_start : deleted.a_end] if deleted else ""
-        new = ctx.other.text[inserted.b_start : inserted.b_end] if inserted else ""
+    for change in changes(ctx):
+        old, new = change.ref_text(ctx), change.other_text(ctx)
         n_old = len(_new_words(old, other_keys, lang))
         n_new = len(_new_words(new, ref_keys, lang))
-        if inserted is not None and n_new - n_old >= need:
+        if new and n_new - n_old >= need:
             yield Finding(
                 "added_detail", ctx.ref.indices, ctx.other.indices,
                 f"{ctx.other.doc.label} adds “{_shorten(new)}”",
-                other_spans=(ctx.other.doc_span(inserted.b_start, inserted.b_end),),
+                other_spans=(ctx.other.doc_span(change.b_start, change.b_end),),
             )  # fmt: skip
-        if deleted is not None and n_old - n_new >= need:
+        if old and n_old - n_new >= need:
             yield Finding(
                 "dropped_detail", ctx.ref.indices, ctx.other.indices,
                 f"{ctx.other.doc.label} drops “{_shorten(old)}”",
-                ref_spans=(ctx.ref.doc_span(deleted.a_start, deleted.a_end),),
+                ref_spans=(ctx.ref.doc_span(change.a_start, change.a_end),),
             )  # fmt: skip
 
 
@@ -166,15 +91,14 @@ def reworded(ctx: LinkContext) -> Iterable[Finding]:
     shown: list[str] = []
     ref_spans: list[tuple[int, int]] = []
     other_spans: list[tuple[int, int]] = []
-    for deleted, inserted in _changes(ctx):
-        old = ctx.ref.text[deleted.a_start : deleted.a_end] if deleted else ""
-        new = ctx.other.text[inserted.b_start : inserted.b_end] if inserted else ""
+    for change in changes(ctx):
+        old, new = change.ref_text(ctx), change.other_text(ctx)
         if normalise(old) == normalise(new):
             continue  # only case, spacing or punctuation changed
-        if deleted:
-            ref_spans.append(ctx.ref.doc_span(deleted.a_start, deleted.a_end))
-        if inserted:
-            other_spans.append(ctx.other.doc_span(inserted.b_start, inserted.b_end))
+        if old:
+            ref_spans.append(ctx.ref.doc_span(change.a_start, change.a_end))
+        if new:
+            other_spans.append(ctx.other.doc_span(change.b_start, change.b_end))
         if old and new:
             shown.append(f"“{_shorten(old, 40)}” → “{_shorten(new, 40)}”")
     if not (ref_spans or other_spans):
@@ -187,8 +111,8 @@ def reworded(ctx: LinkContext) -> Iterable[Finding]:
     )  # fmt: skip
 
 
-CLASSIFIERS: tuple[Classifier, ...] = (reworded, detail)
-"""The link classifiers, run in this order; later issues append more."""
+CLASSIFIERS: tuple[Classifier, ...] = (reworded, detail, *TYPED)
+"""The link classifiers, run in this order: wording and detail, then the typed divergences."""
 
 
 def classify_link(ctx: LinkContext) -> tuple[Finding, ...]:

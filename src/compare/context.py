@@ -1,0 +1,148 @@
+"""What a link classifier looks at: both sides of a link, and the changes between them.
+
+:class:`Side` joins a link's sentences into one text and maps offsets back to the document;
+:class:`LinkContext` holds both sides, the diff runs, the relation and the options; and
+:func:`changes` turns the diff into the stretches a classifier reads, in a form that does not
+depend on which side is the reference (so swapping the two documents swaps every finding's
+sides and nothing else). ``compare.findings`` re-exports these names.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from functools import lru_cache
+
+import attrs
+
+from compare.diff import Run, diff_runs
+from compare.model import Document, Finding, Relation
+from compare.options import Options
+
+__all__ = ["Change", "Classifier", "LinkContext", "Side", "changes", "shorten"]
+
+_SNIPPET = 60
+
+
+@attrs.frozen
+class Side:
+    """One side of a link: the sentences joined into one text, and where each piece came from."""
+
+    doc: Document
+    indices: tuple[int, ...]
+    text: str
+    """The sentences joined with single spaces."""
+    pieces: tuple[tuple[int, int], ...]
+    """For each sentence, (offset in ``text``, offset in ``doc.text``)."""
+
+    @classmethod
+    def of(cls, doc: Document, indices: tuple[int, ...]) -> Side:
+        """Join the given sentences of a document into one side of a link."""
+        parts: list[str] = []
+        pieces: list[tuple[int, int]] = []
+        pos = 0
+        for i in indices:
+            s = doc.sentences[i]
+            pieces.append((pos, s.start))
+            parts.append(s.text)
+            pos += len(s.text) + 1
+        return cls(doc, indices, " ".join(parts), tuple(pieces))
+
+    def doc_span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a span of the joined text to a span of the document's text."""
+
+        def at(x: int) -> int:
+            base = self.pieces[0]
+            for piece in self.pieces:
+                if piece[0] <= x:
+                    base = piece
+            return base[1] + (x - base[0])
+
+        return at(start), at(max(start, end - 1)) + (1 if end > start else 0)
+
+    def sentence_starts(self) -> tuple[int, ...]:
+        """Offsets in ``text`` where each joined sentence begins."""
+        return tuple(p[0] for p in self.pieces)
+
+
+@attrs.frozen
+class LinkContext:
+    """Everything a classifier may look at for one link."""
+
+    ref: Side
+    other: Side
+    runs: tuple[Run, ...]
+    relation: Relation
+    options: Options
+
+
+Classifier = Callable[[LinkContext], Iterable[Finding]]
+
+
+@attrs.frozen
+class Change:
+    """One stretch of a diff between two equal runs: ``ref[a_start:a_end]`` became
+    ``other[b_start:b_end]`` (either may be empty: a pure deletion or insertion)."""
+
+    a_start: int
+    a_end: int
+    b_start: int
+    b_end: int
+
+    def ref_text(self, ctx: LinkContext) -> str:
+        """The reference words of this change."""
+        return ctx.ref.text[self.a_start : self.a_end]
+
+    def other_text(self, ctx: LinkContext) -> str:
+        """The other side's words of this change."""
+        return ctx.other.text[self.b_start : self.b_end]
+
+
+def _blocks(runs: Iterable[Run]) -> list[Change]:
+    """Merge each maximal stretch of non-equal runs into one change."""
+    out: list[Change] = []
+    block: list[Run] = []
+    for run in [*runs, None]:
+        if run is not None and run.op != "equal":
+            block.append(run)
+            continue
+        if block:
+            out.append(
+                Change(
+                    min(r.a_start for r in block),
+                    max(r.a_end for r in block),
+                    min(r.b_start for r in block),
+                    max(r.b_end for r in block),
+                )
+            )
+        block = []
+    return out
+
+
+@lru_cache(maxsize=256)
+def _canonical(a: str, b: str) -> tuple[Change, ...]:
+    """Changes from ``a`` to ``b``, always diffed in the same text order."""
+    if a <= b:
+        return tuple(_blocks(diff_runs(a, b)))
+    return tuple(Change(c.b_start, c.b_end, c.a_start, c.a_end) for c in _canonical(b, a))
+
+
+def changes(ctx: LinkContext) -> tuple[Change, ...]:
+    """The changes of a link, the same (sides swapped) whichever document is the reference.
+
+    A word diff is not symmetric (ties break one way), so the texts are always diffed in the
+    same order: ``ctx.runs`` when the reference text sorts first, a mirrored diff otherwise.
+    """
+    if ctx.ref.text <= ctx.other.text:
+        return _blocks_of(ctx.runs)
+    return _canonical(ctx.ref.text, ctx.other.text)
+
+
+@lru_cache(maxsize=256)
+def _blocks_of(runs: tuple[Run, ...]) -> tuple[Change, ...]:
+    return tuple(_blocks(runs))
+
+
+def shorten(text: str, limit: int = _SNIPPET) -> str:
+    """Collapse whitespace and cut text to ``limit`` characters with an ellipsis."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

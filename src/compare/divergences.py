@@ -1,0 +1,695 @@
+"""Typed divergences in a link: numbers, names, quotes, attribution, hedges, polarity, intensity.
+
+Each detector is a link classifier ``(LinkContext) -> Iterable[Finding]`` (appended to
+``compare.findings.CLASSIFIERS``). It reads the link's changes (:func:`compare.context.changes`)
+and the language's word lists (:mod:`compare.lexicon`), and reports the exact words concerned on
+both sides as character spans of the documents, with a short ``detail``:
+
+- ``number``: ``65 → 50``; ``drops ‘Friday’`` (numbers compared after normalisation);
+- ``entity``: ``Xi → Assad`` (names in a replaced stretch that the other side never names,
+  aliases such as Beijing = China's government allowed);
+- ``quote``: ``“a better future” → “a more prosperous future”`` (any changed word in quotes);
+- ``attribution``: ``speaker Xi → Assad``; ``adds ‘according to CGTN’``;
+- ``hedge``: ``adds hedge ‘reportedly’``;
+- ``polarity``: ``‘supports’ → ‘does not support’``; ``‘welcomes’ → ‘rejects’``;
+- ``intensity``: ``adds intensifier ‘firmly’``; ``‘firmly’ → ‘strongly’``.
+
+Every detector is symmetric: swapping the documents swaps the sides of its findings. None fires
+on a link whose two sides are the same but for case, spacing and punctuation.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Set as AbstractSet
+from functools import lru_cache
+
+import attrs
+
+from compare.context import Change, Classifier, LinkContext, Side, changes, shorten
+from compare.lexicon import Lexicon, Phrase, lexicon, name_key, phrase_index, words
+from compare.model import Document, Finding
+from compare.quantities import Quantity, quantities, same_quantity
+from compare.relate import opposed
+from compare.speech import Attribution, attributions, quote_spans, same_speaker
+from compare.tokens import normalise, stem, stopwords
+
+__all__ = [
+    "TYPED",
+    "attribution",
+    "entity",
+    "hedge",
+    "intensity",
+    "number",
+    "polarity",
+    "quote",
+]
+
+Span = tuple[int, int]
+
+_LOCAL_WORDS = 4
+"""Content words a changed stretch may have, on each side, to be read as one local edit (a
+replaced name or verb phrase) rather than a rewritten clause. Polarity, entity mismatches and
+attributions on one side only are judged on local edits alone: in a rewritten clause, words
+cannot be paired."""
+
+
+def _lex(ctx: LinkContext) -> Lexicon:
+    return lexicon(ctx.options.language)
+
+
+def _change_of(spans: Sequence[Change], start: int, end: int, ref: bool) -> int | None:
+    """Index of the change whose reference (or other) words meet [start, end)."""
+    for k, c in enumerate(spans):
+        a, b = (c.a_start, c.a_end) if ref else (c.b_start, c.b_end)
+        if a < b and start < b and a < end:
+            return k
+    return None
+
+
+def _local(ctx: LinkContext, change: Change, extra: int = 0) -> bool:
+    """Whether a change is a local edit: at most ``_LOCAL_WORDS`` content words on each side
+    (``extra`` more allowed), not a rewritten clause, where words cannot be paired."""
+    lang = ctx.options.language
+    limit = _LOCAL_WORDS + extra
+    return (
+        len(_content(change.ref_text(ctx), lang)) <= limit
+        and len(_content(change.other_text(ctx), lang)) <= limit
+    )
+
+
+def _trim(text: str, start: int, end: int) -> Span:
+    """Shrink a span so that it neither starts nor ends with whitespace."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _finding(
+    kind: str, ctx: LinkContext, detail: str, ref: Iterable[Span] = (), other: Iterable[Span] = ()
+) -> Finding:
+    """A finding on this link, spans given in side-text offsets (whitespace trimmed)."""
+
+    def doc_spans(side: Side, spans: Iterable[Span]) -> tuple[Span, ...]:
+        trimmed = (_trim(side.text, s, e) for s, e in spans)
+        return tuple(side.doc_span(s, e) for s, e in trimmed if e > s)
+
+    return Finding(
+        kind,
+        ctx.ref.indices,
+        ctx.other.indices,
+        detail,
+        ref_spans=doc_spans(ctx.ref, ref),
+        other_spans=doc_spans(ctx.other, other),
+    )
+
+
+def _quoted(text: str) -> str:
+    return f"‘{shorten(text, 40)}’"
+
+
+# --- number ----------------------------------------------------------------------------------
+
+
+def _new_content(ctx: LinkContext, change: Change, ref: bool) -> int:
+    """Content words of one side of a change that the other side of the link lacks."""
+    lang = ctx.options.language
+    mine = change.ref_text(ctx) if ref else change.other_text(ctx)
+    theirs = ctx.other.text if ref else ctx.ref.text
+    against = set(_content(theirs, lang))
+    return sum(1 for k in _content(mine, lang) if k not in against)
+
+
+def _content(text: str, language: str) -> list[str]:
+    stop = stopwords(language)
+    return [stem(w) for w, _, _ in words(text) if w not in stop]
+
+
+def _unmatched(
+    a: Sequence[Quantity], b: Sequence[Quantity]
+) -> tuple[list[Quantity], list[Quantity]]:
+    """Quantities of each side without an equal one on the other side."""
+    left = list(b)
+    only_a: list[Quantity] = []
+    for q in a:
+        twin = next((r for r in left if same_quantity(q, r)), None)
+        if twin is None:
+            only_a.append(q)
+        else:
+            left.remove(twin)
+    return only_a, left
+
+
+def number(ctx: LinkContext) -> Iterator[Finding]:
+    """Numbers, dates and times that differ: ``65 → 50``, or one side only: ``drops ‘Friday’``.
+
+    Values are compared after normalisation (``ten`` = ``10``, ``ten-year`` = ``decade-long``,
+    ``50th`` = ``50``), so a rewording that keeps the value is no finding. Two differing values
+    in one replaced stretch are a mismatch; a value on one side only is reported when its stretch
+    is a local edit, not a whole added or dropped clause (that is ``added_detail``).
+    """
+    if ctx.relation == "same":
+        return
+    lex = _lex(ctx)
+    all_ref, all_other = quantities(ctx.ref.text, lex), quantities(ctx.other.text, lex)
+    only_ref, only_other = _unmatched(all_ref, all_other)
+    if not (only_ref or only_other):
+        return
+    cs = changes(ctx)
+    need = ctx.options.detail_min_words
+    by_change: dict[int | None, tuple[list[Quantity], list[Quantity]]] = {}
+    for q in only_ref:
+        by_change.setdefault(_change_of(cs, q.start, q.end, True), ([], []))[0].append(q)
+    for q in only_other:
+        by_change.setdefault(_change_of(cs, q.start, q.end, False), ([], []))[1].append(q)
+    for k in sorted(by_change, key=lambda x: -1 if x is None else x):
+        qa, qb = by_change[k]
+        pairs = min(len(qa), len(qb))
+        for x, y in zip(qa[:pairs], qb[:pairs], strict=True):
+            detail = f"{x.text} → {y.text}"
+            yield _finding("number", ctx, detail, [(x.start, x.end)], [(y.start, y.end)])
+        if k is None:
+            continue
+        # a value the other side has elsewhere ("the two nations ... the two countries" vs
+        # "the two countries ... both") is no difference; one in a whole added or dropped clause
+        # is that clause's detail (the same rule as ``added_detail``)
+        n_ref, n_other = _new_content(ctx, cs[k], True), _new_content(ctx, cs[k], False)
+        ref_values = {q.value for q in all_ref}
+        other_values = {q.value for q in all_other}
+        for q in qa[pairs:]:
+            if n_ref - n_other < need and q.value not in other_values:
+                yield _finding("number", ctx, f"drops {_quoted(q.text)}", ref=[(q.start, q.end)])
+        for q in qb[pairs:]:
+            if n_other - n_ref < need and q.value not in ref_values:
+                yield _finding("number", ctx, f"adds {_quoted(q.text)}", other=[(q.start, q.end)])
+
+
+# --- entity ----------------------------------------------------------------------------------
+
+
+@attrs.frozen
+class _Name:
+    text: str
+    start: int
+    end: int
+    words: frozenset[str]
+    groups: frozenset[int]
+
+
+def _capitalised(token: str) -> bool:
+    return any(part[:1].isupper() for part in token.split("-"))
+
+
+def _strip(word: str, lex: Lexicon) -> str:
+    for ending in lex.possessives:
+        if word.endswith(ending) and len(word) > len(ending):
+            return word[: -len(ending)]
+    return word
+
+
+def _name_parts(text: str, lex: Lexicon) -> tuple[frozenset[str], frozenset[int]]:
+    """Name words (titles dropped) and alias groups of a capitalised run."""
+    whole = lex.aliases.get(name_key(text))
+    if whole is not None:
+        return frozenset(), frozenset({whole})
+    out: set[str] = set()
+    groups: set[int] = set()
+    for word, _, _ in words(text):
+        word = _strip(word, lex)
+        if word in lex.titles or word in lex.connectors:
+            continue
+        group = lex.aliases.get(word)
+        if group is not None:
+            groups.add(group)
+        for part in word.split("-"):
+            if part and part not in lex.connectors:
+                out.add(part)
+                if (g := lex.aliases.get(part)) is not None:
+                    groups.add(g)
+    return frozenset(out), frozenset(groups)
+
+
+_NAME_TOKEN_RE = re.compile(r"\w+(?:['’.-]\w+)*")
+
+
+def _name_tokens(side: Side) -> tuple[tuple[tuple[str, int, int], ...], frozenset[int]]:
+    """Word tokens of a side, and which of them open a sentence (or a quote opening one)."""
+    return _name_tokens_of(side.text, side.sentence_starts())
+
+
+@lru_cache(maxsize=512)
+def _name_tokens_of(
+    text: str, starts: tuple[int, ...]
+) -> tuple[tuple[tuple[str, int, int], ...], frozenset[int]]:
+    tokens = tuple((m.group(), m.start(), m.end()) for m in _NAME_TOKEN_RE.finditer(text))
+    first = set()
+    for i, (_, start, _) in enumerate(tokens):
+        before = text[:start].rstrip(" \"'“‘«„")
+        if start in starts or not before or len(before) in starts or before[-1:] in ".!?:":
+            first.add(i)
+    return tokens, frozenset(first)
+
+
+def _capitals_inside(doc: Document, lex: Lexicon) -> frozenset[str]:
+    """Folded words a document capitalises where no sentence starts: names."""
+    return _capitals_inside_of(doc.text, tuple(s.start for s in doc.sentences), lex)
+
+
+@lru_cache(maxsize=64)
+def _capitals_inside_of(text: str, starts: tuple[int, ...], lex: Lexicon) -> frozenset[str]:
+    tokens, first = _name_tokens_of(text, starts)
+    return frozenset(
+        _strip(tok.casefold(), lex)
+        for i, (tok, _, _) in enumerate(tokens)
+        if i not in first and _capitalised(tok)
+    )
+
+
+def _names(
+    side: Side, lowercase: AbstractSet[str], inside: AbstractSet[str], lex: Lexicon
+) -> list[_Name]:
+    """Capitalised runs of a side, pronouns left out. A sentence's first word counts only when
+    known as a name: an alias, capitalised inside a sentence of either side (``inside``), or
+    followed by another capitalised word ("Syrian President")."""
+    stop = stopwords(lex.language)
+    tokens, first = _name_tokens(side)
+    out: list[_Name] = []
+    run: list[int] = []
+
+    def close() -> None:
+        while run and tokens[run[-1]][0].casefold() in lex.connectors:
+            run.pop()
+        while len(run) > 1 and _strip(tokens[run[0]][0].casefold(), lex) in lex.titles:
+            run.pop(0)  # "President Xi" is Xi
+        if run:
+            s, e = tokens[run[0]][1], tokens[run[-1]][2]
+            text = side.text[s:e]
+            names, groups = _name_parts(text, lex)
+            if names or groups:
+                out.append(_Name(text, s, e, names, groups))
+        run.clear()
+
+    for i, (tok, _, _) in enumerate(tokens):
+        plain = _strip(tok.casefold(), lex)
+        if _capitalised(tok) and plain not in lex.pronouns:
+            if i in first and not run:
+                followed = i + 1 < len(tokens) and _capitalised(tokens[i + 1][0])
+                known = plain in lex.aliases or plain in inside
+                if plain in stop or plain in lowercase or not (followed or known):
+                    continue  # "The", "Furthermore": capitalised only because first
+            run.append(i)
+        elif run and plain in lex.connectors:
+            run.append(i)
+        else:
+            close()
+    close()
+    return out
+
+
+def _known(name: _Name, words_: set[str], groups: set[int]) -> bool:
+    """Whether the other side names this too: a shared name word, or an alias group."""
+    return bool(name.words & words_) or bool(name.groups & groups)
+
+
+def _side_vocabulary(side: Side, names: list[_Name], lex: Lexicon) -> tuple[set[str], set[int]]:
+    vocab = {_strip(w, lex) for w, _, _ in words(side.text)}
+    vocab |= {part for w in list(vocab) for part in w.split("-")}
+    groups = {g for n in names for g in n.groups}
+    groups |= {g for w in vocab if (g := lex.aliases.get(w)) is not None}
+    return vocab, groups
+
+
+def entity(ctx: LinkContext) -> Iterator[Finding]:
+    """A person, country, organisation or place that one side names where the other names a
+    different one: ``Xi → Assad``. Known aliases (``Beijing`` = ``China``) and shared name words
+    (``President Xi`` = ``Xi Jinping``) are the same entity; a name on one side only is detail."""
+    if ctx.relation == "same":
+        return
+    local = [c for c in changes(ctx) if _local(ctx, c)]
+    if not local:
+        return
+    lex = _lex(ctx)
+    lower = {
+        w
+        for text in (ctx.ref.text, ctx.other.text)
+        for w, s, e in words(text)
+        if text[s:e].islower()
+    }
+    inside = _capitals_inside(ctx.ref.doc, lex) | _capitals_inside(ctx.other.doc, lex)
+    ref_names = _names(ctx.ref, lower, inside, lex)
+    other_names = _names(ctx.other, lower, inside, lex)
+    ref_vocab = _side_vocabulary(ctx.ref, ref_names, lex)
+    other_vocab = _side_vocabulary(ctx.other, other_names, lex)
+    for change in local:
+        gone = [
+            n
+            for n in ref_names
+            if change.a_start < n.end and n.start < change.a_end and not _known(n, *other_vocab)
+        ]
+        new = [
+            n
+            for n in other_names
+            if change.b_start < n.end and n.start < change.b_end and not _known(n, *ref_vocab)
+        ]
+        # a known place or people against an unknown name may be the same one ("the Chinese
+        # president" / "Xi"): only names of the same standing are told apart
+        if gone and new and not any(bool(x.groups) == bool(y.groups) for x in gone for y in new):
+            continue
+        if gone and new:
+            detail = f"{', '.join(n.text for n in gone)} → {', '.join(n.text for n in new)}"
+            spans_gone = [(n.start, n.end) for n in gone]
+            yield _finding("entity", ctx, detail, spans_gone, [(n.start, n.end) for n in new])
+
+
+# --- quote -----------------------------------------------------------------------------------
+
+
+def _side_quotes(side: Side) -> list[Span]:
+    """Quoted stretches of a side, in side-text offsets (clipped to its sentences; nested
+    quotes merged into the quote around them)."""
+    out: list[Span] = []
+    spans = quote_spans(side.doc.text)
+    for (pos, doc_start), i in zip(side.pieces, side.indices, strict=True):
+        sent = side.doc.sentences[i]
+        for qs, qe in spans:
+            s, e = max(qs, sent.start), min(qe, sent.end)
+            if s < e:
+                out.append((pos + s - doc_start, pos + e - doc_start))
+    merged: list[Span] = []
+    for s, e in sorted(out):
+        if merged and s <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], e))
+        else:
+            merged.append((s, e))
+    return merged
+
+
+def _clip(start: int, end: int, quotes: list[Span]) -> list[Span]:
+    return [(max(start, s), min(end, e)) for s, e in quotes if max(start, s) < min(end, e)]
+
+
+def _inside(pos: int, quotes: list[Span]) -> bool:
+    return any(s <= pos <= e for s, e in quotes)
+
+
+def _words_only(text: str, start: int, end: int) -> Span:
+    """Shrink a span to run from its first to its last letter or digit (empty if none)."""
+    found = [m.span() for m in re.finditer(r"\w+", text[start:end])]
+    if not found:
+        return start, start
+    return start + found[0][0], start + found[-1][1]
+
+
+def _context(text: str, spans: list[Span], quotes: list[Span]) -> str:
+    """The words of ``spans`` with one word of quoted context on each side."""
+    start, end = spans[0][0], spans[-1][1]
+    limit = next(((s, e) for s, e in quotes if s <= start and end <= e), (start, end))
+    before = re.search(r"(\w+\W*)$", text[limit[0] : start])
+    after = re.match(r"(\W*?\w+)", text[end : limit[1]])
+    s = start - len(before.group(1)) if before else start
+    e = end + len(after.group(1)) if after else end
+    return text[s:e].strip(" ,.;:")
+
+
+def quote(ctx: LinkContext) -> Iterator[Finding]:
+    """Words changed inside quotation marks, each reported exactly, even a single word:
+    ``“a better future” → “a more prosperous future”``. A change counts when it touches a quote
+    on both sides (a quote that was edited); punctuation and case alone do not count."""
+    if ctx.relation == "same":
+        return
+    ref_q, other_q = _side_quotes(ctx.ref), _side_quotes(ctx.other)
+    if not (ref_q and other_q):
+        return
+    shown: list[str] = []
+    ref_spans: list[Span] = []
+    other_spans: list[Span] = []
+    for c in changes(ctx):
+        a = _clip(c.a_start, c.a_end, ref_q)
+        b = _clip(c.b_start, c.b_end, other_q)
+        touches_a = bool(a) or (c.a_start == c.a_end and _inside(c.a_start, ref_q))
+        touches_b = bool(b) or (c.b_start == c.b_end and _inside(c.b_start, other_q))
+        if not (touches_a and touches_b):
+            continue
+        old = " ".join(ctx.ref.text[s:e] for s, e in a)
+        new = " ".join(ctx.other.text[s:e] for s, e in b)
+        if normalise(old) == normalise(new):
+            continue
+        a_words = [w for sp in a if (w := _words_only(ctx.ref.text, *sp))[1] > w[0]]
+        b_words = [w for sp in b if (w := _words_only(ctx.other.text, *sp))[1] > w[0]]
+        ref_spans += a_words
+        other_spans += b_words
+        before = _context(ctx.ref.text, a_words or [(c.a_start, c.a_start)], ref_q)
+        after = _context(ctx.other.text, b_words or [(c.b_start, c.b_start)], other_q)
+        shown.append(f"“{shorten(before, 40)}” → “{shorten(after, 40)}”")
+    if shown:
+        more = f" (+{len(shown) - 3} more)" if len(shown) > 3 else ""
+        yield _finding("quote", ctx, "; ".join(shown[:3]) + more, ref_spans, other_spans)
+
+
+# --- attribution -----------------------------------------------------------------------------
+
+
+def _pair_attributions(
+    a: list[Attribution], b: list[Attribution]
+) -> tuple[list[Attribution], list[Attribution], list[tuple[Attribution, Attribution]]]:
+    """Match attributions of two sides by speaker; return the unmatched and the contradicting."""
+    left_a, left_b = list(a), list(b)
+    for wanted in (True, None):
+        for x in list(left_a):
+            y = next((y for y in left_b if same_speaker(x.speaker, y.speaker) is wanted), None)
+            if y is not None:
+                left_a.remove(x)
+                left_b.remove(y)
+    clashes = []
+    for x in list(left_a):
+        y = next((y for y in left_b if same_speaker(x.speaker, y.speaker) is False), None)
+        if y is not None:
+            clashes.append((x, y))
+            left_a.remove(x)
+            left_b.remove(y)
+    return left_a, left_b, clashes
+
+
+def _said(att: Attribution, side: Side) -> str:
+    return shorten(side.text[att.start : att.end], 40)
+
+
+def attribution(ctx: LinkContext) -> Iterator[Finding]:
+    """Who says it changed or vanished: ``speaker Xi → Assad``; ``adds ‘according to CGTN’``;
+    ``drops ‘Xi said’``. Speakers are matched by name, alias group or owner (``Assad's office``
+    is not ``Assad``); a pronoun matches any speaker."""
+    if ctx.relation == "same":
+        return
+    lex = _lex(ctx)
+    ref_atts = list(attributions(ctx.ref.text, lex))
+    other_atts = list(attributions(ctx.other.text, lex))
+    only_ref, only_other, clashes = _pair_attributions(ref_atts, other_atts)
+    for x, y in clashes:
+        detail = f"speaker {_quoted(x.speaker.text)} → {_quoted(y.speaker.text)}"
+        yield _finding("attribution", ctx, detail, [(x.start, x.end)], [(y.start, y.end)])
+    # an attribution on one side only counts where the rest is kept: "Xi said China is ready"
+    # / "China is ready"; in a rewritten clause it is part of what was rewritten
+    cs = changes(ctx)
+    lang = ctx.options.language
+    for att in only_ref:
+        k = _change_of(cs, att.start, att.end, True)
+        size = len(_content(ctx.ref.text[att.start : att.end], lang))
+        if k is not None and _local(ctx, cs[k], size):
+            detail = f"drops {_quoted(_said(att, ctx.ref))}"
+            yield _finding("attribution", ctx, detail, ref=[(att.start, att.end)])
+    for att in only_other:
+        k = _change_of(cs, att.start, att.end, False)
+        size = len(_content(ctx.other.text[att.start : att.end], lang))
+        if k is not None and _local(ctx, cs[k], size):
+            detail = f"adds {_quoted(_said(att, ctx.other))}"
+            yield _finding("attribution", ctx, detail, other=[(att.start, att.end)])
+
+
+# --- hedge and intensity ---------------------------------------------------------------------
+
+
+@attrs.frozen
+class _Marker:
+    phrase: Phrase
+    start: int
+    end: int
+    text: str
+
+
+@lru_cache(maxsize=1024)
+def _phrase_hits(text: str, phrases: frozenset[Phrase]) -> tuple[tuple[Phrase, int, int], ...]:
+    """Occurrences of listed phrases in a text, longest first, without overlaps."""
+    ws = words(text)
+    index = phrase_index(phrases)
+    out: list[tuple[Phrase, int, int]] = []
+    k = 0
+    while k < len(ws):
+        for phrase in index.get(ws[k][0], ()):
+            if tuple(w for w, _, _ in ws[k : k + len(phrase)]) == phrase:
+                out.append((phrase, ws[k][1], ws[k + len(phrase) - 1][2]))
+                k += len(phrase)
+                break
+        else:
+            k += 1
+    return tuple(out)
+
+
+def _markers(side: Side, phrases: frozenset[Phrase]) -> list[_Marker]:
+    """Occurrences of listed phrases in a side. A capitalised one inside a sentence, or before
+    another capitalised word, is (part of) a name: "May", "Great Britain"."""
+    starts = set(side.sentence_starts())
+    out = []
+    for phrase, s, e in _phrase_hits(side.text, phrases):
+        if side.text[s].isupper():
+            after = side.text[e:].lstrip()
+            if s not in starts or after[:1].isupper():
+                continue
+        out.append(_Marker(phrase, s, e, side.text[s:e]))
+    return out
+
+
+def _anchored(marker: _Marker, side: Side, other_keys: set[str], lex: Lexicon) -> bool:
+    """Whether the word a marker qualifies is on the other side too (the same claim, qualified
+    differently): the first content word within two words after it, else the nearest within
+    three words before it ("remains unconfirmed")."""
+    stop = stopwords(lex.language)
+    ws = words(side.text)
+    idx = [i for i, (_, s, _) in enumerate(ws) if marker.start <= s < marker.end]
+    if not idx:
+        return False
+    after = [w for w, _, _ in ws[idx[-1] + 1 : idx[-1] + 3] if w not in stop]
+    before = [w for w, _, _ in ws[max(0, idx[0] - 3) : idx[0]] if w not in stop]
+    head = after[:1] or before[-1:]
+    return bool(head) and stem(head[0]) in other_keys
+
+
+def _one_sided(ctx: LinkContext, phrases: frozenset[Phrase]) -> tuple[list[_Marker], list[_Marker]]:
+    """Anchored markers of each side that the other side lacks, inside a change."""
+    lex = _lex(ctx)
+    ref_m = _markers(ctx.ref, phrases)
+    other_m = _markers(ctx.other, phrases)
+    ref_keys = {stem(w) for w, _, _ in words(ctx.ref.text)}
+    other_keys = {stem(w) for w, _, _ in words(ctx.other.text)}
+    cs = changes(ctx)
+    rest_other = [m.phrase for m in other_m]
+    only_ref = []
+    for m in ref_m:
+        if m.phrase in rest_other:
+            rest_other.remove(m.phrase)
+        else:
+            only_ref.append(m)
+    rest_ref = [m.phrase for m in ref_m]
+    only_other = []
+    for m in other_m:
+        if m.phrase in rest_ref:
+            rest_ref.remove(m.phrase)
+        else:
+            only_other.append(m)
+    only_ref = [
+        m
+        for m in only_ref
+        if _change_of(cs, m.start, m.end, True) is not None
+        and _anchored(m, ctx.ref, other_keys, lex)
+    ]
+    only_other = [
+        m
+        for m in only_other
+        if _change_of(cs, m.start, m.end, False) is not None
+        and _anchored(m, ctx.other, ref_keys, lex)
+    ]
+    return only_ref, only_other
+
+
+def hedge(ctx: LinkContext) -> Iterator[Finding]:
+    """A hedge or evidential marker on one side only: ``adds hedge ‘reportedly’``. It must
+    qualify words both sides share, so a hedge inside an added clause is that clause's detail."""
+    if ctx.relation == "same":
+        return
+    only_ref, only_other = _one_sided(ctx, _lex(ctx).hedges)
+    for m in only_ref:
+        yield _finding("hedge", ctx, f"drops hedge {_quoted(m.text)}", ref=[(m.start, m.end)])
+    for m in only_other:
+        yield _finding("hedge", ctx, f"adds hedge {_quoted(m.text)}", other=[(m.start, m.end)])
+
+
+def intensity(ctx: LinkContext) -> Iterator[Finding]:
+    """An intensifier or downtoner added, dropped or swapped on shared words: ``adds intensifier
+    ‘firmly’``, ``‘firmly’ → ‘strongly’``, ``adds downtoner ‘partly’``."""
+    if ctx.relation == "same":
+        return
+    lex = _lex(ctx)
+    only_ref, only_other = _one_sided(ctx, lex.intensifiers | lex.downtoners)
+    cs = changes(ctx)
+
+    def kind(m: _Marker) -> str:
+        return "intensifier" if m.phrase in lex.intensifiers else "downtoner"
+
+    for m in list(only_ref):
+        k = _change_of(cs, m.start, m.end, True)
+        twin = next((o for o in only_other if _change_of(cs, o.start, o.end, False) == k), None)
+        if twin is not None:
+            only_ref.remove(m)
+            only_other.remove(twin)
+            detail = f"{_quoted(m.text)} → {_quoted(twin.text)}"
+            yield _finding("intensity", ctx, detail, [(m.start, m.end)], [(twin.start, twin.end)])
+    for m in only_ref:
+        detail = f"drops {kind(m)} {_quoted(m.text)}"
+        yield _finding("intensity", ctx, detail, ref=[(m.start, m.end)])
+    for m in only_other:
+        yield _finding(
+            "intensity", ctx, f"adds {kind(m)} {_quoted(m.text)}", other=[(m.start, m.end)]
+        )
+
+
+# --- polarity --------------------------------------------------------------------------------
+
+
+def _with_neighbours(text: str, start: int, end: int) -> tuple[int, int]:
+    """Extend a span by one word on each side."""
+    before = re.search(r"(\S+\s*)$", text[:start])
+    after = re.match(r"(\s*[^\s,.;:!?”\"]+)", text[end:])
+    s = start - len(before.group(1)) if before else start
+    e = end + len(after.group(1)) if after else end
+    return s, e
+
+
+def polarity(ctx: LinkContext) -> Iterator[Finding]:
+    """Negation or an opposite stance in a local edit: ``‘supports’ → ‘does not support’``,
+    ``‘welcomes’ → ‘rejects’``. A negator and an opposite word together cancel out
+    (``rejects`` = ``does not support``); a rewritten clause is not judged."""
+    if ctx.relation == "same":
+        return
+    lex = _lex(ctx)
+    lang = ctx.options.language
+    stop = stopwords(lang)
+    for c in changes(ctx):
+        old, new = c.ref_text(ctx), c.other_text(ctx)
+        ow = [w for w, _, _ in words(old)]
+        nw = [w for w, _, _ in words(new)]
+        content_old = [w for w in ow if w not in stop and not lex.is_negator(w)]
+        content_new = [w for w in nw if w not in stop and not lex.is_negator(w)]
+        limit = _LOCAL_WORDS if (ow and nw) else 1
+        if len(content_old) > limit or len(content_new) > limit:
+            continue
+        if not opposed(ow, nw, language=lang):
+            continue
+        a, b = (c.a_start, c.a_end), (c.b_start, c.b_end)
+        if not (ow and nw):  # a bare "not" added: show the words around it
+            a = _with_neighbours(ctx.ref.text, *a)
+            b = _with_neighbours(ctx.other.text, *b)
+        shown_a = ctx.ref.text[a[0] : a[1]].strip()
+        shown_b = ctx.other.text[b[0] : b[1]].strip()
+        yield _finding(
+            "polarity",
+            ctx,
+            f"{_quoted(shown_a)} → {_quoted(shown_b)}",
+            [(c.a_start, c.a_end)] if ow else [],
+            [(c.b_start, c.b_end)] if nw else [],
+        )
+
+
+TYPED: tuple[Classifier, ...] = (number, entity, quote, attribution, hedge, polarity, intensity)
+"""The typed detectors, in the order their findings are listed."""

@@ -1,0 +1,213 @@
+"""Word lists of one language, read from the package's data files, for the typed findings.
+
+Everything language-specific that the divergence detectors know lives in ``compare/data/``
+(``*_en.txt`` for English; ``data/README.md`` lists them): hedges, intensifiers, downtoners,
+negators, opposite words, reporting verbs, number words, entity aliases, titles. A language
+without one of these files simply gets an empty list, and no findings of that kind.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from functools import cache, lru_cache
+from importlib import resources
+
+import attrs
+
+from compare.tokens import fold, stem
+
+__all__ = ["Lexicon", "Phrase", "lexicon", "name_key", "phrase_index", "words"]
+
+Phrase = tuple[str, ...]
+"""A word or a phrase, as its case-folded words."""
+
+_WORD_RE = re.compile(r"\w+(?:['.-]\w+)*")
+
+
+@lru_cache(maxsize=2048)
+def words(text: str) -> tuple[tuple[str, int, int], ...]:
+    """Return the words of ``text`` (case-folded, quotes unified) with their spans in it."""
+    folded = fold(text)
+    # fold keeps lengths for the characters news uses; fall back to per-word folding otherwise
+    if len(folded) != len(text):
+        return tuple((fold(m.group()), m.start(), m.end()) for m in _WORD_RE.finditer(text))
+    return tuple((m.group(), m.start(), m.end()) for m in _WORD_RE.finditer(folded))
+
+
+@lru_cache(maxsize=32)
+def phrase_index(phrases: frozenset[Phrase]) -> dict[str, tuple[Phrase, ...]]:
+    """Phrases by their first word, longest first (for matching word by word)."""
+    out: dict[str, list[Phrase]] = {}
+    for phrase in phrases:
+        out.setdefault(phrase[0], []).append(phrase)
+    return {k: tuple(sorted(v, key=lambda p: (-len(p), p))) for k, v in out.items()}
+
+
+def name_key(name: str) -> str:
+    """Normalise a name for lookups: folded words joined by spaces, a final ``'s`` dropped."""
+    out = " ".join(w for w, _, _ in words(name))
+    return out[:-2] if out.endswith("'s") else out
+
+
+def _lines(language: str, stem_name: str) -> list[str]:
+    """The entries of ``data/<stem_name>_<language>.txt``: non-blank lines that are no comment."""
+    path = resources.files("compare") / "data" / f"{stem_name}_{language}.txt"
+    if not path.is_file():
+        return []
+    text = path.read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and line[0] != "#"]
+
+
+def _phrases(entries: list[str]) -> frozenset[Phrase]:
+    """Turn entries into phrases of case-folded words."""
+    return frozenset(tuple(w for w, _, _ in words(e)) for e in entries if words(e))
+
+
+@attrs.frozen(eq=False)  # compared and hashed by identity: one cached instance per language
+class Lexicon:
+    """The word lists of one language (see ``compare/data/README.md`` for each file)."""
+
+    language: str
+    hedges: frozenset[Phrase] = frozenset()
+    """Hedges and evidential markers (``hedges``)."""
+    intensifiers: frozenset[Phrase] = frozenset()
+    """Words that strengthen what they modify (``intensifiers``)."""
+    downtoners: frozenset[Phrase] = frozenset()
+    """Words that weaken what they modify (``downtoners``)."""
+    negators: frozenset[str] = frozenset()
+    """Words that reverse polarity (``negators``)."""
+    negator_endings: tuple[str, ...] = ()
+    """Word endings that make a word a negator (``-n't`` in ``negators``)."""
+    opposites: tuple[tuple[frozenset[str], frozenset[str]], ...] = ()
+    """Pairs of groups of stemmed words of opposite meaning (``opposites``)."""
+    reporting_verbs: frozenset[Phrase] = frozenset()
+    """Verbs whose speaker stands before or after them (``reporting``)."""
+    source_phrases: frozenset[Phrase] = frozenset()
+    """Phrases whose source follows them: ``according to`` (``reporting``)."""
+    numbers: Mapping[str, float] = attrs.field(factory=dict)
+    """Cardinal number words and count units (``numbers``: ``number``)."""
+    weak_numbers: Mapping[str, float] = attrs.field(factory=dict)
+    """Number words counted only beside a scale, unit, currency or percent sign."""
+    ordinals: Mapping[str, float] = attrs.field(factory=dict)
+    """Ordinal words (``ordinal``)."""
+    ordinal_endings: tuple[str, ...] = ()
+    """Endings of ordinals written in digits (``ordinal-suffix``)."""
+    scales: Mapping[str, float] = attrs.field(factory=dict)
+    """Multipliers: ``million`` (``scale``)."""
+    fractions: Mapping[str, float] = attrs.field(factory=dict)
+    """Fraction words (``fraction``)."""
+    percent: frozenset[str] = frozenset()
+    """Words, phrases (space-separated) or signs of a percentage (``percent``)."""
+    currencies: Mapping[str, str] = attrs.field(factory=dict)
+    """Currency words and signs, to their code (``currency``)."""
+    months: Mapping[str, int] = attrs.field(factory=dict)
+    """Month names, to their number (``month``)."""
+    weekdays: Mapping[str, int] = attrs.field(factory=dict)
+    """Day names, to their number from Monday = 1 (``weekday``)."""
+    approximators: frozenset[Phrase] = frozenset()
+    """Words that make a number approximate (``approx``)."""
+    aliases: Mapping[str, int] = attrs.field(factory=dict)
+    """Normalised names (:func:`name_key`) to the number of their alias group (``aliases``)."""
+    titles: frozenset[str] = frozenset()
+    """Titles and offices written before names (``names``: ``title``)."""
+    connectors: frozenset[str] = frozenset()
+    """Lower-case words that may stand inside a name (``names``: ``connector``)."""
+    pronouns: frozenset[str] = frozenset()
+    """Pronouns that may stand for a speaker (``names``: ``pronoun``)."""
+    possessives: tuple[str, ...] = ()
+    """Word endings that mark a possessive (``names``: ``possessive``)."""
+    between: frozenset[str] = frozenset()
+    """Words that may stand between a speaker and its verb (``names``: ``between``)."""
+
+    def is_negator(self, word: str) -> bool:
+        """Whether a case-folded word negates: listed, or with a listed ending."""
+        return word in self.negators or any(word.endswith(e) for e in self.negator_endings)
+
+    def opposite(self, a: str, b: str) -> bool:
+        """Whether two stemmed words are listed as opposites (either way round)."""
+        return any(
+            (a in left and b in right) or (a in right and b in left)
+            for left, right in self.opposites
+        )
+
+
+def _kinds(entries: list[str]) -> dict[str, list[list[str]]]:
+    """Group ``kind field field...`` entries by kind."""
+    out: dict[str, list[list[str]]] = {}
+    for entry in entries:
+        kind, *fields = entry.split()
+        out.setdefault(kind, []).append(fields)
+    return out
+
+
+def _numbers(language: str) -> dict[str, object]:
+    """Read ``numbers_<language>.txt`` into Lexicon fields."""
+    by = _kinds(_lines(language, "numbers"))
+
+    def table(kind: str) -> dict[str, float]:
+        return {" ".join(f[:-1]).casefold(): float(f[-1]) for f in by.get(kind, [])}
+
+    def named(kind: str) -> dict[str, int]:
+        return {w.casefold(): int(f[0]) for f in by.get(kind, []) for w in f[1:]}
+
+    return {
+        "numbers": table("number"),
+        "weak_numbers": table("weak"),
+        "ordinals": table("ordinal"),
+        "ordinal_endings": tuple(f[0].casefold() for f in by.get("ordinal-suffix", [])),
+        "scales": table("scale"),
+        "fractions": table("fraction"),
+        "percent": frozenset(" ".join(f).casefold() for f in by.get("percent", [])),
+        "currencies": {w.casefold(): f[0] for f in by.get("currency", []) for w in f[1:]},
+        "months": named("month"),
+        "weekdays": named("weekday"),
+        "approximators": _phrases([" ".join(f) for f in by.get("approx", [])]),
+    }
+
+
+def _names(language: str) -> dict[str, object]:
+    """Read ``names_<language>.txt`` and ``aliases_<language>.txt`` into Lexicon fields."""
+    by = _kinds(_lines(language, "names"))
+    aliases: dict[str, int] = {}
+    for group, line in enumerate(_lines(language, "aliases")):
+        for name in line.split("|"):
+            if name.strip():
+                aliases.setdefault(name_key(name.strip()), group)
+    return {
+        "aliases": aliases,
+        "titles": frozenset(f[0].casefold() for f in by.get("title", [])),
+        "connectors": frozenset(f[0].casefold() for f in by.get("connector", [])),
+        "pronouns": frozenset(f[0].casefold() for f in by.get("pronoun", [])),
+        "possessives": tuple(fold(f[0]) for f in by.get("possessive", [])),
+        "between": frozenset(f[0].casefold() for f in by.get("between", [])),
+    }
+
+
+@cache
+def lexicon(language: str = "en") -> Lexicon:
+    """Return the word lists of a language (cached; empty lists where a file is missing)."""
+    negators = _lines(language, "negators")
+    reporting = _lines(language, "reporting")
+    opposites = []
+    for line in _lines(language, "opposites"):
+        left, _, right = line.partition("|")
+        opposites.append(
+            (
+                frozenset(stem(w) for w, _, _ in words(left)),
+                frozenset(stem(w) for w, _, _ in words(right)),
+            )
+        )
+    return Lexicon(
+        language=language,
+        hedges=_phrases(_lines(language, "hedges")),
+        intensifiers=_phrases(_lines(language, "intensifiers")),
+        downtoners=_phrases(_lines(language, "downtoners")),
+        negators=frozenset(fold(n) for n in negators if not n.startswith("-")),
+        negator_endings=tuple(fold(n[1:]) for n in negators if n.startswith("-")),
+        opposites=tuple(opposites),
+        reporting_verbs=_phrases([r for r in reporting if not r.endswith("…")]),
+        source_phrases=_phrases([r.removesuffix("…") for r in reporting if r.endswith("…")]),
+        **_numbers(language),  # type: ignore[arg-type]
+        **_names(language),  # type: ignore[arg-type]
+    )
