@@ -245,17 +245,32 @@ def _name_tokens_of(
     text: str, starts: tuple[int, ...]
 ) -> tuple[tuple[tuple[str, int, int], ...], frozenset[int]]:
     tokens = tuple((m.group(), m.start(), m.end()) for m in _NAME_TOKEN_RE.finditer(text))
+    opens = frozenset(starts)
     first = set()
     for i, (_, start, _) in enumerate(tokens):
-        before = text[:start].rstrip(" \"'“‘«„")
-        if start in starts or not before or len(before) in starts or before[-1:] in ".!?:":
+        k = start  # skip back over spaces and opening quotes, without copying the text
+        while k > 0 and text[k - 1] in " \"'“‘«„":
+            k -= 1
+        if start in opens or k == 0 or k in opens or text[k - 1] in ".!?:":
             first.add(i)
     return tokens, frozenset(first)
 
 
+_INSIDE_CACHE: dict[tuple[int, int], tuple[Document, frozenset[str]]] = {}
+"""Per document (by identity, the document kept alive beside its entry so the id stays its own)."""
+
+
 def _capitals_inside(doc: Document, lex: Lexicon) -> frozenset[str]:
     """Folded words a document capitalises where no sentence starts: names."""
-    return _capitals_inside_of(doc.text, tuple(s.start for s in doc.sentences), lex)
+    key = (id(doc), id(lex))
+    hit = _INSIDE_CACHE.get(key)
+    if hit is not None and hit[0] is doc:
+        return hit[1]
+    found = _capitals_inside_of(doc.text, tuple(s.start for s in doc.sentences), lex)
+    if len(_INSIDE_CACHE) >= 64:
+        _INSIDE_CACHE.pop(next(iter(_INSIDE_CACHE)))
+    _INSIDE_CACHE[key] = (doc, found)
+    return found
 
 
 @lru_cache(maxsize=64)
