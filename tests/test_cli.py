@@ -39,24 +39,27 @@ def index_of(doc: Document, snippet: str) -> int:
 
 
 def test_text_output(capsys: pytest.CaptureFixture[str], cgtn: Document, relay: Document) -> None:
-    """The text view has the summary line and the linked 'attaches great importance' pair."""
+    """The text view has the summary and the linked 'attaches great importance' pair, no colour."""
     assert 0 == run([CGTN, RELAY, "--label", "CGTN", "--label", "SANA"])
     out, err = capsys.readouterr()
     assert "" == err
+    assert "\x1b" not in out
     result = compare.compare(cgtn, relay)
     relations = [link.relation for link in result.links]
-    summary = (
-        f"Linked: {len(result.links)} (same {relations.count('same')}, "
-        f"reworded {relations.count('reworded')}, partial {relations.count('partial')})   "
-        f"Added by SANA: {len(result.added)}   Omitted by SANA: {len(result.omitted)}"
-    )
     lines = out.splitlines()
-    assert summary in lines
-    assert f"Reference: CGTN ({len(cgtn.sentences)} sentences)" == lines[0]
-    assert f"Other:     SANA ({len(relay.sentences)} sentences), 2021-11-06" == lines[1]
+    words = [" ".join(line.split()) for line in lines]
+    assert ["Source", "CGTN", "SANA"] == lines[2].split()
+    assert ["Date", "—", "2021-11-06"] == lines[3].split()
+    assert ["Sentences", str(len(cgtn.sentences)), str(len(relay.sentences))] == lines[4].split()
+    assert (
+        f"Linked {len(result.links)} same {relations.count('same')}, "
+        f"reworded {relations.count('reworded')}, partial {relations.count('partial')}"
+    ) in words
+    assert f"Added {len(result.added)} by SANA (not in CGTN)" in words
+    assert f"Omitted {len(result.omitted)} by SANA (only in CGTN)" in words
     i = index_of(cgtn, "Xi said China attaches great importance") + 1
     j = index_of(relay, "From his side, President Xi said China attaches") + 1
-    [head] = [k for k, line in enumerate(lines) if line.startswith(f"CGTN {i} ↔ SANA {j}: ")]
+    [head] = [k for k, line in enumerate(lines) if line.startswith(f"CGTN {i} ↔ SANA {j} · ")]
     assert "{+From his side, President+} Xi said China attaches great importance" in lines[head + 1]
 
 
@@ -64,16 +67,17 @@ def test_default_labels_are_file_names(capsys: pytest.CaptureFixture[str]) -> No
     """Without --label, documents are named after their files."""
     assert 0 == run([CGTN, RELAY])
     out = capsys.readouterr().out
-    assert out.startswith("Reference: call-cgtn-chinese-readout (")
-    assert "Added by call-syrian-readout-relay: " in out
+    assert ["Source", "call-cgtn-chinese-readout", "call-syrian-readout-relay"] == (
+        out.splitlines()[2].split()
+    )
+    assert "Added by call-syrian-readout-relay (not in call-cgtn-chinese-readout): " in out
 
 
 def test_one_label_names_the_first_file(capsys: pytest.CaptureFixture[str]) -> None:
     """Labels apply in file order; a missing one falls back to the file name."""
     assert 0 == run(["--label", "A", CGTN, RELAY])
     out = capsys.readouterr().out
-    assert out.startswith("Reference: A (")
-    assert "\nOther:     call-syrian-readout-relay (" in out
+    assert ["Source", "A", "call-syrian-readout-relay"] == out.splitlines()[2].split()
 
 
 def test_json_to_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -160,7 +164,6 @@ def bad_inputs(tmp_path: Path) -> dict[str, str]:
         pytest.param(
             ["--label", "A", "--label", "B", "--label", "C", CGTN, RELAY], "label", id="labels"
         ),
-        pytest.param([CGTN, RELAY, RELAY], "collation", id="three-files"),
         pytest.param([CGTN], "OTHER", id="one-file"),
         pytest.param(["-", "-"], "standard input", id="stdin-twice"),
         pytest.param(["-o", "{unwritable}", CGTN, RELAY], "cannot write", id="unwritable-output"),
@@ -211,3 +214,43 @@ def test_python_dash_m_compare(tmp_path: Path) -> None:
     data = json.loads(proc.stdout)
     assert "compare.comparison/1" == data["schema"]
     assert "call-syrian-readout-relay" == data["other"]["id"]
+
+
+def test_three_files_give_a_collation_in_json(capsys: pytest.CaptureFixture[str]) -> None:
+    """Three files: the compare.collation/1 JSON of the library, labels applied in file order."""
+    newsweek = str(READOUTS / "call-newsweek-report.txt")
+    argv = ["-f", "json", "--label", "A", "--label", "B", "--label", "C", CGTN, RELAY, newsweek]
+    assert 0 == run(argv)
+    out, err = capsys.readouterr()
+    assert "" == err
+    docs = [compare.load(p, label=x) for p, x in ((CGTN, "A"), (RELAY, "B"), (newsweek, "C"))]
+    assert compare.collate(docs).to_json() == out
+    assert "compare.collation/1" == json.loads(out)["schema"]
+
+
+def test_three_files_text_view_is_the_matrix(capsys: pytest.CaptureFixture[str]) -> None:
+    """Three files in the text view: the collation's matrix, as Collation.to_text() draws it."""
+    reworded = str(READOUTS / "call-reworded-report.txt")
+    assert 0 == run(["--width", "100", CGTN, RELAY, reworded])
+    out = capsys.readouterr().out
+    docs = [compare.load(p) for p in (CGTN, RELAY, reworded)]
+    assert compare.collate(docs).to_text(width=100) == out
+    assert out.startswith("Collation of 3 accounts: ")
+    assert "== Claims × sources ==" in out.splitlines()
+
+
+def test_the_same_file_twice_is_collated_under_distinct_ids(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A file given twice is two sources: the second gets the id suffix -2, and every claim of
+    the copy's sentences is shared by both."""
+    assert 0 == run(["-f", "json", CGTN, RELAY, RELAY])
+    data = json.loads(capsys.readouterr().out)
+    ids = [d["id"] for d in data["documents"]]
+    assert ["call-cgtn-chinese-readout", "call-syrian-readout-relay",
+            "call-syrian-readout-relay-2"] == ids  # fmt: skip
+    for claim in data["claims"]:
+        if "call-syrian-readout-relay" in claim["members"]:
+            assert claim["members"]["call-syrian-readout-relay"] == claim["members"].get(
+                "call-syrian-readout-relay-2"
+            )

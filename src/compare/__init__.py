@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
 
+from compare.collate import collate
 from compare.errors import CompareError, InputError, OptionsError
 from compare.load import load
-from compare.model import Comparison, DiffOp, Document, Finding, Link, Sentence
+from compare.model import Claim, Collation, Comparison, DiffOp, Document, Finding, Link, Sentence
 from compare.options import Options
 from compare.pairwise import compare
 
@@ -16,6 +17,8 @@ except PackageNotFoundError:  # pragma: no cover - running from a source tree wi
     __version__ = "0+unknown"
 
 __all__ = [
+    "Claim",
+    "Collation",
     "CompareError",
     "Comparison",
     "DiffOp",
@@ -27,6 +30,7 @@ __all__ = [
     "OptionsError",
     "Sentence",
     "__version__",
+    "collate",
     "compare",
     "load",
 ]

@@ -9,9 +9,10 @@ from typing import NoReturn
 
 import attrs
 
+from compare.collate import collate
 from compare.errors import CompareError
 from compare.load import load
-from compare.model import Comparison, Document
+from compare.model import Collation, Comparison, Document
 from compare.options import Options
 from compare.pairwise import compare
 
@@ -59,7 +60,10 @@ def _parser() -> argparse.ArgumentParser:
         "--label", action="append", default=[], metavar="NAME",
         help="display name of each input, in file order (repeatable)",
     )  # fmt: skip
-    p.add_argument("--width", type=_width, default=100, help="line width of the text view")
+    p.add_argument(
+        "--width", type=_width, default=None,
+        help="line width of the text view (default: the terminal's; 100 when not a terminal)",
+    )  # fmt: skip
     group = p.add_argument_group("options (defaults chosen by measurement, see README)")
     for field in attrs.fields(Options):
         kind = type(field.default)
@@ -92,15 +96,23 @@ def _load_all(paths: Sequence[str], labels: Sequence[str]) -> list[Document]:
     ]
 
 
-def _render(result: Comparison, fmt: str, width: int) -> str:
-    """Render a comparison in the chosen format."""
+def _text_settings(args: argparse.Namespace) -> tuple[int, bool]:
+    """Width and colour of the text view: colour only on a terminal, ``--width`` always wins."""
+    from compare.report.text import DEFAULT_WIDTH, terminal_settings
+
+    width, color = (DEFAULT_WIDTH, False) if args.output else terminal_settings(sys.stdout)
+    return (args.width or width), color
+
+
+def _render(result: Comparison | Collation, fmt: str, width: int, color: bool) -> str:
+    """Render a comparison or a collation in the chosen format."""
     if fmt == "json":
         return result.to_json()
     if fmt == "markdown":
         return result.to_markdown()
     if fmt == "html":
         return result.to_html()
-    return result.to_text(width=width)
+    return result.to_text(width=width, color=color)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -109,12 +121,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         options = _options(args)
         docs = _load_all([args.ref, *args.others], args.label)
+        result: Comparison | Collation
         if len(docs) > 2:
-            raise CompareError(
-                "comparing three or more accounts (collation) is not available yet; "
-                "give exactly two files"
-            )
-        output = _render(compare(docs[0], docs[1], options=options), args.format, args.width)
+            result = collate(docs, options=options)
+        else:
+            result = compare(docs[0], docs[1], options=options)
+        width, color = _text_settings(args) if args.format == "text" else (0, False)
+        output = _render(result, args.format, width, color)
         if args.output:
             try:
                 with open(args.output, "w", encoding="utf-8") as fh:

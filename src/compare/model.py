@@ -17,7 +17,10 @@ if TYPE_CHECKING:
 __all__ = [
     "FINDING_TYPES",
     "RELATIONS",
+    "Claim",
+    "Collation",
     "Comparison",
+    "Coverage",
     "DiffOp",
     "Document",
     "Finding",
@@ -182,11 +185,11 @@ class Comparison:
 
         return dumps(self.to_dict(), indent=indent)
 
-    def to_text(self, *, width: int = 100) -> str:
-        """Return the readable terminal view (no colour)."""
+    def to_text(self, *, width: int = 100, color: bool = False) -> str:
+        """Return the terminal view: plain text by default, ANSI colours with ``color``."""
         from compare.report.text import render_comparison
 
-        return render_comparison(self, width=width)
+        return render_comparison(self, width=width, color=color)
 
     def to_markdown(self) -> str:
         """Return the GitHub-flavoured Markdown report."""
@@ -199,6 +202,128 @@ class Comparison:
         from compare.report.html import render_html
 
         return render_html(self, fragment=fragment)
+
+    def _repr_html_(self) -> str:
+        """Show the HTML report in Jupyter (fragment form)."""
+        return self.to_html(fragment=True)
+
+
+def _freeze_members(members: Mapping[str, tuple[int, ...]]) -> Mapping[str, tuple[int, ...]]:
+    """Copy a claim's members into a fresh dict of tuples, keeping their order."""
+    return {str(k): tuple(v) for k, v in members.items()}
+
+
+def _freeze_links(links: Mapping[str, Link]) -> Mapping[str, Link]:
+    """Copy a mapping of links into a fresh dict, keeping its order."""
+    return dict(links)
+
+
+def _freeze_findings(
+    findings: Mapping[str, tuple[Finding, ...]],
+) -> Mapping[str, tuple[Finding, ...]]:
+    """Copy a mapping of findings into a fresh dict of tuples, keeping its order."""
+    return {str(k): tuple(v) for k, v in findings.items()}
+
+
+@attrs.frozen
+class Claim:
+    """One statement as the sources report it: the sentences of each source that carry it.
+
+    Every sentence of every document of a collation belongs to exactly one claim; a claim with one
+    source is unique to it. ``variants`` and ``findings`` say how each member's wording differs from
+    the representative's; the representative itself has no entry in them.
+    """
+
+    id: str
+    """``c1``, ``c2``... in the collation's canonical claim order (not the input order)."""
+    members: Mapping[str, tuple[int, ...]] = attrs.field(converter=_freeze_members, hash=False)
+    """Document id to the indices of its sentences carrying the claim (one, or 2-3 adjacent)."""
+    representative: str
+    """Id of the document whose wording stands for the claim."""
+    text: str
+    """The representative wording: the representative's sentences joined with single spaces."""
+    variants: Mapping[str, Link] = attrs.field(factory=dict, converter=_freeze_links, hash=False)
+    """For each other member, the link from the representative's sentences (``ref``) to its own
+    (``other``): score, relation (``same``, ``reworded``, ``partial``), word diff and flags."""
+    findings: Mapping[str, tuple[Finding, ...]] = attrs.field(
+        factory=dict, converter=_freeze_findings, hash=False
+    )
+    """For each other member, the findings of its link (``ref``: the representative's indices)."""
+
+    @property
+    def sources(self) -> int:
+        """How many documents carry the claim."""
+        return len(self.members)
+
+
+@attrs.frozen
+class Coverage:
+    """What one source carries of a collation's claims, by claim id in claim order."""
+
+    claims: tuple[str, ...]
+    """Claims the source carries."""
+    unique: tuple[str, ...]
+    """Claims only this source carries."""
+    missing: tuple[str, ...]
+    """Claims the source lacks although most other sources (more than half of them) carry them."""
+
+
+@attrs.frozen
+class Collation:
+    """N accounts of one event as claims x sources, with the pairwise views against the first."""
+
+    documents: tuple[Document, ...]
+    """The accounts in the order given (ids made unique); the first is the pairs' reference."""
+    claims: tuple[Claim, ...]
+    """All claims, in canonical order: by the mean relative position of their sentences."""
+    coverage: Mapping[str, Coverage] = attrs.field(hash=False)
+    """Document id to what that source carries, lacks and alone reports."""
+    ranking: tuple[str, ...]
+    """Ids of the claims carried by two or more sources, most widely reported first."""
+    pairs: tuple[Comparison, ...]
+    """``compare(documents[0], d)`` for every other document, in order."""
+    options: Options
+    """The options the collation ran with."""
+
+    def claim(self, claim_id: str) -> Claim:
+        """Return the claim with this id (``KeyError`` if there is none)."""
+        for c in self.claims:
+            if c.id == claim_id:
+                return c
+        raise KeyError(claim_id)
+
+    def to_dict(self) -> dict[str, object]:
+        """Return the ``compare.collation/1`` JSON structure (DESIGN §3)."""
+        from compare.report.json import collation_to_dict
+
+        return collation_to_dict(self)
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """Return the ``compare.collation/1`` JSON text, deterministic byte for byte."""
+        from compare.report.json import dumps
+
+        return dumps(self.to_dict(), indent=indent)
+
+    def to_text(self, *, width: int = 100, color: bool = False) -> str:
+        """Return the terminal view: claims x sources matrix, coverage, wordings.
+
+        ``color`` is accepted for symmetry with :meth:`Comparison.to_text`; the view is plain text.
+        """
+        from compare.report.collation_text import render_collation
+
+        return render_collation(self, width=width, color=color)
+
+    def to_markdown(self) -> str:
+        """Return the GitHub-flavoured Markdown report with the claims x sources matrix."""
+        from compare.report.markdown import render_collation_markdown
+
+        return render_collation_markdown(self)
+
+    def to_html(self, *, fragment: bool = False) -> str:
+        """Return the self-contained HTML matrix report (``fragment``: no ``<html>``/``<head>``)."""
+        from compare.report.html import render_collation_html
+
+        return render_collation_html(self, fragment=fragment)
 
     def _repr_html_(self) -> str:
         """Show the HTML report in Jupyter (fragment form)."""

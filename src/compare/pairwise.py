@@ -12,7 +12,7 @@ from compare.errors import CompareError
 from compare.findings import LinkContext, Side, classify_link, relation, unlinked_findings
 from compare.model import Comparison, Document, Finding, Link
 from compare.options import Options
-from compare.similarity import Features, features, idf_table, pair_score, score_matrix
+from compare.similarity import features, idf_table, join, pair_score, score_matrix
 
 __all__ = ["compare", "distinct_ids"]
 
@@ -50,8 +50,8 @@ def compare(reference: Document, other: Document, *, options: Options | None = N
     scores = score_matrix(fr, fo, opts, idf=idf)
 
     def group_score(ri: tuple[int, ...], oi: tuple[int, ...]) -> float:
-        a = _join([fr[i] for i in ri])
-        b = _join([fo[j] for j in oi])
+        a = join([fr[i] for i in ri])
+        b = join([fo[j] for j in oi])
         return pair_score(a, b, idf, opts)
 
     links: list[Link] = []
@@ -86,10 +86,3 @@ def compare(reference: Document, other: Document, *, options: Options | None = N
         findings=tuple(sorted(findings, key=_finding_order)),
         options=opts,
     )
-
-
-def _join(parts: list[Features]) -> Features:
-    """Features of several sentences read as one text."""
-    if len(parts) == 1:
-        return parts[0]
-    return Features(frozenset().union(*(p.keys for p in parts)), " ".join(p.norm for p in parts))

@@ -26,9 +26,12 @@ __all__ = [
     "Features",
     "features",
     "idf_table",
+    "join",
     "pair_score",
     "pair_scores",
     "score_matrix",
+    "shared_weights",
+    "text_weight",
 ]
 
 Matrix = NDArray[np.float64]
@@ -70,16 +73,27 @@ def idf_table(key_sets: Iterable[frozenset[str]]) -> dict[str, float]:
     return {k: math.log1p(n / c) for k, c in df.items()}
 
 
-def _weight(keys: Iterable[str], idf: dict[str, float], default: float) -> float:
-    """Sum the IDF weights of keys."""
+def text_weight(keys: Iterable[str], idf: dict[str, float], default: float = 0.0) -> float:
+    """Sum the IDF weights of keys (``default`` for a key the table lacks)."""
     return sum(idf.get(k, default) for k in keys)
 
 
+def join(parts: Sequence[Features]) -> Features:
+    """Features of several sentences read as one text (for 1:2 and 2:1 links)."""
+    if len(parts) == 1:
+        return parts[0]
+    return Features(frozenset().union(*(p.keys for p in parts)), " ".join(p.norm for p in parts))
+
+
 def pair_score(a: Features, b: Features, idf: dict[str, float], options: Options) -> float:
-    """Score one pair of texts: weighted Dice over content keys blended with the fuzzy score."""
-    default = max(idf.values(), default=1.0)
-    total = _weight(a.keys, idf, default) + _weight(b.keys, idf, default)
-    dice = 2.0 * _weight(a.keys & b.keys, idf, default) / total if total else 0.0
+    """Score one pair of texts: weighted Dice over word keys blended with the fuzzy score.
+
+    A word the IDF table lacks weighs as much as the rarest word in it.
+    """
+    keys = a.keys | b.keys
+    default = max(idf.values(), default=1.0) if any(k not in idf for k in keys) else 0.0
+    total = text_weight(a.keys, idf, default) + text_weight(b.keys, idf, default)
+    dice = 2.0 * text_weight(a.keys & b.keys, idf, default) / total if total else 0.0
     fuzzy = SCORERS[options.fuzzy_scorer](a.norm, b.norm) / 100.0
     return (1.0 - options.fuzzy_weight) * dice + options.fuzzy_weight * fuzzy
 
@@ -108,7 +122,7 @@ def _postings(texts: Sequence[Features]) -> dict[str, list[int]]:
     return index
 
 
-def _shared_weights(
+def shared_weights(
     ref: Sequence[Features], other: Sequence[Features], idf: dict[str, float]
 ) -> Matrix:
     """Sum, for every pair, the IDF weight of the keys both texts contain (one block add a key)."""
@@ -134,9 +148,9 @@ def score_matrix(
         return np.zeros((n, m), dtype=np.float64)
     if idf is None:
         idf = idf_table([f.keys for f in ref] + [f.keys for f in other])
-    shared = _shared_weights(ref, other, idf)
-    w_ref = np.array([_weight(f.keys, idf, 0.0) for f in ref])
-    w_other = np.array([_weight(f.keys, idf, 0.0) for f in other])
+    shared = shared_weights(ref, other, idf)
+    w_ref = np.array([text_weight(f.keys, idf) for f in ref])
+    w_other = np.array([text_weight(f.keys, idf) for f in other])
     total = w_ref[:, None] + w_other[None, :]
     dice = np.divide(2.0 * shared, total, out=np.zeros_like(shared), where=total > 0)
     scorer = SCORERS[options.fuzzy_scorer]

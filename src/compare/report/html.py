@@ -23,9 +23,17 @@ from pathlib import PurePath
 import attrs
 import jinja2
 
-from compare.model import FINDING_TYPES, RELATIONS, Comparison, Document, Finding, Link
+from compare.model import (
+    FINDING_TYPES,
+    RELATIONS,
+    Collation,
+    Comparison,
+    Document,
+    Finding,
+    Link,
+)
 
-__all__ = ["TYPE_STYLES", "render_html"]
+__all__ = ["TYPE_STYLES", "render_collation_html", "render_html"]
 
 TYPE_STYLES: dict[str, tuple[str, str]] = {
     "omitted": ("−", "#b42318"),
@@ -411,4 +419,187 @@ def render_html(c: Comparison, *, fragment: bool = False) -> str:
         links=len(c.links),
         added=len(c.added),
         omitted=len(c.omitted),
+    )
+
+
+# -- collation: the claims x sources matrix --------------------------------------------------------
+
+
+@attrs.frozen
+class MatrixMark:
+    """One cell of the matrix: whether a source carries a claim, as a symbol with a tooltip."""
+
+    kind: str
+    """``carried``, ``partial`` or ``absent``."""
+    symbol: str
+    title: str
+
+
+@attrs.frozen
+class Member:
+    """One source's wording of a claim: the representative's as it is, the others' diffed."""
+
+    label: str
+    relation: str
+    """The relation to the representative, or empty for the representative itself."""
+    relation_symbol: str
+    score: str
+    cell: Cell
+    badges: tuple[Badge, ...]
+
+
+@attrs.frozen
+class MatrixRow:
+    """One claim: its marks per source, its wording and, when shared, every member's wording."""
+
+    id: str
+    claim: str
+    text: str
+    sources: int
+    marks: tuple[MatrixMark, ...]
+    members: tuple[Member, ...]
+    """Empty for a claim of one source (nothing to expand)."""
+    all_same: bool
+    """Shared, and every member words it the same: hidden by "only differences"."""
+    types: str
+    """Space-separated CSS classes of the finding types on this row (for the filter)."""
+    open: bool
+    """Whether the row starts expanded."""
+
+
+def _collation_uid(c: Collation) -> str:
+    """A stable element id for one collation report."""
+    h = hashlib.sha1(usedforsecurity=False)
+    for doc in c.documents:
+        h.update(f"{doc.id}\0{doc.label}\0{len(doc.text)}\0".encode())
+        h.update(doc.text.encode("utf-8", "surrogatepass"))
+    return "col-" + h.hexdigest()[:10]
+
+
+def _inline_cell(numbers: str, link: Link) -> Cell:
+    """A member's wording as one cell: kept words, the representative's deleted, its inserted."""
+    ops = {"equal": "eq", "delete": "del", "insert": "ins"}
+    return Cell(numbers, _cut(_spaces_out([(ops[d.op], d.text) for d in link.diff]), ()))
+
+
+def _matrix_rows(c: Collation, uid: str) -> tuple[list[MatrixRow], list[Item]]:
+    """Lay the claims out as matrix rows and collect their findings for the panel."""
+    from compare.report.collation_text import MARKS, mark
+
+    labels = {d.id: d.label for d in c.documents}
+    kinds = {v: k for k, v in MARKS.items()}
+    rows: list[MatrixRow] = []
+    items: list[Item] = []
+    n = 0
+    for claim in c.claims:
+        rid = f"{uid}-{claim.id}"
+        marks = []
+        for d in c.documents:
+            symbol = mark(claim, d.id)
+            where = (
+                f"{d.label} {_numbers(claim.members[d.id])}"
+                if d.id in claim.members
+                else f"not in {d.label}"
+            )
+            marks.append(MatrixMark(kinds[symbol], symbol, f"{claim.id}: {where}"))
+        members: list[Member] = []
+        if claim.sources > 1:
+            rep = claim.representative
+            members.append(
+                Member(
+                    labels[rep], "", "", "",
+                    Cell(_numbers(claim.members[rep]), (Piece("eq", claim.text),)), (),
+                )
+            )  # fmt: skip
+            for doc_id, link in claim.variants.items():
+                badges = []
+                for f in claim.findings.get(doc_id, ()):
+                    n += 1
+                    symbol, _ = _style(f.type)
+                    badge = Badge(f"{uid}-f{n}", f.type, _type_class(f.type), symbol, f.detail)
+                    badges.append(badge)
+                    items.append(Item(badge, rid, f"{claim.id} · {labels[doc_id]}"))
+                members.append(
+                    Member(
+                        labels[doc_id], link.relation,
+                        _RELATION_SYMBOLS.get(link.relation, "•"), f"{link.score:.2f}",
+                        _inline_cell(_numbers(link.other), link), tuple(badges),
+                    )
+                )  # fmt: skip
+        types = " ".join(dict.fromkeys(b.cls for mb in members for b in mb.badges))
+        rows.append(
+            MatrixRow(
+                rid, claim.id, claim.text, claim.sources, tuple(marks), tuple(members),
+                claim.sources > 1 and all(v.relation == "same" for v in claim.variants.values()),
+                types, open=False,
+            )
+        )  # fmt: skip
+    return rows, items
+
+
+def _collation_types(c: Collation) -> list[TypeEntry]:
+    """The finding types of every claim's members, contract order first, with their counts."""
+    counts = Counter(f.type for claim in c.claims for fs in claim.findings.values() for f in fs)
+    names = [t for t in FINDING_TYPES if t in counts] + sorted(set(counts) - set(FINDING_TYPES))
+    return [TypeEntry(t, _type_class(t), *_style(t), counts[t]) for t in names]
+
+
+def render_collation_html(c: Collation, *, fragment: bool = False) -> str:
+    """Render a collation as one self-contained HTML page (or a fragment for notebooks).
+
+    The main view is the claims x sources matrix (template ``_matrix.html.j2``); header, legend,
+    filter and findings panel are the pairwise report's.
+    """
+    from compare.report.collation_text import MARKS
+
+    uid = _collation_uid(c)
+    rows, items = _matrix_rows(c, uid)
+    types = _collation_types(c)
+    n = len(c.documents)
+    by = Counter(claim.sources for claim in c.claims)
+    counts = [(len(c.claims), "claims")]
+    counts += [(by[k], f"in {'all ' if k == n else ''}{k} sources") for k in range(n, 1, -1)]
+    counts += [(by[1], "in one source only")]
+    pairs = []
+    for pair in c.pairs:
+        rel = Counter(link.relation for link in pair.links)
+        pairs.append(
+            {
+                "label": pair.other.label, "links": len(pair.links),
+                "relations": [rel[r] for r in RELATIONS],
+                "added": len(pair.added), "omitted": len(pair.omitted),
+            }
+        )  # fmt: skip
+    template = _env().get_template("fragment.html.j2" if fragment else "page.html.j2")
+    return template.render(
+        uid=uid,
+        view="matrix",
+        title="Collation: " + ", ".join(d.label for d in c.documents),
+        docs=[
+            {
+                "role": "Reference" if k == 0 else f"Source {k + 1}",
+                "doc": d,
+                "count": len(d.sentences),
+                "file": _file_name(d.source),
+            }
+            for k, d in enumerate(c.documents)
+        ],
+        counts=counts,
+        coverage=[
+            {
+                "label": d.label,
+                "claims": len(c.coverage[d.id].claims),
+                "unique": len(c.coverage[d.id].unique),
+                "missing": len(c.coverage[d.id].missing),
+                "missing_ids": " ".join(c.coverage[d.id].missing),
+            }
+            for d in c.documents
+        ],
+        claims=rows,
+        items=items,
+        types=types,
+        all_styles=[(_type_class(t), *_style(t)) for t in [*TYPE_STYLES, *(x.name for x in types)]],
+        marks=MARKS,
+        relation_names=[(r, _RELATION_SYMBOLS[r]) for r in RELATIONS],
+        pairs=pairs,
     )

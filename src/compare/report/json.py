@@ -5,11 +5,21 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from compare.model import Comparison, Document, Finding, Link
+from compare.model import Claim, Collation, Comparison, Document, Finding, Link
 
-__all__ = ["SCHEMA", "comparison_to_dict", "document_to_dict", "dumps", "load_schema"]
+__all__ = [
+    "COLLATION_SCHEMA",
+    "SCHEMA",
+    "collation_to_dict",
+    "comparison_to_dict",
+    "document_to_dict",
+    "dumps",
+    "load_collation_schema",
+    "load_schema",
+]
 
 SCHEMA = "compare.comparison/1"
+COLLATION_SCHEMA = "compare.collation/1"
 
 
 def document_to_dict(doc: Document) -> dict[str, Any]:
@@ -68,6 +78,42 @@ def comparison_to_dict(c: Comparison) -> dict[str, Any]:
     }
 
 
+def _claim(c: Claim) -> dict[str, Any]:
+    """Describe one claim: members, representative wording, and how each other member differs."""
+    return {
+        "id": c.id,
+        "members": {doc: list(idx) for doc, idx in c.members.items()},
+        "text": c.text,
+        "representative": c.representative,
+        "sources": c.sources,
+        "variants": {
+            doc: {**_link(link), "findings": [_finding(f) for f in c.findings.get(doc, ())]}
+            for doc, link in c.variants.items()
+        },
+    }
+
+
+def collation_to_dict(c: Collation) -> dict[str, Any]:
+    """Return the whole collation as the ``compare.collation/1`` structure."""
+    return {
+        "schema": COLLATION_SCHEMA,
+        "documents": [document_to_dict(d) for d in c.documents],
+        "claims": [_claim(claim) for claim in c.claims],
+        "pairs": [comparison_to_dict(p) for p in c.pairs],
+        "coverage": {
+            doc: {
+                "claims": len(cov.claims),
+                "unique": len(cov.unique),
+                "missing": len(cov.missing),
+                "unique_claims": list(cov.unique),
+                "missing_claims": list(cov.missing),
+            }
+            for doc, cov in c.coverage.items()
+        },
+        "ranking": list(c.ranking),
+    }
+
+
 def dumps(data: dict[str, Any], *, indent: int | None = 2) -> str:
     """Serialise to JSON deterministically: sorted keys, UTF-8 kept, newline at the end."""
     return json.dumps(data, indent=indent, sort_keys=True, ensure_ascii=False) + "\n"
@@ -78,5 +124,14 @@ def load_schema() -> dict[str, Any]:
     from importlib import resources
 
     path = resources.files("compare") / "schemas" / "comparison-1.schema.json"
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return data
+
+
+def load_collation_schema() -> dict[str, Any]:
+    """Return the JSON Schema of ``compare.collation/1`` shipped in the package."""
+    from importlib import resources
+
+    path = resources.files("compare") / "schemas" / "collation-1.schema.json"
     data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     return data

@@ -10,9 +10,9 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from compare.model import FINDING_TYPES, RELATIONS, Comparison, Document, Link
+from compare.model import FINDING_TYPES, RELATIONS, Collation, Comparison, Document, Link
 
-__all__ = ["escape", "render_markdown"]
+__all__ = ["escape", "render_collation_markdown", "render_markdown"]
 
 _SPECIAL_RE = re.compile(r"([\\`*_|~<\[\]&])")
 """Characters that make markup inline: emphasis, code, tables, strike, HTML, links, entities."""
@@ -166,4 +166,96 @@ def render_markdown(c: Comparison) -> str:
             )
             lines.append(f"- {where}: {escape(f.detail)}")
         lines.append("")
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _short(text: str, limit: int = 120) -> str:
+    """Source text cut to ``limit`` characters with an ellipsis, then escaped."""
+    flat = " ".join(text.split())
+    return escape(flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…")
+
+
+def _claim_counts(c: Collation) -> str:
+    """One sentence: how many claims, and how many sources carry them."""
+    n = len(c.documents)
+    by = Counter(claim.sources for claim in c.claims)
+    parts = [f"{by[k]} in {'all ' if k == n else ''}{k}" for k in range(n, 1, -1) if by[k]]
+    parts.append(f"{by[1]} in one source only")
+    return f"{len(c.claims)} claims: {', '.join(parts)}."
+
+
+def render_collation_markdown(c: Collation) -> str:
+    """Render a collation as GitHub-flavoured Markdown: sources, matrix, wordings, omissions."""
+    from compare.report.collation_text import MARKS, mark
+
+    docs = {d.id: d for d in c.documents}
+    labels = {d.id: escape(d.label) for d in c.documents}
+    lines = [f"# Collation: {', '.join(labels.values())}", "", _claim_counts(c), ""]
+    lines += [
+        "| # | Source | Date | File | Sentences | Claims | Unique | Missing |",
+        "| ---: | --- | --- | --- | ---: | ---: | ---: | ---: |",
+    ]
+    for k, d in enumerate(c.documents):
+        cov = c.coverage[d.id]
+        lines.append(
+            f"| {k + 1} | {_cell(d.label)} | {_cell(d.meta.get('date', ''))} "
+            f"| {_cell(d.source or '')} | {len(d.sentences)} | {len(cov.claims)} "
+            f"| {len(cov.unique)} | {len(cov.missing)} |"
+        )
+    lines += ["", "## Claims × sources", ""]
+    lines.append("| Claim | " + " | ".join(labels.values()) + " | Wording |")
+    lines.append("| --- | " + " | ".join(":-:" for _ in c.documents) + " | --- |")
+    for claim in c.claims:
+        marks = " | ".join(mark(claim, d.id) for d in c.documents)
+        lines.append(f"| {claim.id} | {marks} | {_short(claim.text)} |")
+    lines += [
+        "",
+        f"{MARKS['carried']} carries the claim · {MARKS['partial']} carries part of it "
+        f"(partial) · {MARKS['absent']} does not carry it",
+        "",
+        f"## Shared claims, most widely reported first: {len(c.ranking)}",
+        "",
+    ]
+    if not c.ranking:
+        lines += ["None.", ""]
+    for claim_id in c.ranking:
+        claim = c.claim(claim_id)
+        rep = claim.representative
+        lines += [
+            f"### {claim.id} · {claim.sources} of {len(c.documents)} sources",
+            "",
+            f"**{labels[rep]} {_numbers(claim.members[rep])}** (representative): "
+            f"{escape(claim.text)}",
+            "",
+        ]
+        for doc_id, link in claim.variants.items():
+            flags = f" · flags: {', '.join(escape(f) for f in link.flags)}" if link.flags else ""
+            lines.append(
+                f"- **{labels[doc_id]} {_numbers(link.other)}** · {link.relation} · score "
+                f"{link.score:.2f}{flags}: {_diff(link)}"
+            )
+            for f in claim.findings.get(doc_id, ()):
+                if f.type in ("added_detail", "dropped_detail"):
+                    lines.append(f"  - {escape(f.type)}: {escape(f.detail)}")
+        lines.append("")
+    lines += ["## Omissions: claims most other sources carry", ""]
+    missing = [(d, c.coverage[d.id].missing) for d in c.documents if c.coverage[d.id].missing]
+    if not missing:
+        lines += ["None.", ""]
+    for d, ids in missing:
+        lines += [f"**{labels[d.id]}** lacks {len(ids)}:", ""]
+        lines += [
+            f"- {cid} ({c.claim(cid).sources} sources): {_short(c.claim(cid).text)}" for cid in ids
+        ]
+        lines.append("")
+    ref = labels[c.documents[0].id]
+    lines += [f"## Pairwise against {ref}", ""]
+    lines += ["| Other | Linked | Same | Reworded | Partial | Added | Omitted |"]
+    lines += ["| --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    for pair in c.pairs:
+        rel = Counter(link.relation for link in pair.links)
+        lines.append(
+            f"| {escape(docs[pair.other.id].label)} | {len(pair.links)} | {rel['same']} "
+            f"| {rel['reworded']} | {rel['partial']} | {len(pair.added)} | {len(pair.omitted)} |"
+        )
     return "\n".join(lines).rstrip("\n") + "\n"

@@ -1,0 +1,374 @@
+"""Collate N accounts of one event into claims: which statement each source carries, and how.
+
+The result does not depend on the order the documents are given in. Everything is computed on the
+documents sorted by id (ids are made unique first, in an order that is itself independent of the
+input order), and no step privileges any document:
+
+1. **One score matrix** over all sentences of all documents: similarity features once per
+   sentence, one IDF table over every sentence, and the scores of
+   :func:`~compare.similarity.score_matrix` (its sparse shared-weights sum, one block add per
+   word, does the overlap of every document pair at once; the fuzzy score runs only on pairs of
+   different documents that could reach the link threshold, each pair once).
+2. **Pairwise alignment of every document pair** on its block of that matrix, with the same
+   :func:`~compare.align.align` as the two-source comparison (optimal assignment, order bonus,
+   1:2 and 2:1 merges). Each link is a candidate to put its sentences in one claim.
+3. **Grouping**: links are taken best first (score, then a key made of document ids and sentence
+   indices, never input positions) and their sentences' groups are merged unless the merge would
+   give one document more than :data:`MAX_SPLIT` sentences, or sentences that are not adjacent.
+   A refused 1:2 link falls back to its best single pair. This is single-linkage clustering under
+   constraints; each sentence has at most one link to each other document, which limits chaining.
+4. Each group is a claim; every sentence left alone is a claim of its own (unique to its source).
+   The representative member is the most central one (highest summed matrix score to the
+   others; ties go to the longer wording, then the smaller document id); every other member gets
+   a link from the representative with word diff, relation and findings, as the pairwise view
+   does.
+5. Claims are ordered by the mean relative position of their sentences in their documents, then
+   by their key; ids ``c1``, ``c2``... follow that order.
+
+Cost: the matrix is O(S²) time and memory for S sentences in all, i.e. it grows with the square of
+the number of documents at a fixed length; the per-pair alignments touch each block once, and the
+word diffs are at most one per sentence. The pairwise comparisons against the first document
+(``pairs``) add N - 1 ordinary :func:`compare.compare` runs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import TypeVar
+
+import attrs
+import numpy as np
+from numpy.typing import NDArray
+from rapidfuzz import fuzz, process
+
+from compare.align import align
+from compare.diff import diff_runs, ops_from_runs
+from compare.errors import CompareError
+from compare.findings import LinkContext, Side, classify_link, relation
+from compare.model import Claim, Collation, Coverage, Document, Finding, Link
+from compare.options import Options
+from compare.pairwise import compare, distinct_ids
+from compare.similarity import (
+    SCORERS,
+    Features,
+    features,
+    idf_table,
+    join,
+    pair_score,
+    shared_weights,
+    text_weight,
+)
+
+__all__ = ["MAX_SPLIT", "collate"]
+
+MAX_SPLIT = 3
+"""At most this many adjacent sentences of one document can carry one claim (a split statement)."""
+
+T = TypeVar("T")
+Matrix = NDArray[np.float64]
+Node = tuple[int, int]
+"""A sentence: (rank of its document in id order, sentence index)."""
+
+
+@attrs.frozen
+class _Scores:
+    """Everything scored once for the whole collation, documents in id order."""
+
+    docs: list[Document]
+    offsets: list[int]
+    """Row of each document's first sentence in the matrix; the last entry is the total."""
+    feats: list[Features]
+    idf: dict[str, float]
+    matrix: Matrix
+    """Every sentence against every sentence of the other documents (0 within a document)."""
+    options: Options
+
+    def joined(self, d: int, idx: Sequence[int]) -> Features:
+        """Features of sentences of document ``d`` read as one text."""
+        return join([self.feats[self.offsets[d] + i] for i in idx])
+
+    def score(self, a: Features, b: Features) -> float:
+        """:func:`~compare.similarity.pair_score` of two texts under this collation's IDF."""
+        return pair_score(a, b, self.idf, self.options)
+
+
+@attrs.frozen
+class _Candidate:
+    """A pairwise link proposed for grouping: its score, its sentences, its best single pair."""
+
+    score: float
+    nodes: tuple[Node, ...]
+    core: tuple[Node, Node]
+
+
+def collate(docs: Sequence[Document], *, options: Options | None = None) -> Collation:
+    """Collate two or more accounts into claims x sources; the result ignores their order.
+
+    ``pairs`` holds ``compare(docs[0], d)`` for every other document, so the pairwise view of the
+    first document against each other one stays available.
+    """
+    message = "collate() takes a list of compare.Document objects (see compare.load)"
+    if isinstance(docs, (Document, str)) or not isinstance(docs, Sequence):
+        raise CompareError(message)
+    if not all(isinstance(d, Document) for d in docs):
+        raise CompareError(message)
+    if len(docs) < 2:
+        raise CompareError(f"collate() needs at least two documents, got {len(docs)}")
+    opts = options if options is not None else Options()
+    if not isinstance(opts, Options):
+        raise CompareError(f"options must be a compare.Options, got {type(opts).__name__}")
+
+    documents = _unique_ids(list(docs))
+    scores = _score(sorted(documents, key=lambda d: d.id), opts)
+    order = {d.id: k for k, d in enumerate(documents)}
+
+    def in_order(mapping: Mapping[str, T]) -> dict[str, T]:
+        return dict(sorted(mapping.items(), key=lambda kv: order[kv[0]]))
+
+    claims = [
+        attrs.evolve(
+            c,
+            members=in_order(c.members),
+            variants=in_order(c.variants),
+            findings=in_order(c.findings),
+        )
+        for c in _claims(scores, _group(scores))
+    ]
+    pairs = tuple(compare(documents[0], d, options=opts) for d in documents[1:])
+    return Collation(
+        documents=tuple(documents),
+        claims=tuple(claims),
+        coverage=_coverage(documents, claims),
+        ranking=_ranking(claims),
+        pairs=pairs,
+        options=opts,
+    )
+
+
+def _unique_ids(docs: list[Document]) -> list[Document]:
+    """Make ids unique as :func:`distinct_ids` does, numbering clashes in content order.
+
+    Documents sharing an id get their suffixes in the order of (id, label, text, source), so the
+    id each one ends up with does not depend on where it stands in the input.
+    """
+    canon = sorted(
+        range(len(docs)),
+        key=lambda k: (docs[k].id, docs[k].label, docs[k].text, docs[k].source or ""),
+    )
+    out = list(docs)
+    for k, doc in zip(canon, distinct_ids([docs[k] for k in canon]), strict=True):
+        out[k] = doc
+    return out
+
+
+def _score(ranked: list[Document], opts: Options) -> _Scores:
+    """Features, IDF and the score matrix of every sentence of every document, once."""
+    offsets = [0]
+    for d in ranked:
+        offsets.append(offsets[-1] + len(d.sentences))
+    feats = features(s.text for d in ranked for s in d.sentences)
+    idf = idf_table(f.keys for f in feats)
+    return _Scores(ranked, offsets, feats, idf, _score_all(feats, offsets, idf, opts), opts)
+
+
+def _score_all(
+    feats: list[Features], offsets: list[int], idf: dict[str, float], opts: Options
+) -> Matrix:
+    """Score every sentence against every sentence of the other documents, in one matrix.
+
+    The scores are :func:`~compare.similarity.score_matrix`'s on its large-input path: the
+    IDF-weighted overlap of every pair from one sum of shared weights (one block add per word),
+    and the fuzzy score only for pairs whose overlap could still reach the link threshold, each
+    pair once (the matrix is symmetric: the overlap is, and fuzzy scores are mirrored). Pairs
+    within one document are 0. The work is done in place, one document's rows at a time, so
+    memory stays at about two S x S arrays for S sentences.
+    """
+    out = shared_weights(feats, feats, idf)
+    weight = np.array([text_weight(f.keys, idf) for f in feats])
+    fw = opts.fuzzy_weight
+    floor = max((opts.link_threshold - fw) / (1.0 - fw) if fw < 1.0 else 0.0, 1e-9)
+    found_rows, found_cols = [], []
+    for a in range(len(offsets) - 1):
+        lo, hi = offsets[a], offsets[a + 1]
+        band = out[lo:hi]
+        total = weight[lo:hi, None] + weight[None, :]
+        np.divide(2.0 * band, total, out=band, where=total > 0)  # the weighted Dice overlap
+        band[:, lo:hi] = 0.0
+        r, c = np.nonzero(band[:, hi:] >= floor)  # later documents only: each pair once
+        found_rows.append(r + lo)
+        found_cols.append(c + hi)
+    out *= 1.0 - fw
+    rows, cols = np.concatenate(found_rows), np.concatenate(found_cols)
+    if len(rows):
+        scorer, norms = SCORERS[opts.fuzzy_scorer], [f.norm for f in feats]
+        if opts.fuzzy_scorer == "token_sort_ratio":
+            # The same scores, 4x faster: sort each sentence's words once, not once per pair.
+            scorer, norms = fuzz.ratio, [" ".join(sorted(x.split())) for x in norms]
+        fuzzy = process.cpdist(
+            [norms[i] for i in rows.tolist()], [norms[j] for j in cols.tolist()],
+            scorer=scorer, workers=-1, dtype=np.float64,
+        )  # fmt: skip
+        out[rows, cols] += fw * fuzzy / 100.0
+        out[cols, rows] = out[rows, cols]
+    return out
+
+
+def _group(scores: _Scores) -> list[list[Node]]:
+    """Align every document pair on the matrix, then group linked sentences into claims."""
+    candidates: list[_Candidate] = []
+    for a in range(len(scores.docs)):
+        for b in range(a + 1, len(scores.docs)):
+            candidates += _pair_links(scores, a, b)
+    candidates.sort(key=lambda c: (-c.score, c.nodes))
+
+    parent: dict[Node, Node] = {}
+    members: dict[Node, dict[int, list[int]]] = {}
+
+    def find(x: Node) -> Node:
+        root = x
+        while parent.get(root, root) != root:
+            root = parent[root]
+        while x != root:
+            parent[x], x = root, parent[x]
+        return root
+
+    def try_merge(nodes: Sequence[Node]) -> bool:
+        roots = sorted({find(n) for n in nodes})
+        if len(roots) < 2:
+            return True
+        merged: dict[int, list[int]] = {}
+        for r in roots:
+            for doc, idx in members.get(r, {r[0]: [r[1]]}).items():
+                merged.setdefault(doc, []).extend(idx)
+        for idx in merged.values():
+            idx.sort()
+            if len(idx) > MAX_SPLIT or idx[-1] - idx[0] + 1 != len(idx):
+                return False
+        for r in roots[1:]:
+            parent[r] = roots[0]
+            members.pop(r, None)
+        members[roots[0]] = merged
+        return True
+
+    for cand in candidates:
+        if not try_merge(cand.nodes) and len(cand.nodes) > 2:
+            try_merge(cand.core)
+
+    by_root: dict[Node, list[Node]] = {}
+    for a, doc in enumerate(scores.docs):
+        for i in range(len(doc.sentences)):
+            by_root.setdefault(find((a, i)), []).append((a, i))
+    return list(by_root.values())
+
+
+def _pair_links(scores: _Scores, a: int, b: int) -> list[_Candidate]:
+    """Align documents ``a`` and ``b`` on their block of the matrix; one candidate per link."""
+    oa, ob = scores.offsets[a], scores.offsets[b]
+    block = scores.matrix[oa : scores.offsets[a + 1], ob : scores.offsets[b + 1]]
+    if block.size == 0:
+        return []
+
+    def group_score(ri: tuple[int, ...], oi: tuple[int, ...]) -> float:
+        return scores.score(scores.joined(a, ri), scores.joined(b, oi))
+
+    out = []
+    for al in align(block, scores.options, group_score):
+        nodes = tuple(sorted([(a, i) for i in al.ref] + [(b, j) for j in al.other]))
+        # The best single pair of the link, earliest first on ties: the fallback if it is refused.
+        i, j = min(((i, j) for i in al.ref for j in al.other), key=lambda p: (-block[p], p))
+        out.append(_Candidate(al.score, nodes, ((a, i), (b, j))))
+    return out
+
+
+def _claims(scores: _Scores, groups: list[list[Node]]) -> list[Claim]:
+    """Turn groups of sentences into claims: order, ids, representative, per-member links."""
+    docs = scores.docs
+
+    def position(group: list[Node]) -> tuple[float, list[Node]]:
+        by_doc: dict[int, list[int]] = {}
+        for d, i in sorted(group):
+            by_doc.setdefault(d, []).append(i)
+        rel = [(idx[0] + idx[-1] + 1) / (2 * len(docs[d].sentences)) for d, idx in by_doc.items()]
+        return sum(rel) / len(rel), sorted(group)
+
+    claims = []
+    for n, group in enumerate(sorted(groups, key=position)):
+        by_doc: dict[int, tuple[int, ...]] = {}
+        for d, i in sorted(group):
+            by_doc[d] = (*by_doc.get(d, ()), i)
+        rep = _representative(scores, by_doc)
+        rep_side = Side.of(docs[rep], by_doc[rep])
+        rep_feats = scores.joined(rep, by_doc[rep])
+        variants: dict[str, Link] = {}
+        found: dict[str, tuple[Finding, ...]] = {}
+        for d, idx in by_doc.items():
+            if d != rep:
+                member = Side.of(docs[d], idx)
+                score = scores.score(rep_feats, scores.joined(d, idx))
+                variants[docs[d].id], found[docs[d].id] = _variant(rep_side, member, score, scores)
+        claims.append(
+            Claim(
+                id=f"c{n + 1}",
+                members={docs[d].id: idx for d, idx in by_doc.items()},
+                representative=docs[rep].id,
+                text=rep_side.text,
+                variants=variants,
+                findings=found,
+            )
+        )
+    return claims
+
+
+def _representative(scores: _Scores, by_doc: dict[int, tuple[int, ...]]) -> int:
+    """The most central member: highest summed score to the others, then longest, then first id.
+
+    A member's score against another is the best matrix score between their sentences.
+    """
+    if len(by_doc) == 1:
+        return next(iter(by_doc))
+    rows = {d: [scores.offsets[d] + i for i in idx] for d, idx in by_doc.items()}
+
+    def key(d: int) -> tuple[float, int, int]:
+        centrality = sum(
+            float(scores.matrix[np.ix_(rows[d], rows[e])].max()) for e in by_doc if e != d
+        )
+        length = sum(len(scores.docs[d].sentences[i].text) for i in by_doc[d])
+        return (-round(centrality, 9), -length, d)
+
+    return min(by_doc, key=key)
+
+
+def _variant(
+    rep: Side, member: Side, score: float, scores: _Scores
+) -> tuple[Link, tuple[Finding, ...]]:
+    """The link from the representative's sentences to a member's, with its findings."""
+    runs = diff_runs(rep.text, member.text)
+    rel = relation(rep.text, member.text, scores.idf, scores.options)
+    found = classify_link(LinkContext(rep, member, runs, rel, scores.options))
+    link = Link(
+        ref=rep.indices,
+        other=member.indices,
+        score=round(min(1.0, max(0.0, score)), 4),
+        relation=rel,
+        diff=ops_from_runs(runs, rep.text, member.text),
+        flags=tuple(sorted({f.type for f in found})),
+    )
+    return link, found
+
+
+def _coverage(documents: list[Document], claims: list[Claim]) -> dict[str, Coverage]:
+    """Per source: claims carried, claims only it carries, claims most others carry but it lacks."""
+    out = {}
+    others = len(documents) - 1
+    for doc in documents:
+        carried = tuple(c.id for c in claims if doc.id in c.members)
+        unique = tuple(c.id for c in claims if c.sources == 1 and doc.id in c.members)
+        missing = tuple(c.id for c in claims if doc.id not in c.members and 2 * c.sources > others)
+        out[doc.id] = Coverage(claims=carried, unique=unique, missing=missing)
+    return out
+
+
+def _ranking(claims: list[Claim]) -> tuple[str, ...]:
+    """Ids of claims with two or more sources, most sources first, then in claim order."""
+    shared = [(k, c) for k, c in enumerate(claims) if c.sources > 1]
+    return tuple(c.id for _, c in sorted(shared, key=lambda kc: (-kc[1].sources, kc[0])))
