@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from functools import lru_cache
+from typing import Any, TypeVar
 
 import attrs
 
@@ -18,9 +19,11 @@ from compare.diff import Run, diff_runs
 from compare.model import Document, Finding, Relation
 from compare.options import Options
 
-__all__ = ["Change", "Classifier", "LinkContext", "Side", "changes", "shorten"]
+__all__ = ["Change", "Classifier", "LinkContext", "Side", "changes", "memo", "shorten"]
 
 _SNIPPET = 60
+
+T = TypeVar("T")
 
 
 @attrs.frozen
@@ -73,6 +76,8 @@ class LinkContext:
     runs: tuple[Run, ...]
     relation: Relation
     options: Options
+    cache: dict[str, Any] = attrs.field(factory=dict, init=False, eq=False, repr=False)
+    """What classifiers computed for this link, shared between them (see :func:`memo`)."""
 
 
 Classifier = Callable[[LinkContext], Iterable[Finding]]
@@ -126,20 +131,30 @@ def _canonical(a: str, b: str) -> tuple[Change, ...]:
     return tuple(Change(c.b_start, c.b_end, c.a_start, c.a_end) for c in _canonical(b, a))
 
 
+def memo(ctx: LinkContext, key: str, compute: Callable[[], T]) -> T:
+    """``compute()``, computed once per link and shared by every classifier that asks for
+    ``key`` (each key must always name the same computation)."""
+    cache = ctx.cache
+    if key in cache:
+        return cache[key]  # type: ignore[no-any-return]
+    value = cache[key] = compute()
+    return value
+
+
 def changes(ctx: LinkContext) -> tuple[Change, ...]:
     """The changes of a link, the same (sides swapped) whichever document is the reference.
 
     A word diff is not symmetric (ties break one way), so the texts are always diffed in the
     same order: ``ctx.runs`` when the reference text sorts first, a mirrored diff otherwise.
     """
-    if ctx.ref.text <= ctx.other.text:
-        return _blocks_of(ctx.runs)
-    return _canonical(ctx.ref.text, ctx.other.text)
-
-
-@lru_cache(maxsize=256)
-def _blocks_of(runs: tuple[Run, ...]) -> tuple[Change, ...]:
-    return tuple(_blocks(runs))
+    found: tuple[Change, ...] | None = ctx.cache.get("changes")
+    if found is None:
+        if ctx.ref.text <= ctx.other.text:
+            found = tuple(_blocks(ctx.runs))
+        else:
+            found = _canonical(ctx.ref.text, ctx.other.text)
+        ctx.cache["changes"] = found
+    return found
 
 
 def shorten(text: str, limit: int = _SNIPPET) -> str:

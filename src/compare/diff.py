@@ -9,6 +9,7 @@ the only module that imports diff_match_patch.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Literal
 
 import attrs
@@ -59,11 +60,10 @@ def _key(token: str) -> str:
     return unify_quotes(token.strip())
 
 
-def _encode(tokens: list[str], codes: dict[str, str]) -> str:
-    """Map each token to one private character, sharing characters between equal keys."""
+def _encode(keys: tuple[str, ...], codes: dict[str, str]) -> str:
+    """Map each token key to one private character, sharing characters between equal keys."""
     out = []
-    for tok in tokens:
-        key = _key(tok)
+    for key in keys:
         ch = codes.get(key)
         if ch is None:
             n = len(codes) + 0x100
@@ -93,14 +93,27 @@ def _offsets(tokens: list[str]) -> list[int]:
     return out
 
 
+@lru_cache(maxsize=16)
+def _prepared(text: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
+    """The comparison keys of a text's tokens and their offsets (cached: a link's texts are
+    diffed both ways, once for the link and once in a fixed order for its findings)."""
+    tokens = tokenize(text)
+    offsets = _offsets(tokens)
+    if offsets[-1] != len(text):  # the tokens always rebuild the text; never slice if not
+        return tuple(_key(tok) for tok in tokens), tuple(offsets)
+    unified = unify_quotes(text)  # one character for one: the tokens' keys are its slices
+    keys = [unified[offsets[k] : offsets[k + 1]].strip() for k in range(len(tokens))]
+    return tuple(keys), tuple(offsets)
+
+
 def diff_runs(a: str, b: str) -> tuple[Run, ...]:
     """Diff ``a`` to ``b`` word by word and return the runs as character spans of both texts."""
-    ta, tb = tokenize(a), tokenize(b)
+    ka, oa = _prepared(a)
+    kb, ob = _prepared(b)
     codes: dict[str, str] = {}
-    ea, eb = _encode(ta, codes), _encode(tb, codes)
+    ea, eb = _encode(ka, codes), _encode(kb, codes)
     diffs = _DMP.diff_main(ea, eb, False)
     _DMP.diff_cleanupSemantic(diffs)
-    oa, ob = _offsets(ta), _offsets(tb)
     runs: list[Run] = []
     ia = ib = 0
     for code, chars in diffs:

@@ -20,14 +20,16 @@ on a link whose two sides are the same but for case, spacing and punctuation.
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from functools import lru_cache
+from typing import TypeVar
 
 import attrs
 
-from compare.context import Change, Classifier, LinkContext, Side, changes, shorten
+from compare.context import Change, Classifier, LinkContext, Side, changes, memo, shorten
 from compare.lexicon import Lexicon, Phrase, lexicon, name_key, phrase_index, words
 from compare.model import Document, Finding
 from compare.quantities import Quantity, quantities, same_quantity
@@ -47,6 +49,7 @@ __all__ = [
 ]
 
 Span = tuple[int, int]
+T = TypeVar("T")
 
 _LOCAL_WORDS = 4
 """Content words a changed stretch may have, on each side, to be read as one local edit (a
@@ -68,15 +71,34 @@ def _change_of(spans: Sequence[Change], start: int, end: int, ref: bool) -> int 
     return None
 
 
-def _local(ctx: LinkContext, change: Change, extra: int = 0) -> bool:
-    """Whether a change is a local edit: at most ``_LOCAL_WORDS`` content words on each side
-    (``extra`` more allowed), not a rewritten clause, where words cannot be paired."""
+def _change_content(ctx: LinkContext) -> list[tuple[list[str], list[str]]]:
+    """The content words (:func:`_content`) of both sides of each change of a link."""
+
+    def compute() -> list[tuple[list[str], list[str]]]:
+        lang = ctx.options.language
+        return [
+            (_content(c.ref_text(ctx), lang), _content(c.other_text(ctx), lang))
+            for c in changes(ctx)
+        ]
+
+    return memo(ctx, "change_content", compute)
+
+
+def _side_content(ctx: LinkContext, ref: bool) -> set[str]:
+    """The content words (:func:`_content`) of one side of a link, as a set."""
+    side = ctx.ref if ref else ctx.other
     lang = ctx.options.language
-    limit = _LOCAL_WORDS + extra
-    return (
-        len(_content(change.ref_text(ctx), lang)) <= limit
-        and len(_content(change.other_text(ctx), lang)) <= limit
+    return memo(
+        ctx, "ref_content" if ref else "other_content", lambda: set(_content(side.text, lang))
     )
+
+
+def _local(ctx: LinkContext, k: int, extra: int = 0) -> bool:
+    """Whether change ``k`` is a local edit: at most ``_LOCAL_WORDS`` content words on each side
+    (``extra`` more allowed), not a rewritten clause, where words cannot be paired."""
+    limit = _LOCAL_WORDS + extra
+    mine, theirs = _change_content(ctx)[k]
+    return len(mine) <= limit and len(theirs) <= limit
 
 
 def _trim(text: str, start: int, end: int) -> Span:
@@ -114,13 +136,11 @@ def _quoted(text: str) -> str:
 # --- number ----------------------------------------------------------------------------------
 
 
-def _new_content(ctx: LinkContext, change: Change, ref: bool) -> int:
-    """Content words of one side of a change that the other side of the link lacks."""
-    lang = ctx.options.language
-    mine = change.ref_text(ctx) if ref else change.other_text(ctx)
-    theirs = ctx.other.text if ref else ctx.ref.text
-    against = set(_content(theirs, lang))
-    return sum(1 for k in _content(mine, lang) if k not in against)
+def _new_content(ctx: LinkContext, k: int, ref: bool) -> int:
+    """Content words of one side of change ``k`` that the other side of the link lacks."""
+    mine = _change_content(ctx)[k][0 if ref else 1]
+    against = _side_content(ctx, not ref)
+    return sum(1 for w in mine if w not in against)
 
 
 def _content(text: str, language: str) -> list[str]:
@@ -176,7 +196,7 @@ def number(ctx: LinkContext) -> Iterator[Finding]:
         # a value the other side has elsewhere ("the two nations ... the two countries" vs
         # "the two countries ... both") is no difference; one in a whole added or dropped clause
         # is that clause's detail (the same rule as ``added_detail``)
-        n_ref, n_other = _new_content(ctx, cs[k], True), _new_content(ctx, cs[k], False)
+        n_ref, n_other = _new_content(ctx, k, True), _new_content(ctx, k, False)
         ref_values = {q.value for q in all_ref}
         other_values = {q.value for q in all_other}
         for q in qa[pairs:]:
@@ -200,6 +220,8 @@ class _Name:
 
 
 def _capitalised(token: str) -> bool:
+    if "-" not in token:
+        return token[:1].isupper()
     return any(part[:1].isupper() for part in token.split("-"))
 
 
@@ -210,6 +232,7 @@ def _strip(word: str, lex: Lexicon) -> str:
     return word
 
 
+@lru_cache(maxsize=4096)
 def _name_parts(text: str, lex: Lexicon) -> tuple[frozenset[str], frozenset[int]]:
     """Name words (titles dropped) and alias groups of a capitalised run."""
     whole = lex.aliases.get(name_key(text))
@@ -235,51 +258,87 @@ def _name_parts(text: str, lex: Lexicon) -> tuple[frozenset[str], frozenset[int]
 _NAME_TOKEN_RE = re.compile(r"\w+(?:['’.-]\w+)*")
 
 
-def _name_tokens(side: Side) -> tuple[tuple[tuple[str, int, int], ...], frozenset[int]]:
-    """Word tokens of a side, and which of them open a sentence (or a quote opening one)."""
+_NameTokens = tuple[tuple[tuple[str, int, int], ...], tuple[bool, ...], frozenset[int]]
+"""Word tokens of a text, whether each is capitalised, and which capitalised ones open a
+sentence (or a quote opening one)."""
+
+
+def _name_tokens(side: Side) -> _NameTokens:
+    """Word tokens of a side, whether capitalised, and which capitalised ones open a sentence."""
     return _name_tokens_of(side.text, side.sentence_starts())
 
 
+_OPENERS = frozenset(" \"'“‘«„")
+
+
 @lru_cache(maxsize=512)
-def _name_tokens_of(
-    text: str, starts: tuple[int, ...]
-) -> tuple[tuple[tuple[str, int, int], ...], frozenset[int]]:
-    tokens = tuple((m.group(), m.start(), m.end()) for m in _NAME_TOKEN_RE.finditer(text))
+def _name_tokens_of(text: str, starts: tuple[int, ...]) -> _NameTokens:
+    tokens = tuple([(m.group(), m.start(), m.end()) for m in _NAME_TOKEN_RE.finditer(text)])
+    caps = tuple(
+        [tok[:1].isupper() if "-" not in tok else _capitalised(tok) for tok, _, _ in tokens]
+    )
     opens = frozenset(starts)
     first = set()
     for i, (_, start, _) in enumerate(tokens):
+        if not caps[i]:
+            continue  # only capitalised words are asked whether they open a sentence
         k = start  # skip back over spaces and opening quotes, without copying the text
-        while k > 0 and text[k - 1] in " \"'“‘«„":
+        while k > 0 and text[k - 1] in _OPENERS:
             k -= 1
         if start in opens or k == 0 or k in opens or text[k - 1] in ".!?:":
             first.add(i)
-    return tokens, frozenset(first)
+    return tokens, caps, frozenset(first)
 
 
-_INSIDE_CACHE: dict[tuple[int, int], tuple[Document, frozenset[str]]] = {}
-"""Per document (by identity, the document kept alive beside its entry so the id stays its own)."""
+_DOC_CACHE: dict[tuple[int, str, int], tuple[Document, object]] = {}
+"""Per document (by identity, the document kept alive beside its entry so the id stays its own),
+what a detector reads of the whole document: computed once, not once per link."""
+
+
+def _per_document(doc: Document, what: str, lex: Lexicon | None, compute: Callable[[], T]) -> T:
+    """``compute()`` for this document (and lexicon), computed once per document."""
+    key = (id(doc), what, id(lex))
+    hit = _DOC_CACHE.get(key)
+    if hit is not None and hit[0] is doc:
+        return hit[1]  # type: ignore[return-value]
+    found = compute()
+    if len(_DOC_CACHE) >= 128:
+        _DOC_CACHE.pop(next(iter(_DOC_CACHE)))
+    _DOC_CACHE[key] = (doc, found)
+    return found
 
 
 def _capitals_inside(doc: Document, lex: Lexicon) -> frozenset[str]:
     """Folded words a document capitalises where no sentence starts: names."""
-    key = (id(doc), id(lex))
-    hit = _INSIDE_CACHE.get(key)
-    if hit is not None and hit[0] is doc:
-        return hit[1]
-    found = _capitals_inside_of(doc.text, tuple(s.start for s in doc.sentences), lex)
-    if len(_INSIDE_CACHE) >= 64:
-        _INSIDE_CACHE.pop(next(iter(_INSIDE_CACHE)))
-    _INSIDE_CACHE[key] = (doc, found)
+    return _per_document(
+        doc,
+        "capitals",
+        lex,
+        lambda: _capitals_inside_of(doc.text, tuple(s.start for s in doc.sentences), lex),
+    )
+
+
+_EITHER_CACHE: list[tuple[Document, Document, Lexicon, frozenset[str]]] = []
+"""The last documents' :func:`_capitals_inside_either` (links come document pair by pair)."""
+
+
+def _capitals_inside_either(a: Document, b: Document, lex: Lexicon) -> frozenset[str]:
+    """:func:`_capitals_inside` of either document, computed once per pair of documents."""
+    for x, y, lx, found in _EITHER_CACHE:
+        if x is a and y is b and lx is lex:
+            return found
+    found = _capitals_inside(a, lex) | _capitals_inside(b, lex)
+    _EITHER_CACHE[:] = [(a, b, lex, found)]
     return found
 
 
 @lru_cache(maxsize=64)
 def _capitals_inside_of(text: str, starts: tuple[int, ...], lex: Lexicon) -> frozenset[str]:
-    tokens, first = _name_tokens_of(text, starts)
+    tokens, caps, first = _name_tokens_of(text, starts)
     return frozenset(
         _strip(tok.casefold(), lex)
         for i, (tok, _, _) in enumerate(tokens)
-        if i not in first and _capitalised(tok)
+        if caps[i] and i not in first
     )
 
 
@@ -290,7 +349,7 @@ def _names(
     known as a name: an alias, capitalised inside a sentence of either side (``inside``), or
     followed by another capitalised word ("Syrian President")."""
     stop = stopwords(lex.language)
-    tokens, first = _name_tokens(side)
+    tokens, caps, first = _name_tokens(side)
     out: list[_Name] = []
     run: list[int] = []
 
@@ -308,10 +367,13 @@ def _names(
         run.clear()
 
     for i, (tok, _, _) in enumerate(tokens):
+        cap = caps[i]
+        if not (cap or run):
+            continue  # neither in nor starting a run
         plain = _strip(tok.casefold(), lex)
-        if _capitalised(tok) and plain not in lex.pronouns:
+        if cap and plain not in lex.pronouns:
             if i in first and not run:
-                followed = i + 1 < len(tokens) and _capitalised(tokens[i + 1][0])
+                followed = i + 1 < len(tokens) and caps[i + 1]
                 known = plain in lex.aliases or plain in inside
                 if plain in stop or plain in lowercase or not (followed or known):
                     continue  # "The", "Furthermore": capitalised only because first
@@ -343,7 +405,7 @@ def entity(ctx: LinkContext) -> Iterator[Finding]:
     (``President Xi`` = ``Xi Jinping``) are the same entity; a name on one side only is detail."""
     if ctx.relation == "same":
         return
-    local = [c for c in changes(ctx) if _local(ctx, c)]
+    local = [c for k, c in enumerate(changes(ctx)) if _local(ctx, k)]
     if not local:
         return
     lex = _lex(ctx)
@@ -353,22 +415,29 @@ def entity(ctx: LinkContext) -> Iterator[Finding]:
         for w, s, e in words(text)
         if text[s:e].islower()
     }
-    inside = _capitals_inside(ctx.ref.doc, lex) | _capitals_inside(ctx.other.doc, lex)
+    inside = _capitals_inside_either(ctx.ref.doc, ctx.other.doc, lex)
+    # names of each side in each local change; the other side's vocabulary is read only for
+    # changes with names on both sides, the only ones that can make a finding
     ref_names = _names(ctx.ref, lower, inside, lex)
+    in_ref = [
+        [n for n in ref_names if change.a_start < n.end and n.start < change.a_end]
+        for change in local
+    ]
+    if not any(in_ref):
+        return
     other_names = _names(ctx.other, lower, inside, lex)
+    candidates = []
+    for change, gone_here in zip(local, in_ref, strict=True):
+        new_here = [n for n in other_names if change.b_start < n.end and n.start < change.b_end]
+        if gone_here and new_here:
+            candidates.append((gone_here, new_here))
+    if not candidates:
+        return
     ref_vocab = _side_vocabulary(ctx.ref, ref_names, lex)
     other_vocab = _side_vocabulary(ctx.other, other_names, lex)
-    for change in local:
-        gone = [
-            n
-            for n in ref_names
-            if change.a_start < n.end and n.start < change.a_end and not _known(n, *other_vocab)
-        ]
-        new = [
-            n
-            for n in other_names
-            if change.b_start < n.end and n.start < change.b_end and not _known(n, *ref_vocab)
-        ]
+    for gone_here, new_here in candidates:
+        gone = [n for n in gone_here if not _known(n, *other_vocab)]
+        new = [n for n in new_here if not _known(n, *ref_vocab)]
         # a known place or people against an unknown name may be the same one ("the Chinese
         # president" / "Xi"): only names of the same standing are told apart
         if gone and new and not any(bool(x.groups) == bool(y.groups) for x in gone for y in new):
@@ -382,17 +451,39 @@ def entity(ctx: LinkContext) -> Iterator[Finding]:
 # --- quote -----------------------------------------------------------------------------------
 
 
+def _sentence_quotes(doc: Document) -> list[list[Span]]:
+    """For each sentence of a document, the quote spans clipped to it (document offsets)."""
+    spans = quote_spans(doc.text)
+    sents = doc.sentences
+    out: list[list[Span]] = [[] for _ in sents]
+    starts = [s.start for s in sents]
+    ends = [s.end for s in sents]
+    if starts != sorted(starts) or ends != sorted(ends):
+        for k, sent in enumerate(sents):  # sentences out of order: look at every quote
+            for qs, qe in spans:
+                s, e = max(qs, sent.start), min(qe, sent.end)
+                if s < e:
+                    out[k].append((s, e))
+        return out
+    for qs, qe in spans:
+        # the sentences that end after the quote starts, up to the first starting after it ends
+        k = bisect.bisect_right(ends, qs)
+        while k < len(sents) and starts[k] < qe:
+            s, e = max(qs, starts[k]), min(qe, ends[k])
+            if s < e:
+                out[k].append((s, e))
+            k += 1
+    return out
+
+
 def _side_quotes(side: Side) -> list[Span]:
     """Quoted stretches of a side, in side-text offsets (clipped to its sentences; nested
     quotes merged into the quote around them)."""
     out: list[Span] = []
-    spans = quote_spans(side.doc.text)
+    by_sentence = _per_document(side.doc, "quotes", None, lambda: _sentence_quotes(side.doc))
     for (pos, doc_start), i in zip(side.pieces, side.indices, strict=True):
-        sent = side.doc.sentences[i]
-        for qs, qe in spans:
-            s, e = max(qs, sent.start), min(qe, sent.end)
-            if s < e:
-                out.append((pos + s - doc_start, pos + e - doc_start))
+        for s, e in by_sentence[i]:
+            out.append((pos + s - doc_start, pos + e - doc_start))
     merged: list[Span] = []
     for s, e in sorted(out):
         if merged and s <= merged[-1][1]:
@@ -410,9 +501,14 @@ def _inside(pos: int, quotes: list[Span]) -> bool:
     return any(s <= pos <= e for s, e in quotes)
 
 
+_WORD_RUN_RE = re.compile(r"\w+")
+_LAST_WORD_RE = re.compile(r"(\w+\W*)$")
+_NEXT_WORD_RE = re.compile(r"(\W*?\w+)")
+
+
 def _words_only(text: str, start: int, end: int) -> Span:
     """Shrink a span to run from its first to its last letter or digit (empty if none)."""
-    found = [m.span() for m in re.finditer(r"\w+", text[start:end])]
+    found = [m.span() for m in _WORD_RUN_RE.finditer(text[start:end])]
     if not found:
         return start, start
     return start + found[0][0], start + found[-1][1]
@@ -422,8 +518,8 @@ def _context(text: str, spans: list[Span], quotes: list[Span]) -> str:
     """The words of ``spans`` with one word of quoted context on each side."""
     start, end = spans[0][0], spans[-1][1]
     limit = next(((s, e) for s, e in quotes if s <= start and end <= e), (start, end))
-    before = re.search(r"(\w+\W*)$", text[limit[0] : start])
-    after = re.match(r"(\W*?\w+)", text[end : limit[1]])
+    before = _LAST_WORD_RE.search(text[limit[0] : start])
+    after = _NEXT_WORD_RE.match(text[end : limit[1]])
     s = start - len(before.group(1)) if before else start
     e = end + len(after.group(1)) if after else end
     return text[s:e].strip(" ,.;:")
@@ -512,13 +608,13 @@ def attribution(ctx: LinkContext) -> Iterator[Finding]:
     for att in only_ref:
         k = _change_of(cs, att.start, att.end, True)
         size = len(_content(ctx.ref.text[att.start : att.end], lang))
-        if k is not None and _local(ctx, cs[k], size):
+        if k is not None and _local(ctx, k, size):
             detail = f"drops {_quoted(_said(att, ctx.ref))}"
             yield _finding("attribution", ctx, detail, ref=[(att.start, att.end)])
     for att in only_other:
         k = _change_of(cs, att.start, att.end, False)
         size = len(_content(ctx.other.text[att.start : att.end], lang))
-        if k is not None and _local(ctx, cs[k], size):
+        if k is not None and _local(ctx, k, size):
             detail = f"adds {_quoted(_said(att, ctx.other))}"
             yield _finding("attribution", ctx, detail, other=[(att.start, att.end)])
 
@@ -539,11 +635,12 @@ def _phrase_hits(text: str, phrases: frozenset[Phrase]) -> tuple[tuple[Phrase, i
     """Occurrences of listed phrases in a text, longest first, without overlaps."""
     ws = words(text)
     index = phrase_index(phrases)
+    folded = [w for w, _, _ in ws]
     out: list[tuple[Phrase, int, int]] = []
     k = 0
     while k < len(ws):
-        for phrase in index.get(ws[k][0], ()):
-            if tuple(w for w, _, _ in ws[k : k + len(phrase)]) == phrase:
+        for phrase in index.get(folded[k], ()):
+            if len(phrase) == 1 or tuple(folded[k : k + len(phrase)]) == phrase:
                 out.append((phrase, ws[k][1], ws[k + len(phrase) - 1][2]))
                 k += len(phrase)
                 break
@@ -586,8 +683,14 @@ def _one_sided(ctx: LinkContext, phrases: frozenset[Phrase]) -> tuple[list[_Mark
     lex = _lex(ctx)
     ref_m = _markers(ctx.ref, phrases)
     other_m = _markers(ctx.other, phrases)
-    ref_keys = {stem(w) for w, _, _ in words(ctx.ref.text)}
-    other_keys = {stem(w) for w, _, _ in words(ctx.other.text)}
+    ref_keys, other_keys = memo(
+        ctx,
+        "stems",
+        lambda: (
+            {stem(w) for w, _, _ in words(ctx.ref.text)},
+            {stem(w) for w, _, _ in words(ctx.other.text)},
+        ),
+    )
     cs = changes(ctx)
     rest_other = [m.phrase for m in other_m]
     only_ref = []

@@ -12,6 +12,8 @@ link's changes through :func:`compare.context.changes`, so swapping the two docu
 from __future__ import annotations
 
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
+from functools import lru_cache
 
 from compare.context import Classifier, LinkContext, Side, changes, shorten
 from compare.divergences import TYPED
@@ -37,12 +39,19 @@ def _weight(keys: Iterable[str], idf: dict[str, float]) -> float:
     return sum(idf.get(k, 1.0) for k in keys)
 
 
+@lru_cache(maxsize=64)
+def _key_set(text: str, language: str) -> frozenset[str]:
+    """The content keys of a link's side (cached: :func:`relation` and :func:`detail` both read
+    them, one link after the other)."""
+    return frozenset(content_keys(text, language))
+
+
 def relation(ref_text: str, other_text: str, idf: dict[str, float], options: Options) -> Relation:
     """Name a link: ``same``, ``partial`` (each side has much the other lacks) or ``reworded``."""
     if normalise(ref_text) == normalise(other_text):
         return "same"
-    a = set(content_keys(ref_text, options.language))
-    b = set(content_keys(other_text, options.language))
+    a = _key_set(ref_text, options.language)
+    b = _key_set(other_text, options.language)
     shared = _weight(a & b, idf)
     wa, wb = _weight(a, idf), _weight(b, idf)
     cover_a = shared / wa if wa else 1.0
@@ -52,7 +61,7 @@ def relation(ref_text: str, other_text: str, idf: dict[str, float], options: Opt
     return "reworded"
 
 
-def _new_words(text: str, against: set[str], language: str) -> list[str]:
+def _new_words(text: str, against: AbstractSet[str], language: str) -> list[str]:
     """Content keys of ``text`` that do not occur in ``against``."""
     return [k for k in content_keys(text, language) if k not in against]
 
@@ -64,8 +73,8 @@ def detail(ctx: LinkContext) -> Iterable[Finding]:
     replaces by at least ``detail_min_words``: a rewording swaps words, a detail adds them.
     """
     lang, need = ctx.options.language, ctx.options.detail_min_words
-    ref_keys = set(content_keys(ctx.ref.text, lang))
-    other_keys = set(content_keys(ctx.other.text, lang))
+    ref_keys = _key_set(ctx.ref.text, lang)
+    other_keys = _key_set(ctx.other.text, lang)
     for change in changes(ctx):
         old, new = change.ref_text(ctx), change.other_text(ctx)
         n_old = len(_new_words(old, other_keys, lang))

@@ -31,8 +31,8 @@ def words(text: str) -> tuple[tuple[str, int, int], ...]:
     folded = fold(text)
     # fold keeps lengths for the characters news uses; fall back to per-word folding otherwise
     if len(folded) != len(text):
-        return tuple((fold(m.group()), m.start(), m.end()) for m in _WORD_RE.finditer(text))
-    return tuple((m.group(), m.start(), m.end()) for m in _WORD_RE.finditer(folded))
+        return tuple([(fold(m.group()), m.start(), m.end()) for m in _WORD_RE.finditer(text)])
+    return tuple([(m.group(), m.start(), m.end()) for m in _WORD_RE.finditer(folded)])
 
 
 @lru_cache(maxsize=32)
@@ -120,16 +120,21 @@ class Lexicon:
     between: frozenset[str] = frozenset()
     """Words that may stand between a speaker and its verb (``names``: ``between``)."""
 
+    _opposite_pairs: frozenset[tuple[str, str]] = attrs.field(init=False, repr=False)
+    """Every (word, opposite word) of ``opposites``, both ways round: for :meth:`opposite`."""
+
+    @_opposite_pairs.default
+    def _pair_opposites(self) -> frozenset[tuple[str, str]]:
+        pairs = {(x, y) for left, right in self.opposites for x in left for y in right}
+        return frozenset(pairs | {(y, x) for x, y in pairs})
+
     def is_negator(self, word: str) -> bool:
         """Whether a case-folded word negates: listed, or with a listed ending."""
-        return word in self.negators or any(word.endswith(e) for e in self.negator_endings)
+        return word in self.negators or word.endswith(self.negator_endings)
 
     def opposite(self, a: str, b: str) -> bool:
         """Whether two stemmed words are listed as opposites (either way round)."""
-        return any(
-            (a in left and b in right) or (a in right and b in left)
-            for left, right in self.opposites
-        )
+        return (a, b) in self._opposite_pairs
 
 
 def _kinds(entries: list[str]) -> dict[str, list[list[str]]]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 import attrs
 
@@ -57,8 +58,7 @@ def same_quantity(a: Quantity, b: Quantity) -> bool:
     return all(x is None or y is None or x == y for x, y in zip(a.value, b.value, strict=True))
 
 
-@attrs.frozen
-class _Tok:
+class _Tok(NamedTuple):
     text: str
     key: str
     start: int
@@ -81,9 +81,17 @@ class _Reader:
     def __init__(self, text: str, lex: Lexicon) -> None:
         self.text = text
         self.lex = lex
-        self.toks = [
-            _Tok(m.group(), fold(m.group()), m.start(), m.end()) for m in _TOKEN_RE.finditer(text)
-        ]
+        folded = fold(text)
+        if len(folded) == len(text):  # folding kept every character's place: slice it
+            self.toks = [
+                _Tok(m.group(), folded[m.start() : m.end()], m.start(), m.end())
+                for m in _TOKEN_RE.finditer(text)
+            ]
+        else:
+            self.toks = [
+                _Tok(m.group(), fold(m.group()), m.start(), m.end())
+                for m in _TOKEN_RE.finditer(text)
+            ]
         self.out: list[Quantity] = []
 
     def key(self, i: int) -> str:
@@ -231,9 +239,24 @@ class _Reader:
             self.emit("number", (value,), i, j)
         return j
 
+    def may_start(self, i: int, vocabulary: frozenset[str]) -> bool:
+        """Whether a quantity can start at ``i``: a token opening with a digit (ISO date, time,
+        number, day), a month, a weekday or a number word (:func:`_vocabulary`)."""
+        key = self.toks[i].key
+        if key[:1].isdigit() or key in vocabulary:
+            return True
+        if "-" in key and key.split("-")[0] in vocabulary:
+            return True
+        bare = key.rstrip(".")
+        return bare in self.lex.months or bare in self.lex.weekdays
+
     def run(self) -> list[Quantity]:
+        vocabulary = _vocabulary(self.lex)
         i = 0
         while i < len(self.toks):
+            if not self.may_start(i, vocabulary):
+                i += 1  # what the steps below would do: nothing starts here
+                continue
             if self.special(i):
                 i += 1
                 continue
@@ -263,9 +286,25 @@ def _vocabulary(lex: Lexicon) -> frozenset[str]:
 @lru_cache(maxsize=1024)
 def quantities(text: str, lex: Lexicon) -> tuple[Quantity, ...]:
     """Return the numbers, dates and times of ``text``, in order, with spans into it."""
-    vocabulary = _vocabulary(lex)
-    if not any(ch.isdigit() for ch in text) and not any(
-        w in vocabulary or w.split("-")[0] in vocabulary for w, _, _ in words(text)
-    ):
+    if not _has_digit(text) and not _has_quantity_word(text, _vocabulary(lex)):
         return ()  # most sentences: nothing to read
     return tuple(_Reader(text, lex).run())
+
+
+_ASCII_DIGIT_RE = re.compile(r"[0-9]")
+_NON_ASCII_RE = re.compile(r"[^\x00-\x7f]")
+
+
+def _has_digit(text: str) -> bool:
+    """Whether any character of a text is a digit (``str.isdigit``)."""
+    if _ASCII_DIGIT_RE.search(text) is not None:
+        return True
+    return not text.isascii() and any(ch.isdigit() for ch in _NON_ASCII_RE.findall(text))
+
+
+def _has_quantity_word(text: str, vocabulary: frozenset[str]) -> bool:
+    """Whether a word of a text (or the first part of a compound) can start a quantity."""
+    for w, _, _ in words(text):
+        if w in vocabulary or ("-" in w and w.split("-")[0] in vocabulary):
+            return True
+    return False

@@ -211,12 +211,17 @@ def _tokens(text: str) -> tuple[tuple[str, int, int], ...]:
     return tuple(out)
 
 
-def _match(tokens: tuple[tuple[str, int, int], ...], k: int, phrases: frozenset[Phrase]) -> int:
-    """Length of the longest phrase starting at token ``k`` (0 when none)."""
-    for phrase in phrase_index(phrases).get(tokens[k][0], ()):
-        if tuple(t[0] for t in tokens[k : k + len(phrase)]) == phrase:
-            return len(phrase)
-    return 0
+def _matches(tokens: tuple[tuple[str, int, int], ...], phrases: frozenset[Phrase]) -> list[int]:
+    """At each token, the length of the longest phrase starting there (0 when none)."""
+    index = phrase_index(phrases)
+    folded = [t[0] for t in tokens]
+    out = [0] * len(tokens)
+    for k, token in enumerate(folded):
+        for phrase in index.get(token, ()):
+            if len(phrase) == 1 or tuple(folded[k : k + len(phrase)]) == phrase:
+                out[k] = len(phrase)
+                break
+    return out
 
 
 _OPENING = set("“‘«„‹")
@@ -275,19 +280,38 @@ def _speaker_span(
     return _collect(tokens, i, +1, skip, lex)
 
 
+@lru_cache(maxsize=16)
+def _first_words(lex: Lexicon) -> frozenset[str]:
+    """The words that open a reporting verb or a source phrase."""
+    return frozenset(phrase_index(lex.reporting_verbs)) | frozenset(
+        phrase_index(lex.source_phrases)
+    )
+
+
 @lru_cache(maxsize=256)
 def _attributions(text: str, lex: Lexicon) -> tuple[Attribution, ...]:
+    firsts = _first_words(lex)
+    if firsts.isdisjoint([w for w, _, _ in words(text)]):
+        return ()  # no word that opens a reporting verb or a source phrase
     tokens = _tokens(text)
-    verbs = {k for k in range(len(tokens)) if _match(tokens, k, lex.reporting_verbs)}
+    verb_at = _matches(tokens, lex.reporting_verbs)
+    source_at = _matches(tokens, lex.source_phrases)
+    if not (any(verb_at) or any(source_at)):
+        return ()  # no reporting verb, no source phrase
+    verbs = {k for k, n in enumerate(verb_at) if n}
     dates = [(q.start, q.end) for q in quantities(text, lex)]
-    skip = [
-        any(s <= t[1] and t[2] <= e for s, e in dates) or j in verbs for j, t in enumerate(tokens)
-    ]
+    if dates:
+        skip = [
+            any(s <= t[1] and t[2] <= e for s, e in dates) or j in verbs
+            for j, t in enumerate(tokens)
+        ]
+    else:
+        skip = [j in verbs for j in range(len(tokens))]
     out: list[Attribution] = []
     k = 0
     while k < len(tokens):
-        n_source = _match(tokens, k, lex.source_phrases)
-        n_verb = 0 if n_source else _match(tokens, k, lex.reporting_verbs)
+        n_source = source_at[k]
+        n_verb = 0 if n_source else verb_at[k]
         if not (n_source or n_verb):
             k += 1
             continue

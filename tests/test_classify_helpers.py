@@ -1,0 +1,102 @@
+"""The helpers that let the link classifiers share work: each gives what the plain code gives."""
+
+from __future__ import annotations
+
+import itertools
+
+from compare.context import LinkContext, Side, changes, memo
+from compare.diff import _key, _prepared, diff_runs, tokenize
+from compare.divergences import _sentence_quotes
+from compare.lexicon import lexicon
+from compare.model import Document
+from compare.options import Options
+from compare.quantities import _has_digit, quantities
+from compare.speech import _matches, _tokens, attributions, quote_spans
+
+
+def _context(a: str, b: str) -> LinkContext:
+    ref, other = Document.from_text(a, label="A"), Document.from_text(b, label="B")
+    ref_side = Side.of(ref, tuple(range(len(ref.sentences))))
+    other_side = Side.of(other, tuple(range(len(other.sentences))))
+    runs = diff_runs(ref_side.text, other_side.text)
+    return LinkContext(ref_side, other_side, runs, "reworded", Options())
+
+
+def test_memo_computes_once_per_link() -> None:
+    ctx = _context("Xi met Assad on Friday.", "Xi met Assad on Monday.")
+    calls: list[int] = []
+
+    def compute() -> int:
+        calls.append(1)
+        return 42
+
+    assert memo(ctx, "answer", compute) == 42
+    assert memo(ctx, "answer", compute) == 42
+    assert calls == [1]
+    assert changes(ctx) is changes(ctx)
+    fresh = LinkContext(ctx.ref, ctx.other, ctx.runs, ctx.relation, ctx.options)
+    assert fresh == ctx  # the cache takes no part in equality
+    assert "answer" not in fresh.cache
+
+
+def test_changes_do_not_depend_on_the_reference() -> None:
+    a, b = "China firmly supports Syria, Xi said.", "Beijing supports Syria strongly."
+    forward, backward = changes(_context(a, b)), changes(_context(b, a))
+    assert [(c.a_start, c.a_end, c.b_start, c.b_end) for c in forward] == [
+        (c.b_start, c.b_end, c.a_start, c.a_end) for c in backward
+    ]
+
+
+def test_prepared_keys_are_the_token_keys() -> None:
+    for text in ("“Hello,” he said. ’Tis  the U.S.-led plan…", "  leading space", "", "x"):
+        tokens = tokenize(text)
+        keys, offsets = _prepared(text)
+        assert keys == tuple(_key(t) for t in tokens)
+        assert [text[s:e] for s, e in itertools.pairwise(offsets)] == tokens
+
+
+def test_sentence_quotes_clip_every_quote_to_every_sentence() -> None:
+    text = (
+        "He said “we stand together. We will win” and left.\n"
+        "“An open quote runs on. Over two sentences\n"
+        "Plain text. ‘Nested “inner” quote’ here."
+    )
+    doc = Document.from_text(text)
+    spans = quote_spans(doc.text)
+    for sent, got in zip(doc.sentences, _sentence_quotes(doc), strict=True):
+        expected = sorted(
+            (max(qs, sent.start), min(qe, sent.end))
+            for qs, qe in spans
+            if max(qs, sent.start) < min(qe, sent.end)
+        )
+        assert sorted(got) == expected
+
+
+def test_has_digit_is_str_isdigit() -> None:
+    for text in ("no digits here", "year 2021", "x²", "٣ pieces", "curly ‘quotes’ only", ""):
+        assert _has_digit(text) == any(ch.isdigit() for ch in text)
+
+
+def test_quantities_skip_nothing_that_starts_one() -> None:
+    lex = lexicon("en")
+    text = "On 5 Nov. the ten-year plan cost $3 million, 5 per cent more, by Friday at 21:01."
+    kinds = [q.kind for q in quantities(text, lex)]
+    assert kinds == ["date", "number", "money", "percent", "weekday", "time"]
+
+
+def test_matches_give_the_longest_phrase_at_each_token() -> None:
+    lex = lexicon("en")
+    tokens = _tokens("According to CGTN, Xi said and told reporters.")
+    found = _matches(tokens, lex.source_phrases)
+    assert found[0] == 2  # "according to"
+    assert not any(found[1:])
+    assert attributions("The weather is fine.", lex) == ()
+
+
+def test_opposite_either_way_round() -> None:
+    lex = lexicon("en")
+    left, right = lex.opposites[0]
+    x, y = sorted(left)[0], sorted(right)[0]
+    assert lex.opposite(x, y) and lex.opposite(y, x)
+    assert not lex.opposite(x, "zzz")
+    assert lex.is_negator("not") and lex.is_negator("don't") and not lex.is_negator("note")
