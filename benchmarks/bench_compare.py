@@ -194,7 +194,7 @@ STAGE_FUNCTIONS = {
     "features": ("features", "idf_table"),
     "score_matrix": ("score_matrix",),
     "align": ("align",),
-    "diff": ("diff_runs", "ops_from_runs"),
+    "diff": ("symmetric_runs", "ops_from_runs"),
     "findings": ("relation", "classify_link", "unlinked_findings"),
 }
 """The names ``compare.pairwise`` calls, by stage; wrapped with timers for the stage split."""

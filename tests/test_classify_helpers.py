@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 
 from compare.context import LinkContext, Side, changes, memo
-from compare.diff import _key, _prepared, diff_runs, tokenize
+from compare.diff import _key, _prepared, symmetric_runs, tokenize
 from compare.divergences import _sentence_quotes
 from compare.lexicon import lexicon
 from compare.model import Document
@@ -18,7 +18,7 @@ def _context(a: str, b: str) -> LinkContext:
     ref, other = Document.from_text(a, label="A"), Document.from_text(b, label="B")
     ref_side = Side.of(ref, tuple(range(len(ref.sentences))))
     other_side = Side.of(other, tuple(range(len(other.sentences))))
-    runs = diff_runs(ref_side.text, other_side.text)
+    runs = symmetric_runs(ref_side.text, other_side.text)
     return LinkContext(ref_side, other_side, runs, "reworded", Options())
 
 

@@ -17,7 +17,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from compare.diff import diff_runs, opcodes, tokenize, word_diff
+from compare.diff import Run, diff_runs, opcodes, symmetric_runs, tokenize, word_diff
 from compare.model import DiffOp
 from compare.tokens import unify_quotes
 
@@ -238,3 +238,22 @@ def test_insert_after_final_word_keeps_the_word_break() -> None:
     rebuilt_other = "".join(op.text for op in ops if op.op != "delete")
     assert "We met on Monday morning." == rebuilt_other
     assert [("equal", 0, 4, 0, 4), ("insert", 4, 4, 4, 5), ("equal", 4, 5, 5, 6)] == opcodes(ops)
+
+
+def _mirror(runs: tuple[Run, ...]) -> list[tuple[str, int, int, int, int]]:
+    """Runs read from the other side: a and b swapped, inserts and deletes swapped."""
+    flip = {"equal": "equal", "insert": "delete", "delete": "insert"}
+    return sorted((flip[r.op], r.b_start, r.b_end, r.a_start, r.a_end) for r in runs)
+
+
+@settings(max_examples=150, deadline=None)
+@given(texts, texts)
+def test_symmetric_runs_mirror_when_the_texts_swap(a: str, b: str) -> None:
+    """symmetric_runs(b, a) is symmetric_runs(a, b) mirrored, whichever text sorts first."""
+    forward, backward = symmetric_runs(a, b), symmetric_runs(b, a)
+    assert sorted((r.op, r.a_start, r.a_end, r.b_start, r.b_end) for r in backward) == _mirror(
+        forward
+    )
+    ops = [r.op for r in forward]
+    for i in range(1, len(ops)):
+        assert not (ops[i - 1] == "insert" and ops[i] == "delete"), ops  # deletes come first

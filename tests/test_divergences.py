@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 import compare
 from compare.context import LinkContext, Side
-from compare.diff import diff_runs
+from compare.diff import symmetric_runs
 from compare.findings import classify_link, relation
 from compare.lexicon import lexicon
 from compare.model import Document, Finding
@@ -32,7 +32,7 @@ def context(a: str, b: str) -> LinkContext:
     options = Options()
     rel = relation(ref_side.text, other_side.text, {}, options)
     return LinkContext(
-        ref_side, other_side, diff_runs(ref_side.text, other_side.text), rel, options
+        ref_side, other_side, symmetric_runs(ref_side.text, other_side.text), rel, options
     )
 
 

@@ -10,7 +10,7 @@ import pytest
 
 import compare
 from compare import findings
-from compare.diff import diff_runs
+from compare.diff import symmetric_runs
 from compare.findings import (
     CLASSIFIERS,
     LinkContext,
@@ -30,7 +30,7 @@ def context(a: str, b: str) -> LinkContext:
     options = Options()
     rel = relation(ref_side.text, other_side.text, {}, options)
     return LinkContext(
-        ref_side, other_side, diff_runs(ref_side.text, other_side.text), rel, options
+        ref_side, other_side, symmetric_runs(ref_side.text, other_side.text), rel, options
     )
 
 

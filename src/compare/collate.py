@@ -42,7 +42,7 @@ from numpy.typing import NDArray
 from rapidfuzz import fuzz, process
 
 from compare.align import align
-from compare.diff import diff_runs, ops_from_runs
+from compare.diff import ops_from_runs, symmetric_runs
 from compare.errors import CompareError
 from compare.findings import LinkContext, Side, classify_link, relation
 from compare.model import Claim, Collation, Coverage, Document, Finding, Link
@@ -342,7 +342,7 @@ def _variant(
     rep: Side, member: Side, score: float, scores: _Scores
 ) -> tuple[Link, tuple[Finding, ...]]:
     """The link from the representative's sentences to a member's, with its findings."""
-    runs = diff_runs(rep.text, member.text)
+    runs = symmetric_runs(rep.text, member.text)
     rel = relation(rep.text, member.text, scores.idf, scores.options)
     found = classify_link(LinkContext(rep, member, runs, rel, scores.options))
     link = Link(

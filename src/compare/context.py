@@ -10,12 +10,11 @@ sides and nothing else). ``compare.findings`` re-exports these names.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from functools import lru_cache
 from typing import Any, TypeVar
 
 import attrs
 
-from compare.diff import Run, diff_runs
+from compare.diff import Run
 from compare.model import Document, Finding, Relation
 from compare.options import Options
 
@@ -123,14 +122,6 @@ def _blocks(runs: Iterable[Run]) -> list[Change]:
     return out
 
 
-@lru_cache(maxsize=256)
-def _canonical(a: str, b: str) -> tuple[Change, ...]:
-    """Changes from ``a`` to ``b``, always diffed in the same text order."""
-    if a <= b:
-        return tuple(_blocks(diff_runs(a, b)))
-    return tuple(Change(c.b_start, c.b_end, c.a_start, c.a_end) for c in _canonical(b, a))
-
-
 def memo(ctx: LinkContext, key: str, compute: Callable[[], T]) -> T:
     """``compute()``, computed once per link and shared by every classifier that asks for
     ``key`` (each key must always name the same computation)."""
@@ -144,16 +135,12 @@ def memo(ctx: LinkContext, key: str, compute: Callable[[], T]) -> T:
 def changes(ctx: LinkContext) -> tuple[Change, ...]:
     """The changes of a link, the same (sides swapped) whichever document is the reference.
 
-    A word diff is not symmetric (ties break one way), so the texts are always diffed in the
-    same order: ``ctx.runs`` when the reference text sorts first, a mirrored diff otherwise.
+    ``ctx.runs`` come from :func:`compare.diff.symmetric_runs`, so they already mirror exactly
+    when the documents swap; each maximal stretch of non-equal runs is one change.
     """
     found: tuple[Change, ...] | None = ctx.cache.get("changes")
     if found is None:
-        if ctx.ref.text <= ctx.other.text:
-            found = tuple(_blocks(ctx.runs))
-        else:
-            found = _canonical(ctx.ref.text, ctx.other.text)
-        ctx.cache["changes"] = found
+        found = ctx.cache["changes"] = tuple(_blocks(ctx.runs))
     return found
 
 

@@ -18,7 +18,16 @@ from diff_match_patch import diff_match_patch
 from compare.model import DiffOp
 from compare.tokens import unify_quotes
 
-__all__ = ["Opcode", "Run", "diff_runs", "opcodes", "ops_from_runs", "tokenize", "word_diff"]
+__all__ = [
+    "Opcode",
+    "Run",
+    "diff_runs",
+    "opcodes",
+    "ops_from_runs",
+    "symmetric_runs",
+    "tokenize",
+    "word_diff",
+]
 
 Opcode = tuple[str, int, int, int, int]
 
@@ -26,6 +35,11 @@ _TOKEN_RE = re.compile(r"\S+\s*|\s+")
 """A word-ish run of non-space characters with its trailing whitespace (or leading whitespace)."""
 _SPLIT_RE = re.compile(r"\w+(?:[’'.-]\w+)*|[^\w\s]")
 _OPS: dict[int, Literal["equal", "delete", "insert"]] = {0: "equal", -1: "delete", 1: "insert"}
+_MIRROR: dict[str, Literal["equal", "delete", "insert"]] = {
+    "equal": "equal",
+    "delete": "insert",
+    "insert": "delete",
+}
 
 _DMP = diff_match_patch()
 _DMP.Diff_Timeout = 0
@@ -131,6 +145,31 @@ def diff_runs(a: str, b: str) -> tuple[Run, ...]:
     return tuple(runs)
 
 
+def symmetric_runs(a: str, b: str) -> tuple[Run, ...]:
+    """Diff ``a`` to ``b`` so that swapping the texts mirrors the result exactly.
+
+    A word diff breaks ties one way, so the texts are always diffed in the same (sorted) order
+    and the result mirrored when ``a`` sorts last: inserts become deletes and the reverse,
+    deletions kept before insertions within each change.
+    """
+    if a <= b:
+        return diff_runs(a, b)
+    mirrored = [
+        Run(_MIRROR[r.op], r.b_start, r.b_end, r.a_start, r.a_end) for r in diff_runs(b, a)
+    ]
+    out: list[Run] = []
+    block: list[Run] = []
+    for run in [*mirrored, None]:
+        if run is not None and run.op != "equal":
+            block.append(run)
+            continue
+        out += sorted(block, key=lambda r: r.op != "delete")  # stable: deletes, then inserts
+        block = []
+        if run is not None:
+            out.append(run)
+    return tuple(out)
+
+
 def ops_from_runs(runs: tuple[Run, ...], a: str, b: str) -> tuple[DiffOp, ...]:
     """Turn runs into ops: equal and deleted text from ``a``, inserted text from ``b``.
 
@@ -153,7 +192,7 @@ def ops_from_runs(runs: tuple[Run, ...], a: str, b: str) -> tuple[DiffOp, ...]:
 
 def word_diff(a: str, b: str) -> tuple[DiffOp, ...]:
     """Diff ``a`` to ``b`` word by word; equal runs carry ``a``'s text, inserts carry ``b``'s."""
-    return ops_from_runs(diff_runs(a, b), a, b)
+    return ops_from_runs(symmetric_runs(a, b), a, b)
 
 
 def opcodes(ops: tuple[DiffOp, ...] | list[DiffOp]) -> list[Opcode]:

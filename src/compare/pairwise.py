@@ -7,7 +7,7 @@ import math
 import attrs
 
 from compare.align import align
-from compare.diff import diff_runs, ops_from_runs
+from compare.diff import ops_from_runs, symmetric_runs
 from compare.errors import CompareError
 from compare.findings import LinkContext, Side, classify_link, relation, unlinked_findings
 from compare.model import Comparison, Document, Finding, Link
@@ -58,7 +58,7 @@ def compare(reference: Document, other: Document, *, options: Options | None = N
     findings: list[Finding] = []
     for al in align(scores, opts, group_score):
         ref_side, other_side = Side.of(reference, al.ref), Side.of(other, al.other)
-        runs = diff_runs(ref_side.text, other_side.text)
+        runs = symmetric_runs(ref_side.text, other_side.text)
         rel = relation(ref_side.text, other_side.text, idf, opts)
         found = classify_link(LinkContext(ref_side, other_side, runs, rel, opts))
         findings.extend(found)
