@@ -154,9 +154,7 @@ def symmetric_runs(a: str, b: str) -> tuple[Run, ...]:
     """
     if a <= b:
         return diff_runs(a, b)
-    mirrored = [
-        Run(_MIRROR[r.op], r.b_start, r.b_end, r.a_start, r.a_end) for r in diff_runs(b, a)
-    ]
+    mirrored = [Run(_MIRROR[r.op], r.b_start, r.b_end, r.a_start, r.a_end) for r in diff_runs(b, a)]
     out: list[Run] = []
     block: list[Run] = []
     for run in [*mirrored, None]:
