@@ -30,7 +30,15 @@ from typing import TypeVar
 import attrs
 
 from compare.context import Change, Classifier, LinkContext, Side, changes, memo, shorten
-from compare.lexicon import Lexicon, Phrase, lexicon, name_key, phrase_index, words
+from compare.lexicon import (
+    Lexicon,
+    Phrase,
+    lexicon,
+    name_key,
+    phrase_index,
+    strip_possessive,
+    words,
+)
 from compare.model import Document, Finding
 from compare.quantities import Quantity, quantities, same_quantity
 from compare.relate import opposed
@@ -225,13 +233,6 @@ def _capitalised(token: str) -> bool:
     return any(part[:1].isupper() for part in token.split("-"))
 
 
-def _strip(word: str, lex: Lexicon) -> str:
-    for ending in lex.possessives:
-        if word.endswith(ending) and len(word) > len(ending):
-            return word[: -len(ending)]
-    return word
-
-
 @lru_cache(maxsize=4096)
 def _name_parts(text: str, lex: Lexicon) -> tuple[frozenset[str], frozenset[int]]:
     """Name words (titles dropped) and alias groups of a capitalised run."""
@@ -241,7 +242,7 @@ def _name_parts(text: str, lex: Lexicon) -> tuple[frozenset[str], frozenset[int]
     out: set[str] = set()
     groups: set[int] = set()
     for word, _, _ in words(text):
-        word = _strip(word, lex)
+        word = strip_possessive(word, lex)
         if word in lex.titles or word in lex.connectors:
             continue
         group = lex.aliases.get(word)
@@ -336,7 +337,7 @@ def _capitals_inside_either(a: Document, b: Document, lex: Lexicon) -> frozenset
 def _capitals_inside_of(text: str, starts: tuple[int, ...], lex: Lexicon) -> frozenset[str]:
     tokens, caps, first = _name_tokens_of(text, starts)
     return frozenset(
-        _strip(tok.casefold(), lex)
+        strip_possessive(tok.casefold(), lex)
         for i, (tok, _, _) in enumerate(tokens)
         if caps[i] and i not in first
     )
@@ -356,7 +357,7 @@ def _names(
     def close() -> None:
         while run and tokens[run[-1]][0].casefold() in lex.connectors:
             run.pop()
-        while len(run) > 1 and _strip(tokens[run[0]][0].casefold(), lex) in lex.titles:
+        while len(run) > 1 and strip_possessive(tokens[run[0]][0].casefold(), lex) in lex.titles:
             run.pop(0)  # "President Xi" is Xi
         if run:
             s, e = tokens[run[0]][1], tokens[run[-1]][2]
@@ -370,7 +371,7 @@ def _names(
         cap = caps[i]
         if not (cap or run):
             continue  # neither in nor starting a run
-        plain = _strip(tok.casefold(), lex)
+        plain = strip_possessive(tok.casefold(), lex)
         if cap and plain not in lex.pronouns:
             if i in first and not run:
                 followed = i + 1 < len(tokens) and caps[i + 1]
@@ -392,7 +393,7 @@ def _known(name: _Name, words_: set[str], groups: set[int]) -> bool:
 
 
 def _side_vocabulary(side: Side, names: list[_Name], lex: Lexicon) -> tuple[set[str], set[int]]:
-    vocab = {_strip(w, lex) for w, _, _ in words(side.text)}
+    vocab = {strip_possessive(w, lex) for w, _, _ in words(side.text)}
     vocab |= {part for w in list(vocab) for part in w.split("-")}
     groups = {g for n in names for g in n.groups}
     groups |= {g for w in vocab if (g := lex.aliases.get(w)) is not None}

@@ -17,7 +17,15 @@ import attrs
 
 from compare.tokens import fold, stem
 
-__all__ = ["Lexicon", "Phrase", "lexicon", "name_key", "phrase_index", "words"]
+__all__ = [
+    "Lexicon",
+    "Phrase",
+    "lexicon",
+    "name_key",
+    "phrase_index",
+    "strip_possessive",
+    "words",
+]
 
 Phrase = tuple[str, ...]
 """A word or a phrase, as its case-folded words."""
@@ -216,3 +224,11 @@ def lexicon(language: str = "en") -> Lexicon:
         **_numbers(language),  # type: ignore[arg-type]
         **_names(language),  # type: ignore[arg-type]
     )
+
+
+def strip_possessive(word: str, lex: Lexicon) -> str:
+    """Drop a possessive ending of the lexicon's language (``assad's`` → ``assad``)."""
+    for ending in lex.possessives:
+        if word.endswith(ending) and len(word) > len(ending):
+            return word[: -len(ending)]
+    return word

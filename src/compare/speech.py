@@ -17,7 +17,7 @@ from functools import lru_cache
 
 import attrs
 
-from compare.lexicon import Lexicon, Phrase, name_key, phrase_index, words
+from compare.lexicon import Lexicon, Phrase, name_key, phrase_index, strip_possessive, words
 from compare.quantities import quantities
 from compare.tokens import stopwords
 
@@ -125,13 +125,6 @@ class Attribution:
     end: int
 
 
-def _strip_possessive(word: str, lex: Lexicon) -> str:
-    for ending in lex.possessives:
-        if word.endswith(ending) and len(word) > len(ending):
-            return word[: -len(ending)]
-    return word
-
-
 def _names(phrase: str, lex: Lexicon, *, capitals: bool) -> tuple[frozenset[str], frozenset[int]]:
     """Name words and alias groups of a phrase (only its capitalised words if ``capitals``)."""
     whole = lex.aliases.get(name_key(phrase))
@@ -142,7 +135,7 @@ def _names(phrase: str, lex: Lexicon, *, capitals: bool) -> tuple[frozenset[str]
     for word, start, end in words(phrase):
         if capitals and not any(p[:1].isupper() for p in phrase[start:end].split("-")):
             continue
-        word = _strip_possessive(word, lex)
+        word = strip_possessive(word, lex)
         if word in lex.titles or word in lex.connectors:
             continue
         group = lex.aliases.get(word)
@@ -165,7 +158,7 @@ def speaker(phrase: str, lex: Lexicon) -> Speaker:
     if len(ws) == 1 and ws[0][0] in lex.pronouns:
         return Speaker(phrase, pronoun=True)
     for word, _, end in ws[:-1]:
-        if _strip_possessive(word, lex) != word:
+        if strip_possessive(word, lex) != word:
             owner = speaker(phrase[:end], lex)
             head = phrase[end:]
             names, groups = _names(head, lex, capitals=False)
