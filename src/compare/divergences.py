@@ -58,6 +58,7 @@ __all__ = [
 
 Span = tuple[int, int]
 T = TypeVar("T")
+U = TypeVar("U")
 
 _LOCAL_WORDS = 4
 """Content words a changed stretch may have, on each side, to be read as one local edit (a
@@ -157,13 +158,13 @@ def _content(text: str, language: str) -> list[str]:
 
 
 def _unmatched(
-    a: Sequence[Quantity], b: Sequence[Quantity]
-) -> tuple[list[Quantity], list[Quantity]]:
-    """Quantities of each side without an equal one on the other side."""
+    a: Sequence[U], b: Sequence[U], same: Callable[[U, U], bool]
+) -> tuple[list[U], list[U]]:
+    """Items of each side without an equal one on the other side (repeats counted)."""
     left = list(b)
-    only_a: list[Quantity] = []
+    only_a: list[U] = []
     for q in a:
-        twin = next((r for r in left if same_quantity(q, r)), None)
+        twin = next((r for r in left if same(q, r)), None)
         if twin is None:
             only_a.append(q)
         else:
@@ -183,7 +184,7 @@ def number(ctx: LinkContext) -> Iterator[Finding]:
         return
     lex = _lex(ctx)
     all_ref, all_other = quantities(ctx.ref.text, lex), quantities(ctx.other.text, lex)
-    only_ref, only_other = _unmatched(all_ref, all_other)
+    only_ref, only_other = _unmatched(all_ref, all_other, same_quantity)
     if not (only_ref or only_other):
         return
     cs = changes(ctx)
@@ -693,20 +694,7 @@ def _one_sided(ctx: LinkContext, phrases: frozenset[Phrase]) -> tuple[list[_Mark
         ),
     )
     cs = changes(ctx)
-    rest_other = [m.phrase for m in other_m]
-    only_ref = []
-    for m in ref_m:
-        if m.phrase in rest_other:
-            rest_other.remove(m.phrase)
-        else:
-            only_ref.append(m)
-    rest_ref = [m.phrase for m in ref_m]
-    only_other = []
-    for m in other_m:
-        if m.phrase in rest_ref:
-            rest_ref.remove(m.phrase)
-        else:
-            only_other.append(m)
+    only_ref, only_other = _unmatched(ref_m, other_m, lambda x, y: x.phrase == y.phrase)
     only_ref = [
         m
         for m in only_ref
