@@ -32,19 +32,19 @@ import importlib
 import itertools
 import json
 import random
-import resource
 import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import compare
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_compare import _corpus, _reword, _sentence  # benchmarks/ is no package: path above
+from _timing import maxrss_mb, stage_timers  # benchmarks/ is no package: path above
+from bench_compare import _corpus, _reword, _sentence
 
 # ``compare.collate`` is the function; the module of the same name is reached through importlib.
 collate_module = importlib.import_module("compare.collate")
@@ -124,48 +124,25 @@ def quality(c: compare.Collation, truth: list[list[int | None]]) -> dict[str, fl
 def staged(docs: list[compare.Document]) -> dict[str, float]:
     """Run collate once with its stage functions wrapped by timers; seconds per stage."""
     spent = dict.fromkeys([*STAGES, "group", "total"], 0.0)
-    originals: dict[str, Callable[..., Any]] = {}
-
-    def timed(stage: str, fn: Callable[..., Any]) -> Callable[..., Any]:
-        def wrapper(*args: Any, **kwargs: Any) -> Any:
-            t0 = time.perf_counter()
-            try:
-                return fn(*args, **kwargs)
-            finally:
-                spent[stage] += time.perf_counter() - t0
-
-        return wrapper
-
-    for stage, name in [*STAGES.items(), ("group", "_group")]:
-        originals[name] = getattr(collate_module, name)
-        setattr(collate_module, name, timed(stage, originals[name]))
-    try:
+    stages = {stage: (name,) for stage, name in [*STAGES.items(), ("group", "_group")]}
+    with stage_timers(collate_module, stages, spent):
         t0 = time.perf_counter()
         compare.collate(docs)
         spent["total"] = time.perf_counter() - t0
-    finally:
-        for name, fn in originals.items():
-            setattr(collate_module, name, fn)
     spent["grouping"] = spent.pop("group") - spent["align"]
     return spent
-
-
-def _maxrss_mb() -> float:
-    """The process's RSS high-water mark in MB (ru_maxrss is KiB on Linux, bytes on macOS)."""
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return rss / (1024 * 1024) if sys.platform == "darwin" else rss / 1024
 
 
 def child(n_docs: int, repeats: int) -> dict[str, Any]:
     """Measure one N in this (fresh) process; called through ``--child``."""
     docs, truth = accounts(n_docs)
-    before = _maxrss_mb()
+    before = maxrss_mb()
     times = []
     for _ in range(repeats):
         t0 = time.perf_counter()
         result = compare.collate(docs)
         times.append(time.perf_counter() - t0)
-    rss = _maxrss_mb() - before
+    rss = maxrss_mb() - before
     shared = sum(claim.sources > 1 for claim in result.claims)
     row: dict[str, Any] = {
         "documents": n_docs,

@@ -35,7 +35,6 @@ import gc
 import json
 import random
 import re
-import resource
 import statistics
 import subprocess
 import sys
@@ -49,6 +48,9 @@ from rapidfuzz import fuzz, process
 
 import compare
 from compare import pairwise
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _timing import maxrss_mb, stage_timers  # benchmarks/ is no package: path above
 
 REPO = Path(__file__).resolve().parent.parent
 READOUTS = REPO / "examples" / "readouts"
@@ -208,38 +210,12 @@ def staged_compare(ref: compare.Document, other: compare.Document) -> tuple[dict
     what the wrapped functions do not cover (Side.of, building Link objects, sorting findings).
     """
     spent: dict[str, float] = dict.fromkeys((*STAGES, "other"), 0.0)
-    originals: dict[str, Callable[..., Any]] = {}
-
-    def timed(stage: str, fn: Callable[..., Any]) -> Callable[..., Any]:
-        def wrapper(*args: Any, **kwargs: Any) -> Any:
-            t0 = time.perf_counter()
-            try:
-                return fn(*args, **kwargs)
-            finally:
-                spent[stage] += time.perf_counter() - t0
-
-        return wrapper
-
-    for stage, names in STAGE_FUNCTIONS.items():
-        for name in names:
-            if hasattr(pairwise, name):
-                originals[name] = getattr(pairwise, name)
-                setattr(pairwise, name, timed(stage, originals[name]))
-    try:
+    with stage_timers(pairwise, STAGE_FUNCTIONS, spent):
         t0 = time.perf_counter()
         result = compare.compare(ref, other)
         total = time.perf_counter() - t0
-    finally:
-        for name, fn in originals.items():
-            setattr(pairwise, name, fn)
     spent["other"] = total - sum(spent[k] for k in STAGES)
     return spent, len(result.links)
-
-
-def _maxrss_mb() -> float:
-    """The process's RSS high-water mark in MB (ru_maxrss is KiB on Linux, bytes on macOS)."""
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return rss / (1024 * 1024) if sys.platform == "darwin" else rss / 1024
 
 
 def child(n: int, repeats: int, tracemalloc_run: bool) -> dict[str, Any]:
@@ -248,13 +224,13 @@ def child(n: int, repeats: int, tracemalloc_run: bool) -> dict[str, Any]:
     ref = compare.Document.from_text("\n".join(ref_s), label="ref", id="ref")
     other = compare.Document.from_text("\n".join(other_s), label="other", id="other")
     gc.collect()
-    rss_before = _maxrss_mb()
+    rss_before = maxrss_mb()
     times = []
     for _ in range(repeats):
         t0 = time.perf_counter()
         result = compare.compare(ref, other)
         times.append(time.perf_counter() - t0)
-    rss_growth = _maxrss_mb() - rss_before
+    rss_growth = maxrss_mb() - rss_before
     del result
     gc.collect()
     stage_runs = [staged_compare(ref, other) for _ in range(repeats)]
