@@ -16,8 +16,7 @@ from hypothesis import strategies as st
 
 import compare
 from compare import Collation, CompareError, Document, Options
-from compare.collate import MAX_SPLIT
-from compare.tokens import unify_quotes
+from invariants import check_collation
 
 # ``compare.collate`` is the function; its module is reached through importlib.
 collate_module = importlib.import_module("compare.collate")
@@ -28,66 +27,6 @@ ClaimSet = frozenset[frozenset[tuple[str, tuple[int, ...]]]]
 def claim_set(c: Collation) -> ClaimSet:
     """The claims as sets of (document id, sentence indices): what must not depend on order."""
     return frozenset(frozenset(claim.members.items()) for claim in c.claims)
-
-
-def check_collation(c: Collation) -> None:
-    """The invariants of every collation (DESIGN §3 and the issue)."""
-    ids = [d.id for d in c.documents]
-    assert len(set(ids)) == len(ids)
-    # every sentence of every document in exactly one claim
-    for doc in c.documents:
-        held = sorted(i for claim in c.claims for i in claim.members.get(doc.id, ()))
-        assert list(range(len(doc.sentences))) == held, doc.id
-    assert [f"c{k + 1}" for k in range(len(c.claims))] == [claim.id for claim in c.claims]
-    for claim in c.claims:
-        assert claim.members
-        for idx in claim.members.values():
-            # one sentence, or two or three adjacent ones
-            assert 1 <= len(idx) <= MAX_SPLIT
-            assert list(range(idx[0], idx[0] + len(idx))) == list(idx)
-        # members, variants and findings listed in document order
-        assert [d for d in ids if d in claim.members] == list(claim.members)
-        assert [d for d in ids if d in claim.variants] == list(claim.variants)
-        assert [d for d in ids if d in claim.findings] == list(claim.findings)
-        rep = claim.representative
-        rep_doc = c.documents[ids.index(rep)]
-        assert " ".join(rep_doc.sentences[i].text for i in claim.members[rep]) == claim.text
-        assert set(claim.members) - {rep} == set(claim.variants) == set(claim.findings)
-        for doc_id, link in claim.variants.items():
-            assert claim.members[rep] == link.ref
-            assert claim.members[doc_id] == link.other
-            assert 0.0 <= link.score <= 1.0
-            assert link.relation in ("same", "reworded", "partial")
-            # the diff rebuilds the representative's text, and the member's words (equal runs
-            # carry the representative's spacing and quote marks)
-            member = c.documents[ids.index(doc_id)]
-            member_text = " ".join(member.sentences[i].text for i in link.other)
-            assert claim.text == "".join(d.text for d in link.diff if d.op != "insert")
-            rebuilt = "".join(d.text for d in link.diff if d.op != "delete")
-            assert squeeze(member_text) == squeeze(rebuilt)
-            assert tuple(sorted({f.type for f in claim.findings[doc_id]})) == link.flags
-    # coverage and ranking follow from the claims
-    others = len(c.documents) - 1
-    for doc in c.documents:
-        cov = c.coverage[doc.id]
-        assert tuple(x.id for x in c.claims if doc.id in x.members) == cov.claims
-        assert tuple(x.id for x in c.claims if x.members.keys() == {doc.id}) == cov.unique
-        lacking = [x.id for x in c.claims if doc.id not in x.members and 2 * x.sources > others]
-        assert tuple(lacking) == cov.missing
-    shared = [x for x in c.claims if x.sources > 1]
-    assert sorted(x.id for x in shared) == sorted(c.ranking)
-    assert sorted((x.sources for x in shared), reverse=True) == [
-        c.claim(i).sources for i in c.ranking
-    ]
-    # the pairwise views: the first document against each other one
-    assert [(c.documents[0].id, d.id) for d in c.documents[1:]] == [
-        (p.reference.id, p.other.id) for p in c.pairs
-    ]
-
-
-def squeeze(text: str) -> str:
-    """Text without whitespace, quote marks unified."""
-    return "".join(unify_quotes(text).split())
 
 
 def doc(id: str, *sentences: str) -> Document:

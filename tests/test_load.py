@@ -13,26 +13,10 @@ import pytest
 from compare.errors import InputError
 from compare.load import derive_id, document_from_text, load, parse_header
 from compare.model import Document
+from invariants import check_document
 
 READOUTS = Path(__file__).parent.parent / "examples" / "readouts"
 CORPUS = sorted(READOUTS.glob("*.txt"))
-
-
-def assert_covered(doc: Document) -> None:
-    """Every non-whitespace character outside the header is in exactly one sentence."""
-    owner = [-1] * len(doc.text)
-    for sentence in doc.sentences:
-        assert doc.text[sentence.start : sentence.end] == sentence.text
-        for i in range(sentence.start, sentence.end):
-            assert owner[i] == -1
-            owner[i] = sentence.index
-    header_start, header_end = doc.header or (0, 0)
-    for i, char in enumerate(doc.text):
-        in_header = header_start <= i < header_end
-        if in_header:
-            assert owner[i] == -1, "a header character is in a sentence"
-        elif not char.isspace():
-            assert owner[i] != -1, f"character {char!r} at {i} is in no sentence"
 
 
 def one_line_error(excinfo: pytest.ExceptionInfo[InputError]) -> str:
@@ -245,7 +229,7 @@ def test_front_matter() -> None:
     header_end = text.index("Body")
     assert doc.header == (0, header_end)
     assert [s.text for s in doc.sentences] == ["Body one.", "Body two."]
-    assert_covered(doc)
+    check_document(doc)
 
 
 def test_front_matter_then_date_stamp() -> None:
@@ -316,7 +300,7 @@ def test_syrian_relay_date_stamp() -> None:
     assert doc.sentences[0].start == end
     assert doc.sentences[0].text.startswith("Chinese-Syrian Relations")
     assert doc.sentences[0].text.endswith("Assad Makes Rare Call With President Xi Jinping")
-    assert_covered(doc)
+    check_document(doc)
 
 
 def test_cgtn_dateline_stays_a_sentence() -> None:
@@ -388,7 +372,7 @@ def test_corpus_coverage(path: Path) -> None:
     doc = load(path)
     assert doc.text == path.read_text(encoding="utf-8")
     assert len(doc.sentences) >= 10
-    assert_covered(doc)
+    check_document(doc)
     if doc.header is not None:
         assert doc.meta["date"] in doc.text[doc.header[0] : doc.header[1]]
 

@@ -1,7 +1,6 @@
 """compare.compare end to end: self-comparison, sentence coverage, spans, determinism, symmetry."""
 
 # STYLE.md: tests read `assert expected == actual`, which ruff's SIM300 calls a Yoda condition.
-# ruff: noqa: SIM300
 
 from __future__ import annotations
 
@@ -13,67 +12,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import compare
-from compare.model import FINDING_TYPES, Comparison, Document
+from compare.model import Document
+from invariants import check_findings, check_links, check_partition, check_self_comparison
 
 READOUTS = Path(__file__).parent.parent / "examples" / "readouts"
-
-
-def check_partition(result: Comparison) -> None:
-    """Every sentence index of each side is in exactly one link or in omitted/added."""
-    for side, doc, unlinked in (
-        ("ref", result.reference, result.omitted),
-        ("other", result.other, result.added),
-    ):
-        indices = [i for link in result.links for i in getattr(link, side)] + list(unlinked)
-        assert list(range(len(doc.sentences))) == sorted(indices), side
-
-
-def check_findings(result: Comparison) -> None:
-    """Findings have known types, valid indices, and spans inside the sentences they name."""
-    for finding in result.findings:
-        assert finding.type in FINDING_TYPES
-        for doc, indices, spans in (
-            (result.reference, finding.ref, finding.ref_spans),
-            (result.other, finding.other, finding.other_spans),
-        ):
-            assert all(0 <= i < len(doc.sentences) for i in indices)
-            named = [doc.sentences[i] for i in indices]
-            for start, end in spans:
-                assert 0 <= start < end <= len(doc.text), finding
-                assert min(s.start for s in named) <= start, finding
-                assert end <= max(s.end for s in named), finding
-                # a span of a 1:2 link may cross the whitespace between its two sentences
-                outside = [
-                    k
-                    for k in range(start, end)
-                    if not doc.text[k].isspace() and not any(s.start <= k < s.end for s in named)
-                ]
-                assert [] == outside, finding
-
-
-def check_links(result: Comparison) -> None:
-    """Links are sorted, in range, scored in [0, 1], with ref-side diffs that rebuild the ref."""
-    assert sorted(result.links, key=lambda link: (link.ref, link.other)) == list(result.links)
-    for link in result.links:
-        assert 0.0 <= link.score <= 1.0
-        assert link.relation in ("same", "reworded", "partial")
-        ref_text = " ".join(result.reference.sentences[i].text for i in link.ref)
-        assert ref_text == "".join(op.text for op in link.diff if op.op != "insert")
-        assert tuple(sorted({f.type for f in result.findings if f.ref == link.ref})) == link.flags
-
-
-def check_self_comparison(doc: Document) -> None:
-    """A document compared with itself: every sentence linked as same, nothing else."""
-    result = compare.compare(doc, doc)
-    assert () == result.omitted
-    assert () == result.added
-    assert () == result.findings
-    assert {"same"} == {link.relation for link in result.links}
-    assert all(len(link.ref) == 1 == len(link.other) for link in result.links)
-    for link in result.links:
-        a, b = doc.sentences[link.ref[0]], doc.sentences[link.other[0]]
-        assert a.text == b.text
-    check_partition(result)
 
 
 def test_readouts_compared_with_themselves(readouts: dict[str, Document]) -> None:

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from compare.model import Sentence
 from compare.segment import segment, sentence_spans
+from invariants import check_invariants
 
 READOUTS = Path(__file__).parent.parent / "examples" / "readouts"
 CORPUS = sorted(READOUTS.glob("*.txt"))
@@ -19,30 +18,6 @@ CORPUS = sorted(READOUTS.glob("*.txt"))
 def read(name: str) -> str:
     """Read a corpus file as the loader would see it (UTF-8, ``\\n`` newlines)."""
     return (READOUTS / name).read_text(encoding="utf-8")
-
-
-def check_invariants(
-    text: str, sentences: Sequence[Sentence], start: int = 0, end: int | None = None
-) -> None:
-    """Assert offsets, stripping, order and exact coverage of the non-whitespace characters."""
-    stop = len(text) if end is None else end
-    owner = [-1] * len(text)
-    previous_end = start
-    for position, sentence in enumerate(sentences):
-        assert sentence.index == position
-        assert text[sentence.start : sentence.end] == sentence.text
-        assert sentence.text, "empty sentence"
-        assert sentence.text == sentence.text.strip(), "sentence not stripped"
-        assert previous_end <= sentence.start < sentence.end <= stop
-        previous_end = sentence.end
-        for i in range(sentence.start, sentence.end):
-            assert owner[i] == -1, "overlap"
-            owner[i] = position
-    for i, char in enumerate(text):
-        if start <= i < stop and not char.isspace():
-            assert owner[i] != -1, f"character {char!r} at {i} is in no sentence"
-        if not start <= i < stop:
-            assert owner[i] == -1, f"character at {i} outside the range is in a sentence"
 
 
 def texts(text: str) -> list[str]:

@@ -1,0 +1,179 @@
+"""Invariants every result must keep, shared by the module tests and the fuzzer (test_fuzz.py).
+
+Each ``check_*`` function asserts one contract of DESIGN.md on a real result: sentences slice back
+out of their document and cover every non-whitespace character once; every sentence is in exactly
+one link or one of omitted/added; diffs rebuild both sides; findings name valid sentences and spans
+inside them; every sentence of a collation is in exactly one claim.
+"""
+
+# STYLE.md: tests read `assert expected == actual`, which ruff's SIM300 calls a Yoda condition.
+# ruff: noqa: SIM300
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import compare
+from compare import Collation, Comparison, Document
+from compare.collate import MAX_SPLIT
+from compare.model import FINDING_TYPES, Sentence
+from compare.tokens import unify_quotes
+
+
+def check_invariants(
+    text: str, sentences: Sequence[Sentence], start: int = 0, end: int | None = None
+) -> None:
+    """Assert offsets, stripping, order and exact coverage of the non-whitespace characters."""
+    stop = len(text) if end is None else end
+    owner = [-1] * len(text)
+    previous_end = start
+    for position, sentence in enumerate(sentences):
+        assert sentence.index == position
+        assert text[sentence.start : sentence.end] == sentence.text
+        assert sentence.text, "empty sentence"
+        assert sentence.text == sentence.text.strip(), "sentence not stripped"
+        assert previous_end <= sentence.start < sentence.end <= stop
+        previous_end = sentence.end
+        for i in range(sentence.start, sentence.end):
+            assert owner[i] == -1, "overlap"
+            owner[i] = position
+    for i, char in enumerate(text):
+        if start <= i < stop and not char.isspace():
+            assert owner[i] != -1, f"character {char!r} at {i} is in no sentence"
+        if not start <= i < stop:
+            assert owner[i] == -1, f"character at {i} outside the range is in a sentence"
+
+
+def check_document(doc: Document) -> None:
+    """Sentences slice back; every non-whitespace character outside the header is in exactly one."""
+    owner = [-1] * len(doc.text)
+    for sentence in doc.sentences:
+        assert doc.text[sentence.start : sentence.end] == sentence.text
+        for i in range(sentence.start, sentence.end):
+            assert owner[i] == -1
+            owner[i] = sentence.index
+    header_start, header_end = doc.header or (0, 0)
+    for i, char in enumerate(doc.text):
+        in_header = header_start <= i < header_end
+        if in_header:
+            assert owner[i] == -1, "a header character is in a sentence"
+        elif not char.isspace():
+            assert owner[i] != -1, f"character {char!r} at {i} is in no sentence"
+
+
+def check_partition(result: Comparison) -> None:
+    """Every sentence index of each side is in exactly one link or in omitted/added."""
+    for side, doc, unlinked in (
+        ("ref", result.reference, result.omitted),
+        ("other", result.other, result.added),
+    ):
+        indices = [i for link in result.links for i in getattr(link, side)] + list(unlinked)
+        assert list(range(len(doc.sentences))) == sorted(indices), side
+
+
+def check_findings(result: Comparison) -> None:
+    """Findings have known types, valid indices, and spans inside the sentences they name."""
+    for finding in result.findings:
+        assert finding.type in FINDING_TYPES
+        for doc, indices, spans in (
+            (result.reference, finding.ref, finding.ref_spans),
+            (result.other, finding.other, finding.other_spans),
+        ):
+            assert all(0 <= i < len(doc.sentences) for i in indices)
+            named = [doc.sentences[i] for i in indices]
+            for start, end in spans:
+                assert 0 <= start < end <= len(doc.text), finding
+                assert min(s.start for s in named) <= start, finding
+                assert end <= max(s.end for s in named), finding
+                # a span of a 1:2 link may cross the whitespace between its two sentences
+                outside = [
+                    k
+                    for k in range(start, end)
+                    if not doc.text[k].isspace() and not any(s.start <= k < s.end for s in named)
+                ]
+                assert [] == outside, finding
+
+
+def check_links(result: Comparison) -> None:
+    """Links are sorted, in range, scored in [0, 1], with ref-side diffs that rebuild the ref."""
+    assert sorted(result.links, key=lambda link: (link.ref, link.other)) == list(result.links)
+    for link in result.links:
+        assert 0.0 <= link.score <= 1.0
+        assert link.relation in ("same", "reworded", "partial")
+        ref_text = " ".join(result.reference.sentences[i].text for i in link.ref)
+        assert ref_text == "".join(op.text for op in link.diff if op.op != "insert")
+        assert tuple(sorted({f.type for f in result.findings if f.ref == link.ref})) == link.flags
+
+
+def check_self_comparison(doc: Document) -> None:
+    """A document compared with itself: every sentence linked as same, nothing else."""
+    result = compare.compare(doc, doc)
+    assert () == result.omitted
+    assert () == result.added
+    assert () == result.findings
+    assert {"same"} == {link.relation for link in result.links}
+    assert all(len(link.ref) == 1 == len(link.other) for link in result.links)
+    for link in result.links:
+        a, b = doc.sentences[link.ref[0]], doc.sentences[link.other[0]]
+        assert a.text == b.text
+    check_partition(result)
+
+
+def check_collation(c: Collation) -> None:
+    """The invariants of every collation (DESIGN §3 and the issue)."""
+    ids = [d.id for d in c.documents]
+    assert len(set(ids)) == len(ids)
+    # every sentence of every document in exactly one claim
+    for doc in c.documents:
+        held = sorted(i for claim in c.claims for i in claim.members.get(doc.id, ()))
+        assert list(range(len(doc.sentences))) == held, doc.id
+    assert [f"c{k + 1}" for k in range(len(c.claims))] == [claim.id for claim in c.claims]
+    for claim in c.claims:
+        assert claim.members
+        for idx in claim.members.values():
+            # one sentence, or two or three adjacent ones
+            assert 1 <= len(idx) <= MAX_SPLIT
+            assert list(range(idx[0], idx[0] + len(idx))) == list(idx)
+        # members, variants and findings listed in document order
+        assert [d for d in ids if d in claim.members] == list(claim.members)
+        assert [d for d in ids if d in claim.variants] == list(claim.variants)
+        assert [d for d in ids if d in claim.findings] == list(claim.findings)
+        rep = claim.representative
+        rep_doc = c.documents[ids.index(rep)]
+        assert " ".join(rep_doc.sentences[i].text for i in claim.members[rep]) == claim.text
+        assert set(claim.members) - {rep} == set(claim.variants) == set(claim.findings)
+        for doc_id, link in claim.variants.items():
+            assert claim.members[rep] == link.ref
+            assert claim.members[doc_id] == link.other
+            assert 0.0 <= link.score <= 1.0
+            assert link.relation in ("same", "reworded", "partial")
+            # the diff rebuilds the representative's text, and the member's words (equal runs
+            # carry the representative's spacing and quote marks)
+            member = c.documents[ids.index(doc_id)]
+            member_text = " ".join(member.sentences[i].text for i in link.other)
+            assert claim.text == "".join(d.text for d in link.diff if d.op != "insert")
+            rebuilt = "".join(d.text for d in link.diff if d.op != "delete")
+            assert squeeze(member_text) == squeeze(rebuilt)
+            assert tuple(sorted({f.type for f in claim.findings[doc_id]})) == link.flags
+    # coverage and ranking follow from the claims
+    others = len(c.documents) - 1
+    for doc in c.documents:
+        cov = c.coverage[doc.id]
+        assert tuple(x.id for x in c.claims if doc.id in x.members) == cov.claims
+        assert tuple(x.id for x in c.claims if x.members.keys() == {doc.id}) == cov.unique
+        lacking = [x.id for x in c.claims if doc.id not in x.members and 2 * x.sources > others]
+        assert tuple(lacking) == cov.missing
+    shared = [x for x in c.claims if x.sources > 1]
+    assert sorted(x.id for x in shared) == sorted(c.ranking)
+    assert sorted((x.sources for x in shared), reverse=True) == [
+        c.claim(i).sources for i in c.ranking
+    ]
+    # the pairwise views: the first document against each other one
+    assert [(c.documents[0].id, d.id) for d in c.documents[1:]] == [
+        (p.reference.id, p.other.id) for p in c.pairs
+    ]
+
+
+def squeeze(text: str) -> str:
+    """Text without whitespace, quote marks unified."""
+    return "".join(unify_quotes(text).split())
