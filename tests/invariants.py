@@ -102,6 +102,11 @@ def check_links(result: Comparison) -> None:
         assert link.relation in ("same", "reworded", "partial")
         ref_text = " ".join(result.reference.sentences[i].text for i in link.ref)
         assert ref_text == "".join(op.text for op in link.diff if op.op != "insert")
+        # equal runs carry the reference's spacing and quote marks
+        other_text = " ".join(result.other.sentences[j].text for j in link.other)
+        assert squeeze(other_text) == squeeze(
+            "".join(op.text for op in link.diff if op.op != "delete")
+        )
         assert tuple(sorted({f.type for f in result.findings if f.ref == link.ref})) == link.flags
 
 

@@ -1,0 +1,185 @@
+"""The fuzzer: mutated readouts and wild text through load → compare → every format → collation.
+
+Each property states a contract of DESIGN.md that must hold for *any* input: no exception but a
+one-line ``CompareError``; every non-whitespace character in exactly one sentence or the header;
+every sentence in exactly one link or in omitted/added; each link's diff rebuilds both sides; a
+document compared with itself has no findings; the same input gives the same JSON; no raw control
+character reaches a terminal through the text, Markdown or HTML views.
+
+CI runs a bounded number of examples (``COMPARE_FUZZ_EXAMPLES``, default 150 per property);
+``benchmarks/fuzz.py`` runs as many as asked.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import compare
+from compare import CompareError, Document
+from invariants import (
+    check_collation,
+    check_document,
+    check_findings,
+    check_links,
+    check_partition,
+    check_self_comparison,
+)
+
+READOUTS = Path(__file__).parent.parent / "examples" / "readouts"
+TEXTS = [p.read_text(encoding="utf-8") for p in sorted(READOUTS.glob("*.txt"))]
+EXAMPLES = int(os.environ.get("COMPARE_FUZZ_EXAMPLES", "150"))
+FUZZ = settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+"""Characters no terminal-bound view may emit raw: C0 but tab and newline, DEL, C1."""
+SGR = re.compile(r"\x1b\[[0-9;]*m")
+"""The colour escapes the coloured text view writes on purpose."""
+
+SPICE = [
+    "\u200b", "\u200b\u200b\u200b", "\u200f", "\u202e", "\ufeff", "\u00ad", "…", "“", "”", "‘",
+    "’", "«", "»", '"', "'", "😀", "👩‍👩‍👧", "𝔘𝔫𝔦", "中国和叙利亚是好朋友。", "他说：“好。”",
+    "سوريا والصين صديقتان.", "؟", "\r", "\r\n", "\u2028", "\u2029", "\x85", "\t", "\x0b", "\x0c",
+    "\x1b[31m", "\x1b]0;title\x07", "\x9b2J", "\x7f", "---\n", "---\ntitle: x\n",
+    "date 2021-11-06 ", "Date: 2021-11-06\n", "9" * 40, "3.5%", "$1.2 billion", "U.S.", "Mr.",
+    "e.g.", "... !!! ??? ---",
+    "1. ", "\n\n", " ", "—", "-", "(", ")", "[1]", "<script>alert(1)</script>", "&amp;", "{{ x }}",
+]  # fmt: skip
+WORDS = [
+    "China", "Syria", "Xi", "Assad", "not", "never", "firmly", "reportedly", "said", "stressed",
+    "50", "fifty", "2021", "Friday", "Beijing", "Damascus", "may", "very", "support", "oppose",
+]  # fmt: skip
+
+pieces = st.one_of(st.sampled_from(SPICE), st.sampled_from(WORDS), st.text(max_size=12))
+
+
+@st.composite
+def mutated_readout(draw: st.DrawFn) -> str:
+    """A readout with a few edits: cuts, moves, insertions of odd characters, new newlines."""
+    text = draw(st.sampled_from(TEXTS))
+    for _ in range(draw(st.integers(0, 6))):
+        kind = draw(st.sampled_from(["cut", "move", "insert", "insert", "newlines", "truncate"]))
+        n = len(text)
+        i = draw(st.integers(0, n))
+        j = draw(st.integers(i, min(n, i + 400)))
+        if kind == "cut":
+            text = text[:i] + text[j:]
+        elif kind == "move":
+            piece, rest = text[i:j], text[:i] + text[j:]
+            k = draw(st.integers(0, len(rest)))
+            text = rest[:k] + piece + rest[k:]
+        elif kind == "insert":
+            text = text[:i] + draw(pieces) + text[i:]
+        elif kind == "newlines":
+            text = text.replace("\n", draw(st.sampled_from(["\r\n", "\r", "\u2028", "\n\n", " "])))
+        else:
+            text = text[:j]
+    return text
+
+
+wild_text = st.one_of(
+    st.text(min_size=0, max_size=300),
+    st.lists(pieces, max_size=30).map("".join),
+    st.lists(st.sampled_from(SPICE), min_size=1, max_size=8).map("".join),
+)
+any_text = st.one_of(mutated_readout(), mutated_readout(), wild_text)
+
+
+def document(text: str, name: str) -> Document | None:
+    """The text as a document, or None after checking a refusal is one clear line."""
+    try:
+        doc = Document.from_text(text, label=name, id=name)
+    except CompareError as exc:
+        assert str(exc) and "\n" not in str(exc), repr(exc)
+        return None
+    check_document(doc)
+    return doc
+
+
+def check_views(result: compare.Comparison | compare.Collation) -> None:
+    """Every format renders; JSON round-trips as UTF-8; terminal-bound views carry no controls."""
+    data = result.to_json()
+    assert json.loads(data.encode("utf-8")) == result.to_dict()
+    for view in (
+        result.to_text(width=60),
+        SGR.sub("", result.to_text(width=120, color=True)),
+        result.to_markdown(),
+        result.to_html(),
+    ):
+        found = CONTROL.search(view)
+        assert found is None, f"raw control character {found.group()!r} in a view"
+
+
+@FUZZ
+@given(any_text, any_text)
+def test_any_pair_keeps_every_contract(a: str, b: str) -> None:
+    """Any two texts: clean refusal or a comparison that keeps every invariant, in every view."""
+    ref, other = document(a, "a"), document(b, "b")
+    if ref is None or other is None:
+        return
+    try:
+        result = compare.compare(ref, other)
+    except CompareError as exc:
+        assert "\n" not in str(exc), repr(exc)
+        return
+    check_partition(result)
+    check_links(result)
+    check_findings(result)
+    check_views(result)
+    assert result.to_json() == compare.compare(ref, other).to_json()
+    check_self_comparison(ref)
+
+
+@FUZZ
+@given(st.lists(any_text, min_size=3, max_size=4))
+def test_any_collation_keeps_every_contract(texts: list[str]) -> None:
+    """Any three or four texts: every sentence in exactly one claim, every view renders."""
+    docs = [document(t, f"d{k}") for k, t in enumerate(texts)]
+    usable = [d for d in docs if d is not None]
+    if len(usable) < 2:
+        return
+    try:
+        result = compare.collate(usable)
+    except CompareError as exc:
+        assert "\n" not in str(exc), repr(exc)
+        return
+    check_collation(result)
+    check_views(result)
+    assert result.to_json() == compare.collate(usable).to_json()
+
+
+encodings = st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-32", "latin-1"])
+
+
+@FUZZ
+@given(st.one_of(st.binary(max_size=400), st.tuples(any_text, encodings)))
+def test_any_file_loads_or_is_refused_in_one_line(
+    tmp_path_factory: pytest.TempPathFactory, data: object
+) -> None:
+    """Any bytes on disk: a document that keeps the offset contract, or a one-line InputError."""
+    if isinstance(data, tuple):
+        text, encoding = data
+        raw = text.encode(encoding, errors="surrogatepass" if "utf" in encoding else "replace")
+    else:
+        assert isinstance(data, bytes)
+        raw = data
+    folder = tmp_path_factory.mktemp("fuzz")
+    path = folder / "input.txt"
+    path.write_bytes(raw)
+    try:
+        doc = compare.load(path)
+    except CompareError as exc:
+        assert str(exc) and "\n" not in str(exc), repr(exc)
+        return
+    check_document(doc)
+    json.dumps([s.text for s in doc.sentences], ensure_ascii=False).encode("utf-8")
