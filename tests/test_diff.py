@@ -17,6 +17,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import compare.diff as diff_module
 from compare.diff import Run, diff_runs, opcodes, symmetric_runs, tokenize, word_diff
 from compare.model import DiffOp
 from compare.tokens import unify_quotes
@@ -257,3 +258,57 @@ def test_symmetric_runs_mirror_when_the_texts_swap(a: str, b: str) -> None:
     ops = [r.op for r in forward]
     for i in range(1, len(ops)):
         assert not (ops[i - 1] == "insert" and ops[i] == "delete"), ops  # deletes come first
+
+
+def _distinct_words(n: int) -> list[str]:
+    """``n`` different made-up words ("ax", "bx", ... "baax")."""
+    words = []
+    for k in range(n):
+        word = ""
+        while True:
+            word += "abcdefghijklmnopqrstuvwxyz"[k % 26]
+            k //= 26
+            if not k:
+                break
+        words.append(word + "x")
+    return words
+
+
+def test_giant_reordered_sentence_is_diffed_by_anchors() -> None:
+    """Two 3,000-word sides in reverse order: diff-match-patch alone bisects for about 30 s; the
+    anchored path keeps the first word as the one shared anchor and rebuilds both texts."""
+    words = _distinct_words(3000)
+    a, b = " ".join(words) + ".", " ".join(reversed(words)) + "."
+    ops = word_diff(a, b)
+    assert a == _rebuild(ops, skip="insert")
+    assert _loose(b) == _loose(_rebuild(ops, skip="delete"))
+    assert [E] == [op.op for op in ops if op.op == E and op.text.strip() == "."]
+
+
+def test_giant_sentence_with_small_edits_keeps_them_small() -> None:
+    """A 2,000-word side against itself with three words changed: three substitutions, found by
+    the anchored path exactly as diff-match-patch would find them on a short text."""
+    words = _distinct_words(2000)
+    edited = list(words)
+    for k, new in ((10, "China"), (1000, "Syria"), (1990, "Xi")):
+        edited[k] = new
+    ops = word_diff(" ".join(words), " ".join(edited))
+    assert [
+        (words[10] + " ", "China "),
+        (words[1000] + " ", "Syria "),
+        (words[1990] + " ", "Xi "),
+    ] == [(x.text, y.text) for x, y in itertools.pairwise(ops) if (x.op, y.op) == (D, I)]
+    assert [E, D, I] * 3 + [E] == [op.op for op in ops]
+
+
+@settings(max_examples=150, deadline=None)
+@given(texts, texts)
+def test_anchored_path_rebuilds_both_texts(a: str, b: str) -> None:
+    """With the direct bound at 4, every pair takes the anchored path and keeps the contract."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(diff_module, "MAX_DIRECT", 4)
+        ops = word_diff(a, b)
+    assert a == _rebuild(ops, skip="insert")
+    assert _loose(b) == _loose(_rebuild(ops, skip="delete"))
+    assert all(op.text for op in ops), "empty op"
+    assert all(x.op != y.op for x, y in itertools.pairwise(ops)), "unmerged neighbours"
