@@ -1,12 +1,16 @@
-"""Shared fixtures: the readouts corpus as documents, and the issue's CGTN-vs-relay comparison."""
+"""Shared fixtures: the readouts corpus as documents, the issue's CGTN-vs-relay comparison, and
+one headless browser for the tests that open the HTML pages (found by tests/_extras.py)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 import compare
+from _extras import browser_path
 from compare.model import Comparison, Document
 
 REPO = Path(__file__).resolve().parent.parent
@@ -37,3 +41,21 @@ def relay() -> Document:
 def cgtn_vs_relay(cgtn: Document, relay: Document) -> Comparison:
     """CGTN readout as reference, Syrian relay as other, default options."""
     return compare.compare(cgtn, relay)
+
+
+BROWSER_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+]  # fmt: skip
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """One headless Chromium driven by Playwright; without one, skips (see tests/_extras.py)."""
+    path = browser_path()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(path), args=BROWSER_ARGS)
+        yield b
+        b.close()

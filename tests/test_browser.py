@@ -1,7 +1,8 @@
-"""The HTML report in a real browser: Debian's headless Chromium driven by Playwright.
+"""The HTML report in a real browser: headless Chromium driven by Playwright.
 
-Never a downloaded browser: ``executable_path`` points at ``/usr/bin/chromium`` (Debian package
-``chromium``; ``.ci/run`` installs it when missing). Without it these tests fail, they do not skip.
+The ``browser`` fixture (tests/conftest.py) drives the Chromium that tests/_extras.py finds
+(``COMPARE_CHROMIUM``, ``chromium`` or ``google-chrome`` on PATH, Playwright's own). Without one
+these tests skip with the reason; under ``COMPARE_REQUIRE_EXTRAS=1`` (``.ci/run``) they fail.
 """
 
 # STYLE.md: tests read `assert expected == actual`, which ruff's SIM300 calls a Yoda condition.
@@ -11,7 +12,6 @@ from __future__ import annotations
 
 import random
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -20,30 +20,7 @@ import pytest
 import compare
 from compare import Comparison, DiffOp, Document, Finding, Link, Options
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
-]  # fmt: skip
 READOUTS = Path(__file__).parent.parent / "examples" / "readouts"
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    """One headless Chromium for the module."""
-    if not CHROMIUM.exists():
-        pytest.fail(
-            f"{CHROMIUM} is missing: install Debian's chromium "
-            "(apt-get install chromium; .ci/run does it) to run the browser tests"
-        )
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        pytest.fail("playwright is missing: pip install -e '.[test]'")
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield b
-        b.close()
 
 
 class Opened:

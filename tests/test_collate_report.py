@@ -402,21 +402,8 @@ def test_cli_writes_the_html_matrix(tmp_path: Path, capsys: pytest.CaptureFixtur
 
 
 # --- the matrix page in a browser -----------------------------------------------------------------
-
-CHROMIUM = Path("/usr/bin/chromium")
-
-
-@pytest.fixture(scope="module")
-def browser() -> Any:
-    """One headless Chromium (Debian's, never a downloaded one), as tests/test_browser.py uses."""
-    if not CHROMIUM.exists():
-        pytest.fail(f"{CHROMIUM} is missing: apt-get install chromium (.ci/run does it)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox", "--disable-gpu"])
-        yield b
-        b.close()
+# The ``browser`` fixture is tests/conftest.py's: it skips, or fails under COMPARE_REQUIRE_EXTRAS=1,
+# when no Chromium is found.
 
 
 def test_matrix_rows_expand_in_a_browser(browser: Any, tmp_path: Path) -> None:
