@@ -260,7 +260,7 @@ def test_symmetric_runs_mirror_when_the_texts_swap(a: str, b: str) -> None:
         assert not (ops[i - 1] == "insert" and ops[i] == "delete"), ops  # deletes come first
 
 
-def _distinct_words(n: int) -> list[str]:
+def distinct_words(n: int) -> list[str]:
     """``n`` different made-up words ("ax", "bx", ... "baax")."""
     words = []
     for k in range(n):
@@ -277,7 +277,7 @@ def _distinct_words(n: int) -> list[str]:
 def test_giant_reordered_sentence_is_diffed_by_anchors() -> None:
     """Two 3,000-word sides in reverse order: diff-match-patch alone bisects for about 30 s; the
     anchored path keeps the first word as the one shared anchor and rebuilds both texts."""
-    words = _distinct_words(3000)
+    words = distinct_words(3000)
     a, b = " ".join(words) + ".", " ".join(reversed(words)) + "."
     ops = word_diff(a, b)
     assert a == _rebuild(ops, skip="insert")
@@ -288,7 +288,7 @@ def test_giant_reordered_sentence_is_diffed_by_anchors() -> None:
 def test_giant_sentence_with_small_edits_keeps_them_small() -> None:
     """A 2,000-word side against itself with three words changed: three substitutions, found by
     the anchored path exactly as diff-match-patch would find them on a short text."""
-    words = _distinct_words(2000)
+    words = distinct_words(2000)
     edited = list(words)
     for k, new in ((10, "China"), (1000, "Syria"), (1990, "Xi")):
         edited[k] = new

@@ -23,6 +23,7 @@ from hypothesis import strategies as st
 
 import compare
 from compare import CompareError, Document
+from compare.diff import word_diff
 from invariants import (
     check_collation,
     check_document,
@@ -31,6 +32,7 @@ from invariants import (
     check_partition,
     check_self_comparison,
 )
+from test_diff import distinct_words
 
 READOUTS = Path(__file__).parent.parent / "examples" / "readouts"
 TEXTS = [p.read_text(encoding="utf-8") for p in sorted(READOUTS.glob("*.txt"))]
@@ -183,3 +185,30 @@ def test_any_file_loads_or_is_refused_in_one_line(
         return
     check_document(doc)
     json.dumps([s.text for s in doc.sentences], ensure_ascii=False).encode("utf-8")
+
+
+def test_moredistinct_words_than_a_16_bit_encoding_holds() -> None:
+    """70,000 distinct words, past the 65,536 that a 16-bit word encoding holds: one link's diff
+    keeps every word apart, and a 700-sentence document of them compares and serialises."""
+    words = distinct_words(70_000)
+    edited = [*words[:35_000], "China", *words[35_001:]]
+    ops = word_diff(" ".join(words), " ".join(edited))
+    assert [(op.op, len(op.text.split())) for op in ops] == [
+        ("equal", 35_000),
+        ("delete", 1),
+        ("insert", 1),
+        ("equal", 34_999),
+    ]
+    sentences = [" ".join(words[k : k + 100]).capitalize() + "." for k in range(0, 70_000, 100)]
+    ref = Document.from_text("\n".join(sentences), id="many", label="many")
+    other = Document.from_text(
+        f"{sentences[5].replace(words[520], 'China')} {sentences[300]} Xi said nothing.",
+        id="few",
+        label="few",
+    )
+    result = compare.compare(ref, other)
+    check_partition(result)
+    check_links(result)
+    check_findings(result)
+    assert [(link.ref, link.other) for link in result.links] == [((5,), (0,)), ((300,), (1,))]
+    assert json.loads(result.to_json())["summary"]["linked_ref"] == 2
