@@ -178,10 +178,11 @@ def _score_all(
 
     The scores are :func:`~compare.similarity.score_matrix`'s on its large-input path: the
     IDF-weighted overlap of every pair from one sum of shared weights (one block add per word),
-    and the fuzzy score only for pairs whose overlap could still reach the link threshold, each
-    pair once (the matrix is symmetric: the overlap is, and fuzzy scores are mirrored). Pairs
-    within one document are 0. The work is done in place, one document's rows at a time, so
-    memory stays at about two S x S arrays for S sentences.
+    and the fuzzy score only for pairs whose overlap could still reach the link threshold (or
+    that have no word on either side, which the fuzzy score alone scores), each pair once (the
+    matrix is symmetric: the overlap is, and fuzzy scores are mirrored). Pairs within one
+    document are 0. The work is done in place, one document's rows at a time, so memory stays at
+    about two S x S arrays for S sentences.
     """
     out = shared_weights(feats, feats, idf)
     weight = np.array([text_weight(f.keys, idf) for f in feats])
@@ -194,7 +195,8 @@ def _score_all(
         total = weight[lo:hi, None] + weight[None, :]
         np.divide(2.0 * band, total, out=band, where=total > 0)  # the weighted Dice overlap
         band[:, lo:hi] = 0.0
-        r, c = np.nonzero(band[:, hi:] >= floor)  # later documents only: each pair once
+        # later documents only, each pair once; pairs of texts without a word get the fuzzy score
+        r, c = np.nonzero((band[:, hi:] >= floor) | (total[:, hi:] == 0))
         found_rows.append(r + lo)
         found_cols.append(c + hi)
     out *= 1.0 - fw
@@ -208,7 +210,8 @@ def _score_all(
             [norms[i] for i in rows.tolist()], [norms[j] for j in cols.tolist()],
             scorer=scorer, workers=-1, dtype=np.float64,
         )  # fmt: skip
-        out[rows, cols] += fw * fuzzy / 100.0
+        wordless = weight[rows] + weight[cols] == 0  # no overlap to weigh: fuzzy is all
+        out[rows, cols] += np.where(wordless, 1.0, fw) * fuzzy / 100.0
         out[cols, rows] = out[rows, cols]
     return out
 
