@@ -1,0 +1,49 @@
+"""Small hostile inputs that crashed or stalled the pipeline (issue 14), each by its bug.
+
+No timings are asserted: the stalls below took 9-28 s with the old code and take well under a
+second now, which a test run shows by itself.
+"""
+
+# STYLE.md: tests read `assert expected == actual`, which ruff's SIM300 calls a Yoda condition.
+# ruff: noqa: SIM300
+
+from __future__ import annotations
+
+import pytest
+
+import compare
+from compare import Document
+from compare.lexicon import lexicon
+from compare.quantities import quantities
+
+
+def findings(a: str, b: str) -> list[tuple[str, str]]:
+    """(type, detail) of each finding of compare(a, b)."""
+    result = compare.compare(Document.from_text(a), Document.from_text(b))
+    return [(f.type, f.detail) for f in result.findings]
+
+
+# --- a number of more than 4,300 digits ------------------------------------------------------
+
+
+def test_number_of_5000_digits_in_an_edited_sentence() -> None:
+    """int() of 4,300+ digits raised ValueError in quantities.day_or_year; the weekday change
+    of the issue's sentence is reported instead."""
+    a = "China pledged " + "9" * 5000 + " dollars to Syria on Friday."
+    found = findings(a, a.replace("Friday", "Saturday"))
+    assert ("entity", "Friday → Saturday") in found
+
+
+@pytest.mark.parametrize(
+    "digits", ["9" * 5000, "1" * 4301, "2021" + "0" * 5000, "0" * 5000 + "123"]
+)
+def test_long_digit_runs_are_no_day_or_year(digits: str) -> None:
+    """A month beside a very long number is a month alone, not a day or a year of it."""
+    found = quantities(f"On May {digits} they met.", lexicon("en"))
+    assert [("date", (5, None, None))] == [(q.kind, q.value) for q in found][:1]
+
+
+def test_days_and_years_still_read() -> None:
+    """Leading zeros keep a day a day; four digits stay a year (what the guard must not change)."""
+    found = quantities("On 05 Nov 2021 and May 007, 1999.", lexicon("en"))
+    assert [(11, 5, 2021), (5, 7, 1999)] == [q.value for q in found if q.kind == "date"]
