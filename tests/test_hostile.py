@@ -13,6 +13,7 @@ import pytest
 
 import compare
 from compare import Document
+from compare.divergences import _context
 from compare.lexicon import lexicon
 from compare.quantities import quantities
 
@@ -47,3 +48,30 @@ def test_days_and_years_still_read() -> None:
     """Leading zeros keep a day a day; four digits stay a year (what the guard must not change)."""
     found = quantities("On 05 Nov 2021 and May 007, 1999.", lexicon("en"))
     assert [(11, 5, 2021), (5, 7, 1999)] == [q.value for q in found if q.kind == "date"]
+
+
+# --- a long word inside a quotation ----------------------------------------------------------
+
+
+def test_long_word_inside_quotes() -> None:
+    """``(\\w+\\W*)$`` searched over a quotation was quadratic in a word's length (16 s for
+    16,000 characters); the word before a changed word is now read from the end."""
+    a = "Xi said “" + "a" * 16_000 + " b friends forever”"
+    found = findings(a, a.replace("friends", "partners"))
+    assert ("quote", "“b friends forever” → “b partners forever”") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("“we are good friends forever”", "good friends forever"),
+        ("“friends forever”", "friends forever"),
+        ("“a, b! friends”", "b! friends"),
+        ("“... friends”", "friends"),
+    ],
+)
+def test_context_takes_one_word_each_side(text: str, expected: str) -> None:
+    """The quoted context of a changed word: the word before it (with what follows that word)
+    and the word after it, never beyond the quotation."""
+    start = text.index("friends")
+    assert expected == _context(text, [(start, start + 7)], [(0, len(text))])
