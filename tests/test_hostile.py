@@ -75,3 +75,14 @@ def test_context_takes_one_word_each_side(text: str, expected: str) -> None:
     and the word after it, never beyond the quotation."""
     start = text.index("friends")
     assert expected == _context(text, [(start, start + 7)], [(0, len(text))])
+
+
+# --- thousands of numbers in one attributed sentence -----------------------------------------
+
+
+def test_thousands_of_numbers_in_an_attributed_sentence() -> None:
+    """Attribution checked every token against every number (6,000 numbers: 9 s); a binary
+    search over the numbers' spans now finds the one that may hold a token."""
+    a = "Xi said " + "1 " * 6000 + "b friends forever."
+    found = findings(a, a.replace("friends", "partners"))
+    assert [("reworded", "“friends” → “partners”")] == found
