@@ -12,7 +12,9 @@ from __future__ import annotations
 import pytest
 
 import compare
+import compare.diff as diff
 from compare import Document
+from compare.diff import CODE_CAPACITY, code_point, diff_runs, word_diff
 from compare.divergences import _context
 from compare.lexicon import lexicon
 from compare.quantities import quantities
@@ -86,3 +88,55 @@ def test_thousands_of_numbers_in_an_attributed_sentence() -> None:
     a = "Xi said " + "1 " * 6000 + "b friends forever."
     found = findings(a, a.replace("friends", "partners"))
     assert [("reworded", "“friends” → “partners”")] == found
+
+
+# --- more distinct words than characters to encode them --------------------------------------
+
+
+def test_code_points_skip_the_surrogates() -> None:
+    """Word codes run from U+0100 to U+10FFFF and never fall in U+D800-U+DFFF."""
+    first_surrogate = 0xD800 - 0x100
+    assert "\u0100" == code_point(0)
+    assert "\ud7ff" == code_point(first_surrogate - 1)
+    assert "\ue000" == code_point(first_surrogate)
+    assert chr(0x10FFFF) == code_point(CODE_CAPACITY - 1)
+    assert 1_111_808 == CODE_CAPACITY
+    with pytest.raises(ValueError, match="outside"):
+        code_point(CODE_CAPACITY)
+
+
+def test_more_than_65536_distinct_words() -> None:
+    """Codes past U+FFFF (astral) diff like any other: one changed word in 66,000."""
+    words = " ".join(f"w{k:x}" for k in range(66_000))
+    a, b = words + " friends.", words + " partners."
+    assert [
+        ("equal", words + " "),
+        ("delete", "friends"),
+        ("insert", "partners"),
+        ("equal", "."),
+    ] == [(op.op, op.text) for op in word_diff(a, b)]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("one two three four five six", "one two THREE four five six"),
+        ("one two three four five six.", "zero one two four five six seven."),
+        ("a b c d e f g", "h i j k l m n"),
+        ("one two three", "one two three"),
+        ("one two", ""),
+    ],
+)
+def test_too_many_distinct_words_fall_back_to_difflib(
+    monkeypatch: pytest.MonkeyPatch, a: str, b: str
+) -> None:
+    """Past the code space (here shrunk to 4 codes; really 1,111,808 distinct words, where
+    chr() raised ValueError) the words are diffed with difflib: the runs still tile both texts,
+    and a one-word change comes out as diff-match-patch gives it."""
+    expected = diff_runs(a, b)
+    monkeypatch.setattr(diff, "CODE_CAPACITY", 4)
+    runs = diff_runs(a, b)
+    assert a == "".join(a[r.a_start : r.a_end] for r in runs if r.op != "insert")
+    assert b == "".join(b[r.b_start : r.b_end] for r in runs if r.op != "delete")
+    if a.split()[:2] == b.split()[:2] and len(a.split()) == len(b.split()):
+        assert expected == runs
