@@ -43,11 +43,11 @@ from rapidfuzz import fuzz, process
 
 from compare.align import align
 from compare.diff import ops_from_runs, symmetric_runs
-from compare.errors import CompareError
+from compare.errors import InputError
 from compare.findings import LinkContext, Side, classify_link, relation
 from compare.model import Claim, Collation, Coverage, Document, Finding, Link
-from compare.options import Options
-from compare.pairwise import compare, distinct_ids
+from compare.options import Options, resolve_options
+from compare.pairwise import compare, distinct_ids, require_document
 from compare.similarity import (
     SCORERS,
     Features,
@@ -107,16 +107,16 @@ def collate(docs: Sequence[Document], *, options: Options | None = None) -> Coll
     ``pairs`` holds ``compare(docs[0], d)`` for every other document, so the pairwise view of the
     first document against each other one stays available.
     """
-    message = "collate() takes a list of compare.Document objects (see compare.load)"
-    if isinstance(docs, (Document, str)) or not isinstance(docs, Sequence):
-        raise CompareError(message)
-    if not all(isinstance(d, Document) for d in docs):
-        raise CompareError(message)
+    if isinstance(docs, (Document, str, bytes)) or not isinstance(docs, Sequence):
+        raise InputError(
+            "collate() takes a list of compare.Document objects (see compare.load), "
+            f"got {type(docs).__name__}"
+        )
+    for k, doc in enumerate(docs):
+        require_document(doc, f"collate(): docs[{k}]")
     if len(docs) < 2:
-        raise CompareError(f"collate() needs at least two documents, got {len(docs)}")
-    opts = options if options is not None else Options()
-    if not isinstance(opts, Options):
-        raise CompareError(f"options must be a compare.Options, got {type(opts).__name__}")
+        raise InputError(f"collate() needs at least two documents, got {len(docs)}")
+    opts = resolve_options(options)
 
     documents = _unique_ids(list(docs))
     scores = _score(sorted(documents, key=lambda d: d.id), opts)
