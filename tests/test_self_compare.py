@@ -43,8 +43,27 @@ _TWINS = [
     "On Friday, 5 Nov 2021.", "On Friday 5 November 2021.", "Mr. Xi", "mr. xi", "---", "...",
 ]  # fmt: skip
 
+_bodies = st.lists(st.sampled_from(_FRAGMENTS + _TWINS), min_size=0, max_size=12).map(" ".join)
+# Headers parsed into meta (or not: a fence left open, a date that is no date) before a body.
+_headed = st.tuples(
+    st.sampled_from(
+        [
+            "---\ntitle: x\n---\n",
+            "---\ntitle: x\ndate: 2021-11-05\n---\n",
+            "---\ntitle: x\n",
+            "---\n---\n",
+            "date 2021-11-06 ",
+            "Date: 2021-11-06\n",
+            "date 2021-02-30 ",
+            "---\nsource: SANA\n---\ndate 2021-11-06\n",
+        ]
+    ),
+    _bodies,
+).map("".join)
+
 texts = st.one_of(
     st.text(_ALPHABET, min_size=1, max_size=80),
+    _headed,
     st.lists(st.sampled_from(_TWINS), min_size=1, max_size=12).map(" ".join),
     st.lists(st.sampled_from(_TWINS), min_size=1, max_size=12).map("\n".join),
     st.lists(st.sampled_from(_FRAGMENTS), min_size=1, max_size=30).map(" ".join),
