@@ -108,3 +108,129 @@ def test_options_defaults_are_documented() -> None:
     assert {f.name: f.default for f in attrs.fields(Options)} == options.to_dict()
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         options.link_threshold = 0.1  # type: ignore[misc]
+
+
+# ---------------------------------------------------------------------------------------------
+# Wrong types at every entry point: a CompareError with a one-line message, never a TypeError
+# ---------------------------------------------------------------------------------------------
+
+_OPTION_FIELDS = [f.name for f in attrs.fields(Options)]
+_WRONG_VALUES = ["0.5", None, [0.5], True, float("nan"), float("inf"), {"a": 1}, b"en"]
+
+
+@pytest.mark.parametrize("value", _WRONG_VALUES, ids=repr)
+@pytest.mark.parametrize("field", _OPTION_FIELDS)
+def test_every_option_refuses_wrong_types(field: str, value: object) -> None:
+    """Every Options field given a value of the wrong type raises OptionsError naming it
+    (``Options(fuzzy_scorer=['ratio'])`` raised TypeError: unhashable type)."""
+    with pytest.raises(OptionsError) as excinfo:
+        Options(**{field: value})
+    message = str(excinfo.value)
+    assert field in message
+    assert "\n" not in message
+
+
+def _one_line(excinfo: pytest.ExceptionInfo[CompareError]) -> str:
+    message = str(excinfo.value)
+    assert "\n" not in message
+    return message
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "named"),
+    [
+        ({"source": None}, "NoneType"),
+        ({"source": 123}, "int"),
+        ({"source": b"examples/readouts/call-newsweek-report.txt"}, "bytes"),
+        ({"source": ["a.txt"]}, "list"),
+        ({"label": 123}, "label must be a str or None, got int"),
+        ({"id": ["x"]}, "id must be a str or None, got list"),
+        ({"label": b"x"}, "label must be a str or None, got bytes"),
+    ],
+    ids=["None", "int", "bytes", "list", "label-int", "id-list", "label-bytes"],
+)
+def test_load_refuses_wrong_types(kwargs: dict[str, object], named: str) -> None:
+    """load(None), load(123), load(b'...'), load(p, label=123), load(p, id=['x']): InputError."""
+    args = {"source": "examples/readouts/call-newsweek-report.txt", **kwargs}
+    source = args.pop("source")
+    with pytest.raises(InputError) as excinfo:
+        compare.load(source, **args)  # type: ignore[arg-type]
+    assert named in _one_line(excinfo)
+
+
+@pytest.mark.parametrize(
+    ("args", "kwargs", "named"),
+    [
+        ((123,), {}, "expected text (str), got int"),
+        ((b"Xi spoke.",), {}, "expected text (str), got bytes"),
+        ((None,), {}, "expected text (str), got NoneType"),
+        (("Xi spoke.",), {"label": 1}, "label must be a str or None, got int"),
+        (("Xi spoke.",), {"id": 1.5}, "id must be a str or None, got float"),
+        (("Xi spoke.",), {"source": 1}, "source must be a str or None, got int"),
+    ],
+)
+def test_from_text_refuses_wrong_types(
+    args: tuple[object, ...], kwargs: dict[str, object], named: str
+) -> None:
+    """Document.from_text with a text, label, id or source of the wrong type: InputError."""
+    with pytest.raises(InputError) as excinfo:
+        compare.Document.from_text(*args, **kwargs)  # type: ignore[arg-type]
+    assert named in _one_line(excinfo)
+
+
+DOC = compare.Document.from_text("Xi spoke to Assad. They agreed.")
+
+
+@pytest.mark.parametrize(
+    ("ref", "other", "named"),
+    [
+        ("text", DOC, "reference must be a compare.Document (see compare.load), got str"),
+        (DOC, None, "other must be a compare.Document (see compare.load), got NoneType"),
+        ([DOC], DOC, "reference must be a compare.Document (see compare.load), got list"),
+    ],
+)
+def test_compare_refuses_non_documents(ref: object, other: object, named: str) -> None:
+    """compare() with something that is not a Document names the argument and its type."""
+    with pytest.raises(InputError) as excinfo:
+        compare.compare(ref, other)  # type: ignore[arg-type]
+    assert named in _one_line(excinfo)
+
+
+@pytest.mark.parametrize("options", [{"link_threshold": 0.5}, 0.5, "default", Options])
+def test_compare_and_collate_refuse_options_of_another_type(options: object) -> None:
+    """options that is not an Options (nor None) raises OptionsError naming what was given."""
+    for call in (compare.compare, lambda a, b, **kw: compare.collate([a, b], **kw)):
+        with pytest.raises(OptionsError) as excinfo:
+            call(DOC, DOC, options=options)
+        assert f"got {type(options).__name__}" in _one_line(excinfo)
+
+
+@pytest.mark.parametrize(
+    ("docs", "named"),
+    [
+        ([], "needs at least two documents, got 0"),
+        ([DOC], "needs at least two documents, got 1"),
+        ([DOC, "text"], "docs[1] must be a compare.Document (see compare.load), got str"),
+        ([DOC, None, DOC], "docs[1] must be a compare.Document (see compare.load), got NoneType"),
+        (DOC, "list of compare.Document objects (see compare.load), got Document"),
+        ("ab", "list of compare.Document objects (see compare.load), got str"),
+        (
+            (d for d in [DOC, DOC]),
+            "list of compare.Document objects (see compare.load), got generator",
+        ),
+        ({"a": DOC}, "got dict"),
+    ],
+    ids=["empty", "one", "str-item", "None-item", "document", "str", "generator", "dict"],
+)
+def test_collate_refuses_what_is_not_documents(docs: object, named: str) -> None:
+    """collate() with fewer than two documents or with non-documents: InputError."""
+    with pytest.raises(InputError) as excinfo:
+        compare.collate(docs)  # type: ignore[arg-type]
+    assert named in _one_line(excinfo)
+
+
+def test_collate_makes_duplicate_ids_distinct() -> None:
+    """The same document twice (so the same id) is collated with ids made unique, in order."""
+    collation = compare.collate([DOC, DOC, DOC])
+    assert ["text", "text-2", "text-3"] == [d.id for d in collation.documents]
+    assert all(claim.sources == 3 for claim in collation.claims)

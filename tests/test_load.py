@@ -9,7 +9,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+import compare
 from compare.errors import InputError
 from compare.load import derive_id, document_from_text, load, parse_header
 from compare.model import Document
@@ -44,7 +47,7 @@ def test_directory(tmp_path: Path) -> None:
         load(tmp_path)
     message = one_line_error(excinfo)
     assert str(tmp_path) in message
-    assert "directory" in message
+    assert "is a directory, not a text file" in message  # tmp_path's own name holds "directory"
 
 
 def test_binary_file(tmp_path: Path) -> None:
@@ -386,3 +389,136 @@ def test_corpus_dates() -> None:
         "call-syrian-readout-relay": "2021-11-06",
         "july-wang-yi-meeting": "2021-07-18",
     }
+
+
+# ---------------------------------------------------------------------------------------------
+# What a string or a file may not hold (issue 14)
+# ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "offset"), [("a\x00b", 1), ("\x00", 0), ("Xi spoke.\x00", 9)])
+def test_from_text_refuses_nul(text: str, offset: int) -> None:
+    """A NUL character is refused in a string as it is in a file (it was accepted)."""
+    with pytest.raises(InputError) as excinfo:
+        Document.from_text(text)
+    assert f"looks like binary data (NUL character at offset {offset})" in one_line_error(excinfo)
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("a \ud800 b.", "lone surrogate U+D800 at offset 2"),
+        ("Xi spoke.\udcff", "lone surrogate U+DCFF at offset 9"),
+        ("\ud83d\ude00 paired surrogates are two code points.", "U+D83D at offset 0"),
+    ],
+)
+def test_from_text_refuses_lone_surrogates(text: str, named: str) -> None:
+    """A lone surrogate is not Unicode text: refused (it made to_json().encode() fail)."""
+    with pytest.raises(InputError) as excinfo:
+        Document.from_text(text)
+    message = one_line_error(excinfo)
+    assert named in message
+    assert "errors='replace'" in message
+
+
+@pytest.mark.parametrize("argument", ["label", "id"])
+def test_label_and_id_refuse_lone_surrogates(argument: str) -> None:
+    """A label or id with a lone surrogate could not be written as UTF-8 either."""
+    with pytest.raises(InputError, match=rf"^{argument} .* lone surrogate U\+DCFF"):
+        Document.from_text("Xi spoke.", **{argument: "caf\udcff"})
+
+
+def test_stdin_text_stream_with_surrogate_escapes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A text stream decoded with surrogateescape hands over lone surrogates: refused."""
+    monkeypatch.setattr(sys, "stdin", io.StringIO("Xi spoke \udcff to Assad."))
+    with pytest.raises(InputError, match=r"<stdin>: lone surrogate U\+DCFF at offset 9"):
+        load("-")
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(
+        st.one_of(st.characters(), st.sampled_from(["\ud800", "\udbff", "\udc80", "\udfff"])),
+        min_size=1,
+        max_size=40,
+    ).map("".join)
+)
+def test_what_from_text_accepts_encodes_as_utf8(text: str) -> None:
+    """Any string (lone surrogates included): refused with InputError, or its comparison's JSON
+    encodes as UTF-8."""
+    try:
+        doc = Document.from_text(text, label=text[:3])
+    except InputError:
+        return
+    compare.compare(doc, doc).to_json().encode("utf-8")
+
+
+@pytest.mark.parametrize(
+    ("encoding", "order"),
+    [("utf-16-le", "LE"), ("utf-16-be", "BE")],
+)
+@pytest.mark.parametrize("text", [SAMPLE, "Xi Jinping 习近平 met Bashar al-Assad بشار الأسد."])
+def test_utf16_without_bom_is_named(tmp_path: Path, encoding: str, order: str, text: str) -> None:
+    """UTF-16 without a byte-order mark was refused as 'binary'; it is refused, saying what it
+    probably is and what to do (not decoded: the byte order would be a guess)."""
+    path = tmp_path / "nobom.txt"
+    path.write_bytes(text.encode(encoding))
+    with pytest.raises(InputError) as excinfo:
+        load(path)
+    message = one_line_error(excinfo)
+    assert f"looks like UTF-16 ({order}) without a byte-order mark" in message
+    assert "re-save it with a BOM or as UTF-8" in message
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
+        bytes(range(256)) * 4,
+        "Hi.".encode("utf-32-le"),
+        b"ab\x00",  # odd length
+    ],
+    ids=["png", "all-bytes", "utf-32-without-bom", "odd-length"],
+)
+def test_binary_data_is_not_called_utf16(tmp_path: Path, data: bytes) -> None:
+    """Data with NUL bytes that does not decode as UTF-16 text is still called binary."""
+    path = tmp_path / "data.bin"
+    path.write_bytes(data)
+    with pytest.raises(InputError, match="looks like a binary file"):
+        load(path)
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="file names are bytes on Linux only")
+def test_undecodable_file_name(tmp_path: Path) -> None:
+    """A file name that is not UTF-8 loads; its label and source show U+FFFD for the bad byte."""
+    path = os.path.join(os.fsencode(tmp_path), b"caf\xe9 report.txt")
+    with open(path, "wb") as f:
+        f.write(b"Xi spoke to Assad.")
+    doc = load(os.fsdecode(path))
+    assert doc.label == "caf\ufffd report"
+    assert doc.id == "caf-report"
+    assert (doc.source or "").endswith("caf\ufffd report.txt")
+    compare.compare(doc, doc).to_markdown().encode("utf-8")
+
+
+@pytest.mark.parametrize("source", ["a\x00b.txt", Path("a\x00b.txt")], ids=["str", "path"])
+def test_file_name_with_nul(source: str | Path) -> None:
+    """A path holding a NUL character raised ValueError from the os; now InputError."""
+    with pytest.raises(InputError, match="not a usable file name"):
+        load(source)
+
+
+def test_fspath_that_returns_bytes_or_fails() -> None:
+    """An os.PathLike whose path is bytes, or whose __fspath__ fails, is named in the error."""
+
+    class BytesPath(os.PathLike[bytes]):
+        def __fspath__(self) -> bytes:
+            return b"examples/readouts/call-newsweek-report.txt"
+
+    class BadPath(os.PathLike[str]):
+        def __fspath__(self) -> str:
+            return 5  # type: ignore[return-value]
+
+    for source, name in ((BytesPath(), "BytesPath"), (BadPath(), "BadPath")):
+        with pytest.raises(InputError, match=f"got {name} whose path is not a str"):
+            load(source)  # type: ignore[arg-type]

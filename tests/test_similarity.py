@@ -91,6 +91,28 @@ def test_score_matrix_matches_pair_score() -> None:
     assert np.allclose(expected, matrix)
 
 
+WORDLESS = ["...", "!!! ???", "---", "\u200b\u200b", "😀"]
+
+
+@pytest.mark.parametrize("cdist_limit", [10**9, 0], ids=["cdist", "large-path"])
+def test_texts_without_words_score_their_marks(
+    monkeypatch: pytest.MonkeyPatch, cdist_limit: int
+) -> None:
+    """Two texts without a word (issue 14) score 1 when equal and 0 when their marks differ, on
+    both matrix paths and in pair_score; against a text with words they stay at 0."""
+    monkeypatch.setattr(similarity, "_CDIST_MAX_PAIRS", cdist_limit)
+    ref, other = features([*WORDLESS, XI]), features([*WORDLESS, XI])
+    idf = idf_table([f.keys for f in ref + other])
+    options = Options()
+    matrix = score_matrix(ref, other, options, idf=idf)
+    n = len(WORDLESS)
+    expected = [[pair_score(r, o, idf, options) for o in other[:n]] for r in ref[:n]]
+    assert np.allclose(np.eye(n), expected)
+    assert np.allclose(np.eye(n), matrix[:n, :n])
+    assert (matrix[:n, n] < options.link_threshold).all()
+    assert (matrix[n, :n] < options.link_threshold).all()
+
+
 @pytest.mark.parametrize(("n", "m"), [(0, 0), (0, 3), (2, 0)])
 def test_score_matrix_empty(n: int, m: int) -> None:
     """An empty side gives an empty matrix of the right shape."""

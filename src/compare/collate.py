@@ -43,11 +43,11 @@ from rapidfuzz import fuzz, process
 
 from compare.align import align
 from compare.diff import ops_from_runs, symmetric_runs
-from compare.errors import CompareError
+from compare.errors import InputError
 from compare.findings import LinkContext, Side, classify_link, relation
 from compare.model import Claim, Collation, Coverage, Document, Finding, Link
-from compare.options import Options
-from compare.pairwise import compare, distinct_ids
+from compare.options import Options, resolve_options
+from compare.pairwise import compare, distinct_ids, require_document
 from compare.similarity import (
     SCORERS,
     Features,
@@ -107,16 +107,16 @@ def collate(docs: Sequence[Document], *, options: Options | None = None) -> Coll
     ``pairs`` holds ``compare(docs[0], d)`` for every other document, so the pairwise view of the
     first document against each other one stays available.
     """
-    message = "collate() takes a list of compare.Document objects (see compare.load)"
-    if isinstance(docs, (Document, str)) or not isinstance(docs, Sequence):
-        raise CompareError(message)
-    if not all(isinstance(d, Document) for d in docs):
-        raise CompareError(message)
+    if isinstance(docs, (Document, str, bytes)) or not isinstance(docs, Sequence):
+        raise InputError(
+            "collate() takes a list of compare.Document objects (see compare.load), "
+            f"got {type(docs).__name__}"
+        )
+    for k, doc in enumerate(docs):
+        require_document(doc, f"collate(): docs[{k}]")
     if len(docs) < 2:
-        raise CompareError(f"collate() needs at least two documents, got {len(docs)}")
-    opts = options if options is not None else Options()
-    if not isinstance(opts, Options):
-        raise CompareError(f"options must be a compare.Options, got {type(opts).__name__}")
+        raise InputError(f"collate() needs at least two documents, got {len(docs)}")
+    opts = resolve_options(options)
 
     documents = _unique_ids(list(docs))
     scores = _score(sorted(documents, key=lambda d: d.id), opts)
@@ -178,10 +178,11 @@ def _score_all(
 
     The scores are :func:`~compare.similarity.score_matrix`'s on its large-input path: the
     IDF-weighted overlap of every pair from one sum of shared weights (one block add per word),
-    and the fuzzy score only for pairs whose overlap could still reach the link threshold, each
-    pair once (the matrix is symmetric: the overlap is, and fuzzy scores are mirrored). Pairs
-    within one document are 0. The work is done in place, one document's rows at a time, so
-    memory stays at about two S x S arrays for S sentences.
+    and the fuzzy score only for pairs whose overlap could still reach the link threshold (or
+    that have no word on either side, which the fuzzy score alone scores), each pair once (the
+    matrix is symmetric: the overlap is, and fuzzy scores are mirrored). Pairs within one
+    document are 0. The work is done in place, one document's rows at a time, so memory stays at
+    about two S x S arrays for S sentences.
     """
     out = shared_weights(feats, feats, idf)
     weight = np.array([text_weight(f.keys, idf) for f in feats])
@@ -194,7 +195,8 @@ def _score_all(
         total = weight[lo:hi, None] + weight[None, :]
         np.divide(2.0 * band, total, out=band, where=total > 0)  # the weighted Dice overlap
         band[:, lo:hi] = 0.0
-        r, c = np.nonzero(band[:, hi:] >= floor)  # later documents only: each pair once
+        # later documents only, each pair once; pairs of texts without a word get the fuzzy score
+        r, c = np.nonzero((band[:, hi:] >= floor) | (total[:, hi:] == 0))
         found_rows.append(r + lo)
         found_cols.append(c + hi)
     out *= 1.0 - fw
@@ -208,7 +210,8 @@ def _score_all(
             [norms[i] for i in rows.tolist()], [norms[j] for j in cols.tolist()],
             scorer=scorer, workers=-1, dtype=np.float64,
         )  # fmt: skip
-        out[rows, cols] += fw * fuzzy / 100.0
+        wordless = weight[rows] + weight[cols] == 0  # no overlap to weigh: fuzzy is all
+        out[rows, cols] += np.where(wordless, 1.0, fw) * fuzzy / 100.0
         out[cols, rows] = out[rows, cols]
     return out
 

@@ -3,11 +3,13 @@
 Each word (with the whitespace after it) is encoded as one character, diff-match-patch diffs the
 encoded strings, ``diff_cleanupSemantic`` merges trivial equalities, and the result is decoded back
 to the original words. ``Diff_Timeout`` is 0 so the result never depends on machine speed. This is
-the only module that imports diff_match_patch.
+the only module that imports diff_match_patch. Two texts with more distinct words than there are
+characters to encode them (:data:`CODE_CAPACITY`, over a million) are diffed with difflib instead.
 """
 
 from __future__ import annotations
 
+import difflib
 import re
 from functools import lru_cache
 from typing import Literal
@@ -19,8 +21,10 @@ from compare.model import DiffOp
 from compare.tokens import unify_quotes
 
 __all__ = [
+    "CODE_CAPACITY",
     "Opcode",
     "Run",
+    "code_point",
     "diff_runs",
     "opcodes",
     "ops_from_runs",
@@ -74,16 +78,29 @@ def _key(token: str) -> str:
     return unify_quotes(token.strip())
 
 
+_FIRST_CODE = 0x100
+_SURROGATES = range(0xD800, 0xE000)
+CODE_CAPACITY = 0x110000 - _FIRST_CODE - len(_SURROGATES)
+"""How many distinct words one diff can encode as characters (1,111,808): every code point from
+U+0100 up, less the surrogates. Texts with more distinct words are diffed with difflib."""
+
+
+def code_point(n: int) -> str:
+    """The character that encodes the ``n``-th distinct word: U+0100 upwards, skipping the
+    surrogates U+D800-U+DFFF (they cannot stand alone in a str that is written out)."""
+    if not 0 <= n < CODE_CAPACITY:
+        raise ValueError(f"word code {n} outside 0..{CODE_CAPACITY - 1}")
+    n += _FIRST_CODE
+    return chr(n + len(_SURROGATES) if n >= _SURROGATES.start else n)
+
+
 def _encode(keys: tuple[str, ...], codes: dict[str, str]) -> str:
-    """Map each token key to one private character, sharing characters between equal keys."""
+    """Map each token key to one character, sharing characters between equal keys."""
     out = []
     for key in keys:
         ch = codes.get(key)
         if ch is None:
-            n = len(codes) + 0x100
-            if n >= 0xD800:  # skip the surrogate block, which cannot stand alone in a str
-                n += 0x800
-            ch = codes[key] = chr(n)
+            ch = codes[key] = code_point(len(codes))
         out.append(ch)
     return "".join(out)
 
@@ -202,10 +219,50 @@ def _bounded_diff(a: str, b: str) -> list[tuple[int, str]]:
     return out + tail
 
 
+def _difflib_runs(
+    ka: tuple[str, ...], oa: tuple[int, ...], kb: tuple[str, ...], ob: tuple[int, ...]
+) -> tuple[Run, ...]:
+    """Diff two key sequences with difflib (no semantic clean-up), as runs of character spans.
+
+    The common head and tail are cut off first, as diff-match-patch does: difflib then only
+    reads the words in between.
+    """
+    shortest = min(len(ka), len(kb))
+    head = 0
+    while head < shortest and ka[head] == kb[head]:
+        head += 1
+    tail = 0
+    while tail < shortest - head and ka[-1 - tail] == kb[-1 - tail]:
+        tail += 1
+    runs: list[Run] = []
+    if head:
+        runs.append(Run("equal", oa[0], oa[head], ob[0], ob[head]))
+    matcher = difflib.SequenceMatcher(
+        None, ka[head : len(ka) - tail], kb[head : len(kb) - tail], autojunk=False
+    )
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        i1, i2, j1, j2 = i1 + head, i2 + head, j1 + head, j2 + head
+        if tag == "equal":
+            runs.append(Run("equal", oa[i1], oa[i2], ob[j1], ob[j2]))
+        if tag in ("delete", "replace"):
+            runs.append(Run("delete", oa[i1], oa[i2], ob[j1], ob[j1]))
+        if tag in ("insert", "replace"):
+            runs.append(Run("insert", oa[i2], oa[i2], ob[j1], ob[j2]))
+    if tail:
+        runs.append(Run("equal", oa[-1 - tail], oa[-1], ob[-1 - tail], ob[-1]))
+    return tuple(runs)
+
+
 def diff_runs(a: str, b: str) -> tuple[Run, ...]:
-    """Diff ``a`` to ``b`` word by word and return the runs as character spans of both texts."""
+    """Diff ``a`` to ``b`` word by word and return the runs as character spans of both texts.
+
+    Texts with more distinct words than :data:`CODE_CAPACITY` (over a million) cannot be
+    encoded one character per word; they are diffed with difflib on the words instead.
+    """
     ka, oa = _prepared(a)
     kb, ob = _prepared(b)
+    if len(ka) + len(kb) > CODE_CAPACITY and len(set(ka).union(kb)) > CODE_CAPACITY:
+        return _difflib_runs(ka, oa, kb, ob)
     codes: dict[str, str] = {}
     ea, eb = _encode(ka, codes), _encode(kb, codes)
     diffs = _bounded_diff(ea, eb)

@@ -504,7 +504,10 @@ def _inside(pos: int, quotes: list[Span]) -> bool:
 
 
 _WORD_RUN_RE = re.compile(r"\w+")
-_LAST_WORD_RE = re.compile(r"(\w+\W*)$")
+# Read on the reversed text: ``(\w+\W*)$`` searched forwards retries every start inside a long
+# word, quadratic in its length; anchored at the end of the reversed text it reads each character
+# once.
+_LAST_WORD_REVERSED_RE = re.compile(r"\W*+\w++")
 _NEXT_WORD_RE = re.compile(r"(\W*?\w+)")
 
 
@@ -520,9 +523,9 @@ def _context(text: str, spans: list[Span], quotes: list[Span]) -> str:
     """The words of ``spans`` with one word of quoted context on each side."""
     start, end = spans[0][0], spans[-1][1]
     limit = next(((s, e) for s, e in quotes if s <= start and end <= e), (start, end))
-    before = _LAST_WORD_RE.search(text[limit[0] : start])
+    before = _LAST_WORD_REVERSED_RE.match(text[limit[0] : start][::-1])
     after = _NEXT_WORD_RE.match(text[end : limit[1]])
-    s = start - len(before.group(1)) if before else start
+    s = start - len(before.group()) if before else start
     e = end + len(after.group(1)) if after else end
     return text[s:e].strip(" ,.;:")
 

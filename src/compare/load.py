@@ -10,7 +10,18 @@ no sentence):
   glued to the first line (`` date 2021-11-06 Chinese-Syrian Relations ...``).
 
 Every problem with an input raises :class:`~compare.errors.InputError` with a one-line message that
-names the input; no ``OSError`` or ``UnicodeDecodeError`` escapes.
+names the input; no ``OSError``, ``UnicodeDecodeError`` or ``TypeError`` escapes. Refused:
+
+- an argument of the wrong type (a path that is not ``str``/``os.PathLike``, a label or id that
+  is not a ``str``);
+- a NUL character or byte (binary data), in a file or in a string;
+- UTF-16 without a byte-order mark: it is recognised by its NUL bytes (at odd offsets for
+  little-endian, even ones for big-endian) and refused with a message that says so, rather than
+  guessed at (re-save the file with a byte-order mark, or as UTF-8);
+- a lone surrogate (U+D800-U+DFFF) in a string, a label or an id: it is not Unicode text and no
+  output could be written as UTF-8. Text is never repaired behind the caller's back; a surrogate
+  in a *file name* (Python's stand-in for undecodable bytes) is shown as U+FFFD in the label and
+  ``source``.
 """
 
 from __future__ import annotations
@@ -37,6 +48,8 @@ _DATE_STAMP = re.compile(
     re.IGNORECASE,
 )
 _NOT_ID = re.compile(r"[\W_]+")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_NOT_TEXT = re.compile("[\x00-\x08\x0e-\x1f]")  # C0 controls other than whitespace
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE: its BOM starts the same way
@@ -49,7 +62,36 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 
 def _one_line(name: str) -> str:
     """Return a name safe to put in a one-line message."""
-    return name.replace("\r", "\\r").replace("\n", "\\n")
+    return _displayable(name).replace("\r", "\\r").replace("\n", "\\n")
+
+
+def _displayable(name: str) -> str:
+    """Return a name with each lone surrogate (an undecodable file-name byte) as U+FFFD."""
+    if _SURROGATE.search(name) is None:
+        return name
+    return name.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """Name the byte order (``LE``/``BE``) of data that looks like BOM-less UTF-16, else None.
+
+    In UTF-16, every character of ASCII (letters, digits, spaces, newlines) has a NUL byte, always
+    on the same side of its two-byte unit; the data must also decode to text without control
+    characters. (A wrong guess only changes the message: such data is refused either way.)
+    """
+    if len(data) % 2:
+        return None
+    at_even, at_odd = data[0::2].count(0), data[1::2].count(0)
+    for order, nuls, others in (("LE", at_odd, at_even), ("BE", at_even, at_odd)):
+        if others * 4 > nuls:
+            continue
+        try:
+            text = data.decode(f"utf-16-{order.lower()}")
+        except UnicodeDecodeError:
+            continue
+        if _NOT_TEXT.search(text) is None:
+            return order
+    return None
 
 
 def _decode(data: bytes, name: str) -> str:
@@ -63,6 +105,12 @@ def _decode(data: bytes, name: str) -> str:
     if encoding == "utf-8":
         nul = data.find(b"\x00")
         if nul >= 0:
+            order = _utf16_without_bom(data)
+            if order is not None:
+                raise InputError(
+                    f"{name}: looks like UTF-16 ({order}) without a byte-order mark; "
+                    "re-save it with a BOM or as UTF-8"
+                )
             raise InputError(f"{name}: looks like a binary file (NUL byte at offset {nul})")
     try:
         text = data[skip:].decode(encoding)
@@ -99,6 +147,8 @@ def _read_stdin() -> str:
 
 def _read_file(path: Path, name: str) -> str:
     """Read and decode one file, turning every failure into an InputError."""
+    if "\x00" in str(path):  # the os would raise ValueError
+        raise InputError(f"{name}: not a usable file name (it holds a NUL character)")
     try:
         if path.is_dir():
             raise InputError(f"{name}: is a directory, not a text file")
@@ -114,6 +164,20 @@ def _read_file(path: Path, name: str) -> str:
     return _decode(data, name)
 
 
+def _fspath(source: object) -> str:
+    """Return the path of a ``str`` or ``os.PathLike`` source; anything else is an InputError."""
+    given = type(source).__name__
+    if isinstance(source, (str, os.PathLike)):
+        try:
+            path = os.fspath(source)
+        except TypeError:  # a __fspath__ that returns neither str nor bytes
+            path = None
+        if isinstance(path, str):
+            return path
+        given += " whose path is not a str"
+    raise InputError(f"load(): source must be a file path (str or os.PathLike) or '-', got {given}")
+
+
 def derive_id(name: str) -> str:
     """Turn a file name stem into an id: lower case, runs of non-alphanumerics as ``-``."""
     return _NOT_ID.sub("-", name.lower()).strip("-") or "document"
@@ -125,7 +189,14 @@ def load(
     label: str | None = None,
     id: str | None = None,
 ) -> Document:
-    """Read a document from a text file, or from standard input when ``source`` is ``"-"``."""
+    """Read a document from a text file, or from standard input when ``source`` is ``"-"``.
+
+    ``label`` defaults to the file name's stem, ``id`` to :func:`derive_id` of it. Every problem
+    (wrong argument type, missing or unreadable file, binary or undecodable data, no text) raises
+    :class:`~compare.errors.InputError`; see the module's docstring for what is refused.
+    """
+    _check_name("label", label)
+    _check_name("id", id)
     if isinstance(source, str) and source == STDIN:
         text = _read_stdin()
         return document_from_text(
@@ -134,15 +205,16 @@ def load(
             id="stdin" if id is None else id,
             source="<stdin>",
         )
-    path = Path(source)
-    name = _one_line(os.fspath(source))
+    fspath = _fspath(source)
+    path = Path(fspath)
+    name = _one_line(fspath)
     text = _read_file(path, name)
-    stem = path.stem or path.name
+    stem = _displayable(path.stem or path.name)
     return document_from_text(
         text,
         label=stem if label is None else label,
         id=derive_id(stem) if id is None else id,
-        source=os.fspath(source),
+        source=_displayable(fspath),
     )
 
 
@@ -185,10 +257,29 @@ def document_from_text(
     id: str | None = None,
     source: str | None = None,
 ) -> Document:
-    """Build a document from a string: normalise newlines, parse the header, split sentences."""
+    """Build a document from a string: normalise newlines, parse the header, split sentences.
+
+    Raises :class:`~compare.errors.InputError` for a ``text`` that is not a ``str``, is empty or
+    whitespace only, holds a NUL character (binary data) or a lone surrogate (U+D800-U+DFFF: not
+    Unicode text; nothing is replaced, so offsets always point into the text as given), and for
+    a ``label``, ``id`` or ``source`` that is neither a ``str`` nor None.
+    """
+    if source is not None and not isinstance(source, str):
+        raise InputError(f"source must be a str or None, got {type(source).__name__}")
+    _check_name("label", label)
+    _check_name("id", id)
     name = _one_line(source) if source is not None else "<text>"
     if not isinstance(text, str):
         raise InputError(f"{name}: expected text (str), got {type(text).__name__}")
+    nul = text.find("\x00")
+    if nul >= 0:
+        raise InputError(f"{name}: looks like binary data (NUL character at offset {nul})")
+    surrogate = _SURROGATE.search(text)
+    if surrogate is not None:
+        raise InputError(
+            f"{name}: lone surrogate U+{ord(surrogate.group()):04X} at offset "
+            f"{surrogate.start()} is not Unicode text (decode the source with errors='replace')"
+        )
     if text.startswith("\ufeff"):
         text = text[1:]
     text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -205,5 +296,19 @@ def document_from_text(
         sentences=sentences,
         meta=meta,
         header=(0, header_end) if header_end > 0 else None,
-        source=source,
+        source=None if source is None else _displayable(source),
     )
+
+
+def _check_name(argument: str, value: object) -> None:
+    """Refuse a label or id that is not a str (or None), or that cannot be written as UTF-8."""
+    if value is None:
+        return
+    if not isinstance(value, str):
+        raise InputError(f"{argument} must be a str or None, got {type(value).__name__}")
+    surrogate = _SURROGATE.search(value)
+    if surrogate is not None:
+        raise InputError(
+            f"{argument} {_displayable(value)!r} has a lone surrogate "
+            f"U+{ord(surrogate.group()):04X}, which is not Unicode text"
+        )

@@ -96,7 +96,13 @@ class Document:
         id: str | None = None,
         source: str | None = None,
     ) -> Document:
-        """Build a document from a string: parse its header, then split it into sentences."""
+        """Build a document from a string: parse its header, then split it into sentences.
+
+        Raises :class:`~compare.errors.InputError` when ``text`` is not a ``str``, is empty or
+        whitespace only, or holds a NUL character or a lone surrogate (U+D800-U+DFFF), and when
+        ``label``, ``id`` or ``source`` is neither a ``str`` nor None. Surrogates are refused,
+        not replaced: the text is never changed, so sentence offsets point into it as given.
+        """
         from compare.load import document_from_text
 
         return document_from_text(text, label=label, id=id, source=source)

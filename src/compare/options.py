@@ -8,7 +8,7 @@ import attrs
 
 from compare.errors import OptionsError
 
-__all__ = ["Options"]
+__all__ = ["Options", "resolve_options"]
 
 
 def _unit(instance: Any, attribute: attrs.Attribute[float], value: float) -> None:
@@ -27,7 +27,7 @@ def _scorer_name(instance: Any, attribute: attrs.Attribute[str], value: str) -> 
     """Reject a scorer name that rapidfuzz does not provide here."""
     from compare.similarity import SCORERS
 
-    if value not in SCORERS:
+    if not isinstance(value, str) or value not in SCORERS:
         names = ", ".join(sorted(SCORERS))
         raise OptionsError(f"option {attribute.name} must be one of {names}, got {value!r}")
 
@@ -77,3 +77,14 @@ class Options:
     def to_dict(self) -> dict[str, float | int]:
         """Return the options as a plain, JSON-ready mapping."""
         return attrs.asdict(self)
+
+
+def resolve_options(options: object) -> Options:
+    """Return ``options``, or the defaults for None; anything else raises OptionsError."""
+    if options is None:
+        return Options()
+    if not isinstance(options, Options):
+        raise OptionsError(
+            f"options must be a compare.Options or None, got {type(options).__name__}"
+        )
+    return options

@@ -8,13 +8,22 @@ import attrs
 
 from compare.align import align
 from compare.diff import ops_from_runs, symmetric_runs
-from compare.errors import CompareError
+from compare.errors import InputError
 from compare.findings import LinkContext, Side, classify_link, relation, unlinked_findings
 from compare.model import Comparison, Document, Finding, Link
-from compare.options import Options
+from compare.options import Options, resolve_options
 from compare.similarity import features, idf_table, join, pair_score, score_matrix
 
-__all__ = ["compare", "distinct_ids"]
+__all__ = ["compare", "distinct_ids", "require_document"]
+
+
+def require_document(value: object, argument: str) -> Document:
+    """Return ``value`` if it is a Document; otherwise raise InputError naming the argument."""
+    if not isinstance(value, Document):
+        raise InputError(
+            f"{argument} must be a compare.Document (see compare.load), got {type(value).__name__}"
+        )
+    return value
 
 
 def distinct_ids(docs: list[Document]) -> list[Document]:
@@ -38,11 +47,9 @@ def _finding_order(f: Finding) -> tuple[float, float, str]:
 
 def compare(reference: Document, other: Document, *, options: Options | None = None) -> Comparison:
     """Compare ``other``'s account with ``reference``'s: links, omissions, additions, findings."""
-    if not isinstance(reference, Document) or not isinstance(other, Document):
-        raise CompareError("compare() takes two compare.Document objects (see compare.load)")
-    opts = options if options is not None else Options()
-    if not isinstance(opts, Options):
-        raise CompareError(f"options must be a compare.Options, got {type(opts).__name__}")
+    require_document(reference, "compare(): reference")
+    require_document(other, "compare(): other")
+    opts = resolve_options(options)
     reference, other = distinct_ids([reference, other])
     fr = features(s.text for s in reference.sentences)
     fo = features(s.text for s in other.sentences)

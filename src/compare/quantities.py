@@ -150,8 +150,8 @@ class _Reader:
         if not digits or digits.group(2) not in ("", *self.lex.ordinal_endings):
             return None
         raw = digits.group(1)
-        if not raw.isdigit():
-            return None
+        if not raw.isdigit() or (len(raw) != 4 and len(raw.lstrip("0")) > 2):
+            return None  # neither a day nor a year (and never int() of 4,300+ digits)
         n = int(raw)
         if len(raw) == 4:
             return None, n

@@ -19,7 +19,7 @@ from numpy.typing import NDArray
 from rapidfuzz import fuzz, process
 
 from compare.options import Options
-from compare.tokens import normalise, word_keys
+from compare.tokens import fold, normalise, word_keys
 
 __all__ = [
     "SCORERS",
@@ -55,12 +55,18 @@ class Features:
     keys: frozenset[str]
     """Stemmed words (function words too: IDF weighting already makes them count for little)."""
     norm: str
-    """Case-folded words without punctuation, for the fuzzy scorer."""
+    """Case-folded words without punctuation, for the fuzzy scorer (for a text without a word,
+    its marks: ``...``, ``---``)."""
+
+
+def _norm(text: str) -> str:
+    """The fuzzy scorer's string of a text: its words, or its marks if it has no word."""
+    return normalise(text) or " ".join(fold(text).split())
 
 
 def features(texts: Iterable[str]) -> list[Features]:
     """Compute the similarity features of each text."""
-    return [Features(frozenset(word_keys(t)), normalise(t)) for t in texts]
+    return [Features(frozenset(word_keys(t)), _norm(t)) for t in texts]
 
 
 def idf_table(key_sets: Iterable[frozenset[str]]) -> dict[str, float]:
@@ -88,13 +94,14 @@ def join(parts: Sequence[Features]) -> Features:
 def pair_score(a: Features, b: Features, idf: dict[str, float], options: Options) -> float:
     """Score one pair of texts: weighted Dice over word keys blended with the fuzzy score.
 
-    A word the IDF table lacks weighs as much as the rarest word in it.
+    A word the IDF table lacks weighs as much as the rarest word in it. Two texts without a word
+    (``...``, ``---``) have no overlap to weigh: their fuzzy score is the whole score.
     """
     keys = a.keys | b.keys
     default = max(idf.values(), default=1.0) if any(k not in idf for k in keys) else 0.0
     total = text_weight(a.keys, idf, default) + text_weight(b.keys, idf, default)
-    dice = 2.0 * text_weight(a.keys & b.keys, idf, default) / total if total else 0.0
     fuzzy = SCORERS[options.fuzzy_scorer](a.norm, b.norm) / 100.0
+    dice = 2.0 * text_weight(a.keys & b.keys, idf, default) / total if total else fuzzy
     return (1.0 - options.fuzzy_weight) * dice + options.fuzzy_weight * fuzzy
 
 
@@ -153,6 +160,7 @@ def score_matrix(
     w_other = np.array([text_weight(f.keys, idf) for f in other])
     total = w_ref[:, None] + w_other[None, :]
     dice = np.divide(2.0 * shared, total, out=np.zeros_like(shared), where=total > 0)
+    wordless = total == 0  # neither text has a word: the fuzzy score is the whole score
     scorer = SCORERS[options.fuzzy_scorer]
     fw = options.fuzzy_weight
     if n * m <= _CDIST_MAX_PAIRS:
@@ -160,16 +168,16 @@ def score_matrix(
             [f.norm for f in ref], [f.norm for f in other], scorer=scorer, workers=-1,
             dtype=np.float64,
         ) / 100.0  # fmt: skip
-        combined: Matrix = (1.0 - fw) * dice + fw * fuzzy
+        combined: Matrix = (1.0 - fw) * np.where(wordless, fuzzy, dice) + fw * fuzzy
         return combined
     # Large inputs: only pairs whose overlap could still reach the threshold get the fuzzy scorer.
     floor = (options.link_threshold - fw) / (1.0 - fw) if fw < 1.0 else 0.0
     out: Matrix = (1.0 - fw) * dice
-    rows, cols = np.nonzero(dice >= max(floor, 1e-9))
+    rows, cols = np.nonzero((dice >= max(floor, 1e-9)) | wordless)
     if len(rows):
         fuzzy = process.cpdist(
             [ref[i].norm for i in rows.tolist()], [other[j].norm for j in cols.tolist()],
             scorer=scorer, workers=-1, dtype=np.float64,
         )  # fmt: skip
-        out[rows, cols] += fw * fuzzy / 100.0
+        out[rows, cols] += np.where(wordless[rows, cols], 1.0, fw) * fuzzy / 100.0
     return out

@@ -12,6 +12,8 @@ language's reporting verbs and source phrases (``data/reporting_<lang>.txt``): `
 
 from __future__ import annotations
 
+import bisect
+import math
 import re
 from functools import lru_cache
 
@@ -204,6 +206,13 @@ def _tokens(text: str) -> tuple[tuple[str, int, int], ...]:
     return tuple(out)
 
 
+def _inside_any(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether ``[start, end)`` lies inside one of ``spans`` (sorted, disjoint): only the last
+    span starting at or before ``start`` can hold it, so a binary search finds it."""
+    k = bisect.bisect_right(spans, (start, math.inf)) - 1
+    return k >= 0 and end <= spans[k][1]
+
+
 def _matches(tokens: tuple[tuple[str, int, int], ...], phrases: frozenset[Phrase]) -> list[int]:
     """At each token, the length of the longest phrase starting there (0 when none)."""
     index = phrase_index(phrases)
@@ -292,14 +301,8 @@ def _attributions(text: str, lex: Lexicon) -> tuple[Attribution, ...]:
     if not (any(verb_at) or any(source_at)):
         return ()  # no reporting verb, no source phrase
     verbs = {k for k, n in enumerate(verb_at) if n}
-    dates = [(q.start, q.end) for q in quantities(text, lex)]
-    if dates:
-        skip = [
-            any(s <= t[1] and t[2] <= e for s, e in dates) or j in verbs
-            for j, t in enumerate(tokens)
-        ]
-    else:
-        skip = [j in verbs for j in range(len(tokens))]
+    spans = [(q.start, q.end) for q in quantities(text, lex)]  # in order, disjoint
+    skip = [j in verbs or _inside_any(t[1], t[2], spans) for j, t in enumerate(tokens)]
     out: list[Attribution] = []
     k = 0
     while k < len(tokens):
