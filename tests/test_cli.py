@@ -470,3 +470,27 @@ def test_progress_line_names_stage_and_counts() -> None:
         assert re.fullmatch(r"compare-accounts: 2 of 3: aligning 1 of 1 · \d+ s", status.line())
     finally:
         status.close()
+
+
+def test_readme_shows_the_real_refusal(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The README's work-limit example prints what the command prints to stderr today."""
+    readme = (READOUTS.parent.parent / "README.md").read_text(encoding="utf-8")
+    command = "$ printf '1. %.0s' $(seq 2000) > ones.txt; python -m compare ones.txt ones.txt\n"
+    shown = readme.split(command)[1].split("```")[0]
+    ones = tmp_path / "ones.txt"
+    ones.write_text("1. " * 2000, encoding="utf-8")  # what the printf writes
+    assert 2 == run([str(ones), str(ones)])
+    assert shown == capsys.readouterr().err
+
+
+def test_unencodable_output_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    """Standard output in ASCII cannot carry the view's rules (─): exit 2, one line, the fix."""
+    env = {**os.environ, "PYTHONIOENCODING": "ascii"}
+    proc = run_process([CGTN, RELAY], stdout=subprocess.PIPE, env=env)
+    assert (2, b"") == (proc.returncode, proc.stdout)
+    assert proc.stderr.decode().startswith(
+        "compare-accounts: error: cannot write to standard output"
+    )
+    assert proc.stderr.decode().endswith(
+        "set PYTHONIOENCODING=utf-8 or pass -o FILE (always UTF-8)\n"
+    )

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
-import shutil
 import sys
 import threading
 import time
@@ -69,11 +68,15 @@ class _Status:
     def line(self) -> str:
         """The progress line as it would be drawn now, without the redraw codes."""
         stage, done, total = self._report
-        count = f" {done:,}/{total:,}" if total and stage == "classifying" else ""
-        if total and stage.endswith(("loading", "aligning")):
+        if not total:
+            count = ""
+        elif stage.endswith("scoring"):
+            count = f" ({total:,} sentence pairs)"
+        elif stage.endswith("classifying"):
+            count = f" {done:,}/{total:,}"
+        else:  # loading file k of n, aligning document pair k of n
             count = f" {done + 1:,} of {total:,}"
-        sizes = f" ({total:,} sentence pairs)" if total and stage.endswith("scoring") else ""
-        return one_line(f"{PROG}: {stage}{count}{sizes} · {time.monotonic() - self._start:.0f} s")
+        return one_line(f"{PROG}: {stage}{count} · {time.monotonic() - self._start:.0f} s")
 
     def _draw(self, text: str) -> None:
         """Write ``text`` over the current line; a failing stderr just stops the drawing."""
@@ -83,13 +86,20 @@ class _Status:
         except (OSError, ValueError):
             self._stop.set()
 
+    def _columns(self) -> int:
+        """The width of the terminal the line is drawn on (80 when it cannot say)."""
+        try:
+            return os.get_terminal_size(self._stream.fileno()).columns
+        except (AttributeError, OSError, ValueError):
+            return 80
+
     def _run(self) -> None:
         """Redraw the line every :data:`STATUS_INTERVAL` seconds once the delay has passed."""
         if self._stop.wait(self._delay):
             return
         last = ""
         while not self._stop.is_set():
-            line = self.line()[: max(shutil.get_terminal_size().columns - 1, 1)]
+            line = self.line()[: max(self._columns() - 1, 1)]
             if line != last:
                 self._draw("\r" + line + "\x1b[K")
                 self._drawn, last = True, line
@@ -242,6 +252,12 @@ def _write(output: str, path: str | None) -> None:
         sys.stdout.flush()
     except BrokenPipeError:
         raise  # the reader went away: main() exits quietly
+    except UnicodeEncodeError as exc:
+        char = exc.object[exc.start]
+        raise CompareError(
+            f"cannot write to standard output in {exc.encoding}: it has no {char!r}; "
+            "set PYTHONIOENCODING=utf-8 or pass -o FILE (always UTF-8)"
+        ) from exc
     except OSError as exc:
         _discard_stdout()
         raise CompareError(f"cannot write to standard output: {exc.strerror or exc}") from exc
