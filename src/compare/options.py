@@ -76,11 +76,11 @@ class Options:
 
     max_pairs: int = attrs.field(default=50_000_000, validator=_positive_int)
     """Refuse, before scoring, inputs with more sentence pairs than this (REF × OTHER sentences;
-    the square of all sentences for a collation): about 1.8 GB and 75 s on news text (README)."""
+    the square of all sentences for a collation): 1.7 GB and 25-31 s on news text (README)."""
 
     max_linkable: int = attrs.field(default=2_000_000, validator=_positive_int)
     """Refuse, before scoring, inputs with more sentence pairs estimated to reach the link
-    threshold than this (repeated sentences make every pair one): about 0.6 GB and 45 s (README)."""
+    threshold than this (repeated sentences make every pair one): 0.55 GB and 21-40 s (README)."""
 
     def to_dict(self) -> dict[str, float | int]:
         """Return the options as a plain, JSON-ready mapping."""

@@ -3,9 +3,9 @@
 Until scoring is sparse, two figures drive the cost, and both are known before anything is scored:
 
 - **sentence pairs**: every pair of sentences of different documents gets a score in dense
-  matrices; measured on news text, about 35 bytes and 1.5 µs per pair (README). Counted exactly.
+  matrices; measured on news text, about 33 bytes and 0.5 µs per pair (README). Counted exactly.
 - **linkable pairs**, those scoring at least the link threshold: the alignment walks each one in
-  Python, about 250 bytes and 20 µs per pair. Real reports have few (each sentence matches a
+  Python, about 270 bytes and 10-30 µs per pair. Real reports have few (each sentence matches a
   handful at most); repeated or near-identical sentences make every pair one. Estimated by
   scoring evenly spaced samples of each document's sentences (all of them when the documents are
   small) with the comparison's own IDF table and scorer.
