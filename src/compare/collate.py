@@ -195,7 +195,7 @@ def _unique_ids(docs: list[Document]) -> list[Document]:
     return out
 
 
-def _score(ranked: list[Document], opts: Options, progress: Progress) -> _Scores:
+def _score(ranked: list[Document], opts: Options, progress: Progress = silent) -> _Scores:
     """Features, IDF and the score matrix of every sentence of every document, once.
 
     Refused before the matrix when too many pairs would reach the link threshold.
@@ -252,7 +252,7 @@ def _score_all(
     return out
 
 
-def _group(scores: _Scores, progress: Progress) -> list[list[Node]]:
+def _group(scores: _Scores, progress: Progress = silent) -> list[list[Node]]:
     """Align every document pair on the matrix, then group linked sentences into claims."""
     candidates: list[_Candidate] = []
     doc_pairs = list(itertools.combinations(range(len(scores.docs)), 2))
@@ -321,7 +321,7 @@ def _pair_links(scores: _Scores, a: int, b: int) -> list[_Candidate]:
     return out
 
 
-def _claims(scores: _Scores, groups: list[list[Node]], progress: Progress) -> list[Claim]:
+def _claims(scores: _Scores, groups: list[list[Node]], progress: Progress = silent) -> list[Claim]:
     """Turn groups of sentences into claims: order, ids, representative, per-member links."""
     docs = scores.docs
 
