@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import re
 import subprocess
 import sys
 import types
@@ -16,6 +18,7 @@ from pathlib import Path
 import pytest
 
 import compare
+from compare import cli
 from compare.cli import main
 from compare.model import Document
 
@@ -254,3 +257,240 @@ def test_the_same_file_twice_is_collated_under_distinct_ids(
             assert claim["members"]["call-syrian-readout-relay"] == claim["members"].get(
                 "call-syrian-readout-relay-2"
             )
+
+
+# -- terminal safety: control characters, output errors, limits, progress ------------------------
+
+ESCAPES = "\x1b[31mRED\x1b]0;title\x07"
+"""A colour change and an OSC window-title sequence, as a hostile document or file name holds."""
+RAW = ("\x1b", "\x07", "\x9b", "\u202e")
+
+
+def hostile_file(tmp_path: Path) -> Path:
+    """A file whose name and text hold escape sequences, a C1 CSI and a bidi override."""
+    path = tmp_path / f"name{ESCAPES}.txt"
+    path.write_text(
+        f"The minister said {ESCAPES} the talks would continue.\n\n"
+        "Officials \x9b2J expect the bridge to \u202eopen in the spring.\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html"])
+@pytest.mark.parametrize("collation", [False, True])
+def test_control_characters_never_reach_the_terminal(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str, collation: bool
+) -> None:
+    """Escapes in a document, a label and a file name are shown harmless; the rest stays visible."""
+    hostile = str(hostile_file(tmp_path))
+    inputs = [hostile, RELAY, CGTN] if collation else [hostile, RELAY]
+    assert 0 == run(["-f", fmt, "--label", f"L{ESCAPES}", *inputs])
+    out, err = capsys.readouterr()
+    assert [] == [c for c in RAW[:3] if c in out + err]
+    # A bidi override reorders the rest of a terminal line; a web page confines it to its cell.
+    assert ("\u202e" in out) == (fmt == "html")
+    assert "L\ufffd[31mRED\ufffd]0;title\ufffd" in out.replace("\\", "")  # Markdown escapes [ ]
+    assert "The minister said" in out
+
+
+def test_json_keeps_control_characters_escaped(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """JSON escapes every control character, C1 and bidi too, and reads back as the same text."""
+    path = hostile_file(tmp_path)
+    assert 0 == run(["-f", "json", "--label", f"L{ESCAPES}", str(path), RELAY])
+    out, _ = capsys.readouterr()
+    assert [] == [c for c in RAW if c in out]
+    data = json.loads(out)
+    assert f"L{ESCAPES}" == data["reference"]["label"]
+    assert (
+        compare.load(path)
+        .text[: data["reference"]["sentences"][-1]["end"]]
+        .endswith(data["reference"]["sentences"][-1]["text"])
+    )
+    assert "\x9b2J" in data["reference"]["sentences"][1]["text"]
+
+
+def test_error_messages_show_escapes_harmless(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A missing file whose name holds escape sequences: one line, no raw control character."""
+    missing = str(tmp_path / f"gone{ESCAPES}.txt")
+    assert 2 == run([missing, RELAY])
+    _, err = capsys.readouterr()
+    assert [] == [c for c in RAW if c in err]
+    assert 1 == len(err.splitlines())
+    assert "gone\ufffd[31mRED\ufffd]0;title\ufffd.txt: no such file" in err
+
+
+def test_undecodable_file_name_does_not_crash_html(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A file name that is not UTF-8 (a lone surrogate in Python) renders in every format."""
+    name = os.fsdecode(b"bad\x9bname.txt")
+    (tmp_path / name).write_text("The minister spoke on Tuesday.\n", encoding="utf-8")
+    for fmt in ("html", "text", "markdown"):
+        assert 0 == run(["-f", fmt, str(tmp_path / name), RELAY])
+        out, err = capsys.readouterr()
+        assert "" == err
+        assert "\udc9b" not in out and "bad\ufffdname" in out
+
+
+def small_pair(tmp_path: Path) -> list[str]:
+    """Two short documents as files, quick to compare in a fresh interpreter."""
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("The minister said the talks would continue. Rain fell.\n", encoding="utf-8")
+    b.write_text("The minister said talks would go on. Officials agreed.\n", encoding="utf-8")
+    return [str(a), str(b)]
+
+
+def run_process(argv: Sequence[str], **kwargs: object) -> subprocess.CompletedProcess[bytes]:
+    """Run ``python -m compare`` in a fresh interpreter, stderr captured."""
+    return subprocess.run(
+        [sys.executable, "-m", "compare", *argv], stderr=subprocess.PIPE, timeout=120,
+        check=False, **kwargs,  # type: ignore[call-overload]
+    )  # fmt: skip
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize("to_file", [False, True])
+def test_full_disk_is_one_line_and_exit_2(tmp_path: Path, to_file: bool) -> None:
+    """Standard output (or -o) on a full disk: exit 2, one line, no traceback at shutdown."""
+    argv = [*small_pair(tmp_path), "-f", "html"]
+    if to_file:
+        proc = run_process([*argv, "-o", "/dev/full"], stdout=subprocess.DEVNULL)
+        expected = "compare-accounts: error: cannot write /dev/full: No space left on device\n"
+    else:
+        with open("/dev/full", "wb") as full:
+            proc = run_process(argv, stdout=full)
+        expected = (
+            "compare-accounts: error: cannot write to standard output: No space left on device\n"
+        )
+    assert (2, expected) == (proc.returncode, proc.stderr.decode())
+
+
+def test_closed_pipe_exits_quietly(tmp_path: Path) -> None:
+    """The reader of standard output goes away: exit 141 (128 + SIGPIPE), nothing on stderr."""
+    with subprocess.Popen(
+        [sys.executable, "-m", "compare", *small_pair(tmp_path), "-f", "html"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    ) as proc:  # fmt: skip
+        assert proc.stdout is not None and proc.stderr is not None
+        proc.stdout.close()  # before the child has imported anything, let alone written
+        err = proc.stderr.read()
+        code = proc.wait(timeout=120)
+    assert (141, b"") == (code, err)
+
+
+def test_closed_stdout_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    """Standard output closed (``>&-``): exit 2 with one line; with -o FILE the run works."""
+    proc = run_process(small_pair(tmp_path), preexec_fn=lambda: os.close(1))
+    message = (
+        "compare-accounts: error: standard output is closed; pass -o FILE to write the output\n"
+    )
+    assert (2, message) == (proc.returncode, proc.stderr.decode())
+    target = tmp_path / "out.json"
+    argv = [*small_pair(tmp_path), "-f", "json", "-o", str(target)]
+    proc = run_process(argv, preexec_fn=lambda: os.close(1))
+    assert (0, b"") == (proc.returncode, proc.stderr)
+    assert "compare.comparison/1" == json.loads(target.read_text(encoding="utf-8"))["schema"]
+
+
+def test_over_the_limit_is_one_line_and_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The issue's '1. '*2000 pair: refused in one line naming the option; lifted, it runs."""
+    ones = tmp_path / "ones.txt"
+    ones.write_text("1. " * 2000, encoding="utf-8")
+    assert 2 == run([str(ones), str(ones)])
+    _, err = capsys.readouterr()
+    assert 1 == len(err.splitlines())
+    assert err.startswith("compare-accounts: error: REF × OTHER = 2,000 × 2,000 sentences: about")
+    assert err.rstrip().endswith("pass --max-linkable N (or Options(max_linkable=N)) to lift it")
+    ones.write_text("1. " * 40, encoding="utf-8")
+    assert 2 == run([str(ones), str(ones), "--max-pairs", "1000"])
+    assert "1,600 sentence pairs to score, over the limit of 1,000" in capsys.readouterr().err
+    assert 0 == run([str(ones), str(ones), "--max-pairs", "1600", "-f", "json"])
+    assert 40 == len(json.loads(capsys.readouterr().out)["links"])
+
+
+def test_out_of_memory_is_one_line_and_exit_2(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A MemoryError anywhere (here while loading) is one line and exit 2, not a traceback."""
+
+    def bad_alloc(*args: object, **kwargs: object) -> None:
+        raise MemoryError("std::bad_alloc")
+
+    monkeypatch.setattr("compare.cli.load", bad_alloc)
+    assert 2 == run([CGTN, RELAY])
+    assert "compare-accounts: error: out of memory; compare smaller documents\n" == (
+        capsys.readouterr().err
+    )
+
+
+class FakeTerminal(io.StringIO):
+    """A stderr that says it is a terminal."""
+
+    def isatty(self) -> bool:
+        """Claim to be a terminal."""
+        return True
+
+
+@pytest.mark.parametrize("quiet", [False, True])
+def test_progress_on_a_terminal_unless_quiet(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], quiet: bool
+) -> None:
+    """On a terminal stderr a progress line is drawn and erased at the end; --quiet draws none."""
+    terminal = FakeTerminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    monkeypatch.setattr("compare.cli.STATUS_DELAY", 0.0)
+    assert 0 == run([CGTN, RELAY, "-f", "json", *(["--quiet"] if quiet else [])])
+    drawn = terminal.getvalue()
+    if quiet:
+        assert "" == drawn
+    else:
+        assert drawn.startswith("\rcompare-accounts: ")
+        assert drawn.endswith("\r\x1b[K")
+    assert capsys.readouterr().out.startswith("{")
+
+
+def test_progress_line_names_stage_and_counts() -> None:
+    """The progress line says the stage, its count and the seconds so far."""
+    status = cli._Status(FakeTerminal(), delay=60.0)
+    try:
+        status("scoring", 0, 4_000_000)
+        assert re.fullmatch(
+            r"compare-accounts: scoring \(4,000,000 sentence pairs\) · \d+ s", status.line()
+        )
+        status("classifying", 12, 868)
+        assert re.fullmatch(r"compare-accounts: classifying 12/868 · \d+ s", status.line())
+        status("2 of 3: aligning", 0, 1)
+        assert re.fullmatch(r"compare-accounts: 2 of 3: aligning 1 of 1 · \d+ s", status.line())
+    finally:
+        status.close()
+
+
+def test_readme_shows_the_real_refusal(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The README's work-limit example prints what the command prints to stderr today."""
+    readme = (READOUTS.parent.parent / "README.md").read_text(encoding="utf-8")
+    command = "$ printf '1. %.0s' $(seq 2000) > ones.txt; python -m compare ones.txt ones.txt\n"
+    shown = readme.split(command)[1].split("```")[0]
+    ones = tmp_path / "ones.txt"
+    ones.write_text("1. " * 2000, encoding="utf-8")  # what the printf writes
+    assert 2 == run([str(ones), str(ones)])
+    assert shown == capsys.readouterr().err
+
+
+def test_unencodable_output_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    """Standard output in ASCII cannot carry the view's rules (─): exit 2, one line, the fix."""
+    env = {**os.environ, "PYTHONIOENCODING": "ascii"}
+    proc = run_process([CGTN, RELAY], stdout=subprocess.PIPE, env=env)
+    assert (2, b"") == (proc.returncode, proc.stdout)
+    assert proc.stderr.decode().startswith(
+        "compare-accounts: error: cannot write to standard output"
+    )
+    assert proc.stderr.decode().endswith(
+        "set PYTHONIOENCODING=utf-8 or pass -o FILE (always UTF-8)\n"
+    )

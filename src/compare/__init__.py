@@ -5,7 +5,7 @@ from __future__ import annotations
 from importlib.metadata import PackageNotFoundError, version
 
 from compare.collate import collate
-from compare.errors import CompareError, InputError, OptionsError
+from compare.errors import CompareError, InputError, OptionsError, TooLargeError
 from compare.load import load
 from compare.model import Claim, Collation, Comparison, DiffOp, Document, Finding, Link, Sentence
 from compare.options import Options
@@ -29,6 +29,7 @@ __all__ = [
     "Options",
     "OptionsError",
     "Sentence",
+    "TooLargeError",
     "__version__",
     "collate",
     "compare",

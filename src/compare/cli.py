@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import sys
+import threading
+import time
 from collections.abc import Sequence
-from typing import NoReturn
+from typing import NoReturn, TextIO
 
 import attrs
 
@@ -15,11 +19,20 @@ from compare.load import load
 from compare.model import Collation, Comparison, Document
 from compare.options import Options
 from compare.pairwise import compare
+from compare.report.controls import one_line
+from compare.scale import Progress, silent
 
 __all__ = ["main"]
 
 PROG = "compare-accounts"
 FORMATS = ("text", "json", "markdown", "html")
+EXIT_BROKEN_PIPE = 141
+"""Exit code when the reader of standard output goes away: 128 + SIGPIPE, as a shell reports
+for ``cat`` or ``seq`` killed by it."""
+STATUS_DELAY = 0.5
+"""Seconds of work before the progress line appears (a quick run shows none)."""
+STATUS_INTERVAL = 0.1
+"""Seconds between redraws of the progress line."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -27,7 +40,78 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         """Print a one-line usage error and exit 2."""
-        self.exit(2, f"{self.prog}: error: {message} (see --help)\n")
+        self.exit(2, f"{self.prog}: error: {one_line(message)} (see --help)\n")
+
+
+class _Status:
+    """A progress line on a terminal's stderr, redrawn in place by a thread until closed.
+
+    The pipeline reports ``(stage, done, total)`` by calling the object; the thread draws the
+    latest report with the seconds elapsed, from :data:`STATUS_DELAY` on, so it also ticks
+    through a long stage that reports nothing. :meth:`close` erases the line.
+    """
+
+    def __init__(self, stream: TextIO, *, delay: float | None = None) -> None:
+        self._stream = stream
+        self._start = time.monotonic()
+        self._delay = STATUS_DELAY if delay is None else delay
+        self._report = ("starting", 0, 0)
+        self._drawn = False
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="compare-status", daemon=True)
+        self._thread.start()
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        """Take a progress report (a :data:`compare.scale.Progress`)."""
+        self._report = (stage, done, total)
+
+    def line(self) -> str:
+        """The progress line as it would be drawn now, without the redraw codes."""
+        stage, done, total = self._report
+        if not total:
+            count = ""
+        elif stage.endswith("scoring"):
+            count = f" ({total:,} sentence pairs)"
+        elif stage.endswith("classifying"):
+            count = f" {done:,}/{total:,}"
+        else:  # loading file k of n, aligning document pair k of n
+            count = f" {done + 1:,} of {total:,}"
+        return one_line(f"{PROG}: {stage}{count} · {time.monotonic() - self._start:.0f} s")
+
+    def _draw(self, text: str) -> None:
+        """Write ``text`` over the current line; a failing stderr just stops the drawing."""
+        try:
+            self._stream.write(text)
+            self._stream.flush()
+        except (OSError, ValueError):
+            self._stop.set()
+
+    def _columns(self) -> int:
+        """The width of the terminal the line is drawn on (80 when it cannot say)."""
+        try:
+            return os.get_terminal_size(self._stream.fileno()).columns
+        except (AttributeError, OSError, ValueError):
+            return 80
+
+    def _run(self) -> None:
+        """Redraw the line every :data:`STATUS_INTERVAL` seconds once the delay has passed."""
+        if self._stop.wait(self._delay):
+            return
+        last = ""
+        while not self._stop.is_set():
+            line = self.line()[: max(self._columns() - 1, 1)]
+            if line != last:
+                self._draw("\r" + line + "\x1b[K")
+                self._drawn, last = True, line
+            self._stop.wait(STATUS_INTERVAL)
+
+    def close(self) -> None:
+        """Stop drawing and erase the line, so what follows starts on a clean one."""
+        self._stop.set()
+        self._thread.join()
+        if self._drawn:
+            self._draw("\r\x1b[K")
+            self._drawn = False
 
 
 def _width(value: str) -> int:
@@ -64,6 +148,10 @@ def _parser() -> argparse.ArgumentParser:
         "--width", type=_width, default=None,
         help="line width of the text view (default: the terminal's; 100 when not a terminal)",
     )  # fmt: skip
+    p.add_argument(
+        "-q", "--quiet", action="store_true",
+        help="no progress line (shown on stderr only when it is a terminal)",
+    )  # fmt: skip
     group = p.add_argument_group("options (defaults chosen by measurement, see README)")
     for field in attrs.fields(Options):
         kind = type(field.default)
@@ -85,15 +173,17 @@ def _options(args: argparse.Namespace) -> Options:
     return Options(**given)
 
 
-def _load_all(paths: Sequence[str], labels: Sequence[str]) -> list[Document]:
+def _load_all(paths: Sequence[str], labels: Sequence[str], progress: Progress) -> list[Document]:
     """Load every input, applying labels in file order."""
     if len(labels) > len(paths):
         raise CompareError(f"{len(labels)} --label values given for {len(paths)} inputs")
     if sum(1 for p in paths if p == "-") > 1:
         raise CompareError("standard input (-) can be read only once")
-    return [
-        load(path, label=labels[k] if k < len(labels) else None) for k, path in enumerate(paths)
-    ]
+    docs = []
+    for k, path in enumerate(paths):
+        progress("loading", k, len(paths))
+        docs.append(load(path, label=labels[k] if k < len(labels) else None))
+    return docs
 
 
 def _text_settings(args: argparse.Namespace) -> tuple[int, bool]:
@@ -115,30 +205,111 @@ def _render(result: Comparison | Collation, fmt: str, width: int, color: bool) -
     return result.to_text(width=width, color=color)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit code (0 success, 2 bad usage or input)."""
-    args = _parser().parse_args(argv)
+def _status(args: argparse.Namespace) -> _Status | None:
+    """The progress line: on stderr when it is a terminal, unless ``--quiet``."""
+    stream = sys.stderr
+    if args.quiet or stream is None:
+        return None
     try:
-        options = _options(args)
-        docs = _load_all([args.ref, *args.others], args.label)
-        result: Comparison | Collation
-        if len(docs) > 2:
-            result = collate(docs, options=options)
-        else:
-            result = compare(docs[0], docs[1], options=options)
-        width, color = _text_settings(args) if args.format == "text" else (0, False)
-        output = _render(result, args.format, width, color)
-        if args.output:
-            try:
-                with open(args.output, "w", encoding="utf-8") as fh:
-                    fh.write(output)
-            except OSError as exc:
-                raise CompareError(f"cannot write {args.output}: {exc.strerror}") from exc
-        else:
-            sys.stdout.write(output)
+        tty = stream.isatty()
+    except (AttributeError, ValueError):  # a closed or file-like stream without isatty()
+        tty = False
+    return _Status(stream) if tty else None
+
+
+def _error(message: str) -> None:
+    """Print one harmless line on stderr (nowhere if stderr is closed)."""
+    if sys.stderr is not None:
+        with contextlib.suppress(OSError, ValueError):
+            print(f"{PROG}: error: {one_line(message)}", file=sys.stderr)
+
+
+def _discard_stdout() -> None:
+    """Point standard output at the null device, so the flush at exit cannot fail again.
+
+    After a broken pipe or a full disk, what is left in the buffer would otherwise raise once
+    more at interpreter shutdown ("Exception ignored ..."), after the exit code is chosen.
+    """
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (AttributeError, OSError, ValueError):
+        pass
+
+
+def _write(output: str, path: str | None) -> None:
+    """Write the output to ``path``, or to standard output; failures become one-line errors."""
+    if path:
+        try:
+            with open(path, "w", encoding="utf-8") as fh:
+                fh.write(output)
+        except OSError as exc:
+            raise CompareError(f"cannot write {path}: {exc.strerror or exc}") from exc
+        return
+    try:
+        sys.stdout.write(output)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise  # the reader went away: main() exits quietly
+    except UnicodeEncodeError as exc:
+        char = exc.object[exc.start]
+        raise CompareError(
+            f"cannot write to standard output in {exc.encoding}: it has no {char!r}; "
+            "set PYTHONIOENCODING=utf-8 or pass -o FILE (always UTF-8)"
+        ) from exc
+    except OSError as exc:
+        _discard_stdout()
+        raise CompareError(f"cannot write to standard output: {exc.strerror or exc}") from exc
+
+
+def _run(args: argparse.Namespace, progress: Progress) -> str:
+    """Load the inputs, compare or collate them, and render the result in the chosen format."""
+    if sys.stdout is None and not args.output:
+        raise CompareError("standard output is closed; pass -o FILE to write the output")
+    options = _options(args)
+    docs = _load_all([args.ref, *args.others], args.label, progress)
+    result: Comparison | Collation
+    if len(docs) > 2:
+        result = collate(docs, options=options, progress=progress)
+    else:
+        result = compare(docs[0], docs[1], options=options, progress=progress)
+    progress("rendering", 0, 0)
+    width, color = _text_settings(args) if args.format == "text" else (0, False)
+    return _render(result, args.format, width, color)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code (0 success, 2 bad usage or input).
+
+    A closed pipe on standard output ends the run quietly with :data:`EXIT_BROKEN_PIPE`.
+    """
+    try:
+        args = _parser().parse_args(argv)
+    except SystemExit:
+        try:
+            if sys.stdout is not None:
+                sys.stdout.flush()  # --help into a closed pipe: quiet, like the output itself
+        except OSError:
+            _discard_stdout()
+        raise
+    status = _status(args)
+    try:
+        try:
+            output = _run(args, status or silent)
+        finally:
+            if status is not None:
+                status.close()  # before any output or error message
+        _write(output, args.output)
     except CompareError as exc:
-        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        _error(str(exc))
         return 2
+    except MemoryError:
+        _error("out of memory; compare smaller documents")
+        return 2
+    except BrokenPipeError:
+        _discard_stdout()
+        return EXIT_BROKEN_PIPE
     except KeyboardInterrupt:
         return 130
     return 0

@@ -33,6 +33,7 @@ word diffs are at most one per sentence. The pairwise comparisons against the fi
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Mapping, Sequence
 from typing import TypeVar
 
@@ -48,6 +49,7 @@ from compare.findings import LinkContext, Side, classify_link, relation
 from compare.model import Claim, Collation, Coverage, Document, Finding, Link
 from compare.options import Options, resolve_options
 from compare.pairwise import compare, distinct_ids, require_document
+from compare.scale import Progress, check_linkable, check_pairs, out_of_memory, silent
 from compare.similarity import (
     SCORERS,
     Features,
@@ -101,11 +103,15 @@ class _Candidate:
     core: tuple[Node, Node]
 
 
-def collate(docs: Sequence[Document], *, options: Options | None = None) -> Collation:
+def collate(
+    docs: Sequence[Document], *, options: Options | None = None, progress: Progress | None = None
+) -> Collation:
     """Collate two or more accounts into claims x sources; the result ignores their order.
 
     ``pairs`` holds ``compare(docs[0], d)`` for every other document, so the pairwise view of the
-    first document against each other one stays available.
+    first document against each other one stays available. Inputs over the work limits of
+    ``options`` are refused before scoring, as :func:`compare.compare` does; ``progress``, if
+    given, is told each stage as it starts (see :data:`compare.scale.Progress`).
     """
     if isinstance(docs, (Document, str, bytes)) or not isinstance(docs, Sequence):
         raise InputError(
@@ -118,8 +124,19 @@ def collate(docs: Sequence[Document], *, options: Options | None = None) -> Coll
         raise InputError(f"collate() needs at least two documents, got {len(docs)}")
     opts = resolve_options(options)
 
-    documents = _unique_ids(list(docs))
-    scores = _score(sorted(documents, key=lambda d: d.id), opts)
+    sizes = [len(d.sentences) for d in docs]
+    check_pairs(sizes, opts)
+    try:
+        return _collate(list(docs), opts, progress or silent)
+    except MemoryError:
+        pass  # raised below, outside this block: the traceback holds the frames' big arrays
+    raise out_of_memory(sizes)
+
+
+def _collate(docs: list[Document], opts: Options, progress: Progress) -> Collation:
+    """The collation pipeline: one score matrix, pairwise alignments, groups, claims, pairs."""
+    documents = _unique_ids(docs)
+    scores = _score(sorted(documents, key=lambda d: d.id), opts, progress)
     order = {d.id: k for k, d in enumerate(documents)}
 
     def in_order(mapping: Mapping[str, T]) -> dict[str, T]:
@@ -132,9 +149,12 @@ def collate(docs: Sequence[Document], *, options: Options | None = None) -> Coll
             variants=in_order(c.variants),
             findings=in_order(c.findings),
         )
-        for c in _claims(scores, _group(scores))
+        for c in _claims(scores, _group(scores, progress), progress)
     ]
-    pairs = tuple(compare(documents[0], d, options=opts) for d in documents[1:])
+    pairs = tuple(
+        compare(documents[0], d, options=opts, progress=_prefixed(progress, f"{k} of {n}: "))
+        for k, n, d in _numbered(documents[1:])
+    )
     return Collation(
         documents=tuple(documents),
         claims=tuple(claims),
@@ -143,6 +163,20 @@ def collate(docs: Sequence[Document], *, options: Options | None = None) -> Coll
         pairs=pairs,
         options=opts,
     )
+
+
+def _numbered(items: Sequence[T]) -> list[tuple[int, int, T]]:
+    """Each item with its 1-based number and the count: ``(k, n, item)``."""
+    return [(k + 1, len(items), item) for k, item in enumerate(items)]
+
+
+def _prefixed(progress: Progress, prefix: str) -> Progress:
+    """A progress report that puts ``prefix`` before every stage it passes on."""
+
+    def report(stage: str, done: int, total: int) -> None:
+        progress(f"{prefix}{stage}", done, total)
+
+    return report
 
 
 def _unique_ids(docs: list[Document]) -> list[Document]:
@@ -161,13 +195,18 @@ def _unique_ids(docs: list[Document]) -> list[Document]:
     return out
 
 
-def _score(ranked: list[Document], opts: Options) -> _Scores:
-    """Features, IDF and the score matrix of every sentence of every document, once."""
+def _score(ranked: list[Document], opts: Options, progress: Progress = silent) -> _Scores:
+    """Features, IDF and the score matrix of every sentence of every document, once.
+
+    Refused before the matrix when too many pairs would reach the link threshold.
+    """
     offsets = [0]
     for d in ranked:
         offsets.append(offsets[-1] + len(d.sentences))
     feats = features(s.text for d in ranked for s in d.sentences)
     idf = idf_table(f.keys for f in feats)
+    check_linkable([feats[a:b] for a, b in itertools.pairwise(offsets)], idf, opts)
+    progress("scoring", 0, offsets[-1] ** 2)
     return _Scores(ranked, offsets, feats, idf, _score_all(feats, offsets, idf, opts), opts)
 
 
@@ -216,12 +255,14 @@ def _score_all(
     return out
 
 
-def _group(scores: _Scores) -> list[list[Node]]:
+def _group(scores: _Scores, progress: Progress = silent) -> list[list[Node]]:
     """Align every document pair on the matrix, then group linked sentences into claims."""
     candidates: list[_Candidate] = []
-    for a in range(len(scores.docs)):
-        for b in range(a + 1, len(scores.docs)):
-            candidates += _pair_links(scores, a, b)
+    doc_pairs = list(itertools.combinations(range(len(scores.docs)), 2))
+    for done, (a, b) in enumerate(doc_pairs):
+        progress("aligning", done, len(doc_pairs))
+        candidates += _pair_links(scores, a, b)
+    progress("grouping", 0, 0)
     candidates.sort(key=lambda c: (-c.score, c.nodes))
 
     parent: dict[Node, Node] = {}
@@ -283,7 +324,7 @@ def _pair_links(scores: _Scores, a: int, b: int) -> list[_Candidate]:
     return out
 
 
-def _claims(scores: _Scores, groups: list[list[Node]]) -> list[Claim]:
+def _claims(scores: _Scores, groups: list[list[Node]], progress: Progress = silent) -> list[Claim]:
     """Turn groups of sentences into claims: order, ids, representative, per-member links."""
     docs = scores.docs
 
@@ -296,6 +337,7 @@ def _claims(scores: _Scores, groups: list[list[Node]]) -> list[Claim]:
 
     claims = []
     for n, group in enumerate(sorted(groups, key=position)):
+        progress("classifying", n, len(groups))
         by_doc: dict[int, tuple[int, ...]] = {}
         for d, i in sorted(group):
             by_doc[d] = (*by_doc.get(d, ()), i)

@@ -4,7 +4,9 @@ The tree::
 
     CompareError              base of everything compare raises on purpose
     ├── InputError            a file or text cannot be used (missing, binary, undecodable, empty)
-    └── OptionsError          an option has a value outside its documented range
+    ├── OptionsError          an option has a value outside its documented range
+    └── TooLargeError         inputs over the work limits (Options.max_pairs, max_linkable), or
+                              a comparison that ran out of memory
 
 Leaves also subclass the matching builtin (``ValueError``), so callers that already catch those keep
 working. Every message names the thing at fault and what is wrong with it, in one line.
@@ -12,7 +14,7 @@ working. Every message names the thing at fault and what is wrong with it, in on
 
 from __future__ import annotations
 
-__all__ = ["CompareError", "InputError", "OptionsError"]
+__all__ = ["CompareError", "InputError", "OptionsError", "TooLargeError"]
 
 
 class CompareError(Exception):
@@ -25,3 +27,7 @@ class InputError(CompareError, ValueError):
 
 class OptionsError(CompareError, ValueError):
     """An option was given a value outside its documented range."""
+
+
+class TooLargeError(CompareError, ValueError):
+    """Inputs too large to compare within the limits of :class:`~compare.options.Options`."""

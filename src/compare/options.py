@@ -74,6 +74,14 @@ class Options:
     language: str = attrs.field(default="en", validator=_language)
     """Language of the word lists (stop words) used to pick content words."""
 
+    max_pairs: int = attrs.field(default=50_000_000, validator=_positive_int)
+    """Refuse, before scoring, inputs with more sentence pairs than this (REF × OTHER sentences;
+    the square of all sentences for a collation): 1.7 GB and 25-31 s on news text (README)."""
+
+    max_linkable: int = attrs.field(default=2_000_000, validator=_positive_int)
+    """Refuse, before scoring, inputs with more sentence pairs estimated to reach the link
+    threshold than this (repeated sentences make every pair one): 0.55 GB and 21-40 s (README)."""
+
     def to_dict(self) -> dict[str, float | int]:
         """Return the options as a plain, JSON-ready mapping."""
         return attrs.asdict(self)

@@ -12,6 +12,7 @@ from compare.errors import InputError
 from compare.findings import LinkContext, Side, classify_link, relation, unlinked_findings
 from compare.model import Comparison, Document, Finding, Link
 from compare.options import Options, resolve_options
+from compare.scale import Progress, check_linkable, check_pairs, out_of_memory, silent
 from compare.similarity import features, idf_table, join, pair_score, score_matrix
 
 __all__ = ["compare", "distinct_ids", "require_document"]
@@ -45,16 +46,42 @@ def _finding_order(f: Finding) -> tuple[float, float, str]:
     return (f.ref[0] if f.ref else math.inf, f.other[0] if f.other else -1.0, f.type)
 
 
-def compare(reference: Document, other: Document, *, options: Options | None = None) -> Comparison:
-    """Compare ``other``'s account with ``reference``'s: links, omissions, additions, findings."""
+def compare(
+    reference: Document,
+    other: Document,
+    *,
+    options: Options | None = None,
+    progress: Progress | None = None,
+) -> Comparison:
+    """Compare ``other``'s account with ``reference``'s: links, omissions, additions, findings.
+
+    Inputs over the work limits of ``options`` (``max_pairs``, ``max_linkable``) are refused
+    before scoring with a :class:`~compare.errors.TooLargeError`, as is a comparison that runs
+    out of memory. ``progress``, if given, is told each stage as it starts (see
+    :data:`compare.scale.Progress`).
+    """
     require_document(reference, "compare(): reference")
     require_document(other, "compare(): other")
     opts = resolve_options(options)
+    sizes = (len(reference.sentences), len(other.sentences))
+    check_pairs(sizes, opts)
+    try:
+        return _compare(reference, other, opts, progress or silent)
+    except MemoryError:
+        pass  # raised below, outside this block: the traceback holds the frames' big arrays
+    raise out_of_memory(sizes)
+
+
+def _compare(reference: Document, other: Document, opts: Options, progress: Progress) -> Comparison:
+    """The pairwise pipeline: features, limits, scores, alignment, then diff and findings."""
     reference, other = distinct_ids([reference, other])
     fr = features(s.text for s in reference.sentences)
     fo = features(s.text for s in other.sentences)
     idf = idf_table([f.keys for f in fr] + [f.keys for f in fo])
+    check_linkable([fr, fo], idf, opts)
+    progress("scoring", 0, len(fr) * len(fo))
     scores = score_matrix(fr, fo, opts, idf=idf)
+    progress("aligning", 0, 0)
 
     def group_score(ri: tuple[int, ...], oi: tuple[int, ...]) -> float:
         a = join([fr[i] for i in ri])
@@ -63,7 +90,9 @@ def compare(reference: Document, other: Document, *, options: Options | None = N
 
     links: list[Link] = []
     findings: list[Finding] = []
-    for al in align(scores, opts, group_score):
+    alignments = align(scores, opts, group_score)
+    for done, al in enumerate(alignments):
+        progress("classifying", done, len(alignments))
         ref_side, other_side = Side.of(reference, al.ref), Side.of(other, al.other)
         runs = symmetric_runs(ref_side.text, other_side.text)
         rel = relation(ref_side.text, other_side.text, idf, opts)

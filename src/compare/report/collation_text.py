@@ -9,24 +9,22 @@ escape sequence in a document cannot drive the terminal. This module only format
 
 from __future__ import annotations
 
-import re
 import textwrap
 from collections import Counter
 from collections.abc import Sequence
 
 from compare.model import Claim, Collation, Document, Link
+from compare.report.controls import visible
 
 __all__ = ["MARKS", "render_collation"]
 
 MARKS = {"carried": "✓", "partial": "◐", "absent": "✗"}
 """The matrix's cell marks."""
 
-_CONTROL_RE = re.compile(r"[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
-
 
 def _clean(text: str) -> str:
     """Source text for one line: whitespace runs collapsed, control characters made visible."""
-    return _CONTROL_RE.sub("\ufffd", " ".join(text.split()))
+    return visible(" ".join(text.split()))
 
 
 def _short(text: str, limit: int) -> str:
@@ -197,4 +195,4 @@ def render_collation(c: Collation, *, width: int = 100, color: bool = False) -> 
     lines += ["", "== Omissions: claims most other sources carry =="]
     lines += _omissions(c, width) or ["", "None."]
     lines += ["", f"== Pairwise against {_clean(c.documents[0].label)} ==", "", *_pairs(c)]
-    return "\n".join(lines) + "\n"
+    return visible("\n".join(lines) + "\n")  # what no piece cleaned (a date, an id) included

@@ -1,7 +1,9 @@
 """A self-contained HTML report: two accounts side by side, changed words marked, findings panel.
 
 The page is rendered from Jinja2 templates shipped in ``compare/report/templates`` with autoescape
-on, so every piece of source text reaches the page as escaped text. CSS and a little vanilla JS are
+on, so every piece of source text reaches the page as escaped text, and control characters but
+the bidi ones are made visible (:func:`compare.report.controls.visible`), so an escape sequence in
+a document cannot drive the terminal of whoever prints the page. CSS and a little vanilla JS are
 inlined; the page makes no network requests, opens from disk and prints.
 
 This module only arranges what the comparison already holds into rows for the template: rows in the
@@ -32,6 +34,7 @@ from compare.model import (
     Finding,
     Link,
 )
+from compare.report.controls import visible
 
 __all__ = ["TYPE_STYLES", "render_collation_html", "render_html"]
 
@@ -274,7 +277,7 @@ def _uid(c: Comparison) -> str:
     """A stable element id for one report, so several reports can share a notebook page."""
     h = hashlib.sha1(usedforsecurity=False)
     for doc in (c.reference, c.other):
-        h.update(f"{doc.id}\0{doc.label}\0{len(doc.text)}\0".encode())
+        h.update(f"{doc.id}\0{doc.label}\0{len(doc.text)}\0".encode("utf-8", "surrogatepass"))
         h.update(doc.text.encode("utf-8", "surrogatepass"))
     return "cmp-" + h.hexdigest()[:10]
 
@@ -398,7 +401,7 @@ def render_html(c: Comparison, *, fragment: bool = False) -> str:
     rows, items = _rows(c, uid)
     relations = Counter(link.relation for link in c.links)
     template = _env().get_template("fragment.html.j2" if fragment else "page.html.j2")
-    return template.render(
+    page = template.render(
         uid=uid,
         view="pairwise",
         title=f"{c.reference.label} vs {c.other.label}",
@@ -420,6 +423,7 @@ def render_html(c: Comparison, *, fragment: bool = False) -> str:
         added=len(c.added),
         omitted=len(c.omitted),
     )
+    return visible(page, bidi=False)  # the documents' control characters made visible
 
 
 # -- collation: the claims x sources matrix --------------------------------------------------------
@@ -471,7 +475,7 @@ def _collation_uid(c: Collation) -> str:
     """A stable element id for one collation report."""
     h = hashlib.sha1(usedforsecurity=False)
     for doc in c.documents:
-        h.update(f"{doc.id}\0{doc.label}\0{len(doc.text)}\0".encode())
+        h.update(f"{doc.id}\0{doc.label}\0{len(doc.text)}\0".encode("utf-8", "surrogatepass"))
         h.update(doc.text.encode("utf-8", "surrogatepass"))
     return "col-" + h.hexdigest()[:10]
 
@@ -571,7 +575,7 @@ def render_collation_html(c: Collation, *, fragment: bool = False) -> str:
             }
         )  # fmt: skip
     template = _env().get_template("fragment.html.j2" if fragment else "page.html.j2")
-    return template.render(
+    page = template.render(
         uid=uid,
         view="matrix",
         title="Collation: " + ", ".join(d.label for d in c.documents),
@@ -603,3 +607,4 @@ def render_collation_html(c: Collation, *, fragment: bool = False) -> str:
         relation_names=[(r, _RELATION_SYMBOLS[r]) for r in RELATIONS],
         pairs=pairs,
     )
+    return visible(page, bidi=False)  # the documents' control characters made visible

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from compare.model import Claim, Collation, Comparison, Document, Finding, Link
+from compare.report.controls import CONTROLS
 
 __all__ = [
     "COLLATION_SCHEMA",
@@ -20,6 +22,10 @@ __all__ = [
 
 SCHEMA = "compare.comparison/1"
 COLLATION_SCHEMA = "compare.collation/1"
+
+_RAW_CONTROL_RE = re.compile(f"[{CONTROLS}]")
+"""Controls that :func:`json.dumps` with ``ensure_ascii=False`` writes raw (DEL, C1, bidi, lone
+surrogates; it escapes C0 itself): written as ``\\uXXXX`` instead, the same string to a parser."""
 
 
 def document_to_dict(doc: Document) -> dict[str, Any]:
@@ -115,8 +121,13 @@ def collation_to_dict(c: Collation) -> dict[str, Any]:
 
 
 def dumps(data: dict[str, Any], *, indent: int | None = 2) -> str:
-    """Serialise to JSON deterministically: sorted keys, UTF-8 kept, newline at the end."""
-    return json.dumps(data, indent=indent, sort_keys=True, ensure_ascii=False) + "\n"
+    """Serialise to JSON deterministically: sorted keys, UTF-8 kept, newline at the end.
+
+    Every control character is escaped, so the text is safe to print on a terminal.
+    """
+    text = json.dumps(data, indent=indent, sort_keys=True, ensure_ascii=False)
+    # Outside strings JSON has no such characters, so each one found is inside a string.
+    return _RAW_CONTROL_RE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
 
 
 def load_schema() -> dict[str, Any]:

@@ -1,7 +1,8 @@
 """A GitHub-flavoured Markdown report: summary tables, linked pairs, added and omitted, findings.
 
 Changed words are marked ``~~deleted~~`` and ``**inserted**``. Every piece of source text is
-escaped, so a ``|`` cannot break a table and a ``*`` or ``<`` cannot become markup.
+escaped, so a ``|`` cannot break a table and a ``*`` or ``<`` cannot become markup, and control
+characters are made visible (:func:`compare.report.controls.visible`), so none reaches a terminal.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from compare.model import FINDING_TYPES, RELATIONS, Collation, Comparison, Document, Link
+from compare.report.controls import visible
 
 __all__ = ["escape", "render_collation_markdown", "render_markdown"]
 
@@ -166,7 +168,7 @@ def render_markdown(c: Comparison) -> str:
             )
             lines.append(f"- {where}: {escape(f.detail)}")
         lines.append("")
-    return "\n".join(lines).rstrip("\n") + "\n"
+    return visible("\n".join(lines).rstrip("\n") + "\n")
 
 
 def _short(text: str, limit: int = 120) -> str:
@@ -258,4 +260,4 @@ def render_collation_markdown(c: Collation) -> str:
             f"| {escape(docs[pair.other.id].label)} | {len(pair.links)} | {rel['same']} "
             f"| {rel['reworded']} | {rel['partial']} | {len(pair.added)} | {len(pair.omitted)} |"
         )
-    return "\n".join(lines).rstrip("\n") + "\n"
+    return visible("\n".join(lines).rstrip("\n") + "\n")

@@ -27,6 +27,7 @@ from rich.table import Table
 from rich.text import Text
 
 from compare.model import FINDING_TYPES, RELATIONS, Comparison, Document, Link
+from compare.report.controls import visible
 
 __all__ = ["DEFAULT_WIDTH", "render_comparison", "terminal_settings"]
 
@@ -38,15 +39,13 @@ MIN_WIDTH = 20
 _DELETE = "red strike"
 _INSERT = "green"
 _HEAD = "bold"
-_CONTROL_RE = re.compile(r"[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
-"""Control characters that ``str.split`` does not already treat as whitespace."""
 _WORDS_TOUCH_RE = re.compile(r"\w\w")
 """Two word characters in a row: never split between two tokens of one text (see compare.diff)."""
 
 
 def _clean(text: str) -> str:
     """Source text for one line: whitespace runs collapsed, control characters made visible."""
-    return _CONTROL_RE.sub("\ufffd", " ".join(text.split()))
+    return visible(" ".join(text.split()))
 
 
 def _plain(text: str) -> Text:
