@@ -187,7 +187,7 @@ def test_any_file_loads_or_is_refused_in_one_line(
     json.dumps([s.text for s in doc.sentences], ensure_ascii=False).encode("utf-8")
 
 
-def test_moredistinct_words_than_a_16_bit_encoding_holds() -> None:
+def test_more_distinct_words_than_a_16_bit_encoding_holds() -> None:
     """70,000 distinct words, past the 65,536 that a 16-bit word encoding holds: one link's diff
     keeps every word apart, and a 700-sentence document of them compares and serialises."""
     words = distinct_words(70_000)
