@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
 
-from compare.collate import collate
+from compare.collation import collate
 from compare.errors import CompareError, InputError, OptionsError, TooLargeError
-from compare.load import load
+from compare.loading import load
 from compare.model import Claim, Collation, Comparison, DiffOp, Document, Finding, Link, Sentence
 from compare.options import Options
 from compare.pairwise import compare

@@ -103,7 +103,7 @@ class Document:
         ``label``, ``id`` or ``source`` is neither a ``str`` nor None. Surrogates are refused,
         not replaced: the text is never changed, so sentence offsets point into it as given.
         """
-        from compare.load import document_from_text
+        from compare.loading import document_from_text
 
         return document_from_text(text, label=label, id=id, source=source)
 
