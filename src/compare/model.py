@@ -7,7 +7,7 @@ what upstream produced. Sentences are offsets into their document's original tex
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, get_args
 
 import attrs
 
@@ -24,15 +24,18 @@ __all__ = [
     "DiffOp",
     "Document",
     "Finding",
+    "FindingType",
     "Link",
     "Relation",
     "Sentence",
 ]
 
 Relation = Literal["same", "reworded", "partial"]
-RELATIONS: tuple[Relation, ...] = ("same", "reworded", "partial")
+"""How a link's sides relate: equal but for case, spacing and punctuation; reworded; partial."""
+RELATIONS: tuple[Relation, ...] = get_args(Relation)
+"""The values of :data:`Relation`, in that order."""
 
-FINDING_TYPES: tuple[str, ...] = (
+FindingType = Literal[
     "omitted",
     "added",
     "reworded",
@@ -45,8 +48,10 @@ FINDING_TYPES: tuple[str, ...] = (
     "hedge",
     "polarity",
     "intensity",
-)
+]
 """Finding types of the JSON contract (DESIGN §3); new ones may be appended, none change meaning."""
+FINDING_TYPES: tuple[FindingType, ...] = get_args(FindingType)
+"""The values of :data:`FindingType`, in that order (the order reports list them in)."""
 
 
 @attrs.frozen
@@ -146,7 +151,7 @@ class Link:
 class Finding:
     """A difference worth a reader's attention, located by sentence indices on both sides."""
 
-    type: str
+    type: FindingType
     """One of :data:`FINDING_TYPES`."""
     ref: tuple[int, ...]
     """Reference sentences concerned (empty for ``added``)."""
