@@ -2,6 +2,10 @@
 
 All classes are frozen attrs classes with slots; collections are tuples. Nothing downstream mutates
 what upstream produced. Sentences are offsets into their document's original text.
+
+The model imports no stage. Its conveniences (``Document.from_text``, ``Link.opcodes`` and the
+``to_*`` methods) import the stage that does the work when they are called; tests/test_layering.py
+lists them, with the layer order of every module.
 """
 
 from __future__ import annotations
