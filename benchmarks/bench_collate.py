@@ -28,7 +28,6 @@ its own). Each N runs in a fresh subprocess, which reports:
 from __future__ import annotations
 
 import argparse
-import importlib
 import itertools
 import json
 import random
@@ -41,13 +40,11 @@ from pathlib import Path
 from typing import Any
 
 import compare
+from compare import collation
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _timing import maxrss_mb, stage_timers  # benchmarks/ is no package: path above
 from bench_compare import _corpus, _reword, _sentence
-
-# ``compare.collate`` is the function; the module of the same name is reached through importlib.
-collate_module = importlib.import_module("compare.collate")
 
 SIZES = (2, 3, 5, 10, 20, 30, 40)
 QUICK_SIZES = (3, 20)
@@ -61,7 +58,7 @@ STAGES = {
     "claims": "_claims",
     "pairs": "compare",
 }
-"""Stage name -> the function of compare.collate timed for it (matrix: features, IDF and the
+"""Stage name -> the function of compare.collation timed for it (matrix: features, IDF and the
 matrix; grouping: what ``_group`` spends beyond the pair alignments)."""
 
 
@@ -125,7 +122,7 @@ def staged(docs: list[compare.Document]) -> dict[str, float]:
     """Run collate once with its stage functions wrapped by timers; seconds per stage."""
     spent = dict.fromkeys([*STAGES, "group", "total"], 0.0)
     stages = {stage: (name,) for stage, name in [*STAGES.items(), ("group", "_group")]}
-    with stage_timers(collate_module, stages, spent):
+    with stage_timers(collation, stages, spent):
         t0 = time.perf_counter()
         compare.collate(docs)
         spent["total"] = time.perf_counter() - t0

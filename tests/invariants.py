@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 import compare
 from compare import Collation, Comparison, Document
-from compare.collate import MAX_SPLIT
+from compare.collation import MAX_SPLIT
 from compare.model import FINDING_TYPES, Sentence
 from compare.tokens import unify_quotes
 

@@ -6,12 +6,16 @@
 from __future__ import annotations
 
 import inspect
+import subprocess
+import sys
+import typing
 
 import attrs
 import pytest
 
 import compare
-from compare import CompareError, InputError, Options, OptionsError
+from compare import CompareError, Finding, InputError, Options, OptionsError
+from compare.model import FINDING_TYPES, FindingType
 
 
 def test_all_is_sorted_and_every_name_exists() -> None:
@@ -21,16 +25,50 @@ def test_all_is_sorted_and_every_name_exists() -> None:
     assert [] == [name for name in compare.__all__ if not hasattr(compare, name)]
 
 
-def test_public_classes_and_functions_are_exported() -> None:
-    """Every public class or function that compare/__init__.py imports is in __all__."""
+EXPORTED_DUNDERS = {"__version__"}
+"""Names starting with an underscore that are part of the public API all the same."""
+
+
+def test_all_is_exactly_the_public_names() -> None:
+    """Every public name of the package, submodules aside, is in __all__, and nothing else is
+    (httpx style): a helper imported into compare/__init__.py would show up here."""
     public = {
         name
-        for name, value in vars(compare).items()
-        if not name.startswith("_")
-        and (inspect.isclass(value) or inspect.isfunction(value))
-        and value.__module__.startswith("compare.")
+        for name in dir(compare)
+        if not name.startswith("_") and not inspect.ismodule(getattr(compare, name))
     }
-    assert public <= set(compare.__all__)
+    assert public | EXPORTED_DUNDERS == set(compare.__all__)
+
+
+def test_version_is_read_only_when_asked_for() -> None:
+    """Importing compare does not import importlib.metadata; reading __version__ does."""
+    code = (
+        "import sys, compare; before = 'importlib.metadata' in sys.modules; "
+        "v = compare.__version__; print(before, 'importlib.metadata' in sys.modules, bool(v))"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert "False True True\n" == proc.stdout
+
+
+def test_unknown_attribute_is_an_attribute_error() -> None:
+    """The lazy __version__ hook leaves every other missing name an AttributeError."""
+    with pytest.raises(AttributeError, match="no attribute 'nope'"):
+        compare.nope  # noqa: B018 - the access is the test
+
+
+def _members(cls: type) -> list[tuple[str, object]]:
+    """Public methods, class/static methods and properties a class defines itself."""
+    out: list[tuple[str, object]] = []
+    for member, attr in vars(cls).items():
+        if member.startswith("_"):
+            continue
+        if isinstance(attr, (classmethod, staticmethod)):
+            out.append((member, attr.__func__))
+        elif isinstance(attr, property):
+            out.append((member, attr.fget))
+        elif inspect.isfunction(attr):
+            out.append((member, attr))
+    return out
 
 
 @pytest.mark.parametrize(
@@ -39,13 +77,46 @@ def test_public_classes_and_functions_are_exported() -> None:
     + [n for n in compare.__all__ if inspect.isfunction(getattr(compare, n))],
 )
 def test_public_names_have_docstrings(name: str) -> None:
-    """Each exported class and function has its own docstring; each public method too."""
+    """Each exported class and function has its own docstring; each public method, class
+    method and property too."""
     value = getattr(compare, name)
     assert (value.__doc__ or "").strip(), name  # __doc__ of a class is never inherited
     if inspect.isclass(value):
-        for member, attr in vars(value).items():
-            if not member.startswith("_") and inspect.isfunction(attr):
-                assert (attr.__doc__ or "").strip(), f"{name}.{member}"
+        for member, attr in _members(value):
+            assert (getattr(attr, "__doc__", None) or "").strip(), f"{name}.{member}"
+
+
+def test_members_are_found() -> None:
+    """The docstring check sees class methods and properties, not only plain methods."""
+    assert {"from_text"} <= {m for m, _ in _members(compare.Document)}
+    assert {"sources"} <= {m for m, _ in _members(compare.Claim)}
+    assert {"opcodes"} <= {m for m, _ in _members(compare.Link)}
+
+
+DOCUMENTED_FINDING_TYPES = (
+    "omitted",
+    "added",
+    "reworded",
+    "added_detail",
+    "dropped_detail",
+    "number",
+    "entity",
+    "quote",
+    "attribution",
+    "hedge",
+    "polarity",
+    "intensity",
+)
+"""``findings[].type`` values of DESIGN §3, in its order; new types may only be appended."""
+
+
+def test_finding_type_is_the_literal_of_the_documented_types() -> None:
+    """Finding.type is typed FindingType, a Literal whose values are FINDING_TYPES: the
+    documented types, in the documented order."""
+    assert FindingType == typing.get_type_hints(Finding)["type"]
+    assert FINDING_TYPES == typing.get_args(FindingType)
+    assert DOCUMENTED_FINDING_TYPES == FINDING_TYPES[: len(DOCUMENTED_FINDING_TYPES)]
+    assert len(set(FINDING_TYPES)) == len(FINDING_TYPES)
 
 
 def test_version_is_a_string() -> None:

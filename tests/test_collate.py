@@ -5,7 +5,6 @@
 
 from __future__ import annotations
 
-import importlib
 import itertools
 from pathlib import Path
 
@@ -15,11 +14,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import compare
-from compare import Collation, CompareError, Document, Options
+from compare import Collation, CompareError, Document, Options, collation
 from invariants import check_collation
-
-# ``compare.collate`` is the function; its module is reached through importlib.
-collate_module = importlib.import_module("compare.collate")
 
 ClaimSet = frozenset[frozenset[tuple[str, tuple[int, ...]]]]
 
@@ -293,7 +289,7 @@ def test_the_fast_scores_are_the_similarity_scores(scorer: str) -> None:
     readouts = Path(__file__).resolve().parent.parent / "examples" / "readouts"
     docs = [compare.load(p) for p in sorted(readouts.glob("call-*.txt"))]
     options = Options(fuzzy_scorer=scorer)
-    scores = collate_module._score(docs, options)
+    scores = collation._score(docs, options)
     feats, idf = scores.feats, scores.idf
     expected = score_matrix(feats, feats, options, idf=idf)
     for d in range(len(docs)):

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 import compare
 from compare.errors import InputError
-from compare.load import derive_id, document_from_text, load, parse_header
+from compare.loading import derive_id, document_from_text, load, parse_header
 from compare.model import Document
 from invariants import check_document
 

@@ -133,7 +133,7 @@ def test_out_of_memory_becomes_a_compare_error(monkeypatch: pytest.MonkeyPatch) 
         compare.compare(a, b)
     assert str(info.value).startswith("out of memory comparing REF × OTHER = 6 × 6 sentences;")
     assert info.value.__context__ is None  # the frames holding the big arrays were let go
-    monkeypatch.setattr(sys.modules["compare.collate"], "_score_all", bad_alloc)
+    monkeypatch.setattr(sys.modules["compare.collation"], "_score_all", bad_alloc)
     with pytest.raises(TooLargeError, match="out of memory comparing 3 documents"):
         compare.collate([a, b, a])
 

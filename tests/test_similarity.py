@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import compare.similarity as similarity
-from compare.options import Options
+from compare.options import SCORER_NAMES, Options
 from compare.similarity import features, idf_table, pair_score, pair_scores, score_matrix
 
 XI = (
@@ -169,6 +169,14 @@ def test_forced_large_path_agrees_on_small_input(
     assert keep.any()
     assert np.allclose(full[keep], large[keep])
     assert (large[~keep] < threshold).all()
+
+
+def test_scorers_are_exactly_the_names_options_accept() -> None:
+    """SCORERS maps every name Options accepts, and no other, to a working rapidfuzz scorer."""
+    assert SCORER_NAMES == tuple(similarity.SCORERS)
+    for name in SCORER_NAMES:
+        assert 100.0 == similarity.SCORERS[name]("same words", "same words"), name
+        assert name == Options(fuzzy_scorer=name).fuzzy_scorer
 
 
 sentence = st.lists(st.sampled_from(_WORDS), min_size=1, max_size=10).map(" ".join)

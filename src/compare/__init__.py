@@ -1,20 +1,14 @@
 """compare: align outlets' accounts of one event; flag what each adds, omits or rewords."""
 
-from __future__ import annotations
+# No ``from __future__ import annotations`` here: it would leave a public name, ``annotations``,
+# in the package namespace, and tests/test_api.py holds that namespace to ``__all__`` exactly.
 
-from importlib.metadata import PackageNotFoundError, version
-
-from compare.collate import collate
+from compare.collation import collate
 from compare.errors import CompareError, InputError, OptionsError, TooLargeError
-from compare.load import load
+from compare.loading import load
 from compare.model import Claim, Collation, Comparison, DiffOp, Document, Finding, Link, Sentence
 from compare.options import Options
 from compare.pairwise import compare
-
-try:
-    __version__ = version("compare-accounts")
-except PackageNotFoundError:  # pragma: no cover - running from a source tree without install
-    __version__ = "0+unknown"
 
 __all__ = [
     "Claim",
@@ -35,3 +29,17 @@ __all__ = [
     "compare",
     "load",
 ]
+
+
+def __getattr__(name: str) -> str:
+    """Read ``__version__`` from the installed metadata on first use (importing it costs time)."""
+    if name != "__version__":
+        raise AttributeError(f"module 'compare' has no attribute {name!r}")
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        found = version("compare-accounts")
+    except PackageNotFoundError:  # pragma: no cover - running from a source tree without install
+        found = "0+unknown"
+    globals()["__version__"] = found
+    return found

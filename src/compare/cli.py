@@ -13,9 +13,9 @@ from typing import NoReturn, TextIO
 
 import attrs
 
-from compare.collate import collate
+from compare.collation import collate
 from compare.errors import CompareError
-from compare.load import load
+from compare.loading import load
 from compare.model import Collation, Comparison, Document
 from compare.options import Options
 from compare.pairwise import compare

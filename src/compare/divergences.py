@@ -39,7 +39,7 @@ from compare.lexicon import (
     strip_possessive,
     words,
 )
-from compare.model import Document, Finding
+from compare.model import Document, Finding, FindingType
 from compare.quantities import Quantity, quantities, same_quantity
 from compare.relate import opposed
 from compare.speech import Attribution, attributions, quote_spans, same_speaker
@@ -120,7 +120,11 @@ def _trim(text: str, start: int, end: int) -> Span:
 
 
 def _finding(
-    kind: str, ctx: LinkContext, detail: str, ref: Iterable[Span] = (), other: Iterable[Span] = ()
+    kind: FindingType,
+    ctx: LinkContext,
+    detail: str,
+    ref: Iterable[Span] = (),
+    other: Iterable[Span] = (),
 ) -> Finding:
     """A finding on this link, spans given in side-text offsets (whitespace trimmed)."""
 

@@ -2,12 +2,16 @@
 
 All classes are frozen attrs classes with slots; collections are tuples. Nothing downstream mutates
 what upstream produced. Sentences are offsets into their document's original text.
+
+The model imports no stage. Its conveniences (``Document.from_text``, ``Link.opcodes`` and the
+``to_*`` methods) import the stage that does the work when they are called; tests/test_layering.py
+lists them, with the layer order of every module.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, get_args
 
 import attrs
 
@@ -24,15 +28,18 @@ __all__ = [
     "DiffOp",
     "Document",
     "Finding",
+    "FindingType",
     "Link",
     "Relation",
     "Sentence",
 ]
 
 Relation = Literal["same", "reworded", "partial"]
-RELATIONS: tuple[Relation, ...] = ("same", "reworded", "partial")
+"""How a link's sides relate: equal but for case, spacing and punctuation; reworded; partial."""
+RELATIONS: tuple[Relation, ...] = get_args(Relation)
+"""The values of :data:`Relation`, in that order."""
 
-FINDING_TYPES: tuple[str, ...] = (
+FindingType = Literal[
     "omitted",
     "added",
     "reworded",
@@ -45,8 +52,10 @@ FINDING_TYPES: tuple[str, ...] = (
     "hedge",
     "polarity",
     "intensity",
-)
+]
 """Finding types of the JSON contract (DESIGN §3); new ones may be appended, none change meaning."""
+FINDING_TYPES: tuple[FindingType, ...] = get_args(FindingType)
+"""The values of :data:`FindingType`, in that order (the order reports list them in)."""
 
 
 @attrs.frozen
@@ -103,7 +112,7 @@ class Document:
         ``label``, ``id`` or ``source`` is neither a ``str`` nor None. Surrogates are refused,
         not replaced: the text is never changed, so sentence offsets point into it as given.
         """
-        from compare.load import document_from_text
+        from compare.loading import document_from_text
 
         return document_from_text(text, label=label, id=id, source=source)
 
@@ -146,7 +155,7 @@ class Link:
 class Finding:
     """A difference worth a reader's attention, located by sentence indices on both sides."""
 
-    type: str
+    type: FindingType
     """One of :data:`FINDING_TYPES`."""
     ref: tuple[int, ...]
     """Reference sentences concerned (empty for ``added``)."""

@@ -8,7 +8,11 @@ import attrs
 
 from compare.errors import OptionsError
 
-__all__ = ["Options", "resolve_options"]
+__all__ = ["SCORER_NAMES", "Options", "resolve_options"]
+
+SCORER_NAMES: tuple[str, ...] = ("ratio", "token_sort_ratio", "token_set_ratio", "partial_ratio")
+"""The rapidfuzz scorers ``Options.fuzzy_scorer`` may name; :data:`compare.similarity.SCORERS`
+maps each name to its function (named here so that options need not import similarity)."""
 
 
 def _unit(instance: Any, attribute: attrs.Attribute[float], value: float) -> None:
@@ -24,11 +28,9 @@ def _positive_int(instance: Any, attribute: attrs.Attribute[int], value: int) ->
 
 
 def _scorer_name(instance: Any, attribute: attrs.Attribute[str], value: str) -> None:
-    """Reject a scorer name that rapidfuzz does not provide here."""
-    from compare.similarity import SCORERS
-
-    if not isinstance(value, str) or value not in SCORERS:
-        names = ", ".join(sorted(SCORERS))
+    """Reject a scorer name that is not one of :data:`SCORER_NAMES`."""
+    if not isinstance(value, str) or value not in SCORER_NAMES:
+        names = ", ".join(sorted(SCORER_NAMES))
         raise OptionsError(f"option {attribute.name} must be one of {names}, got {value!r}")
 
 
@@ -69,7 +71,7 @@ class Options:
     """Content words a clause needs, on one side only, to count as added or dropped detail."""
 
     fuzzy_scorer: str = attrs.field(default="token_sort_ratio", validator=_scorer_name)
-    """Name of the rapidfuzz scorer blended into the similarity (see ``similarity.SCORERS``)."""
+    """Name of the rapidfuzz scorer blended into the similarity (one of :data:`SCORER_NAMES`)."""
 
     language: str = attrs.field(default="en", validator=_language)
     """Language of the word lists (stop words) used to pick content words."""

@@ -42,7 +42,8 @@ SCORERS = {
     "token_set_ratio": fuzz.token_set_ratio,
     "partial_ratio": fuzz.partial_ratio,
 }
-"""The rapidfuzz scorers an :class:`~compare.options.Options` may name as ``fuzzy_scorer``."""
+"""Each of :data:`~compare.options.SCORER_NAMES` (the names ``Options.fuzzy_scorer`` accepts) to
+its rapidfuzz function."""
 
 _CDIST_MAX_PAIRS = 250_000
 """Above this many pairs the fuzzy scorer runs only on candidate pairs, not on the whole matrix."""

@@ -11,7 +11,15 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from compare.model import FINDING_TYPES, RELATIONS, Collation, Comparison, Document, Link
+from compare.model import (
+    FINDING_TYPES,
+    RELATIONS,
+    Collation,
+    Comparison,
+    Document,
+    FindingType,
+    Link,
+)
 from compare.report.controls import visible
 
 __all__ = ["escape", "render_collation_markdown", "render_markdown"]
@@ -122,7 +130,7 @@ def _summary(c: Comparison) -> list[str]:
     return rows
 
 
-def _type_order(kinds: Counter[str]) -> list[str]:
+def _type_order(kinds: Counter[FindingType]) -> list[FindingType]:
     """Finding types present, in the contract's order, then any newer ones by name."""
     return [t for t in FINDING_TYPES if t in kinds] + sorted(set(kinds) - set(FINDING_TYPES))
 

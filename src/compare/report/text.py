@@ -26,7 +26,7 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from compare.model import FINDING_TYPES, RELATIONS, Comparison, Document, Link
+from compare.model import FINDING_TYPES, RELATIONS, Comparison, Document, FindingType, Link
 from compare.report.controls import visible
 
 __all__ = ["DEFAULT_WIDTH", "render_comparison", "terminal_settings"]
@@ -58,7 +58,7 @@ def _numbers(idx: Sequence[int]) -> str:
     return "+".join(str(i + 1) for i in idx)
 
 
-def _type_order(kinds: Counter[str]) -> list[str]:
+def _type_order(kinds: Counter[FindingType]) -> list[FindingType]:
     """Finding types present, in the contract's order, then any newer ones by name."""
     return [t for t in FINDING_TYPES if t in kinds] + sorted(set(kinds) - set(FINDING_TYPES))
 

@@ -22,6 +22,9 @@ names the input; no ``OSError``, ``UnicodeDecodeError`` or ``TypeError`` escapes
   output could be written as UTF-8. Text is never repaired behind the caller's back; a surrogate
   in a *file name* (Python's stand-in for undecodable bytes) is shown as U+FFFD in the label and
   ``source``.
+
+The module is named ``loading`` so that it is not shadowed by its main function, which the package
+exports as ``compare.load``.
 """
 
 from __future__ import annotations

@@ -29,6 +29,9 @@ Cost: the matrix is O(S²) time and memory for S sentences in all, i.e. it grows
 the number of documents at a fixed length; the per-pair alignments touch each block once, and the
 word diffs are at most one per sentence. The pairwise comparisons against the first document
 (``pairs``) add N - 1 ordinary :func:`compare.compare` runs.
+
+The module is named ``collation`` so that it is not shadowed by its main function, which the
+package exports as ``compare.collate``.
 """
 
 from __future__ import annotations
