@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
-from functools import lru_cache
 
+from compare._cache import bounded
 from compare.context import Classifier, LinkContext, Side, changes, shorten
 from compare.divergences import TYPED
 from compare.model import Document, Finding, Relation
@@ -35,7 +35,7 @@ __all__ = [
 _shorten = shorten
 
 
-@lru_cache(maxsize=64)
+@bounded()
 def _key_set(text: str, language: str) -> frozenset[str]:
     """The content keys of a link's side (cached: :func:`relation` and :func:`detail` both read
     them, one link after the other)."""
