@@ -307,18 +307,20 @@ _side_name_tokens = bounded()(_name_tokens_of)
 
 def _capitals_inside(ctx: LinkContext, doc: Document) -> frozenset[str]:
     """Folded words a document capitalises where no sentence starts: names (once a run)."""
+    starts = tuple(s.start for s in doc.sentences)
     lex = _lex(ctx)
+    return per_documents(ctx, (doc,), "capitals", lambda: _capitals_of(doc.text, starts, lex))
 
-    def compute() -> frozenset[str]:
-        starts = tuple(s.start for s in doc.sentences)
-        tokens, caps, first = _name_tokens_of(doc.text, starts)
-        return frozenset(
-            strip_possessive(tok.casefold(), lex)
-            for i, (tok, _, _) in enumerate(tokens)
-            if caps[i] and i not in first
-        )
 
-    return per_documents(ctx, (doc,), "capitals", compute)
+@bounded()
+def _capitals_of(text: str, starts: tuple[int, ...], lex: Lexicon) -> frozenset[str]:
+    """:func:`_capitals_inside` of a text (cached by text: its token list is not kept)."""
+    tokens, caps, first = _name_tokens_of(text, starts)
+    return frozenset(
+        strip_possessive(tok.casefold(), lex)
+        for i, (tok, _, _) in enumerate(tokens)
+        if caps[i] and i not in first
+    )
 
 
 def _capitals_inside_either(ctx: LinkContext) -> frozenset[str]:

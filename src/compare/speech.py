@@ -86,6 +86,7 @@ def _paragraph_quotes(text: str, base: int) -> list[tuple[int, int]]:
     return spans
 
 
+@bounded()
 def quote_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Spans of ``text`` that lie inside quotation marks, sorted; nested quotes are included."""
     spans: list[tuple[int, int]] = []
