@@ -59,7 +59,14 @@ def weigh(obj: object) -> int:
     if obj is None or t is bool:
         return 0
     if isinstance(obj, (tuple, list, frozenset, set)):
-        return sys.getsizeof(obj) + sum(weigh(x) for x in obj)
+        total = sys.getsizeof(obj)
+        for x in obj:  # scalars inline: token lists are tuples of (str, int, int)
+            tx = type(x)
+            if tx is str or tx is int or tx is float:
+                total += sys.getsizeof(x)
+            elif x is not None and tx is not bool:
+                total += weigh(x)
+        return total
     if isinstance(obj, dict):
         return sys.getsizeof(obj) + sum(weigh(k) + weigh(v) for k, v in obj.items())
     if attrs.has(t) and t.__eq__ is not object.__eq__:
