@@ -85,6 +85,8 @@ def find_caches() -> dict[str, tuple[Any, Callable[[], int], Callable[[], None]]
             continue
         for attr, value in vars(mod).items():
             name = f"{mod_name}.{attr}"
+            if isinstance(value, type):
+                continue  # a class (BoundedCache itself), not a cache
             if getattr(value, "__module__", None) != mod_name and not attr.endswith("_CACHE"):
                 continue  # imported from elsewhere: counted where it is defined
             if callable(getattr(value, "cache_clear", None)) and hasattr(value, "cache_info"):
