@@ -48,25 +48,34 @@ ENTRY_BYTES = 120
 
 _REFERENCE = 8
 
+_SAMPLE = 32
+"""Items of a container weighed one by one; the rest are taken to weigh as much on average."""
+
 
 def weigh(obj: object) -> int:
     """Approximate bytes of ``obj`` and what it holds: strings, numbers, tuples, lists, sets,
-    dicts and attrs records (compared by value), walked recursively; an object compared by
-    identity (a shared lexicon) counts as one reference."""
+    dicts and attrs records (compared by value), walked recursively (a container's first
+    :data:`_SAMPLE` items, scaled to its length); an object compared by identity (a shared
+    lexicon) counts as one reference."""
     t = type(obj)
     if t is str or t is int or t is float:
         return sys.getsizeof(obj)
     if obj is None or t is bool:
         return 0
     if isinstance(obj, (tuple, list, frozenset, set)):
-        total = sys.getsizeof(obj)
+        items = 0
+        n = 0
         for x in obj:  # scalars inline: token lists are tuples of (str, int, int)
+            if n == _SAMPLE:
+                break
+            n += 1
             tx = type(x)
             if tx is str or tx is int or tx is float:
-                total += sys.getsizeof(x)
+                items += sys.getsizeof(x)
             elif x is not None and tx is not bool:
-                total += weigh(x)
-        return total
+                items += weigh(x)
+        # a long container (a text's tokens) is weighed by its first items, scaled up
+        return sys.getsizeof(obj) + (items * len(obj) // n if n else 0)
     if isinstance(obj, dict):
         return sys.getsizeof(obj) + sum(weigh(k) + weigh(v) for k, v in obj.items())
     if attrs.has(t) and t.__eq__ is not object.__eq__:
