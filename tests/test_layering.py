@@ -23,6 +23,7 @@ import compare
 SRC = Path(compare.__file__).resolve().parent
 
 LAYERS: tuple[tuple[str, ...], ...] = (
+    ("compare._cache",),  # byte-bounded memo caches; imports nothing of compare
     ("compare.errors",),  # the exception tree
     ("compare.options",),  # settings, validated; names the scorers (similarity maps them)
     ("compare.model",),  # the frozen records every stage passes on

@@ -46,6 +46,7 @@ from numpy.typing import NDArray
 from rapidfuzz import fuzz, process
 
 from compare.align import align
+from compare.context import RunCache
 from compare.diff import ops_from_runs, symmetric_runs
 from compare.errors import InputError
 from compare.findings import LinkContext, Side, classify_link, relation
@@ -87,6 +88,8 @@ class _Scores:
     matrix: Matrix
     """Every sentence against every sentence of the other documents (0 within a document)."""
     options: Options
+    run_cache: RunCache = attrs.field(factory=dict, eq=False, repr=False)
+    """What link classifiers read once per document, for this collation only."""
 
     def joined(self, d: int, idx: Sequence[int]) -> Features:
         """Features of sentences of document ``d`` read as one text."""
@@ -392,7 +395,8 @@ def _variant(
     """The link from the representative's sentences to a member's, with its findings."""
     runs = symmetric_runs(rep.text, member.text)
     rel = relation(rep.text, member.text, scores.idf, scores.options)
-    found = classify_link(LinkContext(rep, member, runs, rel, scores.options))
+    ctx = LinkContext(rep, member, runs, rel, scores.options, run_cache=scores.run_cache)
+    found = classify_link(ctx)
     link = Link(
         ref=rep.indices,
         other=member.indices,

@@ -18,7 +18,17 @@ from compare.diff import Run
 from compare.model import Document, Finding, Relation
 from compare.options import Options
 
-__all__ = ["Change", "Classifier", "LinkContext", "Side", "changes", "memo", "shorten"]
+__all__ = [
+    "Change",
+    "Classifier",
+    "LinkContext",
+    "RunCache",
+    "Side",
+    "changes",
+    "memo",
+    "per_documents",
+    "shorten",
+]
 
 _SNIPPET = 60
 
@@ -66,6 +76,13 @@ class Side:
         return tuple(p[0] for p in self.pieces)
 
 
+RunCache = dict[tuple[str, ...], tuple[tuple[Document, ...], Any]]
+"""What classifiers compute once per document (or pair of documents) of one comparison, shared
+by all its links (see :func:`per_documents`). :func:`compare.compare` and
+:func:`compare.collate` make one for their run, so it is dropped with the run: no module-level
+table keeps documents, or what was read of them, alive."""
+
+
 @attrs.frozen
 class LinkContext:
     """Everything a classifier may look at for one link."""
@@ -77,6 +94,8 @@ class LinkContext:
     options: Options
     cache: dict[str, Any] = attrs.field(factory=dict, init=False, eq=False, repr=False)
     """What classifiers computed for this link, shared between them (see :func:`memo`)."""
+    run_cache: RunCache = attrs.field(factory=dict, eq=False, repr=False, kw_only=True)
+    """What classifiers computed per document, shared by every link of one comparison."""
 
 
 Classifier = Callable[[LinkContext], Iterable[Finding]]
@@ -129,6 +148,23 @@ def memo(ctx: LinkContext, key: str, compute: Callable[[], T]) -> T:
     if key in cache:
         return cache[key]  # type: ignore[no-any-return]
     value = cache[key] = compute()
+    return value
+
+
+def per_documents(
+    ctx: LinkContext, docs: tuple[Document, ...], key: str, compute: Callable[[], T]
+) -> T:
+    """``compute()`` for these documents, computed once per comparison (``ctx.run_cache``).
+
+    Entries are found by document id (unique within one comparison) and checked to be for
+    these very documents; ``key`` must always name the same computation.
+    """
+    slot = (key, *(d.id for d in docs))
+    hit = ctx.run_cache.get(slot)
+    if hit is not None and all(a is b for a, b in zip(hit[0], docs, strict=True)):
+        return hit[1]  # type: ignore[no-any-return]
+    value = compute()
+    ctx.run_cache[slot] = (docs, value)
     return value
 
 

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import difflib
 import re
-from functools import lru_cache
 from typing import Literal
 
 import attrs
 from diff_match_patch import diff_match_patch
 
+from compare._cache import bounded
 from compare.model import DiffOp
 from compare.tokens import unify_quotes
 
@@ -124,7 +124,7 @@ def _offsets(tokens: list[str]) -> list[int]:
     return out
 
 
-@lru_cache(maxsize=16)
+@bounded()
 def _prepared(text: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
     """The comparison keys of a text's tokens and their offsets (cached: a link's texts are
     diffed both ways, once for the link and once in a fixed order for its findings)."""

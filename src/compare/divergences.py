@@ -24,12 +24,21 @@ import bisect
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
-from functools import lru_cache
 from typing import TypeVar
 
 import attrs
 
-from compare.context import Change, Classifier, LinkContext, Side, changes, memo, shorten
+from compare._cache import bounded
+from compare.context import (
+    Change,
+    Classifier,
+    LinkContext,
+    Side,
+    changes,
+    memo,
+    per_documents,
+    shorten,
+)
 from compare.lexicon import (
     Lexicon,
     Phrase,
@@ -57,7 +66,6 @@ __all__ = [
 ]
 
 Span = tuple[int, int]
-T = TypeVar("T")
 U = TypeVar("U")
 
 _LOCAL_WORDS = 4
@@ -238,7 +246,7 @@ def _capitalised(token: str) -> bool:
     return any(part[:1].isupper() for part in token.split("-"))
 
 
-@lru_cache(maxsize=4096)
+@bounded()
 def _name_parts(text: str, lex: Lexicon) -> tuple[frozenset[str], frozenset[int]]:
     """Name words (titles dropped) and alias groups of a capitalised run."""
     whole = lex.aliases.get(name_key(text))
@@ -271,14 +279,15 @@ sentence (or a quote opening one)."""
 
 def _name_tokens(side: Side) -> _NameTokens:
     """Word tokens of a side, whether capitalised, and which capitalised ones open a sentence."""
-    return _name_tokens_of(side.text, side.sentence_starts())
+    return _side_name_tokens(side.text, side.sentence_starts())
 
 
 _OPENERS = frozenset(" \"'“‘«„")
 
 
-@lru_cache(maxsize=512)
 def _name_tokens_of(text: str, starts: tuple[int, ...]) -> _NameTokens:
+    """Word tokens of a text, whether capitalised, and which capitalised ones open a sentence
+    (``starts``: where the text's sentences begin)."""
     tokens = tuple([(m.group(), m.start(), m.end()) for m in _NAME_TOKEN_RE.finditer(text)])
     caps = tuple(
         [tok[:1].isupper() if "-" not in tok else _capitalised(tok) for tok, _, _ in tokens]
@@ -296,55 +305,33 @@ def _name_tokens_of(text: str, starts: tuple[int, ...]) -> _NameTokens:
     return tokens, caps, frozenset(first)
 
 
-_DOC_CACHE: dict[tuple[int, str, int], tuple[Document, object]] = {}
-"""Per document (by identity, the document kept alive beside its entry so the id stays its own),
-what a detector reads of the whole document: computed once, not once per link."""
+_side_name_tokens = bounded()(_name_tokens_of)
+""":func:`_name_tokens_of` of a link's side, cached (a sentence's side recurs across links)."""
 
 
-def _per_document(doc: Document, what: str, lex: Lexicon | None, compute: Callable[[], T]) -> T:
-    """``compute()`` for this document (and lexicon), computed once per document."""
-    key = (id(doc), what, id(lex))
-    hit = _DOC_CACHE.get(key)
-    if hit is not None and hit[0] is doc:
-        return hit[1]  # type: ignore[return-value]
-    found = compute()
-    if len(_DOC_CACHE) >= 128:
-        _DOC_CACHE.pop(next(iter(_DOC_CACHE)))
-    _DOC_CACHE[key] = (doc, found)
-    return found
+def _capitals_inside(ctx: LinkContext, doc: Document) -> frozenset[str]:
+    """Folded words a document capitalises where no sentence starts: names (once a run)."""
+    starts = tuple(s.start for s in doc.sentences)
+    lex = _lex(ctx)
+    return per_documents(ctx, (doc,), "capitals", lambda: _capitals_of(doc.text, starts, lex))
 
 
-def _capitals_inside(doc: Document, lex: Lexicon) -> frozenset[str]:
-    """Folded words a document capitalises where no sentence starts: names."""
-    return _per_document(
-        doc,
-        "capitals",
-        lex,
-        lambda: _capitals_inside_of(doc.text, tuple(s.start for s in doc.sentences), lex),
-    )
-
-
-_EITHER_CACHE: list[tuple[Document, Document, Lexicon, frozenset[str]]] = []
-"""The last documents' :func:`_capitals_inside_either` (links come document pair by pair)."""
-
-
-def _capitals_inside_either(a: Document, b: Document, lex: Lexicon) -> frozenset[str]:
-    """:func:`_capitals_inside` of either document, computed once per pair of documents."""
-    for x, y, lx, found in _EITHER_CACHE:
-        if x is a and y is b and lx is lex:
-            return found
-    found = _capitals_inside(a, lex) | _capitals_inside(b, lex)
-    _EITHER_CACHE[:] = [(a, b, lex, found)]
-    return found
-
-
-@lru_cache(maxsize=64)
-def _capitals_inside_of(text: str, starts: tuple[int, ...], lex: Lexicon) -> frozenset[str]:
+@bounded()
+def _capitals_of(text: str, starts: tuple[int, ...], lex: Lexicon) -> frozenset[str]:
+    """:func:`_capitals_inside` of a text (cached by text: its token list is not kept)."""
     tokens, caps, first = _name_tokens_of(text, starts)
     return frozenset(
         strip_possessive(tok.casefold(), lex)
         for i, (tok, _, _) in enumerate(tokens)
         if caps[i] and i not in first
+    )
+
+
+def _capitals_inside_either(ctx: LinkContext) -> frozenset[str]:
+    """:func:`_capitals_inside` of either document of a link, once per pair of documents."""
+    a, b = ctx.ref.doc, ctx.other.doc
+    return per_documents(
+        ctx, (a, b), "capitals", lambda: _capitals_inside(ctx, a) | _capitals_inside(ctx, b)
     )
 
 
@@ -421,7 +408,7 @@ def entity(ctx: LinkContext) -> Iterator[Finding]:
         for w, s, e in words(text)
         if text[s:e].islower()
     }
-    inside = _capitals_inside_either(ctx.ref.doc, ctx.other.doc, lex)
+    inside = _capitals_inside_either(ctx)
     # names of each side in each local change; the other side's vocabulary is read only for
     # changes with names on both sides, the only ones that can make a finding
     ref_names = _names(ctx.ref, lower, inside, lex)
@@ -482,11 +469,11 @@ def _sentence_quotes(doc: Document) -> list[list[Span]]:
     return out
 
 
-def _side_quotes(side: Side) -> list[Span]:
+def _side_quotes(ctx: LinkContext, side: Side) -> list[Span]:
     """Quoted stretches of a side, in side-text offsets (clipped to its sentences; nested
     quotes merged into the quote around them)."""
     out: list[Span] = []
-    by_sentence = _per_document(side.doc, "quotes", None, lambda: _sentence_quotes(side.doc))
+    by_sentence = per_documents(ctx, (side.doc,), "quotes", lambda: _sentence_quotes(side.doc))
     for (pos, doc_start), i in zip(side.pieces, side.indices, strict=True):
         for s, e in by_sentence[i]:
             out.append((pos + s - doc_start, pos + e - doc_start))
@@ -540,7 +527,7 @@ def quote(ctx: LinkContext) -> Iterator[Finding]:
     on both sides (a quote that was edited); punctuation and case alone do not count."""
     if ctx.relation == "same":
         return
-    ref_q, other_q = _side_quotes(ctx.ref), _side_quotes(ctx.other)
+    ref_q, other_q = _side_quotes(ctx, ctx.ref), _side_quotes(ctx, ctx.other)
     if not (ref_q and other_q):
         return
     shown: list[str] = []
@@ -639,7 +626,7 @@ class _Marker:
     text: str
 
 
-@lru_cache(maxsize=1024)
+@bounded()
 def _phrase_hits(text: str, phrases: frozenset[Phrase]) -> tuple[tuple[Phrase, int, int], ...]:
     """Occurrences of listed phrases in a text, longest first, without overlaps."""
     ws = words(text)

@@ -13,12 +13,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
-from functools import lru_cache
 
+from compare._cache import bounded
 from compare.context import Classifier, LinkContext, Side, changes, shorten
 from compare.divergences import TYPED
 from compare.model import Document, Finding, Relation
 from compare.options import Options
+from compare.similarity import text_weight
 from compare.tokens import content_keys, normalise
 
 __all__ = [
@@ -34,12 +35,7 @@ __all__ = [
 _shorten = shorten
 
 
-def _weight(keys: Iterable[str], idf: dict[str, float]) -> float:
-    """Sum IDF weights, unknown keys counting 1."""
-    return sum(idf.get(k, 1.0) for k in keys)
-
-
-@lru_cache(maxsize=64)
+@bounded()
 def _key_set(text: str, language: str) -> frozenset[str]:
     """The content keys of a link's side (cached: :func:`relation` and :func:`detail` both read
     them, one link after the other)."""
@@ -52,8 +48,8 @@ def relation(ref_text: str, other_text: str, idf: dict[str, float], options: Opt
         return "same"
     a = _key_set(ref_text, options.language)
     b = _key_set(other_text, options.language)
-    shared = _weight(a & b, idf)
-    wa, wb = _weight(a, idf), _weight(b, idf)
+    shared = text_weight(a & b, idf, 1.0)  # unknown keys count 1
+    wa, wb = text_weight(a, idf, 1.0), text_weight(b, idf, 1.0)
     cover_a = shared / wa if wa else 1.0
     cover_b = shared / wb if wb else 1.0
     if cover_a < options.partial_coverage and cover_b < options.partial_coverage:

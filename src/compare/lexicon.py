@@ -15,6 +15,7 @@ from importlib import resources
 
 import attrs
 
+from compare._cache import bounded
 from compare.tokens import fold, stem
 
 __all__ = [
@@ -33,7 +34,7 @@ Phrase = tuple[str, ...]
 _WORD_RE = re.compile(r"\w+(?:['.-]\w+)*")
 
 
-@lru_cache(maxsize=2048)
+@bounded()
 def words(text: str) -> tuple[tuple[str, int, int], ...]:
     """Return the words of ``text`` (case-folded, quotes unified) with their spans in it."""
     folded = fold(text)

@@ -7,6 +7,7 @@ import math
 import attrs
 
 from compare.align import align
+from compare.context import RunCache
 from compare.diff import ops_from_runs, symmetric_runs
 from compare.errors import InputError
 from compare.findings import LinkContext, Side, classify_link, relation, unlinked_findings
@@ -90,13 +91,15 @@ def _compare(reference: Document, other: Document, opts: Options, progress: Prog
 
     links: list[Link] = []
     findings: list[Finding] = []
+    run_cache: RunCache = {}  # what classifiers read once per document, for this run only
     alignments = align(scores, opts, group_score)
     for done, al in enumerate(alignments):
         progress("classifying", done, len(alignments))
         ref_side, other_side = Side.of(reference, al.ref), Side.of(other, al.other)
         runs = symmetric_runs(ref_side.text, other_side.text)
         rel = relation(ref_side.text, other_side.text, idf, opts)
-        found = classify_link(LinkContext(ref_side, other_side, runs, rel, opts))
+        ctx = LinkContext(ref_side, other_side, runs, rel, opts, run_cache=run_cache)
+        found = classify_link(ctx)
         findings.extend(found)
         links.append(
             Link(

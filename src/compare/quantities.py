@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 import attrs
 
+from compare._cache import bounded
 from compare.lexicon import Lexicon, words
 from compare.tokens import fold
 
@@ -283,7 +284,7 @@ def _vocabulary(lex: Lexicon) -> frozenset[str]:
     return frozenset(out | {w.split("-")[0] for w in out})
 
 
-@lru_cache(maxsize=1024)
+@bounded()
 def quantities(text: str, lex: Lexicon) -> tuple[Quantity, ...]:
     """Return the numbers, dates and times of ``text``, in order, with spans into it."""
     if not _has_digit(text) and not _has_quantity_word(text, _vocabulary(lex)):

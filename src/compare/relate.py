@@ -29,13 +29,13 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Sequence
-from functools import lru_cache
 from typing import Literal
 
 import attrs
 import numpy as np
 from rapidfuzz.distance import Levenshtein
 
+from compare._cache import bounded
 from compare.align import assign
 from compare.lexicon import Lexicon, lexicon, name_key
 from compare.quantities import quantities
@@ -81,7 +81,7 @@ class _Word:
 _PUNCT_RE = re.compile(r"^\W+$")
 
 
-@lru_cache(maxsize=8192)
+@bounded()
 def _word(token: str, language: str) -> _Word | None:
     """A token as compared here; None for punctuation."""
     if _PUNCT_RE.match(token):

@@ -81,8 +81,13 @@ def idf_table(key_sets: Iterable[frozenset[str]]) -> dict[str, float]:
 
 
 def text_weight(keys: Iterable[str], idf: dict[str, float], default: float = 0.0) -> float:
-    """Sum the IDF weights of keys (``default`` for a key the table lacks)."""
-    return sum(idf.get(k, default) for k in keys)
+    """Sum the IDF weights of keys (``default`` for a key the table lacks), in sorted key order.
+
+    Keys come in sets, whose iteration order changes with ``PYTHONHASHSEED``; a float sum in
+    that order would differ in its last bits from one process to the next, enough to flip a
+    tie between two links with the same words.
+    """
+    return sum(idf.get(k, default) for k in sorted(keys))
 
 
 def join(parts: Sequence[Features]) -> Features:
@@ -133,13 +138,15 @@ def _postings(texts: Sequence[Features]) -> dict[str, list[int]]:
 def shared_weights(
     ref: Sequence[Features], other: Sequence[Features], idf: dict[str, float]
 ) -> Matrix:
-    """Sum, for every pair, the IDF weight of the keys both texts contain (one block add a key)."""
+    """Sum, for every pair, the IDF weight of the keys both texts contain (one block add a key).
+
+    Keys are added in sorted order, as :func:`text_weight` sums them: each cell's float sum is
+    then the same in every process (dict order follows set order, which follows the hash seed).
+    """
     in_ref, in_other = _postings(ref), _postings(other)
     shared = np.zeros((len(ref), len(other)), dtype=np.float64)
-    for k, rows in in_ref.items():
-        cols = in_other.get(k)
-        if cols is not None:
-            shared[np.ix_(rows, cols)] += idf[k]
+    for k in sorted(in_ref.keys() & in_other.keys()):
+        shared[np.ix_(in_ref[k], in_other[k])] += idf[k]
     return shared
 
 

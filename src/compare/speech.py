@@ -19,6 +19,7 @@ from functools import lru_cache
 
 import attrs
 
+from compare._cache import bounded
 from compare.lexicon import Lexicon, Phrase, name_key, phrase_index, strip_possessive, words
 from compare.quantities import quantities
 from compare.tokens import stopwords
@@ -87,7 +88,7 @@ def _paragraph_quotes(text: str, base: int) -> list[tuple[int, int]]:
     return spans
 
 
-@lru_cache(maxsize=64)
+@bounded()
 def quote_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Spans of ``text`` that lie inside quotation marks, sorted; nested quotes are included."""
     spans: list[tuple[int, int]] = []
@@ -193,7 +194,7 @@ def same_speaker(a: Speaker, b: Speaker) -> bool | None:
 _BOUNDARY = set(',;:!?()[]{}"“”‘’«»—–')
 
 
-@lru_cache(maxsize=256)
+@bounded()
 def _tokens(text: str) -> tuple[tuple[str, int, int], ...]:
     """Words and marks of a text with spans (words folded)."""
     out: list[tuple[str, int, int]] = []
@@ -290,7 +291,7 @@ def _first_words(lex: Lexicon) -> frozenset[str]:
     )
 
 
-@lru_cache(maxsize=256)
+@bounded()
 def _attributions(text: str, lex: Lexicon) -> tuple[Attribution, ...]:
     firsts = _first_words(lex)
     if firsts.isdisjoint([w for w, _, _ in words(text)]):

@@ -7,7 +7,7 @@ comparison key (case-folded, quotes unified, lightly stemmed) lives beside it.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 __all__ = [
@@ -57,9 +57,20 @@ def word_spans(text: str, start: int = 0) -> list[tuple[int, int]]:
     return [(m.start() + start, m.end() + start) for m in WORD_RE.finditer(text)]
 
 
-@cache
+_STEM_CACHE_WORDS = 1 << 15
+"""Stems remembered (least recently used first out), for words of up to :data:`_STEM_CACHE_LEN`
+characters: a bound in bytes too (about 6 MB), where ``functools.cache`` grew with every new
+word (numbers, names) of every text compared."""
+_STEM_CACHE_LEN = 40
+
+
 def stem(word: str) -> str:
     """Strip common English inflections so ``supports``/``supported``/``support`` share a key."""
+    return _stem_cached(word) if len(word) <= _STEM_CACHE_LEN else _stem(word)
+
+
+def _stem(word: str) -> str:
+    """:func:`stem`, uncached."""
     w = _NUMBER_WORDS.get(word, word)
     if w.endswith("'s"):
         w = w[:-2]
@@ -77,6 +88,9 @@ def stem(word: str) -> str:
     return w
 
 
+_stem_cached = lru_cache(maxsize=_STEM_CACHE_WORDS)(_stem)
+
+
 @cache
 def stopwords(language: str = "en") -> frozenset[str]:
     """Return the function words of a language, read from the package's data file."""
@@ -87,7 +101,9 @@ def stopwords(language: str = "en") -> frozenset[str]:
 
 def word_keys(text: str) -> list[str]:
     """Return the stemmed keys of every word of ``text`` in order, function words included."""
-    return [stem(word) for word in re.findall(r"\w+(?:'\w+)*", fold(text))]
+    cached, limit = _stem_cached, _STEM_CACHE_LEN  # stem() inlined: this runs on every word
+    words = re.findall(r"\w+(?:'\w+)*", fold(text))
+    return [cached(w) if len(w) <= limit else _stem(w) for w in words]
 
 
 def content_keys(text: str, language: str = "en") -> list[str]:

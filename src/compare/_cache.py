@@ -1,0 +1,184 @@
+"""Memo caches bounded by bytes, not entries: the one cache behind compare's text helpers.
+
+``@bounded()`` remembers a pure function's results by its positional arguments and drops the
+least recently used ones once what it holds weighs more than its budget (``maxbytes``, default
+:data:`DEFAULT_MAXBYTES`). The weight is approximate (:func:`weigh`): ``sys.getsizeof`` of the
+strings, numbers, tuples, sets, dicts and attrs records of a result, walked recursively, plus
+the strings and tuples among the arguments (other arguments, such as a shared lexicon, count as
+one reference) and a fixed cost per entry. A result heavier than the budget is not kept.
+
+An entry-bounded ``functools.lru_cache`` keyed on texts holds whatever the texts weigh: 512
+whole-document token lists are hundreds of MB. Every bounded cache registers itself:
+:func:`clear_all` empties them all, :func:`total_bytes` and :func:`budget` say what they hold and
+may hold together. Small caches over a fixed domain (word lists by language) stay
+``functools`` caches.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
+from typing import Any, Generic, NamedTuple, ParamSpec, TypeVar
+
+import attrs
+
+__all__ = [
+    "DEFAULT_MAXBYTES",
+    "BoundedCache",
+    "CacheInfo",
+    "bounded",
+    "budget",
+    "caches",
+    "clear_all",
+    "total_bytes",
+    "weigh",
+]
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+DEFAULT_MAXBYTES = 4 * 1024 * 1024
+"""Budget of one cache, in (approximate) bytes: 4 MiB."""
+
+ENTRY_BYTES = 120
+"""Fixed cost counted for each entry: the dict slot, the ordered-dict link and the key tuple."""
+
+_REFERENCE = 8
+
+_SAMPLE = 32
+"""Items of a container weighed one by one; the rest are taken to weigh as much on average."""
+
+
+def weigh(obj: object) -> int:
+    """Approximate bytes of ``obj`` and what it holds: strings, numbers, tuples, lists, sets,
+    dicts and attrs records (compared by value), walked recursively (a container's first
+    :data:`_SAMPLE` items, scaled to its length); an object compared by identity (a shared
+    lexicon) counts as one reference."""
+    t = type(obj)
+    if t is str or t is int or t is float:
+        return sys.getsizeof(obj)
+    if obj is None or t is bool:
+        return 0
+    if isinstance(obj, (tuple, list, frozenset, set)):
+        items = 0
+        n = 0
+        for x in obj:  # scalars inline: token lists are tuples of (str, int, int)
+            if n == _SAMPLE:
+                break
+            n += 1
+            tx = type(x)
+            if tx is str or tx is int or tx is float:
+                items += sys.getsizeof(x)
+            elif x is not None and tx is not bool:
+                items += weigh(x)
+        # a long container (a text's tokens) is weighed by its first items, scaled up
+        return sys.getsizeof(obj) + (items * len(obj) // n if n else 0)
+    if isinstance(obj, dict):
+        return sys.getsizeof(obj) + sum(weigh(k) + weigh(v) for k, v in obj.items())
+    if attrs.has(t) and t.__eq__ is not object.__eq__:
+        return sys.getsizeof(obj) + sum(weigh(getattr(obj, a.name)) for a in attrs.fields(t))
+    return _REFERENCE
+
+
+def _weigh_key(args: tuple[Any, ...]) -> int:
+    """Weight of a call's arguments: strings and tuples fully, anything else as a reference."""
+    return sum(weigh(a) if isinstance(a, (str, tuple)) else _REFERENCE for a in args)
+
+
+class CacheInfo(NamedTuple):
+    """Hits, misses, budget, entries and accounted bytes of one bounded cache."""
+
+    hits: int
+    misses: int
+    maxbytes: int
+    currsize: int
+    nbytes: int
+
+
+class BoundedCache(Generic[P, R]):
+    """A function with an LRU memo of its results bounded by bytes (see :func:`bounded`)."""
+
+    def __init__(self, func: Callable[P, R], maxbytes: int) -> None:
+        self.__wrapped__ = func
+        self._func: Callable[..., R] = func  # called with the positional arguments only
+        self.maxbytes = maxbytes
+        self._data: OrderedDict[tuple[Any, ...], tuple[R, int]] = OrderedDict()
+        self._nbytes = 0
+        self._hits = 0
+        self._misses = 0
+        self._lock = threading.Lock()
+        functools.update_wrapper(self, func)
+        _REGISTRY.append(self)
+
+    def __call__(self, *args: P.args, **kwargs: P.kwargs) -> R:
+        """Return the cached result for these positional arguments, or compute and keep it."""
+        if kwargs:
+            return self.__wrapped__(*args, **kwargs)  # keyword calls are not memoised
+        data = self._data
+        hit = data.get(args)
+        if hit is not None:
+            self._hits += 1
+            # contextlib.suppress would cost more than the lookup it guards, on the hot path
+            try:  # noqa: SIM105
+                data.move_to_end(args)
+            except KeyError:  # evicted by another thread in between: still a valid result
+                pass
+            return hit[0]
+        value = self._func(*args)
+        size = ENTRY_BYTES + _weigh_key(args) + weigh(value)
+        with self._lock:
+            self._misses += 1
+            if size > self.maxbytes or args in data:
+                return value
+            data[args] = (value, size)
+            self._nbytes += size
+            while self._nbytes > self.maxbytes:
+                _, (_, dropped) = data.popitem(last=False)
+                self._nbytes -= dropped
+        return value
+
+    def cache_info(self) -> CacheInfo:
+        """Hits, misses, budget, entries and accounted bytes."""
+        return CacheInfo(self._hits, self._misses, self.maxbytes, len(self._data), self._nbytes)
+
+    def cache_clear(self) -> None:
+        """Forget every result (and the hit and miss counts)."""
+        with self._lock:
+            self._data.clear()
+            self._nbytes = self._hits = self._misses = 0
+
+
+_REGISTRY: list[BoundedCache[Any, Any]] = []
+
+
+def bounded(maxbytes: int = DEFAULT_MAXBYTES) -> Callable[[Callable[P, R]], BoundedCache[P, R]]:
+    """Decorate a pure function with an LRU cache of its results holding at most ``maxbytes``."""
+
+    def decorate(func: Callable[P, R]) -> BoundedCache[P, R]:
+        return BoundedCache(func, maxbytes)
+
+    return decorate
+
+
+def caches() -> tuple[BoundedCache[Any, Any], ...]:
+    """Every bounded cache created so far."""
+    return tuple(_REGISTRY)
+
+
+def clear_all() -> None:
+    """Empty every bounded cache."""
+    for cache in _REGISTRY:
+        cache.cache_clear()
+
+
+def total_bytes() -> int:
+    """What every bounded cache holds together, in accounted bytes."""
+    return sum(cache.cache_info().nbytes for cache in _REGISTRY)
+
+
+def budget() -> int:
+    """What every bounded cache may hold together: the sum of their budgets."""
+    return sum(cache.maxbytes for cache in _REGISTRY)
