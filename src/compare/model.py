@@ -15,9 +15,11 @@ if TYPE_CHECKING:
     from compare.options import Options
 
 __all__ = [
+    "CLAIM_STATUSES",
     "FINDING_TYPES",
     "RELATIONS",
     "Claim",
+    "ClaimStatus",
     "Collation",
     "Comparison",
     "Coverage",
@@ -31,6 +33,10 @@ __all__ = [
 
 Relation = Literal["same", "reworded", "partial"]
 RELATIONS: tuple[Relation, ...] = ("same", "reworded", "partial")
+
+ClaimStatus = Literal["carried", "partial", "absent"]
+CLAIM_STATUSES: tuple[ClaimStatus, ...] = ("carried", "partial", "absent")
+"""What a source does with a claim (:meth:`Claim.status`)."""
 
 FINDING_TYPES: tuple[str, ...] = (
     "omitted",
@@ -260,6 +266,18 @@ class Claim:
     def sources(self) -> int:
         """How many documents carry the claim."""
         return len(self.members)
+
+    def status(self, doc_id: str) -> ClaimStatus:
+        """What the document ``doc_id`` does with the claim.
+
+        ``absent``: none of its sentences carry it; ``partial``: its wording is a ``partial``
+        match of the representative's; ``carried``: it is the representative, or words the claim
+        the same or reworded.
+        """
+        if doc_id not in self.members:
+            return "absent"
+        link = self.variants.get(doc_id)
+        return "partial" if link is not None and link.relation == "partial" else "carried"
 
 
 @attrs.frozen
