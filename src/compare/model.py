@@ -122,6 +122,15 @@ class DiffOp:
     """What happened to the text."""
     text: str
     """The words concerned, with the whitespace that follows them."""
+    ref_span: tuple[int, int] | None = attrs.field(default=None, eq=False)
+    """``(start, end)`` of these words in the reference side's text (the link's reference
+    sentences joined with single spaces), empty for an insertion; None when not known (an op
+    made by hand). The equal and deleted ops' spans tile that text in order."""
+    other_span: tuple[int, int] | None = attrs.field(default=None, eq=False)
+    """``(start, end)`` of the other side's own words for this op in its text (the link's other
+    sentences joined with single spaces), empty for a deletion; None when not known. The equal
+    and inserted ops' spans tile that text in order, so an equal op's other words (their quote
+    marks, their spacing) are read from it. Neither span takes part in equality."""
 
 
 @attrs.frozen

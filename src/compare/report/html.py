@@ -204,26 +204,26 @@ def _joined(doc: Document, indices: Sequence[int]) -> str:
 
 
 def _link_runs(c: Comparison, link: Link) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
-    """Each side's runs of a link's diff, in that side's own words where they can be recovered.
+    """Each side's runs of a link's diff, the other side in its own words where the diff has them.
 
     Equal runs of the diff carry the reference's words; the other side's own words (its quote
-    marks, its spacing) are recovered from the difflib-style opcodes over its word tokens. If the
-    token counts do not add up, fall back to the diff's text as it is.
+    marks, its spacing) are read at each op's ``other_span``. An op made by hand has no spans:
+    then the diff's text is shown as it is.
     """
     ref_runs = [
         ("del" if d.op == "delete" else "eq", d.text) for d in link.diff if d.op != "insert"
     ]
-    plain = [("ins" if d.op == "insert" else "eq", d.text) for d in link.diff if d.op != "delete"]
-    from compare.diff import tokenize
-
-    tokens = tokenize(_joined(c.other, link.other))
-    codes = link.opcodes()
-    if not codes or codes[-1][4] != len(tokens):
+    kept = [d for d in link.diff if d.op != "delete"]
+    plain = [("ins" if d.op == "insert" else "eq", d.text) for d in kept]
+    text = _joined(c.other, link.other)
+    spans = [d.other_span for d in kept]
+    if not spans or None in spans or spans[-1] is None or spans[-1][1] != len(text):
         return _spaces_out(ref_runs), _spaces_out(plain)
-    other_runs = []
-    for tag, _i1, _i2, j1, j2 in codes:
-        if j2 > j1:
-            other_runs.append(("eq" if tag == "equal" else "ins", "".join(tokens[j1:j2])))
+    other_runs = [
+        ("eq" if d.op == "equal" else "ins", text[span[0] : span[1]])
+        for d, span in zip(kept, spans, strict=True)
+        if span is not None and span[1] > span[0]
+    ]
     return _spaces_out(ref_runs), _spaces_out(other_runs)
 
 
