@@ -17,6 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
 from rich.table import Table
+from rich.text import Text
 
 from compare import Comparison, DiffOp, Document, Finding, Link, Options, compare
 from compare.cli import main
@@ -405,3 +406,25 @@ def test_added_sentences_are_not_laid_out_through_a_rich_table(
     view = compare(ref, other).to_text(width=80)
     assert "2000. Item 1999 was added to the list." in view
     assert len(rows) < 20
+
+
+def test_linked_sentences_without_colour_are_laid_out_without_rich(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """300 links, no colour: the lines are laid out here, not wrapped by rich one link at a time
+    (0.7 ms each through rich's layout); the words and their markers are all there."""
+    wraps: list[int] = []
+    original = Text.wrap
+
+    def counted(self: Text, *args: object, **kwargs: object) -> object:
+        wraps.append(1)
+        return original(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Text, "wrap", counted)
+    sentences = [f"Delegation {k} met the mayor of town {k} on Monday." for k in range(300)]
+    ref = Document.from_text(" ".join(sentences), label="Gazette", id="g")
+    edited = [s.replace("Monday", "Tuesday morning") for s in sentences]
+    other = Document.from_text(" ".join(edited), label="Herald", id="h")
+    view = compare(ref, other).to_text(width=60)
+    assert 300 == view.count("on [-Monday-]\n  {+Tuesday morning+}.\n")
+    assert len(wraps) < 100  # the summary and headings; not one per link (2,743 before)

@@ -228,21 +228,36 @@ def _diff(link: Link, color: bool) -> Text:
     return out
 
 
-def _linked(c: Comparison, color: bool, width: int) -> Iterator[RenderableType]:
-    """Each link: a heading naming both sides, then its words with the changes marked."""
+def _linked(c: Comparison, color: bool, width: int) -> Iterator[RenderableType | _Lines]:
+    """Each link: a heading naming both sides, then its words with the changes marked.
+
+    Without colour the lines are laid out here (as rich would, see :func:`_folds`), in time
+    linear in the links; with colour rich draws the styles.
+    """
     ref, other = clean(c.reference.label), clean(c.other.label)
     yield _heading(f"Linked sentences ({ref} → {other}): {len(c.links)}", width)
     if not c.links:
         yield Text()
         yield Padding(Text("None."), (0, 0, 0, 2), expand=False)
+    laid: list[str] = []
     for link in c.links:
         head = Text(f"{ref} {numbers(link.ref)} ↔ {other} {numbers(link.other)}", style=_HEAD)
         head.append(f" · {link.relation} · score {link.score:.2f}")
         if link.flags:
             head.append(f" · flags: {', '.join(clean(f) for f in link.flags)}")
+        words = _diff(link, color)
+        if not color and words.plain:
+            laid += ["", *_folds(head.plain, width)]
+            laid += [f"  {line}".rstrip(" ") for line in _folds(words.plain, width - 2)]
+            continue
+        if laid:
+            yield _Lines(laid)
+            laid = []
         yield Text()
         yield head
-        yield Padding(_diff(link, color), (0, 0, 0, 2), expand=False)
+        yield Padding(words, (0, 0, 0, 2), expand=False)
+    if laid:
+        yield _Lines(laid)
 
 
 def _numbered(doc: Document, idx: Sequence[int], width: int) -> RenderableType | _Lines:
@@ -317,10 +332,12 @@ def render_comparison(c: Comparison, *, width: int = DEFAULT_WIDTH, color: bool 
         if not isinstance(part, _Lines):
             batch.append(part)
             continue
-        console.print(Group(*batch))
-        batch = []
+        if batch:
+            console.print(Group(*batch))
+            batch = []
         buffer.write("".join(line + "\n" for line in part.lines))
-    console.print(Group(*batch))
+    if batch:
+        console.print(Group(*batch))
     # rich pads lines with spaces to the full width; an escape sequence never ends in a space
     return "".join(line.rstrip(" ") + "\n" for line in buffer.getvalue().splitlines())
 
