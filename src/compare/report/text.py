@@ -91,20 +91,20 @@ def _folds(text: str, width: int) -> list[str]:
     return [text[a:b].rstrip(" ") for a, b in itertools.pairwise(breaks)]
 
 
-@cache
-def _one_cell_chars() -> frozenset[str]:
-    """Characters rich draws one cell wide, among the scripts and punctuation news text uses.
+_PRINTABLE_ASCII = frozenset(map(chr, range(0x20, 0x7F)))
 
-    Latin, Greek, Cyrillic, Hebrew, Arabic and the symbol blocks (quotes, dashes, arrows), each
-    checked with rich's own measure; anything else is measured by rich as it comes.
-    """
-    blocks = (range(0x20, 0x800), range(0x2000, 0x2C00))
-    return frozenset(ch for block in blocks for ch in map(chr, block) if cell_len(ch) == 1)
+
+@cache
+def _cells(ch: str) -> int:
+    """How many cells rich gives one character."""
+    return cell_len(ch)
 
 
 def _one_cell_each(text: str) -> bool:
     """Whether rich draws every character of ``text`` one cell wide (so cells = characters)."""
-    return _one_cell_chars().issuperset(text)
+    if text.isascii() and text.isprintable():
+        return True
+    return all(_cells(ch) == 1 for ch in set(text).difference(_PRINTABLE_ASCII))
 
 
 def _width(text: str) -> int:
