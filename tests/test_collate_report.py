@@ -435,3 +435,15 @@ def test_matrix_rows_expand_in_a_browser(browser: Any, tmp_path: Path) -> None:
     assert [] == errors
     assert [path.as_uri()] == requests
     page.close()
+
+
+def test_claim_status_is_decided_on_the_model() -> None:
+    """``Claim.status``: the representative and same/reworded members carry a claim, a partial
+    member carries part of it, a source without sentences in it does not; the views only read it."""
+    c = small()
+    assert ["carried", "carried", "carried"] == [c.claims[0].status(d) for d in "abc"]
+    assert ["carried", "absent", "absent"] == [c.claims[1].status(d) for d in "abc"]
+    partial = Link((0,), (0,), 0.5, "partial", (DiffOp("equal", "Xi met Assad on Friday."),))
+    claim = Claim("c1", c.claims[0].members, "a", c.claims[0].text, {"b": partial})
+    assert ["carried", "partial", "carried"] == [claim.status(d) for d in "abc"]
+    assert "absent" == claim.status("nobody")

@@ -312,3 +312,37 @@ def test_anchored_path_rebuilds_both_texts(a: str, b: str) -> None:
     assert _loose(b) == _loose(_rebuild(ops, skip="delete"))
     assert all(op.text for op in ops), "empty op"
     assert all(x.op != y.op for x, y in itertools.pairwise(ops)), "unmerged neighbours"
+
+
+def _tiles(spans: list[tuple[int, int] | None], text: str) -> bool:
+    """Whether the spans, in order, cover ``text`` end to end without gap or overlap."""
+    ends = [0] + [x for span in spans if span is not None for x in span] + [len(text)]
+    return None not in spans and all(x == y for x, y in zip(ends[::2], ends[1::2], strict=True))
+
+
+@settings(max_examples=100, deadline=None)
+@given(texts, texts)
+def test_op_spans_tile_both_texts(a: str, b: str) -> None:
+    """Equal + deleted ops' ``ref_span``s tile ``a`` and hold their text; equal + inserted ops'
+    ``other_span``s tile ``b``, so a view reads either side's own words off the ops."""
+    ops = word_diff(a, b)
+    ref = [op.ref_span for op in ops if op.op != "insert"]
+    other = [op.other_span for op in ops if op.op != "delete"]
+    assert _tiles(ref, a)
+    assert _tiles(other, b)
+    for op in ops:
+        assert op.ref_span is not None and op.other_span is not None
+        if op.op == "insert":
+            assert op.text.endswith(b[op.other_span[0] : op.other_span[1]])
+        else:
+            assert op.text == a[op.ref_span[0] : op.ref_span[1]]
+
+
+def test_op_spans_leave_equality_alone() -> None:
+    """Two ops with the same op and text are equal whatever their spans (a hand-made op has
+    none), so diffs built by hand compare equal to computed ones."""
+    ops = word_diff("Xi met Assad.", "Xi met Assad on Friday.")
+    expected = (DiffOp(E, "Xi met Assad"), DiffOp(I, " on Friday"), DiffOp(E, "."))
+    assert expected == ops
+    assert [(0, 12), (12, 12), (12, 13)] == [op.ref_span for op in ops]
+    assert [(0, 13), (13, 22), (22, 23)] == [op.other_span for op in ops]

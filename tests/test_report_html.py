@@ -250,3 +250,22 @@ def test_cli_formats(tmp_path: Path, fmt: str, start: str) -> None:
             "--label", "CGTN", "-f", fmt, "-o", str(out)]  # fmt: skip
     assert 0 == main(argv)
     assert out.read_text(encoding="utf-8").startswith(start)
+
+
+def test_other_side_in_its_own_words_without_diffing_again(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The other cell shows the other account's own quote marks and spacing, read off the diff's
+    ``other_span``s: the report never tokenises or diffs the sentences again."""
+    ref = Document.from_text("Xi said “peace is near” on Friday.", label="Gazette", id="g")
+    other = Document.from_text('Xi said "peace is near" late on Friday.', label="Herald", id="h")
+    result = compare.compare(ref, other)
+
+    def refuse(text: str) -> list[str]:
+        raise AssertionError("the HTML report tokenised a sentence again")
+
+    monkeypatch.setattr("compare.diff.tokenize", refuse)
+    html = render_html(result)
+    assert '<td class="ref"><span class="num">1</span> Xi said “peace is near” on Friday.' in html
+    other_cell = "Xi said &#34;peace is near&#34; <ins>late</ins> on Friday.</td>"
+    assert f'<td class="other"><span class="num">1</span> {other_cell}' in html

@@ -13,11 +13,15 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rich.cells import cell_len
+from rich.table import Table
+from rich.text import Text
 
-from compare import Comparison, DiffOp, Document, Finding, Link, Options
+from compare import Comparison, DiffOp, Document, Finding, Link, Options, compare
 from compare.cli import main
-from compare.report.text import render_comparison
+from compare.report.text import _folds, _grid, _rich_grid, render_comparison
 
 ANSI_RE = re.compile(r"\x1b\[[0-9;]*m")
 READOUTS = Path(__file__).parent.parent / "examples" / "readouts"
@@ -342,3 +346,85 @@ def test_help_does_not_import_rich() -> None:
     modules = {line.rsplit("|", 1)[-1].strip() for line in proc.stderr.splitlines()}
     assert "compare.cli" in modules
     assert [] == sorted(m for m in modules if m == "rich" or m.startswith("rich."))
+
+
+# -- the large grids (added, omitted, findings) are laid out in linear time ------------------------
+
+_WORDS = ["a", "bridge", "opened", "Monday.", "“quoted”", "—", "2,000", "国务院", "😀", "x" * 9]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    rows=st.lists(
+        st.tuples(
+            st.sampled_from(["-", "1.", "12.", "123.", "21400."]),
+            st.lists(st.sampled_from(_WORDS), min_size=1, max_size=25).map(" ".join),
+        ),
+        min_size=1,
+        max_size=6,
+    ),
+    width=st.integers(min_value=20, max_value=130),
+    right=st.booleans(),
+)
+def test_grid_lines_are_richs_own(rows: list[tuple[str, str]], width: int, right: bool) -> None:
+    """The hand-laid grid has exactly the lines rich's table draws, at any width, for one-cell,
+    wide and emoji characters and words longer than a line."""
+    assert _rich_grid(rows, width, right=right) == _grid(rows, width, right=right).lines
+
+
+@pytest.mark.parametrize(
+    ("text", "width", "expected"),
+    [
+        ("abcdefgh xyz", 4, ["abcd", "efgh", " xyz"]),  # rich keeps the cut word's space
+        ("abcdefghij xy", 4, ["abcd", "efgh", "ij", "xy"]),
+        ("one two three", 7, ["one two", "three"]),
+        ("one two three", 13, ["one two three"]),
+    ],
+)
+def test_folds_as_rich_folds(text: str, width: int, expected: list[str]) -> None:
+    """Words go whole onto the next line; a word longer than a line is cut, as rich cuts it."""
+    assert expected == _folds(text, width)
+
+
+def test_added_sentences_are_not_laid_out_through_a_rich_table(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """2,000 added sentences: rich's table (a full layout per cell; 57 s for the issue's 21,400
+    sentences) draws only the summary's few rows, never one row per sentence or finding."""
+    rows: list[int] = []
+    original = Table.add_row
+
+    def counted(self: Table, *cells: object, **kwargs: object) -> None:
+        rows.append(1)
+        original(self, *cells, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Table, "add_row", counted)
+    ref = Document.from_text("The mayor opened the bridge.", label="Gazette", id="gazette")
+    other = Document.from_text(
+        " ".join(f"Item {k} was added to the list." for k in range(2000)), label="Herald", id="h"
+    )
+    view = compare(ref, other).to_text(width=80)
+    assert "2000. Item 1999 was added to the list." in view
+    assert len(rows) < 20
+
+
+def test_linked_sentences_without_colour_are_laid_out_without_rich(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """300 links, no colour: the lines are laid out here, not wrapped by rich one link at a time
+    (0.7 ms each through rich's layout); the words and their markers are all there."""
+    wraps: list[int] = []
+    original = Text.wrap
+
+    def counted(self: Text, *args: object, **kwargs: object) -> object:
+        wraps.append(1)
+        return original(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Text, "wrap", counted)
+    sentences = [f"Delegation {k} met the mayor of town {k} on Monday." for k in range(300)]
+    ref = Document.from_text(" ".join(sentences), label="Gazette", id="g")
+    edited = [s.replace("Monday", "Tuesday morning") for s in sentences]
+    other = Document.from_text(" ".join(edited), label="Herald", id="h")
+    view = compare(ref, other).to_text(width=60)
+    assert 300 == view.count("on [-Monday-]\n  {+Tuesday morning+}.\n")
+    assert len(wraps) < 100  # the summary and headings; not one per link (2,743 before)

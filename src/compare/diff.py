@@ -312,20 +312,24 @@ def symmetric_runs(a: str, b: str) -> tuple[Run, ...]:
 def ops_from_runs(runs: tuple[Run, ...], a: str, b: str) -> tuple[DiffOp, ...]:
     """Turn runs into ops: equal and deleted text from ``a``, inserted text from ``b``.
 
+    Each op carries its runs' spans of both texts (``ref_span`` in ``a``, ``other_span`` in
+    ``b``), so a view can show either side in its own words without diffing again.
+
     When an equal run ends without the whitespace that ``b`` has there ("Monday" in "on
     Monday." against "on Monday morning."), that whitespace moves to the front of the insertion,
     so ``b`` read back from the ops keeps its word breaks.
     """
     ops: list[DiffOp] = []
     for r in runs:
+        ref_span, other_span = (r.a_start, r.a_end), (r.b_start, r.b_end)
         if r.op != "insert":
-            ops.append(DiffOp(r.op, a[r.a_start : r.a_end]))
+            ops.append(DiffOp(r.op, a[r.a_start : r.a_end], ref_span, other_span))
             continue
         start = r.b_start
         if ops and ops[-1].op == "equal" and not ops[-1].text[-1:].isspace():
             while start > 0 and b[start - 1].isspace():
                 start -= 1
-        ops.append(DiffOp("insert", b[start : r.b_end]))
+        ops.append(DiffOp("insert", b[start : r.b_end], ref_span, other_span))
     return tuple(ops)
 
 

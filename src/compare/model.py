@@ -19,9 +19,11 @@ if TYPE_CHECKING:
     from compare.options import Options
 
 __all__ = [
+    "CLAIM_STATUSES",
     "FINDING_TYPES",
     "RELATIONS",
     "Claim",
+    "ClaimStatus",
     "Collation",
     "Comparison",
     "Coverage",
@@ -38,6 +40,10 @@ Relation = Literal["same", "reworded", "partial"]
 """How a link's sides relate: equal but for case, spacing and punctuation; reworded; partial."""
 RELATIONS: tuple[Relation, ...] = get_args(Relation)
 """The values of :data:`Relation`, in that order."""
+
+ClaimStatus = Literal["carried", "partial", "absent"]
+CLAIM_STATUSES: tuple[ClaimStatus, ...] = get_args(ClaimStatus)
+"""What a source does with a claim (:meth:`Claim.status`)."""
 
 FindingType = Literal[
     "omitted",
@@ -125,6 +131,15 @@ class DiffOp:
     """What happened to the text."""
     text: str
     """The words concerned, with the whitespace that follows them."""
+    ref_span: tuple[int, int] | None = attrs.field(default=None, eq=False)
+    """``(start, end)`` of these words in the reference side's text (the link's reference
+    sentences joined with single spaces), empty for an insertion; None when not known (an op
+    made by hand). The equal and deleted ops' spans tile that text in order."""
+    other_span: tuple[int, int] | None = attrs.field(default=None, eq=False)
+    """``(start, end)`` of the other side's own words for this op in its text (the link's other
+    sentences joined with single spaces), empty for a deletion; None when not known. The equal
+    and inserted ops' spans tile that text in order, so an equal op's other words (their quote
+    marks, their spacing) are read from it. Neither span takes part in equality."""
 
 
 @attrs.frozen
@@ -269,6 +284,18 @@ class Claim:
     def sources(self) -> int:
         """How many documents carry the claim."""
         return len(self.members)
+
+    def status(self, doc_id: str) -> ClaimStatus:
+        """What the document ``doc_id`` does with the claim.
+
+        ``absent``: none of its sentences carry it; ``partial``: its wording is a ``partial``
+        match of the representative's; ``carried``: it is the representative, or words the claim
+        the same or reworded.
+        """
+        if doc_id not in self.members:
+            return "absent"
+        link = self.variants.get(doc_id)
+        return "partial" if link is not None and link.relation == "partial" else "carried"
 
 
 @attrs.frozen

@@ -11,39 +11,25 @@ from __future__ import annotations
 
 import textwrap
 from collections import Counter
-from collections.abc import Sequence
 
-from compare.model import Claim, Collation, Document, Link
+from compare.model import Collation, Document, Link
+from compare.report._common import MARKS, claims_by_id, clean, numbers, shorten, spread_parts
 from compare.report.controls import visible
 
-__all__ = ["MARKS", "render_collation"]
-
-MARKS = {"carried": "✓", "partial": "◐", "absent": "✗"}
-"""The matrix's cell marks."""
-
-
-def _clean(text: str) -> str:
-    """Source text for one line: whitespace runs collapsed, control characters made visible."""
-    return visible(" ".join(text.split()))
+__all__ = ["render_collation"]
 
 
 def _short(text: str, limit: int) -> str:
-    """Cut cleaned text to ``limit`` characters with an ellipsis."""
-    text = _clean(text)
-    return text if len(text) <= limit else text[: max(1, limit - 1)].rstrip() + "…"
+    """Cleaned source text cut to ``limit`` characters with an ellipsis."""
+    return shorten(clean(text), limit)
 
 
 def _wrap(text: str, width: int, indent: str, first: str | None = None) -> list[str]:
     """Wrap cleaned text to ``width`` columns with a hanging indent (``first`` starts line one)."""
     return textwrap.wrap(
-        _clean(text), width=width, initial_indent=indent if first is None else first,
+        clean(text), width=width, initial_indent=indent if first is None else first,
         subsequent_indent=indent, break_long_words=False, break_on_hyphens=False,
     ) or [indent.rstrip()]  # fmt: skip
-
-
-def _numbers(idx: Sequence[int]) -> str:
-    """Sentence numbers for people: 1-based, joined with +."""
-    return "+".join(str(i + 1) for i in idx)
 
 
 def _marked(link: Link) -> str:
@@ -59,14 +45,6 @@ def _marked(link: Link) -> str:
         else:
             parts.append(d.text)
     return "".join(parts)
-
-
-def mark(claim: Claim, doc_id: str) -> str:
-    """The matrix mark of one source for one claim."""
-    if doc_id not in claim.members:
-        return MARKS["absent"]
-    link = claim.variants.get(doc_id)
-    return MARKS["partial"] if link is not None and link.relation == "partial" else MARKS["carried"]
 
 
 def _table(rows: list[list[str]], right: set[int]) -> list[str]:
@@ -97,27 +75,23 @@ def _sources(c: Collation, width: int) -> list[str]:
 
 def _counts(c: Collation) -> str:
     """One line: how many claims, and how many sources carry them."""
-    n = len(c.documents)
-    by = Counter(claim.sources for claim in c.claims)
-    parts = [f"{by[k]} in {'all ' if k == n else ''}{k}" for k in range(n, 1, -1) if by[k]]
-    parts.append(f"{by[1]} in one source only")
-    return f"Collation of {n} accounts: {len(c.claims)} claims ({', '.join(parts)})"
+    parts = ", ".join(spread_parts(c))
+    return f"Collation of {len(c.documents)} accounts: {len(c.claims)} claims ({parts})"
 
 
 def _matrix(c: Collation, width: int) -> list[str]:
     """One row per claim: id, a mark per source, the representative wording cut to fit."""
     ids = [d.id for d in c.documents]
     id_w = max(len(claim.id) for claim in c.claims) if c.claims else 2
-    numbers = [str(k + 1).rjust(len(str(len(ids)))) for k in range(len(ids))]
+    heads = [str(k + 1).rjust(len(str(len(ids)))) for k in range(len(ids))]
     # Source numbers read top to bottom when there are ten or more (one digit per column).
     lines = [
-        "  " + " " * id_w + "  " + " ".join(n[row] for n in numbers)
-        for row in range(len(numbers[0]))
+        "  " + " " * id_w + "  " + " ".join(n[row] for n in heads) for row in range(len(heads[0]))
     ]
     cols = lines[-1].strip()
     room = max(10, width - (2 + id_w + 2 + len(cols) + 2))
     for claim in c.claims:
-        marks = " ".join(mark(claim, d) for d in ids)
+        marks = " ".join(MARKS[claim.status(d)] for d in ids)
         lines.append(f"  {claim.id.ljust(id_w)}  {marks}  {_short(claim.text, room)}")
     lines += _wrap(
         f"{MARKS['carried']} carries the claim · {MARKS['partial']} carries part of it "
@@ -129,26 +103,27 @@ def _matrix(c: Collation, width: int) -> list[str]:
 
 def _label(docs: dict[str, Document], doc_id: str) -> str:
     """A document's label, cleaned for one line."""
-    return _clean(docs[doc_id].label)
+    return clean(docs[doc_id].label)
 
 
 def _wordings(c: Collation, width: int) -> list[str]:
     """Each shared claim, most widely reported first: the representative, then the others' words."""
     docs = {d.id: d for d in c.documents}
+    claims = claims_by_id(c)
     lines: list[str] = []
     for claim_id in c.ranking:
-        claim = c.claim(claim_id)
+        claim = claims[claim_id]
         rep = claim.representative
         lines += [
             "",
             f"{claim.id} · {claim.sources} of {len(c.documents)} sources · representative: "
-            f"{_label(docs, rep)} {_numbers(claim.members[rep])}",
+            f"{_label(docs, rep)} {numbers(claim.members[rep])}",
         ]
         lines += _wrap(claim.text, width, "    ")
         for doc_id, link in claim.variants.items():
             flags = f" [{', '.join(link.flags)}]" if link.flags else ""
             lines.append(
-                f"  {_label(docs, doc_id)} {_numbers(link.other)}: {link.relation}, "
+                f"  {_label(docs, doc_id)} {numbers(link.other)}: {link.relation}, "
                 f"score {link.score:.2f}{flags}"
             )
             lines += _wrap(_marked(link), width, "    ")
@@ -160,14 +135,15 @@ def _wordings(c: Collation, width: int) -> list[str]:
 
 def _omissions(c: Collation, width: int) -> list[str]:
     """For each source, the claims most other sources carry and it lacks."""
+    claims = claims_by_id(c)
     lines: list[str] = []
     for d in c.documents:
         missing = c.coverage[d.id].missing
         if not missing:
             continue
-        lines += ["", f"{_clean(d.label)} lacks {len(missing)}:"]
+        lines += ["", f"{clean(d.label)} lacks {len(missing)}:"]
         for claim_id in missing:
-            claim = c.claim(claim_id)
+            claim = claims[claim_id]
             head = f"  {claim.id} ({claim.sources} sources) "
             lines.append(head + _short(claim.text, max(10, width - len(head))))
     return lines
@@ -194,5 +170,5 @@ def render_collation(c: Collation, *, width: int = 100, color: bool = False) -> 
     lines += _wordings(c, width)
     lines += ["", "== Omissions: claims most other sources carry =="]
     lines += _omissions(c, width) or ["", "None."]
-    lines += ["", f"== Pairwise against {_clean(c.documents[0].label)} ==", "", *_pairs(c)]
+    lines += ["", f"== Pairwise against {clean(c.documents[0].label)} ==", "", *_pairs(c)]
     return visible("\n".join(lines) + "\n")  # what no piece cleaned (a date, an id) included

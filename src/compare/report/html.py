@@ -14,7 +14,6 @@ findings placed on their rows and words. It computes no similarity, diff or find
 from __future__ import annotations
 
 import bisect
-import hashlib
 import itertools
 import re
 from collections import Counter
@@ -26,7 +25,6 @@ import attrs
 import jinja2
 
 from compare.model import (
-    FINDING_TYPES,
     RELATIONS,
     Collation,
     Comparison,
@@ -34,6 +32,7 @@ from compare.model import (
     Finding,
     Link,
 )
+from compare.report._common import MARKS, numbers, report_id, spread, type_order
 from compare.report.controls import visible
 
 __all__ = ["TYPE_STYLES", "render_collation_html", "render_html"]
@@ -156,11 +155,6 @@ def _style(kind: str) -> tuple[str, str]:
     return TYPE_STYLES.get(kind, _OTHER_STYLE)
 
 
-def _numbers(idx: Sequence[int]) -> str:
-    """Sentence numbers for people: 1-based, joined with +."""
-    return "+".join(str(i + 1) for i in idx)
-
-
 def _side_spans(
     doc: Document, indices: Sequence[int], spans: Iterable[tuple[int, int]]
 ) -> list[tuple[int, int]]:
@@ -210,26 +204,26 @@ def _joined(doc: Document, indices: Sequence[int]) -> str:
 
 
 def _link_runs(c: Comparison, link: Link) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
-    """Each side's runs of a link's diff, in that side's own words where they can be recovered.
+    """Each side's runs of a link's diff, the other side in its own words where the diff has them.
 
     Equal runs of the diff carry the reference's words; the other side's own words (its quote
-    marks, its spacing) are recovered from the difflib-style opcodes over its word tokens. If the
-    token counts do not add up, fall back to the diff's text as it is.
+    marks, its spacing) are read at each op's ``other_span``. An op made by hand has no spans:
+    then the diff's text is shown as it is.
     """
     ref_runs = [
         ("del" if d.op == "delete" else "eq", d.text) for d in link.diff if d.op != "insert"
     ]
-    plain = [("ins" if d.op == "insert" else "eq", d.text) for d in link.diff if d.op != "delete"]
-    from compare.diff import tokenize
-
-    tokens = tokenize(_joined(c.other, link.other))
-    codes = link.opcodes()
-    if not codes or codes[-1][4] != len(tokens):
+    kept = [d for d in link.diff if d.op != "delete"]
+    plain = [("ins" if d.op == "insert" else "eq", d.text) for d in kept]
+    text = _joined(c.other, link.other)
+    spans = [d.other_span for d in kept]
+    if not spans or None in spans or spans[-1] is None or spans[-1][1] != len(text):
         return _spaces_out(ref_runs), _spaces_out(plain)
-    other_runs = []
-    for tag, _i1, _i2, j1, j2 in codes:
-        if j2 > j1:
-            other_runs.append(("eq" if tag == "equal" else "ins", "".join(tokens[j1:j2])))
+    other_runs = [
+        ("eq" if d.op == "equal" else "ins", text[span[0] : span[1]])
+        for d, span in zip(kept, spans, strict=True)
+        if span is not None and span[1] > span[0]
+    ]
     return _spaces_out(ref_runs), _spaces_out(other_runs)
 
 
@@ -263,7 +257,7 @@ def _marks(
 def _plain_cell(doc: Document, i: int, findings: Iterable[Finding], *, ref: bool) -> Cell:
     """A cell holding one unlinked sentence."""
     runs = [("eq", doc.sentences[i].text)]
-    return Cell(_numbers((i,)), _cut(runs, _marks(doc, (i,), findings, ref=ref)))
+    return Cell(numbers((i,)), _cut(runs, _marks(doc, (i,), findings, ref=ref)))
 
 
 def _file_name(source: str | None) -> str:
@@ -271,15 +265,6 @@ def _file_name(source: str | None) -> str:
     if not source:
         return ""
     return PurePath(source).name or source
-
-
-def _uid(c: Comparison) -> str:
-    """A stable element id for one report, so several reports can share a notebook page."""
-    h = hashlib.sha1(usedforsecurity=False)
-    for doc in (c.reference, c.other):
-        h.update(f"{doc.id}\0{doc.label}\0{len(doc.text)}\0".encode("utf-8", "surrogatepass"))
-        h.update(doc.text.encode("utf-8", "surrogatepass"))
-    return "cmp-" + h.hexdigest()[:10]
 
 
 def _rows(c: Comparison, uid: str) -> tuple[list[Row], list[Item]]:
@@ -338,7 +323,7 @@ def _rows(c: Comparison, uid: str) -> tuple[list[Row], list[Item]]:
             badge = Badge(f"{uid}-f{n + 1}", f.type, _type_class(f.type), symbol, f.detail)
             badges.append(badge)
             where = " ↔ ".join(
-                f"{d.label} {_numbers(idx)}" for d, idx in ((ref, f.ref), (other, f.other)) if idx
+                f"{d.label} {numbers(idx)}" for d, idx in ((ref, f.ref), (other, f.other)) if idx
             )
             items.append(Item(badge, rid, where))
         if isinstance(unit, Link):
@@ -346,9 +331,9 @@ def _rows(c: Comparison, uid: str) -> tuple[list[Row], list[Item]]:
             rows.append(
                 Row(
                     rid, "link", unit.relation, _RELATION_SYMBOLS.get(unit.relation, "•"),
-                    Cell(_numbers(unit.ref), _cut(ref_runs, _marks(ref, unit.ref, fs, ref=True))),
+                    Cell(numbers(unit.ref), _cut(ref_runs, _marks(ref, unit.ref, fs, ref=True))),
                     Cell(
-                        _numbers(unit.other),
+                        numbers(unit.other),
                         _cut(other_runs, _marks(other, unit.other, fs, ref=False)),
                     ),
                     tuple(badges),
@@ -387,8 +372,7 @@ def _env() -> jinja2.Environment:
 def _types(c: Comparison) -> list[TypeEntry]:
     """The finding types of the comparison, contract order first, with their counts."""
     counts = Counter(f.type for f in c.findings)
-    names = [t for t in FINDING_TYPES if t in counts] + sorted(set(counts) - set(FINDING_TYPES))
-    return [TypeEntry(t, _type_class(t), *_style(t), counts[t]) for t in names]
+    return [TypeEntry(t, _type_class(t), *_style(t), counts[t]) for t in type_order(counts)]
 
 
 def render_html(c: Comparison, *, fragment: bool = False) -> str:
@@ -397,7 +381,7 @@ def render_html(c: Comparison, *, fragment: bool = False) -> str:
     The fragment has no ``<html>``/``<head>``; its styles are scoped under the report's root
     element and its ids are prefixed, so several reports can share one page.
     """
-    uid = _uid(c)
+    uid = report_id("cmp", (c.reference, c.other))
     rows, items = _rows(c, uid)
     relations = Counter(link.relation for link in c.links)
     template = _env().get_template("fragment.html.j2" if fragment else "page.html.j2")
@@ -471,15 +455,6 @@ class MatrixRow:
     """Whether the row starts expanded."""
 
 
-def _collation_uid(c: Collation) -> str:
-    """A stable element id for one collation report."""
-    h = hashlib.sha1(usedforsecurity=False)
-    for doc in c.documents:
-        h.update(f"{doc.id}\0{doc.label}\0{len(doc.text)}\0".encode("utf-8", "surrogatepass"))
-        h.update(doc.text.encode("utf-8", "surrogatepass"))
-    return "col-" + h.hexdigest()[:10]
-
-
 def _inline_cell(numbers: str, link: Link) -> Cell:
     """A member's wording as one cell: kept words, the representative's deleted, its inserted."""
     ops = {"equal": "eq", "delete": "del", "insert": "ins"}
@@ -488,10 +463,7 @@ def _inline_cell(numbers: str, link: Link) -> Cell:
 
 def _matrix_rows(c: Collation, uid: str) -> tuple[list[MatrixRow], list[Item]]:
     """Lay the claims out as matrix rows and collect their findings for the panel."""
-    from compare.report.collation_text import MARKS, mark
-
     labels = {d.id: d.label for d in c.documents}
-    kinds = {v: k for k, v in MARKS.items()}
     rows: list[MatrixRow] = []
     items: list[Item] = []
     n = 0
@@ -499,20 +471,20 @@ def _matrix_rows(c: Collation, uid: str) -> tuple[list[MatrixRow], list[Item]]:
         rid = f"{uid}-{claim.id}"
         marks = []
         for d in c.documents:
-            symbol = mark(claim, d.id)
+            status = claim.status(d.id)
             where = (
-                f"{d.label} {_numbers(claim.members[d.id])}"
+                f"{d.label} {numbers(claim.members[d.id])}"
                 if d.id in claim.members
                 else f"not in {d.label}"
             )
-            marks.append(MatrixMark(kinds[symbol], symbol, f"{claim.id}: {where}"))
+            marks.append(MatrixMark(status, MARKS[status], f"{claim.id}: {where}"))
         members: list[Member] = []
         if claim.sources > 1:
             rep = claim.representative
             members.append(
                 Member(
                     labels[rep], "", "", "",
-                    Cell(_numbers(claim.members[rep]), (Piece("eq", claim.text),)), (),
+                    Cell(numbers(claim.members[rep]), (Piece("eq", claim.text),)), (),
                 )
             )  # fmt: skip
             for doc_id, link in claim.variants.items():
@@ -527,7 +499,7 @@ def _matrix_rows(c: Collation, uid: str) -> tuple[list[MatrixRow], list[Item]]:
                     Member(
                         labels[doc_id], link.relation,
                         _RELATION_SYMBOLS.get(link.relation, "•"), f"{link.score:.2f}",
-                        _inline_cell(_numbers(link.other), link), tuple(badges),
+                        _inline_cell(numbers(link.other), link), tuple(badges),
                     )
                 )  # fmt: skip
         types = " ".join(dict.fromkeys(b.cls for mb in members for b in mb.badges))
@@ -544,8 +516,7 @@ def _matrix_rows(c: Collation, uid: str) -> tuple[list[MatrixRow], list[Item]]:
 def _collation_types(c: Collation) -> list[TypeEntry]:
     """The finding types of every claim's members, contract order first, with their counts."""
     counts = Counter(f.type for claim in c.claims for fs in claim.findings.values() for f in fs)
-    names = [t for t in FINDING_TYPES if t in counts] + sorted(set(counts) - set(FINDING_TYPES))
-    return [TypeEntry(t, _type_class(t), *_style(t), counts[t]) for t in names]
+    return [TypeEntry(t, _type_class(t), *_style(t), counts[t]) for t in type_order(counts)]
 
 
 def render_collation_html(c: Collation, *, fragment: bool = False) -> str:
@@ -554,13 +525,11 @@ def render_collation_html(c: Collation, *, fragment: bool = False) -> str:
     The main view is the claims x sources matrix (template ``_matrix.html.j2``); header, legend,
     filter and findings panel are the pairwise report's.
     """
-    from compare.report.collation_text import MARKS
-
-    uid = _collation_uid(c)
+    uid = report_id("col", c.documents)
     rows, items = _matrix_rows(c, uid)
     types = _collation_types(c)
     n = len(c.documents)
-    by = Counter(claim.sources for claim in c.claims)
+    by = spread(c)
     counts = [(len(c.claims), "claims")]
     counts += [(by[k], f"in {'all ' if k == n else ''}{k} sources") for k in range(n, 1, -1)]
     counts += [(by[1], "in one source only")]

@@ -11,14 +11,15 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from compare.model import (
-    FINDING_TYPES,
-    RELATIONS,
-    Collation,
-    Comparison,
-    Document,
-    FindingType,
-    Link,
+from compare.model import RELATIONS, Collation, Comparison, Document, Finding, FindingType, Link
+from compare.report._common import (
+    MARKS,
+    claims_by_id,
+    flat,
+    numbers,
+    shorten,
+    spread_parts,
+    type_order,
 )
 from compare.report.controls import visible
 
@@ -36,8 +37,7 @@ def escape(text: str) -> str:
     CommonMark lets any ASCII punctuation be backslash-escaped: ``\\|`` keeps a table cell whole,
     ``\\<`` keeps HTML out, ``\\&`` keeps entities literal.
     """
-    flat = " ".join(text.split())
-    return _SPECIAL_RE.sub(r"\\\1", flat)
+    return _SPECIAL_RE.sub(r"\\\1", flat(text))
 
 
 def _line_start(text: str) -> str:
@@ -97,11 +97,6 @@ def _diff(link: Link) -> str:
     return "".join(out).strip()
 
 
-def _numbers(idx: Sequence[int]) -> str:
-    """Sentence numbers for people: 1-based, joined with +."""
-    return "+".join(str(i + 1) for i in idx)
-
-
 def _cell(text: str) -> str:
     """A table cell: escaped, never empty."""
     return escape(text) if text.strip() else "—"
@@ -126,13 +121,8 @@ def _summary(c: Comparison) -> list[str]:
     rows = ["| What | Count |", "| --- | ---: |", f"| Linked | {len(c.links)} |"]
     rows += [f"| Linked, {r} | {relations[r]} |" for r in RELATIONS]
     rows += [f"| Added by {label} | {len(c.added)} |", f"| Omitted by {label} | {len(c.omitted)} |"]
-    rows += [f"| Findings, {escape(t)} | {kinds[t]} |" for t in _type_order(kinds)]
+    rows += [f"| Findings, {escape(t)} | {kinds[t]} |" for t in type_order(kinds)]
     return rows
-
-
-def _type_order(kinds: Counter[FindingType]) -> list[FindingType]:
-    """Finding types present, in the contract's order, then any newer ones by name."""
-    return [t for t in FINDING_TYPES if t in kinds] + sorted(set(kinds) - set(FINDING_TYPES))
 
 
 def _sentences(doc: Document, idx: Sequence[int]) -> list[str]:
@@ -152,7 +142,7 @@ def render_markdown(c: Comparison) -> str:
     for link in c.links:
         flags = f" · flags: {', '.join(escape(f) for f in link.flags)}" if link.flags else ""
         lines += [
-            f"**{ref} {_numbers(link.ref)} ↔ {other} {_numbers(link.other)}** · {link.relation}"
+            f"**{ref} {numbers(link.ref)} ↔ {other} {numbers(link.other)}** · {link.relation}"
             f" · score {link.score:.2f}{flags}",
             "",
             f"> {_line_start(_diff(link))}",
@@ -165,14 +155,14 @@ def render_markdown(c: Comparison) -> str:
     lines += [f"## Findings: {len(c.findings)}", ""]
     if not c.findings:
         lines += ["None.", ""]
-    kinds = Counter(f.type for f in c.findings)
-    for kind in _type_order(kinds):
-        lines += [f"### {escape(kind)} ({kinds[kind]})", ""]
-        for f in c.findings:
-            if f.type != kind:
-                continue
+    by_type: dict[FindingType, list[Finding]] = {}
+    for f in c.findings:
+        by_type.setdefault(f.type, []).append(f)
+    for kind in type_order(by_type):
+        lines += [f"### {escape(kind)} ({len(by_type[kind])})", ""]
+        for f in by_type[kind]:
             where = " ↔ ".join(
-                f"{label} {_numbers(idx)}" for label, idx in ((ref, f.ref), (other, f.other)) if idx
+                f"{label} {numbers(idx)}" for label, idx in ((ref, f.ref), (other, f.other)) if idx
             )
             lines.append(f"- {where}: {escape(f.detail)}")
         lines.append("")
@@ -181,23 +171,16 @@ def render_markdown(c: Comparison) -> str:
 
 def _short(text: str, limit: int = 120) -> str:
     """Source text cut to ``limit`` characters with an ellipsis, then escaped."""
-    flat = " ".join(text.split())
-    return escape(flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…")
+    return escape(shorten(flat(text), limit))
 
 
 def _claim_counts(c: Collation) -> str:
     """One sentence: how many claims, and how many sources carry them."""
-    n = len(c.documents)
-    by = Counter(claim.sources for claim in c.claims)
-    parts = [f"{by[k]} in {'all ' if k == n else ''}{k}" for k in range(n, 1, -1) if by[k]]
-    parts.append(f"{by[1]} in one source only")
-    return f"{len(c.claims)} claims: {', '.join(parts)}."
+    return f"{len(c.claims)} claims: {', '.join(spread_parts(c))}."
 
 
 def render_collation_markdown(c: Collation) -> str:
     """Render a collation as GitHub-flavoured Markdown: sources, matrix, wordings, omissions."""
-    from compare.report.collation_text import MARKS, mark
-
     docs = {d.id: d for d in c.documents}
     labels = {d.id: escape(d.label) for d in c.documents}
     lines = [f"# Collation: {', '.join(labels.values())}", "", _claim_counts(c), ""]
@@ -216,7 +199,7 @@ def render_collation_markdown(c: Collation) -> str:
     lines.append("| Claim | " + " | ".join(labels.values()) + " | Wording |")
     lines.append("| --- | " + " | ".join(":-:" for _ in c.documents) + " | --- |")
     for claim in c.claims:
-        marks = " | ".join(mark(claim, d.id) for d in c.documents)
+        marks = " | ".join(MARKS[claim.status(d.id)] for d in c.documents)
         lines.append(f"| {claim.id} | {marks} | {_short(claim.text)} |")
     lines += [
         "",
@@ -228,20 +211,21 @@ def render_collation_markdown(c: Collation) -> str:
     ]
     if not c.ranking:
         lines += ["None.", ""]
+    claims = claims_by_id(c)
     for claim_id in c.ranking:
-        claim = c.claim(claim_id)
+        claim = claims[claim_id]
         rep = claim.representative
         lines += [
             f"### {claim.id} · {claim.sources} of {len(c.documents)} sources",
             "",
-            f"**{labels[rep]} {_numbers(claim.members[rep])}** (representative): "
+            f"**{labels[rep]} {numbers(claim.members[rep])}** (representative): "
             f"{escape(claim.text)}",
             "",
         ]
         for doc_id, link in claim.variants.items():
             flags = f" · flags: {', '.join(escape(f) for f in link.flags)}" if link.flags else ""
             lines.append(
-                f"- **{labels[doc_id]} {_numbers(link.other)}** · {link.relation} · score "
+                f"- **{labels[doc_id]} {numbers(link.other)}** · {link.relation} · score "
                 f"{link.score:.2f}{flags}: {_diff(link)}"
             )
             for f in claim.findings.get(doc_id, ()):
@@ -255,7 +239,7 @@ def render_collation_markdown(c: Collation) -> str:
     for d, ids in missing:
         lines += [f"**{labels[d.id]}** lacks {len(ids)}:", ""]
         lines += [
-            f"- {cid} ({c.claim(cid).sources} sources): {_short(c.claim(cid).text)}" for cid in ids
+            f"- {cid} ({claims[cid].sources} sources): {_short(claims[cid].text)}" for cid in ids
         ]
         lines.append("")
     ref = labels[c.documents[0].id]

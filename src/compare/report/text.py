@@ -12,12 +12,15 @@ sequence in a document could drive the terminal) are shown as ``�``.
 from __future__ import annotations
 
 import io
+import itertools
 import os
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from functools import cache
 from typing import IO
 
+import attrs
 from rich import box
 from rich.cells import cell_len
 from rich.console import Console, Group, RenderableType
@@ -26,8 +29,8 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from compare.model import FINDING_TYPES, RELATIONS, Comparison, Document, FindingType, Link
-from compare.report.controls import visible
+from compare.model import RELATIONS, Comparison, Document, Finding, FindingType, Link
+from compare.report._common import clean, numbers, type_order
 
 __all__ = ["DEFAULT_WIDTH", "render_comparison", "terminal_settings"]
 
@@ -41,26 +44,118 @@ _INSERT = "green"
 _HEAD = "bold"
 _WORDS_TOUCH_RE = re.compile(r"\w\w")
 """Two word characters in a row: never split between two tokens of one text (see compare.diff)."""
-
-
-def _clean(text: str) -> str:
-    """Source text for one line: whitespace runs collapsed, control characters made visible."""
-    return visible(" ".join(text.split()))
+_WORD_RE = re.compile(r"\s*\S+\s*")
+"""A word with the whitespace around it, as rich's wrapping sees words."""
 
 
 def _plain(text: str) -> Text:
     """A cleaned piece of source text as rich Text (so nothing in it is read as markup)."""
-    return Text(_clean(text))
+    return Text(clean(text))
 
 
-def _numbers(idx: Sequence[int]) -> str:
-    """Sentence numbers for people: 1-based, joined with +."""
-    return "+".join(str(i + 1) for i in idx)
+@attrs.frozen
+class _Lines:
+    """Lines already laid out, written to the output as they are (see :func:`_grid`)."""
+
+    lines: list[str]
 
 
-def _type_order(kinds: Counter[FindingType]) -> list[FindingType]:
-    """Finding types present, in the contract's order, then any newer ones by name."""
-    return [t for t in FINDING_TYPES if t in kinds] + sorted(set(kinds) - set(FINDING_TYPES))
+def _folds(text: str, width: int) -> list[str]:
+    """Break one-line text into lines of ``width`` cells as rich does in a ``fold`` column.
+
+    Text of one-cell characters is broken here by rich's own rule
+    (``rich._wrap.divide_line``): a word that does not fit goes on the next line, and a word
+    longer than a line is cut into pieces ``width`` long, its trailing space with it. Any other
+    text is left to rich. The lines come without trailing spaces.
+    """
+    if not _one_cell_each(text):
+        wrapped = Text(text).wrap(_measure_console(), width, overflow="fold")
+        return [line.plain.rstrip(" ") for line in wrapped]
+    if len(text) <= width:
+        return [text.rstrip(" ")]
+    breaks = [0]
+    used = 0
+    for match in _WORD_RE.finditer(text):
+        start, word = match.start(), match.group()
+        length = len(word.rstrip())
+        if width - used >= length:
+            used += len(word)
+        elif length > width:
+            pieces = range(start, match.end(), width)
+            breaks += [k for k in pieces if k]
+            used = match.end() - pieces[-1]
+        elif used and start:
+            breaks.append(start)
+            used = len(word)
+    breaks.append(len(text))
+    return [text[a:b].rstrip(" ") for a, b in itertools.pairwise(breaks)]
+
+
+_PRINTABLE_ASCII = frozenset(map(chr, range(0x20, 0x7F)))
+
+
+@cache
+def _cells(ch: str) -> int:
+    """How many cells rich gives one character."""
+    return cell_len(ch)
+
+
+def _one_cell_each(text: str) -> bool:
+    """Whether rich draws every character of ``text`` one cell wide (so cells = characters)."""
+    if text.isascii() and text.isprintable():
+        return True
+    return all(_cells(ch) == 1 for ch in set(text).difference(_PRINTABLE_ASCII))
+
+
+def _width(text: str) -> int:
+    """The cells rich gives ``text``."""
+    return len(text) if _one_cell_each(text) else cell_len(text)
+
+
+@cache
+def _measure_console() -> Console:
+    """A console for rich's text wrapping (it reads no environment and writes nowhere)."""
+    return _console(io.StringIO(), DEFAULT_WIDTH, False)
+
+
+def _grid(rows: Sequence[tuple[str, str]], width: int, *, right: bool) -> _Lines:
+    """Two columns, a short label and a one-line text folded with a hanging indent.
+
+    The same lines as rich draws for ``Padding(Table.grid(padding=(0, 1), pad_edge=True),
+    (0, 0, 0, 1))`` with a ``no_wrap`` first column (right-justified when ``right``) and a
+    ``fold`` second one, trailing spaces dropped; drawn here in time linear in the rows, where
+    rich measures and renders every cell through its whole layout machinery.
+    """
+    room = width - 1  # the grid's left margin
+    # Column widths as rich's table sets them: each column's widest cell plus its padding (one
+    # space either side of the first, one after the second: a grid collapses the padding
+    # between columns), and the text column narrowed to what is left.
+    first = min(max(_width(label) for label, _ in rows) + 2, room)
+    second = min(max(_width(text) for _, text in rows) + 1, room)
+    second = min(second, room - first)
+    if second < 2:  # a label column as wide as the view: leave the odd case to rich
+        return _Lines(_rich_grid(rows, width, right=right))
+    label_width = first - 2
+    indent = " " * (first + 1)
+    out: list[str] = []
+    for label, text in rows:
+        pad = " " * (label_width - _width(label))
+        head = f"  {pad}{label} " if right else f"  {label}{pad} "
+        for k, line in enumerate(_folds(text, second - 1)):
+            out.append(((head if k == 0 else indent) + line).rstrip(" "))
+    return _Lines(out)
+
+
+def _rich_grid(rows: Sequence[tuple[str, str]], width: int, *, right: bool) -> list[str]:
+    """The lines of :func:`_grid` drawn by rich itself (the reference, for any width)."""
+    grid = Table.grid(padding=(0, 1), pad_edge=True)
+    grid.add_column(justify="right" if right else "left", no_wrap=True)
+    grid.add_column(overflow="fold")
+    for label, text in rows:
+        grid.add_row(label, Text(text))
+    buffer = io.StringIO()
+    _console(buffer, width, False).print(Padding(grid, (0, 0, 0, 1), expand=False))
+    return [line.rstrip(" ") for line in buffer.getvalue().splitlines()]
 
 
 def _heading(title: str, width: int) -> RenderableType:
@@ -84,7 +179,7 @@ def _summary(c: Comparison) -> Iterator[RenderableType]:
     yield Text()
     relations = Counter(link.relation for link in c.links)
     kinds = Counter(f.type for f in c.findings)
-    r, o = _clean(ref.label), _clean(other.label)
+    r, o = clean(ref.label), clean(other.label)
     counts = Table.grid(padding=(0, 1))
     counts.add_column(style=_HEAD, no_wrap=True)
     counts.add_column(justify="right", no_wrap=True)
@@ -93,7 +188,7 @@ def _summary(c: Comparison) -> Iterator[RenderableType]:
         ("Linked", len(c.links), ", ".join(f"{k} {relations[k]}" for k in RELATIONS)),
         ("Added", len(c.added), f"by {o} (not in {r})"),
         ("Omitted", len(c.omitted), f"by {o} (only in {r})"),
-        ("Findings", len(c.findings), ", ".join(f"{k} {kinds[k]}" for k in _type_order(kinds))),
+        ("Findings", len(c.findings), ", ".join(f"{k} {kinds[k]}" for k in type_order(kinds))),
     ]
     for name, n, note in rows:
         counts.add_row(name.ljust(11), str(n), Text(note))  # numbers under "Reference"
@@ -117,7 +212,7 @@ def _diff(link: Link, color: bool) -> Text:
             last = " "
 
     for d in link.diff:
-        core = _clean(d.text)
+        core = clean(d.text)
         if d.text[:1].isspace() or _WORDS_TOUCH_RE.fullmatch(last + core[:1]):
             space()
         if core and d.op == "equal":
@@ -133,62 +228,70 @@ def _diff(link: Link, color: bool) -> Text:
     return out
 
 
-def _linked(c: Comparison, color: bool, width: int) -> Iterator[RenderableType]:
-    """Each link: a heading naming both sides, then its words with the changes marked."""
-    ref, other = _clean(c.reference.label), _clean(c.other.label)
+def _linked(c: Comparison, color: bool, width: int) -> Iterator[RenderableType | _Lines]:
+    """Each link: a heading naming both sides, then its words with the changes marked.
+
+    Without colour the lines are laid out here (as rich would, see :func:`_folds`), in time
+    linear in the links; with colour rich draws the styles.
+    """
+    ref, other = clean(c.reference.label), clean(c.other.label)
     yield _heading(f"Linked sentences ({ref} → {other}): {len(c.links)}", width)
     if not c.links:
         yield Text()
         yield Padding(Text("None."), (0, 0, 0, 2), expand=False)
+    laid: list[str] = []
     for link in c.links:
-        head = Text(f"{ref} {_numbers(link.ref)} ↔ {other} {_numbers(link.other)}", style=_HEAD)
+        head = Text(f"{ref} {numbers(link.ref)} ↔ {other} {numbers(link.other)}", style=_HEAD)
         head.append(f" · {link.relation} · score {link.score:.2f}")
         if link.flags:
-            head.append(f" · flags: {', '.join(_clean(f) for f in link.flags)}")
+            head.append(f" · flags: {', '.join(clean(f) for f in link.flags)}")
+        words = _diff(link, color)
+        if not color and words.plain:
+            laid += ["", *_folds(head.plain, width)]
+            laid += [f"  {line}".rstrip(" ") for line in _folds(words.plain, width - 2)]
+            continue
+        if laid:
+            yield _Lines(laid)
+            laid = []
         yield Text()
         yield head
-        yield Padding(_diff(link, color), (0, 0, 0, 2), expand=False)
+        yield Padding(words, (0, 0, 0, 2), expand=False)
+    if laid:
+        yield _Lines(laid)
 
 
-def _numbered(doc: Document, idx: Sequence[int]) -> RenderableType:
+def _numbered(doc: Document, idx: Sequence[int], width: int) -> RenderableType | _Lines:
     """Sentences with their 1-based numbers, wrapped with a hanging indent."""
     if not idx:
         return Padding(Text("None."), (0, 0, 0, 2), expand=False)
-    grid = Table.grid(padding=(0, 1), pad_edge=True)
-    grid.add_column(justify="right", no_wrap=True)
-    grid.add_column(overflow="fold")
-    for i in idx:
-        grid.add_row(f"{i + 1}.", _plain(doc.sentences[i].text))
-    return Padding(grid, (0, 0, 0, 1), expand=False)
+    return _grid([(f"{i + 1}.", clean(doc.sentences[i].text)) for i in idx], width, right=True)
 
 
-def _findings(c: Comparison, width: int) -> Iterator[RenderableType]:
+def _findings(c: Comparison, width: int) -> Iterator[RenderableType | _Lines]:
     """Findings grouped by type: where each one is, and what it says."""
-    ref, other = _clean(c.reference.label), _clean(c.other.label)
+    ref, other = clean(c.reference.label), clean(c.other.label)
     yield _heading(f"Findings: {len(c.findings)}", width)
-    kinds = Counter(f.type for f in c.findings)
-    if not kinds:
+    by_type: dict[FindingType, list[Finding]] = {}
+    for f in c.findings:
+        by_type.setdefault(f.type, []).append(f)
+    if not by_type:
         yield Text()
         yield Padding(Text("None."), (0, 0, 0, 2), expand=False)
-    for kind in _type_order(kinds):
+    for kind in type_order(by_type):
         yield Text()
-        yield Text(f"{_clean(kind)} ({kinds[kind]})", style=_HEAD)
-        grid = Table.grid(padding=(0, 1), pad_edge=True)
-        grid.add_column(no_wrap=True)
-        grid.add_column(overflow="fold")
-        for f in c.findings:
-            if f.type == kind:
-                where = " ↔ ".join(
-                    f"{label} {_numbers(idx)}" for label, idx in ((ref, f.ref), (other, f.other))
-                    if idx
-                )  # fmt: skip
-                grid.add_row("-", Text(f"{where}: ") + _plain(f.detail))
-        yield Padding(grid, (0, 0, 0, 1), expand=False)
+        yield Text(f"{clean(kind)} ({len(by_type[kind])})", style=_HEAD)
+        rows = []
+        for f in by_type[kind]:
+            where = " ↔ ".join(
+                f"{label} {numbers(idx)}" for label, idx in ((ref, f.ref), (other, f.other)) if idx
+            )
+            rows.append(("-", f"{where}: {clean(f.detail)}"))
+        yield _grid(rows, width, right=False)
 
 
-def _view(c: Comparison, color: bool, width: int) -> Iterator[RenderableType]:
+def _view(c: Comparison, color: bool, width: int) -> Iterator[RenderableType | _Lines]:
     """The whole view, top to bottom."""
-    ref, other = _clean(c.reference.label), _clean(c.other.label)
+    ref, other = clean(c.reference.label), clean(c.other.label)
     yield from _summary(c)
     yield Text()
     yield from _linked(c, color, width)
@@ -199,7 +302,7 @@ def _view(c: Comparison, color: bool, width: int) -> Iterator[RenderableType]:
         yield Text()
         yield _heading(title, width)
         yield Text()
-        yield _numbered(doc, idx)
+        yield _numbered(doc, idx, width)
     yield Text()
     yield from _findings(c, width)
 
@@ -223,7 +326,18 @@ def render_comparison(c: Comparison, *, width: int = DEFAULT_WIDTH, color: bool 
     """
     buffer = io.StringIO()
     width = max(width, MIN_WIDTH)
-    _console(buffer, width, color).print(Group(*_view(c, color, width)))
+    console = _console(buffer, width, color)
+    batch: list[RenderableType] = []
+    for part in _view(c, color, width):
+        if not isinstance(part, _Lines):
+            batch.append(part)
+            continue
+        if batch:
+            console.print(Group(*batch))
+            batch = []
+        buffer.write("".join(line + "\n" for line in part.lines))
+    if batch:
+        console.print(Group(*batch))
     # rich pads lines with spaces to the full width; an escape sequence never ends in a space
     return "".join(line.rstrip(" ") + "\n" for line in buffer.getvalue().splitlines())
 

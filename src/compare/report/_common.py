@@ -1,0 +1,84 @@
+"""What every view writes the same way: sentence numbers, one-line text, type order, marks, ids.
+
+Each helper here has one job a renderer shares with another; none computes a result, they only
+format what the model holds.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+from compare.model import FINDING_TYPES, Claim, ClaimStatus, Collation, Document, FindingType
+from compare.report.controls import visible
+
+__all__ = [
+    "MARKS",
+    "claims_by_id",
+    "clean",
+    "flat",
+    "numbers",
+    "report_id",
+    "shorten",
+    "spread",
+    "spread_parts",
+    "type_order",
+]
+
+MARKS: dict[ClaimStatus, str] = {"carried": "✓", "partial": "◐", "absent": "✗"}
+"""The claims x sources matrix's mark for each :data:`~compare.model.ClaimStatus`."""
+
+
+def numbers(idx: Sequence[int]) -> str:
+    """Sentence numbers for people: 1-based, joined with +."""
+    return "+".join(str(i + 1) for i in idx)
+
+
+def flat(text: str) -> str:
+    """Text on one line: whitespace runs collapsed to one space, none at either end."""
+    return " ".join(text.split())
+
+
+def clean(text: str) -> str:
+    """Source text for one terminal line: :func:`flat`, control characters made visible."""
+    return visible(flat(text))
+
+
+def shorten(text: str, limit: int) -> str:
+    """One-line text cut to ``limit`` characters, the last of them an ellipsis."""
+    return text if len(text) <= limit else text[: max(1, limit - 1)].rstrip() + "…"
+
+
+def type_order(kinds: Iterable[FindingType]) -> list[FindingType]:
+    """Finding types present, in the contract's order, then any newer ones by name."""
+    present = set(kinds)
+    return [t for t in FINDING_TYPES if t in present] + sorted(present - set(FINDING_TYPES))
+
+
+def spread(c: Collation) -> Counter[int]:
+    """How many claims each number of sources carries."""
+    return Counter(claim.sources for claim in c.claims)
+
+
+def spread_parts(c: Collation) -> list[str]:
+    """How many sources carry the claims, as text: ``3 in all 3``, ``1 in one source only``."""
+    n = len(c.documents)
+    by = spread(c)
+    parts = [f"{by[k]} in {'all ' if k == n else ''}{k}" for k in range(n, 1, -1) if by[k]]
+    parts.append(f"{by[1]} in one source only")
+    return parts
+
+
+def claims_by_id(c: Collation) -> dict[str, Claim]:
+    """The collation's claims by id, for views that walk the ranking or the omissions."""
+    return {claim.id: claim for claim in c.claims}
+
+
+def report_id(prefix: str, documents: Iterable[Document]) -> str:
+    """A stable element id for one report, so several reports can share a notebook page."""
+    h = hashlib.sha1(usedforsecurity=False)
+    for doc in documents:
+        h.update(f"{doc.id}\0{doc.label}\0{len(doc.text)}\0".encode("utf-8", "surrogatepass"))
+        h.update(doc.text.encode("utf-8", "surrogatepass"))
+    return f"{prefix}-{h.hexdigest()[:10]}"
