@@ -47,9 +47,9 @@ from rapidfuzz import fuzz, process
 
 from compare.align import align
 from compare.context import RunCache
-from compare.diff import ops_from_runs, symmetric_runs
 from compare.errors import InputError
-from compare.findings import LinkContext, Side, classify_link, relation
+from compare.findings import Side
+from compare.links import build_link
 from compare.model import Claim, Collation, Coverage, Document, Finding, Link
 from compare.options import Options, resolve_options
 from compare.pairwise import compare, distinct_ids, require_document
@@ -356,7 +356,9 @@ def _claims(scores: _Scores, groups: list[list[Node]], progress: Progress = sile
             if d != rep:
                 member = Side.of(docs[d], idx)
                 score = scores.score(rep_feats, scores.joined(d, idx))
-                variants[docs[d].id], found[docs[d].id] = _variant(rep_side, member, score, scores)
+                variants[docs[d].id], found[docs[d].id] = build_link(
+                    rep_side, member, score, scores.idf, scores.options, scores.run_cache
+                )
         claims.append(
             Claim(
                 id=f"c{n + 1}",
@@ -387,25 +389,6 @@ def _representative(scores: _Scores, by_doc: dict[int, tuple[int, ...]]) -> int:
         return (-round(centrality, 9), -length, d)
 
     return min(by_doc, key=key)
-
-
-def _variant(
-    rep: Side, member: Side, score: float, scores: _Scores
-) -> tuple[Link, tuple[Finding, ...]]:
-    """The link from the representative's sentences to a member's, with its findings."""
-    runs = symmetric_runs(rep.text, member.text)
-    rel = relation(rep.text, member.text, scores.idf, scores.options)
-    ctx = LinkContext(rep, member, runs, rel, scores.options, run_cache=scores.run_cache)
-    found = classify_link(ctx)
-    link = Link(
-        ref=rep.indices,
-        other=member.indices,
-        score=round(min(1.0, max(0.0, score)), 4),
-        relation=rel,
-        diff=ops_from_runs(runs, rep.text, member.text),
-        flags=tuple(sorted({f.type for f in found})),
-    )
-    return link, found
 
 
 def _coverage(documents: list[Document], claims: list[Claim]) -> dict[str, Coverage]:
