@@ -6,7 +6,7 @@ input order), and no step privileges any document:
 
 1. **One score matrix** over all sentences of all documents: similarity features once per
    sentence, one IDF table over every sentence, and the scores of
-   :func:`~compare.similarity.score_matrix` (its sparse shared-weights sum, one block add per
+   :func:`~compare.similarity.candidate_scores` (its sparse shared-weights sum, one block add per
    word, does the overlap of every document pair at once; the fuzzy score runs only on pairs of
    different documents that could reach the link threshold, each pair once).
 2. **Pairwise alignment of every document pair** on its block of that matrix, with the same
@@ -43,7 +43,6 @@ from typing import TypeVar
 import attrs
 import numpy as np
 from numpy.typing import NDArray
-from rapidfuzz import fuzz, process
 
 from compare.align import align
 from compare.context import RunCache
@@ -54,16 +53,7 @@ from compare.model import Claim, Collation, Coverage, Document, Finding, Link
 from compare.options import Options, resolve_options
 from compare.pairwise import compare, distinct_ids, require_document
 from compare.scale import Progress, check_linkable, check_pairs, out_of_memory, silent
-from compare.similarity import (
-    SCORERS,
-    Features,
-    features,
-    idf_table,
-    join,
-    pair_score,
-    shared_weights,
-    text_weight,
-)
+from compare.similarity import Features, candidate_scores, features, idf_table, join, pair_score
 
 __all__ = ["MAX_SPLIT", "collate"]
 
@@ -213,52 +203,9 @@ def _score(ranked: list[Document], opts: Options, progress: Progress = silent) -
     idf = idf_table(f.keys for f in feats)
     check_linkable([feats[a:b] for a, b in itertools.pairwise(offsets)], idf, opts)
     progress("scoring", 0, offsets[-1] ** 2)
-    return _Scores(ranked, offsets, feats, idf, _score_all(feats, offsets, idf, opts), opts)
-
-
-def _score_all(
-    feats: list[Features], offsets: list[int], idf: dict[str, float], opts: Options
-) -> Matrix:
-    """Score every sentence against every sentence of the other documents, in one matrix.
-
-    The scores are :func:`~compare.similarity.score_matrix`'s on its large-input path: the
-    IDF-weighted overlap of every pair from one sum of shared weights (one block add per word),
-    and the fuzzy score only for pairs whose overlap could still reach the link threshold (or
-    that have no word on either side, which the fuzzy score alone scores), each pair once (the
-    matrix is symmetric: the overlap is, and fuzzy scores are mirrored). Pairs within one
-    document are 0. The work is done in place, one document's rows at a time, so memory stays at
-    about two S x S arrays for S sentences.
-    """
-    out = shared_weights(feats, feats, idf)
-    weight = np.array([text_weight(f.keys, idf) for f in feats])
-    fw = opts.fuzzy_weight
-    floor = max((opts.link_threshold - fw) / (1.0 - fw) if fw < 1.0 else 0.0, 1e-9)
-    found_rows, found_cols = [], []
-    for a in range(len(offsets) - 1):
-        lo, hi = offsets[a], offsets[a + 1]
-        band = out[lo:hi]
-        total = weight[lo:hi, None] + weight[None, :]
-        np.divide(2.0 * band, total, out=band, where=total > 0)  # the weighted Dice overlap
-        band[:, lo:hi] = 0.0
-        # later documents only, each pair once; pairs of texts without a word get the fuzzy score
-        r, c = np.nonzero((band[:, hi:] >= floor) | (total[:, hi:] == 0))
-        found_rows.append(r + lo)
-        found_cols.append(c + hi)
-    out *= 1.0 - fw
-    rows, cols = np.concatenate(found_rows), np.concatenate(found_cols)
-    if len(rows):
-        scorer, norms = SCORERS[opts.fuzzy_scorer], [f.norm for f in feats]
-        if opts.fuzzy_scorer == "token_sort_ratio":
-            # The same scores, 4x faster: sort each sentence's words once, not once per pair.
-            scorer, norms = fuzz.ratio, [" ".join(sorted(x.split())) for x in norms]
-        fuzzy = process.cpdist(
-            [norms[i] for i in rows.tolist()], [norms[j] for j in cols.tolist()],
-            scorer=scorer, workers=-1, dtype=np.float64,
-        )  # fmt: skip
-        wordless = weight[rows] + weight[cols] == 0  # no overlap to weigh: fuzzy is all
-        out[rows, cols] += np.where(wordless, 1.0, fw) * fuzzy / 100.0
-        out[cols, rows] = out[rows, cols]
-    return out
+    return _Scores(
+        ranked, offsets, feats, idf, candidate_scores(feats, feats, idf, opts, blocks=offsets), opts
+    )
 
 
 def _group(scores: _Scores, progress: Progress = silent) -> list[list[Node]]:
