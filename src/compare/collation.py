@@ -53,7 +53,7 @@ from compare.model import Claim, Collation, Coverage, Document, Finding, Link
 from compare.options import Options, resolve_options
 from compare.pairwise import compare, distinct_ids, require_document
 from compare.scale import Progress, check_linkable, check_pairs, out_of_memory, silent
-from compare.similarity import Features, candidate_scores, features, idf_table, join, pair_score
+from compare.similarity import Features, features, idf_table, join, run_scorer, score_one
 
 __all__ = ["MAX_SPLIT", "collate"]
 
@@ -86,8 +86,8 @@ class _Scores:
         return join([self.feats[self.offsets[d] + i] for i in idx])
 
     def score(self, a: Features, b: Features) -> float:
-        """:func:`~compare.similarity.pair_score` of two texts under this collation's IDF."""
-        return pair_score(a, b, self.idf, self.options)
+        """:func:`~compare.similarity.score_one` of two texts under this collation's IDF."""
+        return score_one(a, b, self.idf, self.options)
 
 
 @attrs.frozen
@@ -203,9 +203,10 @@ def _score(ranked: list[Document], opts: Options, progress: Progress = silent) -
     idf = idf_table(f.keys for f in feats)
     check_linkable([feats[a:b] for a, b in itertools.pairwise(offsets)], idf, opts)
     progress("scoring", 0, offsets[-1] ** 2)
-    return _Scores(
-        ranked, offsets, feats, idf, candidate_scores(feats, feats, idf, opts, blocks=offsets), opts
-    )
+    matrix = run_scorer(feats, feats, idf, opts, blocks=offsets)
+    for lo, hi in itertools.pairwise(offsets):
+        matrix[lo:hi, lo:hi] = 0.0  # pairs within a document are never linked
+    return _Scores(ranked, offsets, feats, idf, matrix, opts)
 
 
 def _group(scores: _Scores, progress: Progress = silent) -> list[list[Node]]:

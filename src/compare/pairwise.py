@@ -14,7 +14,7 @@ from compare.links import build_link
 from compare.model import Comparison, Document, Finding, Link
 from compare.options import Options, resolve_options
 from compare.scale import Progress, check_linkable, check_pairs, out_of_memory, silent
-from compare.similarity import features, idf_table, join, pair_score, score_matrix
+from compare.similarity import features, idf_table, join, run_scorer, score_one
 
 __all__ = ["compare", "distinct_ids", "require_document"]
 
@@ -81,13 +81,13 @@ def _compare(reference: Document, other: Document, opts: Options, progress: Prog
     idf = idf_table([f.keys for f in fr] + [f.keys for f in fo])
     check_linkable([fr, fo], idf, opts)
     progress("scoring", 0, len(fr) * len(fo))
-    scores = score_matrix(fr, fo, opts, idf=idf)
+    scores = run_scorer(fr, fo, idf, opts)
     progress("aligning", 0, 0)
 
     def group_score(ri: tuple[int, ...], oi: tuple[int, ...]) -> float:
         a = join([fr[i] for i in ri])
         b = join([fo[j] for j in oi])
-        return pair_score(a, b, idf, opts)
+        return score_one(a, b, idf, opts)
 
     links: list[Link] = []
     findings: list[Finding] = []

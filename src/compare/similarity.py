@@ -13,25 +13,35 @@ import itertools
 import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from typing import Any, Protocol, cast
 
 import attrs
 import numpy as np
 from numpy.typing import NDArray
 from rapidfuzz import fuzz, process
 
+from compare.errors import OptionsError
 from compare.options import Options
 from compare.tokens import fold, normalise, word_keys
 
 __all__ = [
+    "LEXICAL",
     "SCORERS",
     "Features",
+    "LexicalScorer",
+    "ScoreMatrix",
+    "Scorer",
     "candidate_scores",
+    "dense_scores",
     "features",
     "idf_table",
     "join",
     "pair_score",
     "pair_scores",
+    "run_scorer",
     "score_matrix",
+    "score_one",
+    "scorer_of",
     "shared_weights",
     "text_weight",
 ]
@@ -60,6 +70,9 @@ class Features:
     norm: str
     """Case-folded words without punctuation, for the fuzzy scorer (for a text without a word,
     its marks: ``...``, ``---``)."""
+    text: str = ""
+    """The text as written (sentences joined by one space), for scorers that read it whole,
+    such as one that embeds sentences."""
 
 
 def _norm(text: str) -> str:
@@ -69,7 +82,7 @@ def _norm(text: str) -> str:
 
 def features(texts: Iterable[str]) -> list[Features]:
     """Compute the similarity features of each text."""
-    return [Features(frozenset(word_keys(t)), _norm(t)) for t in texts]
+    return [Features(frozenset(word_keys(t)), _norm(t), t) for t in texts]
 
 
 def idf_table(key_sets: Iterable[frozenset[str]]) -> dict[str, float]:
@@ -96,7 +109,11 @@ def join(parts: Sequence[Features]) -> Features:
     """Features of several sentences read as one text (for 1:2 and 2:1 links)."""
     if len(parts) == 1:
         return parts[0]
-    return Features(frozenset().union(*(p.keys for p in parts)), " ".join(p.norm for p in parts))
+    return Features(
+        frozenset().union(*(p.keys for p in parts)),
+        " ".join(p.norm for p in parts),
+        " ".join(p.text for p in parts),
+    )
 
 
 def pair_score(a: Features, b: Features, idf: dict[str, float], options: Options) -> float:
@@ -246,3 +263,118 @@ def candidate_scores(
         if blocks is not None:
             out[cols, rows] = out[rows, cols]
     return out
+
+
+ScoreMatrix = Any
+"""What a :class:`Scorer` returns: a dense ``numpy`` array or any ``scipy.sparse`` matrix or
+array of shape ``(len(ref), len(other))``, scores in [0, 1], a missing entry meaning 0 (SciPy has
+no type hints, hence ``Any``)."""
+
+
+class Scorer(Protocol):
+    """Scores sentences against sentences: a plain callable object, as rapidfuzz's scorers are.
+
+    Given the :class:`Features` of two sentence lists (each with its words, normalised string
+    and text as written), the IDF table over every sentence being compared and the options, a
+    scorer returns a :data:`ScoreMatrix` of every pair it finds worth a score; pairs it leaves
+    out score 0 and are never linked. Alignment reads only these numbers, never which scorer
+    made them, so a scorer that embeds sentences and scores their cosine similarity plugs in as
+    the lexical one does (``Options(scorer=...)``). The same scorer scores the 1:2 and 2:1
+    groups alignment tries, each joined into one text (:func:`join`), as a 1 x 1 call.
+
+    ``blocks``, when given, says ``ref`` and ``other`` are the same sentences of several
+    documents, the row of each document's first sentence then the total (a collation): pairs
+    within a document need no score (they are set to 0 whatever the scorer returns), and a
+    scorer may score each pair of different documents once and mirror it.
+    """
+
+    def __call__(
+        self,
+        ref: Sequence[Features],
+        other: Sequence[Features],
+        *,
+        idf: dict[str, float],
+        options: Options,
+        blocks: Sequence[int] | None = None,
+    ) -> ScoreMatrix:
+        """Score ``ref`` against ``other``."""
+        ...
+
+
+@attrs.frozen
+class LexicalScorer:
+    """The default scorer: IDF-weighted word overlap blended with a rapidfuzz string score.
+
+    A pair comparison scores the whole matrix with ``cdist`` when it is small and candidate
+    pairs only when it is large (:func:`score_matrix`); a collation scores candidates only
+    (:func:`candidate_scores`).
+    """
+
+    def __call__(
+        self,
+        ref: Sequence[Features],
+        other: Sequence[Features],
+        *,
+        idf: dict[str, float],
+        options: Options,
+        blocks: Sequence[int] | None = None,
+    ) -> Matrix:
+        """Score ``ref`` against ``other`` (see :class:`Scorer`)."""
+        if blocks is not None:
+            return candidate_scores(ref, other, idf, options, blocks=blocks)
+        return score_matrix(ref, other, options, idf=idf)
+
+
+LEXICAL = LexicalScorer()
+"""The scorer options stand for when they name none (``Options.scorer`` is None)."""
+
+
+def scorer_of(options: Options) -> Scorer:
+    """The scorer ``options`` hold, or :data:`LEXICAL` when they hold none."""
+    return LEXICAL if options.scorer is None else cast(Scorer, options.scorer)
+
+
+def dense_scores(scores: ScoreMatrix, shape: tuple[int, int]) -> Matrix:
+    """A scorer's result as a dense float64 array, checked: its shape, scores in [0, 1].
+
+    A result that is not a matrix of that shape, or holds a score outside [0, 1] (NaN
+    included), raises :class:`~compare.errors.OptionsError` (the scorer is an option).
+    """
+    try:
+        out = np.asarray(scores.toarray() if hasattr(scores, "toarray") else scores)
+        out = out.astype(np.float64, copy=False)
+    except (TypeError, ValueError) as exc:
+        raise OptionsError(f"option scorer returned no score matrix: {exc}") from None
+    if out.shape != shape:
+        raise OptionsError(f"option scorer returned a {out.shape} matrix for {shape} sentences")
+    if out.size and not ((out >= 0.0) & (out <= 1.0)).all():
+        raise OptionsError("option scorer returned a score outside [0, 1]")
+    return out
+
+
+def run_scorer(
+    ref: Sequence[Features],
+    other: Sequence[Features],
+    idf: dict[str, float],
+    options: Options,
+    *,
+    blocks: Sequence[int] | None = None,
+) -> Matrix:
+    """Score ``ref`` against ``other`` with the options' scorer, as a dense float64 matrix.
+
+    The lexical scorer's matrix is taken as it is; any other scorer's result goes through
+    :func:`dense_scores`, which checks it.
+    """
+    scorer = scorer_of(options)
+    scores = scorer(ref, other, idf=idf, options=options, blocks=blocks)
+    if isinstance(scorer, LexicalScorer):
+        return cast(Matrix, scores)
+    return dense_scores(scores, (len(ref), len(other)))
+
+
+def score_one(a: Features, b: Features, idf: dict[str, float], options: Options) -> float:
+    """Score one pair of texts with the options' scorer (:func:`pair_score` for the lexical one)."""
+    scorer = scorer_of(options)
+    if isinstance(scorer, LexicalScorer):
+        return pair_score(a, b, idf, options)
+    return float(dense_scores(scorer([a], [b], idf=idf, options=options), (1, 1))[0, 0])
