@@ -44,7 +44,7 @@ import attrs
 import numpy as np
 from numpy.typing import NDArray
 
-from compare.align import align
+from compare.align import UnionFind, align
 from compare.context import RunCache
 from compare.errors import InputError
 from compare.findings import Side
@@ -219,19 +219,11 @@ def _group(scores: _Scores, progress: Progress = silent) -> list[list[Node]]:
     progress("grouping", 0, 0)
     candidates.sort(key=lambda c: (-c.score, c.nodes))
 
-    parent: dict[Node, Node] = {}
+    sets: UnionFind[Node] = UnionFind()
     members: dict[Node, dict[int, list[int]]] = {}
 
-    def find(x: Node) -> Node:
-        root = x
-        while parent.get(root, root) != root:
-            root = parent[root]
-        while x != root:
-            parent[x], x = root, parent[x]
-        return root
-
     def try_merge(nodes: Sequence[Node]) -> bool:
-        roots = sorted({find(n) for n in nodes})
+        roots = sorted({sets.find(n) for n in nodes})
         if len(roots) < 2:
             return True
         merged: dict[int, list[int]] = {}
@@ -243,7 +235,7 @@ def _group(scores: _Scores, progress: Progress = silent) -> list[list[Node]]:
             if len(idx) > MAX_SPLIT or idx[-1] - idx[0] + 1 != len(idx):
                 return False
         for r in roots[1:]:
-            parent[r] = roots[0]
+            sets.union(roots[0], r)
             members.pop(r, None)
         members[roots[0]] = merged
         return True
@@ -255,7 +247,7 @@ def _group(scores: _Scores, progress: Progress = silent) -> list[list[Node]]:
     by_root: dict[Node, list[Node]] = {}
     for a, doc in enumerate(scores.docs):
         for i in range(len(doc.sentences)):
-            by_root.setdefault(find((a, i)), []).append((a, i))
+            by_root.setdefault(sets.find((a, i)), []).append((a, i))
     return list(by_root.values())
 
 
