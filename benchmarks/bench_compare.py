@@ -21,9 +21,10 @@ deletions, swaps), with paragraphs of five sentences shuffled, and tops up to N 
 sentences drawn from the corpus vocabulary. Each N runs in its own subprocess, which reports:
 seconds of ``compare.compare`` (median of 3 for N <= 1000, else 1 run, which then includes
 first-call costs such as the lazy SciPy import); seconds of a later, warm run split by stage (the
-functions ``compare.pairwise`` calls, wrapped with timers); memory as the growth of ``ru_maxrss``
-over the process's high-water mark before the comparison (RSS, MB) and as the ``tracemalloc`` peak
-of one more run (Python and numpy allocations, MB; skipped above N = 2000, where it is too slow).
+functions ``compare.pairwise`` and ``compare.links`` call, wrapped with timers); memory as the
+growth of ``ru_maxrss`` over the process's high-water mark before the comparison (RSS, MB) and as
+the ``tracemalloc`` peak of one more run (Python and numpy allocations, MB; skipped above
+N = 2000, where it is too slow).
 Targets: 2,000 x 2,000 in <= 2 s and <= 500 MB.
 """
 
@@ -47,7 +48,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 import compare
-from compare import pairwise
+from compare import links, pairwise
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _timing import maxrss_mb, stage_timers  # benchmarks/ is no package: path above
@@ -194,12 +195,17 @@ def synthetic_pair(n: int, seed: int = 0) -> tuple[list[str], list[str], list[tu
 
 STAGE_FUNCTIONS = {
     "features": ("features", "idf_table"),
-    "score_matrix": ("score_matrix",),
+    "score_matrix": ("run_scorer",),
     "align": ("align",),
-    "diff": ("symmetric_runs", "ops_from_runs"),
-    "findings": ("relation", "classify_link", "unlinked_findings"),
+    "findings": ("unlinked_findings",),
 }
 """The names ``compare.pairwise`` calls, by stage; wrapped with timers for the stage split."""
+
+LINK_FUNCTIONS = {
+    "diff": ("symmetric_runs", "ops_from_runs"),
+    "findings": ("relation", "classify_link"),
+}
+"""The names ``compare.links.build_link`` calls for each link, by stage, timed the same way."""
 
 
 def staged_compare(ref: compare.Document, other: compare.Document) -> tuple[dict[str, float], int]:
@@ -210,7 +216,7 @@ def staged_compare(ref: compare.Document, other: compare.Document) -> tuple[dict
     what the wrapped functions do not cover (Side.of, building Link objects, sorting findings).
     """
     spent: dict[str, float] = dict.fromkeys((*STAGES, "other"), 0.0)
-    with stage_timers(pairwise, STAGE_FUNCTIONS, spent):
+    with stage_timers(pairwise, STAGE_FUNCTIONS, spent), stage_timers(links, LINK_FUNCTIONS, spent):
         t0 = time.perf_counter()
         result = compare.compare(ref, other)
         total = time.perf_counter() - t0

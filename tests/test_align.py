@@ -15,7 +15,7 @@ from hypothesis.extra.numpy import arrays
 
 import compare
 import compare.align as align_module
-from compare.align import Alignment, align, assign
+from compare.align import Alignment, UnionFind, align, assign
 from compare.model import Document
 from compare.options import Options
 
@@ -189,3 +189,25 @@ def test_joined_sentences_give_a_two_to_one_link(cgtn: Document) -> None:
     first = next(s.index for s in split.sentences if s.text.startswith("Xi stressed"))
     link = next(link for link in result.links if first in link.ref)
     assert ((first, first + 1), (k,)) == (link.ref, link.other)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 12), st.integers(0, 12)), max_size=20))
+def test_union_find_gives_the_connected_components_rooted_at_their_smallest(
+    edges: list[tuple[int, int]],
+) -> None:
+    """UnionFind's sets are the graph's connected components, each rooted at its smallest item."""
+    sets: UnionFind[int] = UnionFind()
+    for a, b in edges:
+        sets.union(a, b)
+    neighbours: dict[int, set[int]] = {x: set() for x in range(13)}
+    for a, b in edges:
+        neighbours[a].add(b)
+        neighbours[b].add(a)
+    for x in range(13):
+        reach, todo = {x}, [x]
+        while todo:
+            for y in neighbours[todo.pop()] - reach:
+                reach.add(y)
+                todo.append(y)
+        assert min(reach) == sets.find(x)

@@ -40,6 +40,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("compare.speech", "compare.relate"),
     ("compare.divergences",),  # typed findings (number, entity, quote...)
     ("compare.findings",),  # relation and all findings of a link
+    ("compare.links",),  # the one link builder: diff, relation, findings, score -> Link
     ("compare.pairwise",),  # compare(ref, other) -> Comparison
     ("compare.collation",),  # collate(docs) -> Collation
     ("compare.report", "compare.report.controls"),  # renderers format, never compute

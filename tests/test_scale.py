@@ -5,8 +5,6 @@
 
 from __future__ import annotations
 
-import sys
-
 import pytest
 
 import compare
@@ -121,21 +119,20 @@ def test_estimate_from_a_sample_is_close() -> None:
     assert 0.8 * exact <= estimate <= 1.2 * exact
 
 
-def test_out_of_memory_becomes_a_compare_error(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_out_of_memory_becomes_a_compare_error() -> None:
     """A MemoryError in scoring (rapidfuzz's std::bad_alloc) comes out as one TooLargeError."""
 
     def bad_alloc(*args: object, **kwargs: object) -> None:
         raise MemoryError("std::bad_alloc")
 
-    monkeypatch.setattr("compare.pairwise.score_matrix", bad_alloc)
+    options = Options(scorer=bad_alloc)  # the scorer both compare() and collate() call
     a, b = doc(" ".join(NEWS), "a"), doc(" ".join(NEWS[::-1]), "b")
     with pytest.raises(TooLargeError) as info:
-        compare.compare(a, b)
+        compare.compare(a, b, options=options)
     assert str(info.value).startswith("out of memory comparing REF × OTHER = 6 × 6 sentences;")
     assert info.value.__context__ is None  # the frames holding the big arrays were let go
-    monkeypatch.setattr(sys.modules["compare.collation"], "_score_all", bad_alloc)
     with pytest.raises(TooLargeError, match="out of memory comparing 3 documents"):
-        compare.collate([a, b, a])
+        compare.collate([a, b, a], options=options)
 
 
 def test_progress_hears_every_stage() -> None:

@@ -198,3 +198,36 @@ def test_matrix_in_unit_range_and_symmetric(a: list[str], b: list[str], scorer: 
     assert ((0.0 <= forward) & (forward <= 1.0 + 1e-12)).all()
     if scorer != "partial_ratio":  # partial_ratio is not symmetric in its arguments
         assert np.allclose(forward, backward.T)
+
+
+@pytest.mark.parametrize("scorer", sorted(similarity.SCORERS))
+def test_blocked_candidate_scores_are_the_pairwise_ones(scorer: str) -> None:
+    """The collation's one matrix (documents as blocks) holds, for each document pair, exactly
+    the scores of the pairwise candidate path on those two documents; 0 within a document."""
+    rng = random.Random(scorer)
+    docs = [_sentences(rng, n) for n in (12, 9, 15)]
+    docs[1] += [t[:-1] + " talks." for t in docs[0][:5]]  # near copies: links to find
+    feats = features([t for d in docs for t in d])
+    idf = idf_table(f.keys for f in feats)
+    offsets = [0, 12, 26, 41]
+    options = Options(fuzzy_scorer=scorer)
+    whole = similarity.candidate_scores(feats, feats, idf, options, blocks=offsets)
+    assert (whole == whole.T).all()
+    for a in range(3):
+        ra = slice(offsets[a], offsets[a + 1])
+        assert (whole[ra, ra] == 0).all()
+        for b in range(a + 1, 3):
+            rb = slice(offsets[b], offsets[b + 1])
+            pair = similarity.candidate_scores(feats[ra], feats[rb], idf, options)
+            assert (pair == whole[ra, rb]).all(), (a, b)
+    assert (whole >= options.link_threshold).sum() >= 5
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(sentence, min_size=2, max_size=2))
+def test_ratio_on_sorted_words_is_token_sort_ratio(pair: list[str]) -> None:
+    """The candidate path's shortcut: ``ratio`` on words sorted once equals token_sort_ratio."""
+    a, b = pair
+    norms, name = similarity._sorted_norms(features([a, b]), "token_sort_ratio")
+    expected = similarity.SCORERS["token_sort_ratio"](*(f.norm for f in features([a, b])))
+    assert expected == similarity.SCORERS[name](*norms)

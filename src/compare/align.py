@@ -10,6 +10,7 @@ only then: it costs ~350 ms to import).
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Generic, TypeVar
 
 import attrs
 import numpy as np
@@ -17,7 +18,7 @@ from numpy.typing import NDArray
 
 from compare.options import Options
 
-__all__ = ["Alignment", "align", "assign"]
+__all__ = ["Alignment", "UnionFind", "align", "assign"]
 
 Matrix = NDArray[np.float64]
 GroupScore = Callable[[tuple[int, ...], tuple[int, ...]], float]
@@ -101,24 +102,44 @@ def _max_weight_matching(weights: Matrix) -> list[tuple[int, int]]:
     return [(i, j) for i, j in pairs if weights[i, j] > 0]
 
 
+K = TypeVar("K", int, tuple[int, int])
+
+
+class UnionFind(Generic[K]):
+    """Disjoint sets of items, merged one pair at a time; a set's root is its smallest item.
+
+    The one union-find of the package: alignment groups threshold pairs into connected
+    components with it, collation groups linked sentences into claims (vetoing some merges).
+    """
+
+    def __init__(self) -> None:
+        self._parent: dict[K, K] = {}
+
+    def find(self, x: K) -> K:
+        """The root of ``x``'s set (``x`` itself if it was never merged)."""
+        root = x
+        while (up := self._parent.get(root, root)) != root:
+            root = up
+        while x != root:  # path compression
+            self._parent[x], x = root, self._parent[x]
+        return root
+
+    def union(self, a: K, b: K) -> K:
+        """Merge the sets of ``a`` and ``b``; return the root of the merged set."""
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self._parent[max(ra, rb)] = min(ra, rb)
+        return min(ra, rb)
+
+
 def _components(edges: NDArray[np.intp], n: int) -> dict[int, list[int]]:
     """Group edge indices by connected component (rows are nodes 0..n-1, columns n..)."""
-    parent: dict[int, int] = {}
-
-    def find(x: int) -> int:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    sets: UnionFind[int] = UnionFind()
     for i, j in edges.tolist():
-        a, b = find(i), find(n + j)
-        if a != b:
-            parent[max(a, b)] = min(a, b)
+        sets.union(i, n + j)
     groups: dict[int, list[int]] = {}
     for e, (i, _j) in enumerate(edges.tolist()):
-        groups.setdefault(find(i), []).append(e)
+        groups.setdefault(sets.find(i), []).append(e)
     return groups
 
 

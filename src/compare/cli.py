@@ -17,7 +17,7 @@ from compare.collation import collate
 from compare.errors import CompareError
 from compare.loading import load
 from compare.model import Collation, Comparison, Document
-from compare.options import Options
+from compare.options import SCALAR_OPTIONS, Options
 from compare.pairwise import compare
 from compare.report.controls import one_line
 from compare.scale import Progress, silent
@@ -126,7 +126,7 @@ def _width(value: str) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
-    """Build the argument parser; every Options field becomes a flag of the same name."""
+    """Build the argument parser; every scalar option becomes a flag of the same name."""
     p = _Parser(
         prog=PROG,
         description="Compare accounts of the same event sentence by sentence: what each source "
@@ -154,6 +154,8 @@ def _parser() -> argparse.ArgumentParser:
     )  # fmt: skip
     group = p.add_argument_group("options (defaults chosen by measurement, see README)")
     for field in attrs.fields(Options):
+        if field.name not in SCALAR_OPTIONS:
+            continue  # an object (the scorer), set from Python only
         kind = type(field.default)
         group.add_argument(
             "--" + field.name.replace("_", "-"), dest=f"opt_{field.name}", metavar="X",
@@ -166,9 +168,9 @@ def _parser() -> argparse.ArgumentParser:
 def _options(args: argparse.Namespace) -> Options:
     """Collect the option flags that were given into an Options object."""
     given = {
-        f.name: getattr(args, f"opt_{f.name}")
-        for f in attrs.fields(Options)
-        if getattr(args, f"opt_{f.name}") is not None
+        name: getattr(args, f"opt_{name}")
+        for name in SCALAR_OPTIONS
+        if getattr(args, f"opt_{name}") is not None
     }
     return Options(**given)
 

@@ -6,7 +6,7 @@ input order), and no step privileges any document:
 
 1. **One score matrix** over all sentences of all documents: similarity features once per
    sentence, one IDF table over every sentence, and the scores of
-   :func:`~compare.similarity.score_matrix` (its sparse shared-weights sum, one block add per
+   :func:`~compare.similarity.candidate_scores` (its sparse shared-weights sum, one block add per
    word, does the overlap of every document pair at once; the fuzzy score runs only on pairs of
    different documents that could reach the link threshold, each pair once).
 2. **Pairwise alignment of every document pair** on its block of that matrix, with the same
@@ -43,27 +43,17 @@ from typing import TypeVar
 import attrs
 import numpy as np
 from numpy.typing import NDArray
-from rapidfuzz import fuzz, process
 
-from compare.align import align
+from compare.align import UnionFind, align
 from compare.context import RunCache
-from compare.diff import ops_from_runs, symmetric_runs
 from compare.errors import InputError
-from compare.findings import LinkContext, Side, classify_link, relation
+from compare.findings import Side
+from compare.links import build_link
 from compare.model import Claim, Collation, Coverage, Document, Finding, Link
 from compare.options import Options, resolve_options
 from compare.pairwise import compare, distinct_ids, require_document
 from compare.scale import Progress, check_linkable, check_pairs, out_of_memory, silent
-from compare.similarity import (
-    SCORERS,
-    Features,
-    features,
-    idf_table,
-    join,
-    pair_score,
-    shared_weights,
-    text_weight,
-)
+from compare.similarity import Features, features, idf_table, join, run_scorer, score_one
 
 __all__ = ["MAX_SPLIT", "collate"]
 
@@ -96,8 +86,8 @@ class _Scores:
         return join([self.feats[self.offsets[d] + i] for i in idx])
 
     def score(self, a: Features, b: Features) -> float:
-        """:func:`~compare.similarity.pair_score` of two texts under this collation's IDF."""
-        return pair_score(a, b, self.idf, self.options)
+        """:func:`~compare.similarity.score_one` of two texts under this collation's IDF."""
+        return score_one(a, b, self.idf, self.options)
 
 
 @attrs.frozen
@@ -213,52 +203,10 @@ def _score(ranked: list[Document], opts: Options, progress: Progress = silent) -
     idf = idf_table(f.keys for f in feats)
     check_linkable([feats[a:b] for a, b in itertools.pairwise(offsets)], idf, opts)
     progress("scoring", 0, offsets[-1] ** 2)
-    return _Scores(ranked, offsets, feats, idf, _score_all(feats, offsets, idf, opts), opts)
-
-
-def _score_all(
-    feats: list[Features], offsets: list[int], idf: dict[str, float], opts: Options
-) -> Matrix:
-    """Score every sentence against every sentence of the other documents, in one matrix.
-
-    The scores are :func:`~compare.similarity.score_matrix`'s on its large-input path: the
-    IDF-weighted overlap of every pair from one sum of shared weights (one block add per word),
-    and the fuzzy score only for pairs whose overlap could still reach the link threshold (or
-    that have no word on either side, which the fuzzy score alone scores), each pair once (the
-    matrix is symmetric: the overlap is, and fuzzy scores are mirrored). Pairs within one
-    document are 0. The work is done in place, one document's rows at a time, so memory stays at
-    about two S x S arrays for S sentences.
-    """
-    out = shared_weights(feats, feats, idf)
-    weight = np.array([text_weight(f.keys, idf) for f in feats])
-    fw = opts.fuzzy_weight
-    floor = max((opts.link_threshold - fw) / (1.0 - fw) if fw < 1.0 else 0.0, 1e-9)
-    found_rows, found_cols = [], []
-    for a in range(len(offsets) - 1):
-        lo, hi = offsets[a], offsets[a + 1]
-        band = out[lo:hi]
-        total = weight[lo:hi, None] + weight[None, :]
-        np.divide(2.0 * band, total, out=band, where=total > 0)  # the weighted Dice overlap
-        band[:, lo:hi] = 0.0
-        # later documents only, each pair once; pairs of texts without a word get the fuzzy score
-        r, c = np.nonzero((band[:, hi:] >= floor) | (total[:, hi:] == 0))
-        found_rows.append(r + lo)
-        found_cols.append(c + hi)
-    out *= 1.0 - fw
-    rows, cols = np.concatenate(found_rows), np.concatenate(found_cols)
-    if len(rows):
-        scorer, norms = SCORERS[opts.fuzzy_scorer], [f.norm for f in feats]
-        if opts.fuzzy_scorer == "token_sort_ratio":
-            # The same scores, 4x faster: sort each sentence's words once, not once per pair.
-            scorer, norms = fuzz.ratio, [" ".join(sorted(x.split())) for x in norms]
-        fuzzy = process.cpdist(
-            [norms[i] for i in rows.tolist()], [norms[j] for j in cols.tolist()],
-            scorer=scorer, workers=-1, dtype=np.float64,
-        )  # fmt: skip
-        wordless = weight[rows] + weight[cols] == 0  # no overlap to weigh: fuzzy is all
-        out[rows, cols] += np.where(wordless, 1.0, fw) * fuzzy / 100.0
-        out[cols, rows] = out[rows, cols]
-    return out
+    matrix = run_scorer(feats, feats, idf, opts, blocks=offsets)
+    for lo, hi in itertools.pairwise(offsets):
+        matrix[lo:hi, lo:hi] = 0.0  # pairs within a document are never linked
+    return _Scores(ranked, offsets, feats, idf, matrix, opts)
 
 
 def _group(scores: _Scores, progress: Progress = silent) -> list[list[Node]]:
@@ -271,19 +219,11 @@ def _group(scores: _Scores, progress: Progress = silent) -> list[list[Node]]:
     progress("grouping", 0, 0)
     candidates.sort(key=lambda c: (-c.score, c.nodes))
 
-    parent: dict[Node, Node] = {}
+    sets: UnionFind[Node] = UnionFind()
     members: dict[Node, dict[int, list[int]]] = {}
 
-    def find(x: Node) -> Node:
-        root = x
-        while parent.get(root, root) != root:
-            root = parent[root]
-        while x != root:
-            parent[x], x = root, parent[x]
-        return root
-
     def try_merge(nodes: Sequence[Node]) -> bool:
-        roots = sorted({find(n) for n in nodes})
+        roots = sorted({sets.find(n) for n in nodes})
         if len(roots) < 2:
             return True
         merged: dict[int, list[int]] = {}
@@ -295,7 +235,7 @@ def _group(scores: _Scores, progress: Progress = silent) -> list[list[Node]]:
             if len(idx) > MAX_SPLIT or idx[-1] - idx[0] + 1 != len(idx):
                 return False
         for r in roots[1:]:
-            parent[r] = roots[0]
+            sets.union(roots[0], r)
             members.pop(r, None)
         members[roots[0]] = merged
         return True
@@ -307,7 +247,7 @@ def _group(scores: _Scores, progress: Progress = silent) -> list[list[Node]]:
     by_root: dict[Node, list[Node]] = {}
     for a, doc in enumerate(scores.docs):
         for i in range(len(doc.sentences)):
-            by_root.setdefault(find((a, i)), []).append((a, i))
+            by_root.setdefault(sets.find((a, i)), []).append((a, i))
     return list(by_root.values())
 
 
@@ -356,7 +296,9 @@ def _claims(scores: _Scores, groups: list[list[Node]], progress: Progress = sile
             if d != rep:
                 member = Side.of(docs[d], idx)
                 score = scores.score(rep_feats, scores.joined(d, idx))
-                variants[docs[d].id], found[docs[d].id] = _variant(rep_side, member, score, scores)
+                variants[docs[d].id], found[docs[d].id] = build_link(
+                    rep_side, member, score, scores.idf, scores.options, scores.run_cache
+                )
         claims.append(
             Claim(
                 id=f"c{n + 1}",
@@ -387,25 +329,6 @@ def _representative(scores: _Scores, by_doc: dict[int, tuple[int, ...]]) -> int:
         return (-round(centrality, 9), -length, d)
 
     return min(by_doc, key=key)
-
-
-def _variant(
-    rep: Side, member: Side, score: float, scores: _Scores
-) -> tuple[Link, tuple[Finding, ...]]:
-    """The link from the representative's sentences to a member's, with its findings."""
-    runs = symmetric_runs(rep.text, member.text)
-    rel = relation(rep.text, member.text, scores.idf, scores.options)
-    ctx = LinkContext(rep, member, runs, rel, scores.options, run_cache=scores.run_cache)
-    found = classify_link(ctx)
-    link = Link(
-        ref=rep.indices,
-        other=member.indices,
-        score=round(min(1.0, max(0.0, score)), 4),
-        relation=rel,
-        diff=ops_from_runs(runs, rep.text, member.text),
-        flags=tuple(sorted({f.type for f in found})),
-    )
-    return link, found
 
 
 def _coverage(documents: list[Document], claims: list[Claim]) -> dict[str, Coverage]:

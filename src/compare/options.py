@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import attrs
 
 from compare.errors import OptionsError
 
-__all__ = ["SCORER_NAMES", "Options", "resolve_options"]
+__all__ = ["SCALAR_OPTIONS", "SCORER_NAMES", "Options", "resolve_options"]
 
 SCORER_NAMES: tuple[str, ...] = ("ratio", "token_sort_ratio", "token_set_ratio", "partial_ratio")
 """The rapidfuzz scorers ``Options.fuzzy_scorer`` may name; :data:`compare.similarity.SCORERS`
@@ -32,6 +33,15 @@ def _scorer_name(instance: Any, attribute: attrs.Attribute[str], value: str) -> 
     if not isinstance(value, str) or value not in SCORER_NAMES:
         names = ", ".join(sorted(SCORER_NAMES))
         raise OptionsError(f"option {attribute.name} must be one of {names}, got {value!r}")
+
+
+def _callable_or_none(instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Reject a scorer that is neither None nor callable."""
+    if value is not None and not callable(value):
+        raise OptionsError(
+            f"option {attribute.name} must be a scorer (a callable, see compare.similarity.Scorer) "
+            f"or None, got {type(value).__name__}"
+        )
 
 
 def _language(instance: Any, attribute: attrs.Attribute[str], value: str) -> None:
@@ -84,9 +94,24 @@ class Options:
     """Refuse, before scoring, inputs with more sentence pairs estimated to reach the link
     threshold than this (repeated sentences make every pair one): 0.55 GB and 21-40 s (README)."""
 
-    def to_dict(self) -> dict[str, float | int]:
-        """Return the options as a plain, JSON-ready mapping."""
-        return attrs.asdict(self)
+    scorer: Callable[..., object] | None = attrs.field(
+        default=None, validator=_callable_or_none, kw_only=True
+    )
+    """The sentence scorer: None for the lexical one (IDF-weighted word overlap blended with the
+    fuzzy scorer), or any object following :class:`compare.similarity.Scorer`. An object, not a
+    setting: it has no command-line flag and is not part of :meth:`to_dict` (options hold it
+    rather than name it, so that options import no stage)."""
+
+    def to_dict(self) -> dict[str, float | int | str]:
+        """Return the scalar options (:data:`SCALAR_OPTIONS`) as a plain, JSON-ready mapping."""
+        return {name: getattr(self, name) for name in SCALAR_OPTIONS}
+
+
+SCALAR_OPTIONS: tuple[str, ...] = tuple(
+    f.name for f in attrs.fields(Options) if isinstance(f.default, (int, float, str))
+)
+"""The options that are numbers or names, in field order: each is a command-line flag and a key
+of :meth:`Options.to_dict` (the ``scorer`` object is neither)."""
 
 
 def resolve_options(options: object) -> Options:

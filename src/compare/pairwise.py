@@ -8,13 +8,13 @@ import attrs
 
 from compare.align import align
 from compare.context import RunCache
-from compare.diff import ops_from_runs, symmetric_runs
 from compare.errors import InputError
-from compare.findings import LinkContext, Side, classify_link, relation, unlinked_findings
+from compare.findings import Side, unlinked_findings
+from compare.links import build_link
 from compare.model import Comparison, Document, Finding, Link
 from compare.options import Options, resolve_options
 from compare.scale import Progress, check_linkable, check_pairs, out_of_memory, silent
-from compare.similarity import features, idf_table, join, pair_score, score_matrix
+from compare.similarity import features, idf_table, join, run_scorer, score_one
 
 __all__ = ["compare", "distinct_ids", "require_document"]
 
@@ -81,13 +81,13 @@ def _compare(reference: Document, other: Document, opts: Options, progress: Prog
     idf = idf_table([f.keys for f in fr] + [f.keys for f in fo])
     check_linkable([fr, fo], idf, opts)
     progress("scoring", 0, len(fr) * len(fo))
-    scores = score_matrix(fr, fo, opts, idf=idf)
+    scores = run_scorer(fr, fo, idf, opts)
     progress("aligning", 0, 0)
 
     def group_score(ri: tuple[int, ...], oi: tuple[int, ...]) -> float:
         a = join([fr[i] for i in ri])
         b = join([fo[j] for j in oi])
-        return pair_score(a, b, idf, opts)
+        return score_one(a, b, idf, opts)
 
     links: list[Link] = []
     findings: list[Finding] = []
@@ -96,21 +96,9 @@ def _compare(reference: Document, other: Document, opts: Options, progress: Prog
     for done, al in enumerate(alignments):
         progress("classifying", done, len(alignments))
         ref_side, other_side = Side.of(reference, al.ref), Side.of(other, al.other)
-        runs = symmetric_runs(ref_side.text, other_side.text)
-        rel = relation(ref_side.text, other_side.text, idf, opts)
-        ctx = LinkContext(ref_side, other_side, runs, rel, opts, run_cache=run_cache)
-        found = classify_link(ctx)
+        link, found = build_link(ref_side, other_side, al.score, idf, opts, run_cache)
         findings.extend(found)
-        links.append(
-            Link(
-                ref=al.ref,
-                other=al.other,
-                score=round(min(1.0, max(0.0, al.score)), 4),
-                relation=rel,
-                diff=ops_from_runs(runs, ref_side.text, other_side.text),
-                flags=tuple(sorted({f.type for f in found})),
-            )
-        )
+        links.append(link)
     linked_ref = {i for link in links for i in link.ref}
     linked_other = {j for link in links for j in link.other}
     omitted = tuple(i for i in range(len(reference.sentences)) if i not in linked_ref)

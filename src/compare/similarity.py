@@ -9,27 +9,39 @@ large problems score only the candidate pairs that share enough content to reach
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from typing import Any, Protocol, cast
 
 import attrs
 import numpy as np
 from numpy.typing import NDArray
 from rapidfuzz import fuzz, process
 
+from compare.errors import OptionsError
 from compare.options import Options
 from compare.tokens import fold, normalise, word_keys
 
 __all__ = [
+    "LEXICAL",
     "SCORERS",
     "Features",
+    "LexicalScorer",
+    "ScoreMatrix",
+    "Scorer",
+    "candidate_scores",
+    "dense_scores",
     "features",
     "idf_table",
     "join",
     "pair_score",
     "pair_scores",
+    "run_scorer",
     "score_matrix",
+    "score_one",
+    "scorer_of",
     "shared_weights",
     "text_weight",
 ]
@@ -58,6 +70,9 @@ class Features:
     norm: str
     """Case-folded words without punctuation, for the fuzzy scorer (for a text without a word,
     its marks: ``...``, ``---``)."""
+    text: str = ""
+    """The text as written (sentences joined by one space), for scorers that read it whole,
+    such as one that embeds sentences."""
 
 
 def _norm(text: str) -> str:
@@ -67,7 +82,7 @@ def _norm(text: str) -> str:
 
 def features(texts: Iterable[str]) -> list[Features]:
     """Compute the similarity features of each text."""
-    return [Features(frozenset(word_keys(t)), _norm(t)) for t in texts]
+    return [Features(frozenset(word_keys(t)), _norm(t), t) for t in texts]
 
 
 def idf_table(key_sets: Iterable[frozenset[str]]) -> dict[str, float]:
@@ -94,7 +109,11 @@ def join(parts: Sequence[Features]) -> Features:
     """Features of several sentences read as one text (for 1:2 and 2:1 links)."""
     if len(parts) == 1:
         return parts[0]
-    return Features(frozenset().union(*(p.keys for p in parts)), " ".join(p.norm for p in parts))
+    return Features(
+        frozenset().union(*(p.keys for p in parts)),
+        " ".join(p.norm for p in parts),
+        " ".join(p.text for p in parts),
+    )
 
 
 def pair_score(a: Features, b: Features, idf: dict[str, float], options: Options) -> float:
@@ -178,14 +197,184 @@ def score_matrix(
         ) / 100.0  # fmt: skip
         combined: Matrix = (1.0 - fw) * np.where(wordless, fuzzy, dice) + fw * fuzzy
         return combined
-    # Large inputs: only pairs whose overlap could still reach the threshold get the fuzzy scorer.
-    floor = (options.link_threshold - fw) / (1.0 - fw) if fw < 1.0 else 0.0
-    out: Matrix = (1.0 - fw) * dice
-    rows, cols = np.nonzero((dice >= max(floor, 1e-9)) | wordless)
+    return candidate_scores(ref, other, idf, options)
+
+
+def _sorted_norms(texts: Sequence[Features], scorer: str) -> tuple[list[str], str]:
+    """The fuzzy scorer's strings and the scorer to run on them.
+
+    ``token_sort_ratio`` is ``ratio`` on each string with its words sorted: sorting each
+    sentence's words once, not once per pair, gives the same scores 4x faster.
+    """
+    if scorer == "token_sort_ratio":
+        return [" ".join(sorted(f.norm.split())) for f in texts], "ratio"
+    return [f.norm for f in texts], scorer
+
+
+def candidate_scores(
+    ref: Sequence[Features],
+    other: Sequence[Features],
+    idf: dict[str, float],
+    options: Options,
+    *,
+    blocks: Sequence[int] | None = None,
+) -> Matrix:
+    """Score pairs by IDF overlap, and blend in the fuzzy score on candidate pairs only.
+
+    The weighted Dice overlap of every pair comes from one sum of shared weights (one block
+    add per word); the fuzzy scorer runs only on pairs whose overlap could still reach the link
+    threshold, or that have no word on either side (which the fuzzy score alone scores).
+
+    With ``blocks`` (the row of each document's first sentence, then the total), ``ref`` and
+    ``other`` are the same sentences of several documents: pairs within a document are 0, and
+    each pair of different documents is fuzzy-scored once and mirrored. The overlap is computed
+    in place, one block of rows at a time, so memory stays at about two matrices of the output's
+    size.
+    """
+    out = shared_weights(ref, other, idf)
+    w_ref = np.array([text_weight(f.keys, idf) for f in ref])
+    w_other = w_ref if blocks is not None else np.array([text_weight(f.keys, idf) for f in other])
+    fw = options.fuzzy_weight
+    floor = max((options.link_threshold - fw) / (1.0 - fw) if fw < 1.0 else 0.0, 1e-9)
+    bands = list(itertools.pairwise(blocks)) if blocks is not None else [(0, len(ref))]
+    found_rows, found_cols = [], []
+    for lo, hi in bands:
+        band = out[lo:hi]
+        total = w_ref[lo:hi, None] + w_other[None, :]
+        np.divide(2.0 * band, total, out=band, where=total > 0)  # the weighted Dice overlap
+        start = 0
+        if blocks is not None:  # later documents only, each pair once
+            band[:, lo:hi] = 0.0
+            start = hi
+        r, c = np.nonzero((band[:, start:] >= floor) | (total[:, start:] == 0))
+        found_rows.append(r + lo)
+        found_cols.append(c + start)
+    out *= 1.0 - fw
+    rows, cols = np.concatenate(found_rows), np.concatenate(found_cols)
     if len(rows):
+        ref_norms, name = _sorted_norms(ref, options.fuzzy_scorer)
+        other_norms = ref_norms if other is ref else _sorted_norms(other, options.fuzzy_scorer)[0]
         fuzzy = process.cpdist(
-            [ref[i].norm for i in rows.tolist()], [other[j].norm for j in cols.tolist()],
-            scorer=scorer, workers=-1, dtype=np.float64,
+            [ref_norms[i] for i in rows.tolist()], [other_norms[j] for j in cols.tolist()],
+            scorer=SCORERS[name], workers=-1, dtype=np.float64,
         )  # fmt: skip
-        out[rows, cols] += np.where(wordless[rows, cols], 1.0, fw) * fuzzy / 100.0
+        wordless = w_ref[rows] + w_other[cols] == 0  # no overlap to weigh: fuzzy is all
+        out[rows, cols] += np.where(wordless, 1.0, fw) * fuzzy / 100.0
+        if blocks is not None:
+            out[cols, rows] = out[rows, cols]
     return out
+
+
+ScoreMatrix = Any
+"""What a :class:`Scorer` returns: a dense ``numpy`` array or any ``scipy.sparse`` matrix or
+array of shape ``(len(ref), len(other))``, scores in [0, 1], a missing entry meaning 0 (SciPy has
+no type hints, hence ``Any``)."""
+
+
+class Scorer(Protocol):
+    """Scores sentences against sentences: a plain callable object, as rapidfuzz's scorers are.
+
+    Given the :class:`Features` of two sentence lists (each with its words, normalised string
+    and text as written), the IDF table over every sentence being compared and the options, a
+    scorer returns a :data:`ScoreMatrix` of every pair it finds worth a score; pairs it leaves
+    out score 0 and are never linked. Alignment reads only these numbers, never which scorer
+    made them, so a scorer that embeds sentences and scores their cosine similarity plugs in as
+    the lexical one does (``Options(scorer=...)``). The same scorer scores the 1:2 and 2:1
+    groups alignment tries, each joined into one text (:func:`join`), as a 1 x 1 call.
+
+    ``blocks``, when given, says ``ref`` and ``other`` are the same sentences of several
+    documents, the row of each document's first sentence then the total (a collation): pairs
+    within a document need no score (they are set to 0 whatever the scorer returns), and a
+    scorer may score each pair of different documents once and mirror it.
+    """
+
+    def __call__(
+        self,
+        ref: Sequence[Features],
+        other: Sequence[Features],
+        *,
+        idf: dict[str, float],
+        options: Options,
+        blocks: Sequence[int] | None = None,
+    ) -> ScoreMatrix:
+        """Score ``ref`` against ``other``."""
+        ...
+
+
+@attrs.frozen
+class LexicalScorer:
+    """The default scorer: IDF-weighted word overlap blended with a rapidfuzz string score.
+
+    A pair comparison scores the whole matrix with ``cdist`` when it is small and candidate
+    pairs only when it is large (:func:`score_matrix`); a collation scores candidates only
+    (:func:`candidate_scores`).
+    """
+
+    def __call__(
+        self,
+        ref: Sequence[Features],
+        other: Sequence[Features],
+        *,
+        idf: dict[str, float],
+        options: Options,
+        blocks: Sequence[int] | None = None,
+    ) -> Matrix:
+        """Score ``ref`` against ``other`` (see :class:`Scorer`)."""
+        if blocks is not None:
+            return candidate_scores(ref, other, idf, options, blocks=blocks)
+        return score_matrix(ref, other, options, idf=idf)
+
+
+LEXICAL = LexicalScorer()
+"""The scorer options stand for when they name none (``Options.scorer`` is None)."""
+
+
+def scorer_of(options: Options) -> Scorer:
+    """The scorer ``options`` hold, or :data:`LEXICAL` when they hold none."""
+    return LEXICAL if options.scorer is None else cast(Scorer, options.scorer)
+
+
+def dense_scores(scores: ScoreMatrix, shape: tuple[int, int]) -> Matrix:
+    """A scorer's result as a dense float64 array, checked: its shape, scores in [0, 1].
+
+    A result that is not a matrix of that shape, or holds a score outside [0, 1] (NaN
+    included), raises :class:`~compare.errors.OptionsError` (the scorer is an option).
+    """
+    try:
+        out = np.asarray(scores.toarray() if hasattr(scores, "toarray") else scores)
+        out = out.astype(np.float64, copy=False)
+    except (TypeError, ValueError) as exc:
+        raise OptionsError(f"option scorer returned no score matrix: {exc}") from None
+    if out.shape != shape:
+        raise OptionsError(f"option scorer returned a {out.shape} matrix for {shape} sentences")
+    if out.size and not ((out >= 0.0) & (out <= 1.0)).all():
+        raise OptionsError("option scorer returned a score outside [0, 1]")
+    return out
+
+
+def run_scorer(
+    ref: Sequence[Features],
+    other: Sequence[Features],
+    idf: dict[str, float],
+    options: Options,
+    *,
+    blocks: Sequence[int] | None = None,
+) -> Matrix:
+    """Score ``ref`` against ``other`` with the options' scorer, as a dense float64 matrix.
+
+    The lexical scorer's matrix is taken as it is; any other scorer's result goes through
+    :func:`dense_scores`, which checks it.
+    """
+    scorer = scorer_of(options)
+    scores = scorer(ref, other, idf=idf, options=options, blocks=blocks)
+    if isinstance(scorer, LexicalScorer):
+        return cast(Matrix, scores)
+    return dense_scores(scores, (len(ref), len(other)))
+
+
+def score_one(a: Features, b: Features, idf: dict[str, float], options: Options) -> float:
+    """Score one pair of texts with the options' scorer (:func:`pair_score` for the lexical one)."""
+    scorer = scorer_of(options)
+    if isinstance(scorer, LexicalScorer):
+        return pair_score(a, b, idf, options)
+    return float(dense_scores(scorer([a], [b], idf=idf, options=options), (1, 1))[0, 0])

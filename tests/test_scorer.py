@@ -1,0 +1,145 @@
+"""The scorer plug: any object following ``compare.similarity.Scorer``, held by ``Options``,
+scores the sentences that ``compare()`` and ``collate()`` align; alignment never asks which."""
+
+# STYLE.md: tests read `assert expected == actual`, which ruff's SIM300 calls a Yoda condition.
+# ruff: noqa: SIM300
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+import pytest
+import scipy.sparse
+
+import compare
+from compare import Document, Options, OptionsError
+from compare.cli import _parser
+from compare.similarity import LEXICAL, Features, ScoreMatrix
+
+READOUTS = Path(__file__).resolve().parent.parent / "examples" / "readouts"
+
+
+class Exact:
+    """Scores 1 for two texts with the same normalised words, else 0, as a sparse matrix."""
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[int, int]] = []
+
+    def __call__(
+        self,
+        ref: Sequence[Features],
+        other: Sequence[Features],
+        *,
+        idf: dict[str, float],
+        options: Options,
+        blocks: Sequence[int] | None = None,
+    ) -> ScoreMatrix:
+        """Score ``ref`` against ``other`` (blocks ignored: the caller zeroes within documents)."""
+        self.calls.append((len(ref), len(other)))
+        at: dict[str, list[int]] = {}
+        for j, f in enumerate(other):
+            at.setdefault(f.norm, []).append(j)
+        pairs = [(i, j) for i, f in enumerate(ref) for j in at.get(f.norm, [])]
+        rows, cols = [p[0] for p in pairs], [p[1] for p in pairs]
+        shape = (len(ref), len(other))
+        return scipy.sparse.coo_array((np.ones(len(pairs)), (rows, cols)), shape=shape)
+
+
+def _sentences(doc: Document) -> list[str]:
+    return [s.text for s in doc.sentences]
+
+
+@pytest.fixture(scope="module")
+def accounts() -> tuple[Document, Document]:
+    """The CGTN readout, and a copy of three of its sentences: 3 and 10 word for word, 6
+    reworded lightly (one word changed: the lexical scorer links it)."""
+    ref = compare.load(READOUTS / "call-cgtn-chinese-readout.txt")
+    s = _sentences(ref)
+    reworded = s[6].replace("said", "stated", 1)
+    assert reworded != s[6]
+    other = Document.from_text(" ".join([s[3], reworded, s[10]]), label="Copy")
+    assert 3 == len(other.sentences)
+    return ref, other
+
+
+def test_custom_scorer_decides_the_links_of_compare(accounts: tuple[Document, Document]) -> None:
+    """With the exact scorer only the word-for-word copies link; the lexical one also links
+    the reworded sentence. The scorer also scores the 1:2 groups alignment tries."""
+    ref, other = accounts
+    lexical = compare.compare(ref, other)
+    assert [((3,), (0,)), ((6,), (1,)), ((10,), (2,))] == [
+        (link.ref, link.other) for link in lexical.links
+    ]
+    exact = Exact()
+    result = compare.compare(ref, other, options=Options(scorer=exact))
+    assert [((3,), (0,)), ((10,), (2,))] == [(link.ref, link.other) for link in result.links]
+    assert (1,) == result.added
+    assert 6 in result.omitted
+    assert [1.0, 1.0] == [link.score for link in result.links]
+    assert (len(ref.sentences), 3) == exact.calls[0]
+    assert exact.calls[1:] and all((1, 1) == c for c in exact.calls[1:])  # 1:2 merge tries
+
+
+def test_custom_scorer_decides_the_claims_of_collate(accounts: tuple[Document, Document]) -> None:
+    """collate() scores its one matrix with the options' scorer too: the reworded sentence is a
+    claim of its own under the exact scorer, shared under the lexical one."""
+    ref, other = accounts
+
+    def shared(collation: compare.Collation) -> list[dict[str, tuple[int, ...]]]:
+        return [dict(c.members) for c in collation.claims if c.sources == 2]
+
+    ids = (ref.id, other.id)
+    lexical = shared(compare.collate([ref, other]))
+    assert [{ids[0]: (i,), ids[1]: (j,)} for i, j in ((3, 0), (6, 1), (10, 2))] == lexical
+    exact = shared(compare.collate([ref, other], options=Options(scorer=Exact())))
+    assert [{ids[0]: (i,), ids[1]: (j,)} for i, j in ((3, 0), (10, 2))] == exact
+
+
+def test_lexical_scorer_given_explicitly_changes_nothing() -> None:
+    """``Options(scorer=LEXICAL)`` is the default: the same JSON, and no scorer key in it."""
+    ref = compare.load(READOUTS / "call-cgtn-chinese-readout.txt")
+    other = compare.load(READOUTS / "call-syrian-readout-relay.txt")
+    default = compare.compare(ref, other).to_json()
+    assert default == compare.compare(ref, other, options=Options(scorer=LEXICAL)).to_json()
+    assert "scorer" not in Options(scorer=LEXICAL).to_dict()
+
+
+@pytest.mark.parametrize("value", ["token_sort_ratio", 0.5, [LEXICAL], True])
+def test_scorer_must_be_callable(value: object) -> None:
+    """A scorer that cannot be called is refused with a one-line OptionsError naming it."""
+    with pytest.raises(OptionsError, match=r"^option scorer must be a scorer") as excinfo:
+        Options(scorer=value)  # type: ignore[arg-type]
+    assert "\n" not in str(excinfo.value)
+
+
+@pytest.mark.parametrize(
+    ("result", "message"),
+    [
+        (np.ones((2, 2)), r"returned a \(2, 2\) matrix for \(\d+, 3\) sentences"),
+        (None, r"returned a \(\) matrix"),
+        ("scores", r"returned no score matrix"),
+        (np.full((17, 3), 1.5), r"score outside \[0, 1\]"),
+        (np.full((17, 3), np.nan), r"score outside \[0, 1\]"),
+    ],
+    ids=["shape", "none", "string", "above-one", "nan"],
+)
+def test_wrong_scorer_results_are_refused(
+    accounts: tuple[Document, Document], result: object, message: str
+) -> None:
+    """A scorer's result of the wrong shape, type or range raises OptionsError, not a crash."""
+    ref, other = accounts
+
+    def scorer(*args: object, **kwargs: object) -> object:
+        return result
+
+    with pytest.raises(OptionsError, match=message):
+        compare.compare(ref, other, options=Options(scorer=scorer))
+
+
+def test_scorer_has_no_command_line_flag() -> None:
+    """Every scalar option is a flag; the scorer object is not."""
+    flags = {a.dest for a in _parser()._actions}
+    assert "opt_link_threshold" in flags
+    assert "opt_scorer" not in flags
