@@ -56,7 +56,7 @@ STAGES = {
     "matrix": "_score",
     "align": "_pair_links",
     "claims": "_claims",
-    "pairs": "compare",
+    "pairs": "_compare",
 }
 """Stage name -> the function of compare.collation timed for it (matrix: features, IDF and the
 matrix; grouping: what ``_group`` spends beyond the pair alignments)."""

@@ -22,7 +22,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import compare
-from compare import Claim, Collation, Document
+from compare import Claim, Collation, Document, links
+from compare.diff import Run
 from compare.report.json import load_collation_schema, load_schema
 
 READOUTS = Path(__file__).resolve().parent.parent / "examples" / "readouts"
@@ -199,3 +200,24 @@ def test_the_example_script_runs(
         f"lacks {len(relay.missing)} that most others carry"
     ) in printed
     assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_pairs_reuse_the_links_the_claims_built(
+    docs: dict[str, Document], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A pairwise view meeting a link a claim already built takes it (word diff run once per
+    distinct link), and still equals compare.compare exactly."""
+    diffed: list[tuple[str, str]] = []
+    real = links.symmetric_runs
+
+    def counting(a: str, b: str) -> tuple[Run, ...]:
+        diffed.append((a, b))
+        return real(a, b)
+
+    monkeypatch.setattr(links, "symmetric_runs", counting)
+    c = compare.collate(list(docs.values()))
+    built = sum(len(claim.variants) for claim in c.claims) + sum(len(p.links) for p in c.pairs)
+    assert len(diffed) < built
+    monkeypatch.setattr(links, "symmetric_runs", real)
+    first = c.documents[0]
+    assert [compare.compare(first, d) for d in c.documents[1:]] == list(c.pairs)

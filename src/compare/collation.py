@@ -28,7 +28,10 @@ input order), and no step privileges any document:
 Cost: the matrix is O(S²) time and memory for S sentences in all, i.e. it grows with the square of
 the number of documents at a fixed length; the per-pair alignments touch each block once, and the
 word diffs are at most one per sentence. The pairwise comparisons against the first document
-(``pairs``) add N - 1 ordinary :func:`compare.compare` runs.
+(``pairs``) add N - 1 ordinary :func:`compare.compare` runs, which take the features, the
+per-document classifier results and the links the collation already built instead of computing
+them again (their scores and IDF are their own, so their output is exactly that of
+:func:`compare.compare`).
 
 The module is named ``collation`` so that it is not shadowed by its main function, which the
 package exports as ``compare.collate``.
@@ -48,10 +51,10 @@ from compare.align import UnionFind, align
 from compare.context import RunCache
 from compare.errors import InputError
 from compare.findings import Side
-from compare.links import build_link
+from compare.links import LinkMemo, build_link
 from compare.model import Claim, Collation, Coverage, Document, Finding, Link
 from compare.options import Options, resolve_options
-from compare.pairwise import compare, distinct_ids, require_document
+from compare.pairwise import Reuse, _compare, distinct_ids, require_document
 from compare.scale import Progress, check_linkable, check_pairs, out_of_memory, silent
 from compare.similarity import Features, features, idf_table, join, run_scorer, score_one
 
@@ -80,6 +83,16 @@ class _Scores:
     options: Options
     run_cache: RunCache = attrs.field(factory=dict, eq=False, repr=False)
     """What link classifiers read once per document, for this collation only."""
+    links: LinkMemo = attrs.field(factory=dict, eq=False, repr=False)
+    """Links built for claims, reused by the pairwise views where they meet the same link."""
+
+    def reuse(self) -> Reuse:
+        """What the pairwise views can take from this collation unchanged."""
+        feats = {
+            d.id: (d, self.feats[self.offsets[k] : self.offsets[k + 1]])
+            for k, d in enumerate(self.docs)
+        }
+        return Reuse(feats, self.run_cache, self.links)
 
     def joined(self, d: int, idx: Sequence[int]) -> Features:
         """Features of sentences of document ``d`` read as one text."""
@@ -147,16 +160,17 @@ def _collate(docs: list[Document], opts: Options, progress: Progress) -> Collati
         )
         for c in _claims(scores, _group(scores, progress), progress)
     ]
-    pairs = tuple(
-        compare(documents[0], d, options=opts, progress=_prefixed(progress, f"{k} of {n}: "))
-        for k, n, d in _numbered(documents[1:])
-    )
+    reuse = scores.reuse()
+    pairs = []
+    for k, n, d in _numbered(documents[1:]):
+        check_pairs((len(documents[0].sentences), len(d.sentences)), opts)
+        pairs.append(_compare(documents[0], d, opts, _prefixed(progress, f"{k} of {n}: "), reuse))
     return Collation(
         documents=tuple(documents),
         claims=tuple(claims),
         coverage=_coverage(documents, claims),
         ranking=_ranking(claims),
-        pairs=pairs,
+        pairs=tuple(pairs),
         options=opts,
     )
 
@@ -297,7 +311,13 @@ def _claims(scores: _Scores, groups: list[list[Node]], progress: Progress = sile
                 member = Side.of(docs[d], idx)
                 score = scores.score(rep_feats, scores.joined(d, idx))
                 variants[docs[d].id], found[docs[d].id] = build_link(
-                    rep_side, member, score, scores.idf, scores.options, scores.run_cache
+                    rep_side,
+                    member,
+                    score,
+                    scores.idf,
+                    scores.options,
+                    scores.run_cache,
+                    scores.links,
                 )
         claims.append(
             Claim(

@@ -10,13 +10,13 @@ from compare.align import align
 from compare.context import RunCache
 from compare.errors import InputError
 from compare.findings import Side, unlinked_findings
-from compare.links import build_link
+from compare.links import LinkMemo, build_link
 from compare.model import Comparison, Document, Finding, Link
 from compare.options import Options, resolve_options
 from compare.scale import Progress, check_linkable, check_pairs, out_of_memory, silent
-from compare.similarity import features, idf_table, join, run_scorer, score_one
+from compare.similarity import Features, features, idf_table, join, run_scorer, score_one
 
-__all__ = ["compare", "distinct_ids", "require_document"]
+__all__ = ["Reuse", "compare", "distinct_ids", "require_document"]
 
 
 def require_document(value: object, argument: str) -> Document:
@@ -40,6 +40,25 @@ def distinct_ids(docs: list[Document]) -> list[Document]:
         seen.add(new_id)
         out.append(doc if new_id == doc.id else attrs.evolve(doc, id=new_id))
     return out
+
+
+@attrs.frozen
+class Reuse:
+    """What a collation lends the pairwise comparisons it runs, each piece identical to what a
+    comparison would compute itself: features per document, per-document classifier results
+    and links already built (all for the collation's documents and options only)."""
+
+    features: dict[str, tuple[Document, list[Features]]]
+    """By document id: the document (checked by identity) and its sentences' features."""
+    run_cache: RunCache = attrs.field(factory=dict)
+    links: LinkMemo = attrs.field(factory=dict)
+
+    def features_of(self, doc: Document) -> list[Features]:
+        """The features of ``doc``'s sentences, lent or computed."""
+        hit = self.features.get(doc.id)
+        if hit is not None and hit[0] is doc:
+            return hit[1]
+        return features(s.text for s in doc.sentences)
 
 
 def _finding_order(f: Finding) -> tuple[float, float, str]:
@@ -73,11 +92,22 @@ def compare(
     raise out_of_memory(sizes)
 
 
-def _compare(reference: Document, other: Document, opts: Options, progress: Progress) -> Comparison:
-    """The pairwise pipeline: features, limits, scores, alignment, then diff and findings."""
+def _compare(
+    reference: Document,
+    other: Document,
+    opts: Options,
+    progress: Progress,
+    reuse: Reuse | None = None,
+) -> Comparison:
+    """The pairwise pipeline: features, limits, scores, alignment, then diff and findings.
+
+    ``reuse`` lends what a collation already computed (see :class:`Reuse`); the result is the
+    same with or without it.
+    """
     reference, other = distinct_ids([reference, other])
-    fr = features(s.text for s in reference.sentences)
-    fo = features(s.text for s in other.sentences)
+    lent = reuse or Reuse({})
+    fr = lent.features_of(reference)
+    fo = lent.features_of(other)
     idf = idf_table([f.keys for f in fr] + [f.keys for f in fo])
     check_linkable([fr, fo], idf, opts)
     progress("scoring", 0, len(fr) * len(fo))
@@ -91,12 +121,13 @@ def _compare(reference: Document, other: Document, opts: Options, progress: Prog
 
     links: list[Link] = []
     findings: list[Finding] = []
-    run_cache: RunCache = {}  # what classifiers read once per document, for this run only
+    # what classifiers read once per document, for this run (or the lending collation) only
+    run_cache: RunCache = lent.run_cache
     alignments = align(scores, opts, group_score)
     for done, al in enumerate(alignments):
         progress("classifying", done, len(alignments))
         ref_side, other_side = Side.of(reference, al.ref), Side.of(other, al.other)
-        link, found = build_link(ref_side, other_side, al.score, idf, opts, run_cache)
+        link, found = build_link(ref_side, other_side, al.score, idf, opts, run_cache, lent.links)
         findings.extend(found)
         links.append(link)
     linked_ref = {i for link in links for i in link.ref}
