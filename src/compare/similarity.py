@@ -323,6 +323,22 @@ def _key_rows(texts: Sequence[Features], column: dict[str, int], weight: list[fl
     return csr_matrix((np.array(data, dtype=np.float64), indices, indptr), shape=shape)
 
 
+def _ratio_bound(
+    ref_norms: Sequence[str],
+    other_norms: Sequence[str],
+    rows: NDArray[np.intp],
+    cols: NDArray[np.intp],
+) -> Matrix:
+    """The most ``fuzz.ratio`` / 100 can be for each pair, from string lengths alone.
+
+    ``ratio`` is ``1 - indel / (la + lb)`` and the indel distance is at least ``|la - lb|``.
+    """
+    la = np.array([len(t) for t in ref_norms], dtype=np.float64)[rows]
+    lb = np.array([len(t) for t in other_norms], dtype=np.float64)[cols]
+    total = la + lb
+    return np.where(total > 0, 1.0 - np.abs(la - lb) / np.maximum(total, 1.0), 1.0)
+
+
 def sparse_scores(
     ref: Sequence[Features], other: Sequence[Features], idf: dict[str, float], options: Options
 ) -> SparseScores:
@@ -333,7 +349,8 @@ def sparse_scores(
     score has the same bits. Kept: the candidates (fuzzy-scored, as there) and the pairs whose
     overlap alone, plus the order bonus, could reach the link threshold (none when the bonus is
     at most the fuzzy weight: a pair below the candidate floor scores under the threshold minus
-    the fuzzy weight).
+    the fuzzy weight). With ``ratio`` (or ``token_sort_ratio``, ``ratio`` on sorted words), a
+    candidate too unequal in length to reach the threshold, bonus included, is dropped unscored.
     """
     n, m = len(ref), len(other)
     shared_keys = sorted(frozenset().union(*(f.keys for f in ref)) & frozenset().union(
@@ -375,10 +392,16 @@ def sparse_scores(
     cand = np.concatenate(parts_cand) if parts_cand else np.zeros(0, dtype=bool)
     order = np.argsort(rows.astype(np.int64) * m + cols, kind="stable")
     rows, cols, values, cand = rows[order], cols[order], values[order], cand[order]
+    ref_norms, name = _sorted_norms(ref, options.fuzzy_scorer)
+    other_norms = _sorted_norms(other, options.fuzzy_scorer)[0]
+    if name == "ratio":  # drop candidates too unequal in length to reach the threshold
+        wordless_all = w_ref[rows] + w_other[cols] == 0
+        reach = _ratio_bound(ref_norms, other_norms, rows, cols)
+        best = np.where(wordless_all, reach, values + fw * reach)
+        keep = ~cand | (best + max(options.order_bonus, 0.0) >= options.link_threshold - 1e-9)
+        rows, cols, values, cand = rows[keep], cols[keep], values[keep], cand[keep]
     pick = np.nonzero(cand)[0]
     if len(pick):
-        ref_norms, name = _sorted_norms(ref, options.fuzzy_scorer)
-        other_norms = _sorted_norms(other, options.fuzzy_scorer)[0]
         fuzzy = process.cpdist(
             [ref_norms[i] for i in rows[pick].tolist()],
             [other_norms[j] for j in cols[pick].tolist()],
