@@ -287,11 +287,17 @@ class SparseScores:
     cols: NDArray[np.intp]
     values: Matrix
     """Score of each kept pair."""
+    keys: NDArray[np.int64] = attrs.field(init=False, repr=False)
+    """``row * len(other) + col`` of each kept pair, ascending: what :meth:`find` searches."""
+
+    @keys.default
+    def _keys(self) -> NDArray[np.int64]:
+        return self.rows.astype(np.int64) * self.shape[1] + self.cols
 
     def find(self, rows: NDArray[np.intp], cols: NDArray[np.intp]) -> NDArray[np.intp]:
         """Index of each pair ``(rows[k], cols[k])`` in the kept pairs, or -1 if left out."""
         m = self.shape[1]
-        keys = self.rows.astype(np.int64) * m + self.cols
+        keys = self.keys
         want = np.asarray(rows, dtype=np.int64) * m + np.asarray(cols, dtype=np.int64)
         at = np.minimum(np.searchsorted(keys, want), max(len(keys) - 1, 0))
         hit = (keys[at] == want) if len(keys) else np.zeros(len(want), dtype=bool)
