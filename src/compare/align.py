@@ -155,9 +155,17 @@ def _edges(scores: Scores, threshold: float) -> tuple[NDArray[np.intp], Matrix]:
     return edges, scores[edges[:, 0], edges[:, 1]]
 
 
-def _score(scores: Scores, i: int, j: int) -> float:
-    """The score of one pair."""
-    return scores.at(i, j) if isinstance(scores, SparseScores) else float(scores[i, j])
+def _scores_of(scores: Scores, pairs: list[tuple[int, int]]) -> dict[tuple[int, int], float]:
+    """The score of each pair, looked up at once."""
+    if not pairs:
+        return {}
+    rows, cols = np.array(pairs, dtype=np.intp).T
+    if isinstance(scores, SparseScores):
+        at = scores.find(rows, cols)
+        values = np.where(at >= 0, scores.values[np.maximum(at, 0)], 0.0)
+    else:
+        values = scores[rows, cols]
+    return dict(zip(pairs, values.tolist(), strict=True))
 
 
 def assign(scores: Scores, threshold: float) -> list[tuple[int, int]]:
@@ -224,8 +232,9 @@ def _merges(
     linked_ref = {i for i, _ in pairs}
     linked_other = {j for _, j in pairs}
     proposals: list[tuple[float, int, int, Alignment]] = []
+    base_of = _scores_of(scores, pairs)
     for i, j in pairs:
-        base = _score(scores, i, j)
+        base = base_of[(i, j)]
         options: list[tuple[tuple[int, ...], tuple[int, ...]]] = []
         for j2 in (j - 1, j + 1):
             if 0 <= j2 < m and j2 not in linked_other:
@@ -256,5 +265,6 @@ def align(scores: Scores, options: Options, group_score: GroupScore) -> list[Ali
     first = assign(scores, options.link_threshold)
     pairs = assign(_order_bonus(scores, first, options.order_bonus), options.link_threshold)
     merged = _merges(pairs, scores, group_score, options.merge_gain)
-    out = [merged.get((i, j), Alignment((i,), (j,), _score(scores, i, j))) for i, j in pairs]
+    base = _scores_of(scores, pairs)
+    out = [merged.get((i, j), Alignment((i,), (j,), base[(i, j)])) for i, j in pairs]
     return sorted(out, key=lambda a: (a.ref, a.other))
