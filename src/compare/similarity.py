@@ -65,7 +65,7 @@ its rapidfuzz function."""
 _CDIST_MAX_PAIRS = 250_000
 """Above this many pairs the fuzzy scorer runs only on candidate pairs, not on the whole matrix."""
 
-_BAND_CELLS = 1 << 21
+_BAND_CELLS = 1 << 19
 """Rows of the sparse shared-weights product are taken in bands of about this many cells."""
 
 
