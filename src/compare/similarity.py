@@ -329,20 +329,13 @@ def _key_rows(texts: Sequence[Features], column: dict[str, int], weight: list[fl
     return csr_matrix((np.array(data, dtype=np.float64), indices, indptr), shape=shape)
 
 
-def _ratio_bound(
-    ref_norms: Sequence[str],
-    other_norms: Sequence[str],
-    rows: NDArray[np.intp],
-    cols: NDArray[np.intp],
-) -> Matrix:
-    """The most ``fuzz.ratio`` / 100 can be for each pair, from string lengths alone.
+def _ratio_bound(len_a: Matrix, len_b: Matrix) -> Matrix:
+    """The most ``fuzz.ratio`` / 100 can be for strings of these lengths (pair by pair).
 
     ``ratio`` is ``1 - indel / (la + lb)`` and the indel distance is at least ``|la - lb|``.
     """
-    la = np.array([len(t) for t in ref_norms], dtype=np.float64)[rows]
-    lb = np.array([len(t) for t in other_norms], dtype=np.float64)[cols]
-    total = la + lb
-    return np.where(total > 0, 1.0 - np.abs(la - lb) / np.maximum(total, 1.0), 1.0)
+    total = len_a + len_b
+    return np.where(total > 0, 1.0 - np.abs(len_a - len_b) / np.maximum(total, 1.0), 1.0)
 
 
 def sparse_scores(
@@ -372,7 +365,30 @@ def sparse_scores(
     if fw < 1.0:
         bonus = max(options.order_bonus, 0.0)
         keep_floor = min(floor, (options.link_threshold - bonus) / (1.0 - fw) - 1e-9)
-    parts_r, parts_c, parts_d, parts_cand = [], [], [], []
+    ref_norms, name = _sorted_norms(ref, options.fuzzy_scorer)
+    other_norms = _sorted_norms(other, options.fuzzy_scorer)[0]
+    len_ref = np.array([len(t) for t in ref_norms], dtype=np.float64)
+    len_other = np.array([len(t) for t in other_norms], dtype=np.float64)
+    bonus = max(options.order_bonus, 0.0)
+
+    def kept(r: NDArray[np.intp], c: NDArray[np.intp], dice: Matrix, wordless: bool) -> None:
+        """Keep the pairs of one band that can matter, with their overlap score."""
+        values = dice * (1.0 - fw)
+        cand = np.full(len(dice), True) if wordless else dice >= floor
+        if name == "ratio":  # drop candidates too unequal in length to reach the threshold
+            reach = _ratio_bound(len_ref[r], len_other[c])
+            best = np.where(w_ref[r] + w_other[c] == 0, reach, values + fw * reach)
+            keep = ~cand | (best + bonus >= options.link_threshold - 1e-9)
+            r, c, values, cand = r[keep], c[keep], values[keep], cand[keep]
+        parts_r.append(r)
+        parts_c.append(c)
+        parts_v.append(values)
+        parts_cand.append(cand)
+
+    parts_r: list[NDArray[np.intp]] = []
+    parts_c: list[NDArray[np.intp]] = []
+    parts_v: list[Matrix] = []
+    parts_cand: list[NDArray[np.bool_]] = []
     step = max(1, _BAND_CELLS // max(m, 1))
     for lo in range(0, n, step):
         band = (a[lo : lo + step] @ bt).tocoo()
@@ -381,31 +397,19 @@ def sparse_scores(
         total = w_ref[r] + w_other[c]
         dice = 2.0 * band.data / total  # the weighted Dice overlap, as candidate_scores has it
         keep = dice >= keep_floor
-        parts_r.append(r[keep])
-        parts_c.append(c[keep])
-        parts_d.append(dice[keep])
-        parts_cand.append(dice[keep] >= floor)
+        kept(r[keep], c[keep], dice[keep], wordless=False)
     empty_r, empty_c = np.nonzero(w_ref == 0)[0], np.nonzero(w_other == 0)[0]
     if len(empty_r) and len(empty_c):  # neither text has a word: the fuzzy score is the whole score
         wr, wc = np.meshgrid(empty_r, empty_c, indexing="ij")
-        parts_r.append(wr.ravel().astype(np.intp))
-        parts_c.append(wc.ravel().astype(np.intp))
-        parts_d.append(np.zeros(wr.size))
-        parts_cand.append(np.ones(wr.size, dtype=bool))
+        kept(
+            wr.ravel().astype(np.intp), wc.ravel().astype(np.intp), np.zeros(wr.size), wordless=True
+        )
     rows = np.concatenate(parts_r) if parts_r else np.zeros(0, dtype=np.intp)
     cols = np.concatenate(parts_c) if parts_c else np.zeros(0, dtype=np.intp)
-    values = (np.concatenate(parts_d) if parts_d else np.zeros(0)) * (1.0 - fw)
+    values = np.concatenate(parts_v) if parts_v else np.zeros(0)
     cand = np.concatenate(parts_cand) if parts_cand else np.zeros(0, dtype=bool)
     order = np.argsort(rows.astype(np.int64) * m + cols, kind="stable")
     rows, cols, values, cand = rows[order], cols[order], values[order], cand[order]
-    ref_norms, name = _sorted_norms(ref, options.fuzzy_scorer)
-    other_norms = _sorted_norms(other, options.fuzzy_scorer)[0]
-    if name == "ratio":  # drop candidates too unequal in length to reach the threshold
-        wordless_all = w_ref[rows] + w_other[cols] == 0
-        reach = _ratio_bound(ref_norms, other_norms, rows, cols)
-        best = np.where(wordless_all, reach, values + fw * reach)
-        keep = ~cand | (best + max(options.order_bonus, 0.0) >= options.link_threshold - 1e-9)
-        rows, cols, values, cand = rows[keep], cols[keep], values[keep], cand[keep]
     pick = np.nonzero(cand)[0]
     if len(pick):
         fuzzy = process.cpdist(
