@@ -361,15 +361,14 @@ def sparse_scores(
     w_other = np.array([text_weight(f.keys, idf) for f in other])
     fw = options.fuzzy_weight
     floor = max((options.link_threshold - fw) / (1.0 - fw) if fw < 1.0 else 0.0, 1e-9)
+    bonus = max(options.order_bonus, 0.0)
     keep_floor = floor
     if fw < 1.0:
-        bonus = max(options.order_bonus, 0.0)
         keep_floor = min(floor, (options.link_threshold - bonus) / (1.0 - fw) - 1e-9)
     ref_norms, name = _sorted_norms(ref, options.fuzzy_scorer)
     other_norms = _sorted_norms(other, options.fuzzy_scorer)[0]
     len_ref = np.array([len(t) for t in ref_norms], dtype=np.float64)
     len_other = np.array([len(t) for t in other_norms], dtype=np.float64)
-    bonus = max(options.order_bonus, 0.0)
 
     def kept(r: NDArray[np.intp], c: NDArray[np.intp], dice: Matrix, wordless: bool) -> None:
         """Keep the pairs of one band that can matter, with their overlap score."""
