@@ -211,3 +211,23 @@ def test_union_find_gives_the_connected_components_rooted_at_their_smallest(
                 reach.add(y)
                 todo.append(y)
         assert min(reach) == sets.find(x)
+
+
+@pytest.mark.parametrize("bonus", [0.0, 0.04, 0.3])
+def test_align_on_sparse_scores_is_align_on_dense(bonus: float) -> None:
+    """Alignment reads a sparse score list (missing pairs scoring 0) exactly as the dense matrix."""
+    from compare.similarity import SparseScores
+
+    rng = np.random.default_rng(int(bonus * 100))
+    dense = rng.random((60, 50)) * (rng.random((60, 50)) < 0.08)
+    dense[np.arange(40), np.arange(40)] = 0.5 + rng.random(40) / 2  # a diagonal to keep in order
+    rows, cols = np.nonzero(dense)
+    sparse = SparseScores(dense.shape, rows, cols, dense[rows, cols])
+    options = Options(order_bonus=bonus, link_threshold=0.45)
+
+    def group_score(ri: tuple[int, ...], oi: tuple[int, ...]) -> float:
+        return float(max(dense[i, j] for i in ri for j in oi)) + 0.05 * (len(ri) + len(oi) - 2)
+
+    expected = align(dense, options, group_score)
+    assert len(expected) >= 40
+    assert expected == align(sparse, options, group_score)

@@ -122,8 +122,10 @@ def test_scorer_must_be_callable(value: object) -> None:
         ("scores", r"returned no score matrix"),
         (np.full((17, 3), 1.5), r"score outside \[0, 1\]"),
         (np.full((17, 3), np.nan), r"score outside \[0, 1\]"),
+        (scipy.sparse.csr_array(np.ones((2, 2))), r"returned a \(2, 2\) matrix for \(\d+, 3\)"),
+        (scipy.sparse.csr_array(np.full((17, 3), -0.5)), r"score outside \[0, 1\]"),
     ],
-    ids=["shape", "none", "string", "above-one", "nan"],
+    ids=["shape", "none", "string", "above-one", "nan", "sparse-shape", "sparse-below-zero"],
 )
 def test_wrong_scorer_results_are_refused(
     accounts: tuple[Document, Document], result: object, message: str
@@ -143,3 +145,32 @@ def test_scorer_has_no_command_line_flag() -> None:
     flags = {a.dest for a in _parser()._actions}
     assert "opt_link_threshold" in flags
     assert "opt_scorer" not in flags
+
+
+def test_sparse_scorer_result_stays_sparse(accounts: tuple[Document, Document]) -> None:
+    """A scorer's scipy.sparse result reaches alignment sparse, its pairs row-major, duplicates
+    summed (as densifying would), in a pair comparison; a collation gets it dense."""
+    from compare.similarity import SparseScores, features, idf_table, run_scorer
+
+    ref, other = accounts
+    fr, fo = features(_sentences(ref)), features(_sentences(other))
+    idf = idf_table(f.keys for f in fr + fo)
+    scores = run_scorer(fr, fo, idf, Options(scorer=Exact()))
+    assert isinstance(scores, SparseScores)
+    assert ([3, 10], [0, 2], [1.0, 1.0]) == (
+        scores.rows.tolist(), scores.cols.tolist(), scores.values.tolist()
+    )  # fmt: skip
+
+    def doubled(*args: object, **kwargs: object) -> object:
+        half = scipy.sparse.coo_array(([0.25, 0.25], ([1, 1], [2, 2])), shape=(len(fr), 3))
+        return half
+
+    twice = run_scorer(fr, fo, idf, Options(scorer=doubled))
+    assert isinstance(twice, SparseScores)
+    assert 0.5 == twice.at(1, 2)
+    assert 0.0 == twice.at(0, 0)
+    both = fr + fo
+    blocks = [0, len(fr), len(both)]
+    assert isinstance(
+        run_scorer(both, both, idf, Options(scorer=Exact()), blocks=blocks), np.ndarray
+    )

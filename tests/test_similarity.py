@@ -231,3 +231,49 @@ def test_ratio_on_sorted_words_is_token_sort_ratio(pair: list[str]) -> None:
     norms, name = similarity._sorted_norms(features([a, b]), "token_sort_ratio")
     expected = similarity.SCORERS["token_sort_ratio"](*(f.norm for f in features([a, b])))
     assert expected == similarity.SCORERS[name](*norms)
+
+
+@pytest.mark.parametrize(
+    ("scorer", "bonus"), [("token_sort_ratio", 0.04), ("ratio", 0.04), ("token_sort_ratio", 0.5)]
+)
+def test_sparse_scores_are_the_candidate_scores_bit_for_bit(scorer: str, bonus: float) -> None:
+    """The sparse path keeps the dense candidate path's scores exactly (same bits) on every pair
+    it keeps, and leaves out only pairs that stay below the threshold even with the order bonus."""
+    rng = random.Random(scorer + str(bonus))
+    ref_texts = [*_sentences(rng, 300), "...", "---"]
+    other_texts = [t[:-1] + " talks." for t in ref_texts[:120]] + _sentences(rng, 200) + ["..."]
+    ref, other = features(ref_texts), features(other_texts)
+    idf = idf_table([f.keys for f in ref + other])
+    options = Options(fuzzy_scorer=scorer, order_bonus=bonus)
+    dense = similarity.candidate_scores(ref, other, idf, options)
+    sparse = similarity.sparse_scores(ref, other, idf, options)
+    assert (len(ref), len(other)) == sparse.shape
+    keys = sparse.rows * len(other) + sparse.cols
+    assert (np.diff(keys) > 0).all(), "kept pairs are row-major and distinct"
+    assert (dense[sparse.rows, sparse.cols] == sparse.values).all()
+    left_out = np.ones(dense.shape, dtype=bool)
+    left_out[sparse.rows, sparse.cols] = False
+    low = dense[left_out]  # never linked: 0 (the bonus skips it) or below even with the bonus
+    assert ((low == 0) | (low + bonus < options.link_threshold)).all()
+    assert (dense >= options.link_threshold).sum() >= 120
+
+
+def test_large_pair_comparison_stays_sparse() -> None:
+    """run_scorer keeps a large pair's scores sparse (memory grows with candidates, not n x m),
+    a small pair's and a collation's dense."""
+    rng = random.Random(8)
+    words = [*_WORDS, *(f"w{k}" for k in range(3000))]  # a news-sized vocabulary
+    texts = [" ".join(rng.choices(words, k=rng.randint(8, 20))) + "." for _ in range(900)]
+    ref = features(texts[:600])
+    other = features([t[:-1] + " talks." for t in texts[300:]])
+    idf = idf_table([f.keys for f in ref + other])
+    options = Options()
+    large = similarity.run_scorer(ref, other, idf, options)
+    assert isinstance(large, similarity.SparseScores)
+    assert len(large.values) < 600 * 600 // 4
+    assert (large.values >= options.link_threshold).sum() >= 300  # the 300 shared sentences
+    assert isinstance(similarity.run_scorer(ref[:50], other[:50], idf, options), np.ndarray)
+    both = ref[:300] + other[:300]
+    assert isinstance(
+        similarity.run_scorer(both, both, idf, options, blocks=[0, 300, 600]), np.ndarray
+    )

@@ -17,10 +17,13 @@ import numpy as np
 from numpy.typing import NDArray
 
 from compare.options import Options
+from compare.similarity import SparseScores
 
 __all__ = ["Alignment", "UnionFind", "align", "assign"]
 
 Matrix = NDArray[np.float64]
+Scores = Matrix | SparseScores
+"""A score matrix: dense, or sparse (a large comparison's kept pairs, the others scoring 0)."""
 GroupScore = Callable[[tuple[int, ...], tuple[int, ...]], float]
 """Scores a group of reference sentences against a group of other sentences (for 1:2 merges)."""
 
@@ -143,46 +146,84 @@ def _components(edges: NDArray[np.intp], n: int) -> dict[int, list[int]]:
     return groups
 
 
-def assign(scores: Matrix, threshold: float) -> list[tuple[int, int]]:
-    """Return the 1:1 pairs with maximum total score among pairs scoring at least ``threshold``."""
+def _edges(scores: Scores, threshold: float) -> tuple[NDArray[np.intp], Matrix]:
+    """The pairs scoring at least ``threshold``, row-major, and their scores."""
+    if isinstance(scores, SparseScores):
+        over = scores.values >= threshold
+        return np.column_stack([scores.rows[over], scores.cols[over]]), scores.values[over]
     edges = np.argwhere(scores >= threshold)
+    return edges, scores[edges[:, 0], edges[:, 1]]
+
+
+def _scores_of(scores: Scores, pairs: list[tuple[int, int]]) -> dict[tuple[int, int], float]:
+    """The score of each pair, looked up at once."""
+    if not pairs:
+        return {}
+    rows, cols = np.array(pairs, dtype=np.intp).T
+    if isinstance(scores, SparseScores):
+        at = scores.find(rows, cols)
+        values = np.where(at >= 0, scores.values[np.maximum(at, 0)], 0.0)
+    else:
+        values = scores[rows, cols]
+    return dict(zip(pairs, values.tolist(), strict=True))
+
+
+def assign(scores: Scores, threshold: float) -> list[tuple[int, int]]:
+    """Return the 1:1 pairs with maximum total score among pairs scoring at least ``threshold``."""
+    edges, values = _edges(scores, threshold)
     n = scores.shape[0]
     pairs: list[tuple[int, int]] = []
     for members in _components(edges, n).values():
         sub = edges[members]
+        sub_values = values[members].tolist()
         rows = sorted(set(sub[:, 0].tolist()))
         cols = sorted(set(sub[:, 1].tolist()))
         if len(rows) == 1 or len(cols) == 1:
             # A star: the best single edge wins; ties go to the earliest pair.
-            best = max(sub.tolist(), key=lambda e: (scores[e[0], e[1]], -e[0], -e[1]))
-            pairs.append((best[0], best[1]))
+            e = max(range(len(members)), key=lambda k: (sub_values[k], -sub[k, 0], -sub[k, 1]))
+            pairs.append((int(sub[e, 0]), int(sub[e, 1])))
             continue
         weights = np.zeros((len(rows), len(cols)))
         r_at = {r: k for k, r in enumerate(rows)}
         c_at = {c: k for k, c in enumerate(cols)}
-        for i, j in sub.tolist():
-            weights[r_at[i], c_at[j]] = scores[i, j]
+        for (i, j), v in zip(sub.tolist(), sub_values, strict=True):
+            weights[r_at[i], c_at[j]] = v
         pairs.extend((rows[a], cols[b]) for a, b in _max_weight_matching(weights))
     return sorted(pairs)
 
 
-def _order_bonus(scores: Matrix, pairs: list[tuple[int, int]], bonus: float) -> Matrix:
+def _neighbours(pairs: list[tuple[int, int]], shape: tuple[int, int]) -> list[tuple[int, int]]:
+    """The diagonal neighbours of linked pairs that lie inside the matrix, in order."""
+    n, m = shape
+    return [
+        (i + di, j + di) for i, j in pairs for di in (-1, 1) if 0 <= i + di < n and 0 <= j + di < m
+    ]
+
+
+def _order_bonus(scores: Scores, pairs: list[tuple[int, int]], bonus: float) -> Scores:
     """Raise the score of pairs whose diagonal neighbour is linked, favouring kept reading order."""
     if bonus <= 0 or not pairs:
         return scores
-    n, m = scores.shape
+    near = _neighbours(pairs, scores.shape)
+    if isinstance(scores, SparseScores):
+        boosted_values = scores.values.copy()
+        if near:
+            rows, cols = np.array(near, dtype=np.intp).T
+            at = scores.find(rows, cols)
+            at = at[at >= 0]
+            at = at[scores.values[at] > 0]
+            boosted_values[at] = scores.values[at] + bonus
+        return scores.with_values(boosted_values)
     boosted = scores.copy()
-    for i, j in pairs:
-        for di in (-1, 1):
-            a, b = i + di, j + di
-            if 0 <= a < n and 0 <= b < m and scores[a, b] > 0:
-                boosted[a, b] = scores[a, b] + bonus
+    for a, b in near:
+        if scores[a, b] > 0:
+            boosted[a, b] = scores[a, b] + bonus
     return boosted
 
 
 def _merges(
     pairs: list[tuple[int, int]],
-    scores: Matrix,
+    scores: Scores,
     group_score: GroupScore,
     min_gain: float,
 ) -> dict[tuple[int, int], Alignment]:
@@ -191,8 +232,9 @@ def _merges(
     linked_ref = {i for i, _ in pairs}
     linked_other = {j for _, j in pairs}
     proposals: list[tuple[float, int, int, Alignment]] = []
+    base_of = _scores_of(scores, pairs)
     for i, j in pairs:
-        base = float(scores[i, j])
+        base = base_of[(i, j)]
         options: list[tuple[tuple[int, ...], tuple[int, ...]]] = []
         for j2 in (j - 1, j + 1):
             if 0 <= j2 < m and j2 not in linked_other:
@@ -218,10 +260,11 @@ def _merges(
     return chosen
 
 
-def align(scores: Matrix, options: Options, group_score: GroupScore) -> list[Alignment]:
+def align(scores: Scores, options: Options, group_score: GroupScore) -> list[Alignment]:
     """Align sentences globally: assignment, order bonus, re-assignment, then 1:2/2:1 merges."""
     first = assign(scores, options.link_threshold)
     pairs = assign(_order_bonus(scores, first, options.order_bonus), options.link_threshold)
     merged = _merges(pairs, scores, group_score, options.merge_gain)
-    out = [merged.get((i, j), Alignment((i,), (j,), float(scores[i, j]))) for i, j in pairs]
+    base = _scores_of(scores, pairs)
+    out = [merged.get((i, j), Alignment((i,), (j,), base[(i, j)])) for i, j in pairs]
     return sorted(out, key=lambda a: (a.ref, a.other))

@@ -13,7 +13,7 @@ import itertools
 import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from typing import Any, Protocol, cast
+from typing import TYPE_CHECKING, Any, Protocol, cast, overload
 
 import attrs
 import numpy as np
@@ -24,6 +24,9 @@ from compare.errors import OptionsError
 from compare.options import Options
 from compare.tokens import fold, normalise, word_keys
 
+if TYPE_CHECKING:
+    from scipy.sparse import csr_matrix
+
 __all__ = [
     "LEXICAL",
     "SCORERS",
@@ -31,6 +34,7 @@ __all__ = [
     "LexicalScorer",
     "ScoreMatrix",
     "Scorer",
+    "SparseScores",
     "candidate_scores",
     "dense_scores",
     "features",
@@ -43,6 +47,7 @@ __all__ = [
     "score_one",
     "scorer_of",
     "shared_weights",
+    "sparse_scores",
     "text_weight",
 ]
 
@@ -59,6 +64,9 @@ its rapidfuzz function."""
 
 _CDIST_MAX_PAIRS = 250_000
 """Above this many pairs the fuzzy scorer runs only on candidate pairs, not on the whole matrix."""
+
+_BAND_CELLS = 1 << 19
+"""Rows of the sparse shared-weights product are taken in bands of about this many cells."""
 
 
 @attrs.frozen
@@ -265,6 +273,154 @@ def candidate_scores(
     return out
 
 
+@attrs.frozen(eq=False)
+class SparseScores:
+    """Scores of a large comparison kept sparse: the pairs that can matter, row-major, each once.
+
+    A pair left out scores 0 as far as alignment can tell: on its own and with the order bonus
+    it stays below the link threshold. Memory grows with these pairs, not with ``n x m``.
+    """
+
+    shape: tuple[int, int]
+    rows: NDArray[np.intp]
+    """Row of each kept pair, the pairs sorted by row then column."""
+    cols: NDArray[np.intp]
+    values: Matrix
+    """Score of each kept pair."""
+    keys: NDArray[np.int64] = attrs.field(init=False, repr=False)
+    """``row * len(other) + col`` of each kept pair, ascending: what :meth:`find` searches."""
+
+    @keys.default
+    def _keys(self) -> NDArray[np.int64]:
+        return self.rows.astype(np.int64) * self.shape[1] + self.cols
+
+    def find(self, rows: NDArray[np.intp], cols: NDArray[np.intp]) -> NDArray[np.intp]:
+        """Index of each pair ``(rows[k], cols[k])`` in the kept pairs, or -1 if left out."""
+        m = self.shape[1]
+        keys = self.keys
+        want = np.asarray(rows, dtype=np.int64) * m + np.asarray(cols, dtype=np.int64)
+        at = np.minimum(np.searchsorted(keys, want), max(len(keys) - 1, 0))
+        hit = (keys[at] == want) if len(keys) else np.zeros(len(want), dtype=bool)
+        return np.where(hit, at, -1).astype(np.intp)
+
+    def at(self, i: int, j: int) -> float:
+        """The score of pair ``(i, j)`` (0 if left out)."""
+        k = int(self.find(np.array([i]), np.array([j]))[0])
+        return float(self.values[k]) if k >= 0 else 0.0
+
+    def with_values(self, values: Matrix) -> SparseScores:
+        """The same pairs with other scores."""
+        return SparseScores(self.shape, self.rows, self.cols, values)
+
+
+def _key_rows(texts: Sequence[Features], column: dict[str, int], weight: list[float]) -> csr_matrix:
+    """A sparse text x key matrix: each text's keys among ``column``, weighted, in column order."""
+    from scipy.sparse import csr_matrix
+
+    indptr: list[int] = [0]
+    indices: list[int] = []
+    data: list[float] = []
+    for f in texts:
+        cols = sorted(column[k] for k in f.keys if k in column)
+        indices.extend(cols)
+        data.extend(weight[c] for c in cols)
+        indptr.append(len(indices))
+    shape = (len(texts), len(weight))
+    return csr_matrix((np.array(data, dtype=np.float64), indices, indptr), shape=shape)
+
+
+def _ratio_bound(len_a: Matrix, len_b: Matrix) -> Matrix:
+    """The most ``fuzz.ratio`` / 100 can be for strings of these lengths (pair by pair).
+
+    ``ratio`` is ``1 - indel / (la + lb)`` and the indel distance is at least ``|la - lb|``.
+    """
+    total = len_a + len_b
+    return np.where(total > 0, 1.0 - np.abs(len_a - len_b) / np.maximum(total, 1.0), 1.0)
+
+
+def sparse_scores(
+    ref: Sequence[Features], other: Sequence[Features], idf: dict[str, float], options: Options
+) -> SparseScores:
+    """Score a large pair sparsely: :func:`candidate_scores`'s scores, of the pairs that matter.
+
+    The shared weights are one sparse product ``A·diag(idf)·Bᵀ`` (a band of rows at a time);
+    SciPy adds each cell's terms in key order from 0, as :func:`shared_weights` does, so every
+    score has the same bits. Kept: the candidates (fuzzy-scored, as there) and the pairs whose
+    overlap alone, plus the order bonus, could reach the link threshold (none when the bonus is
+    at most the fuzzy weight: a pair below the candidate floor scores under the threshold minus
+    the fuzzy weight). With ``ratio`` (or ``token_sort_ratio``, ``ratio`` on sorted words), a
+    candidate too unequal in length to reach the threshold, bonus included, is dropped unscored.
+    """
+    n, m = len(ref), len(other)
+    shared_keys = sorted(frozenset().union(*(f.keys for f in ref)) & frozenset().union(
+        *(f.keys for f in other)))  # fmt: skip
+    column = {k: c for c, k in enumerate(shared_keys)}
+    a = _key_rows(ref, column, [idf[k] for k in shared_keys])
+    bt = _key_rows(other, column, [1.0] * len(shared_keys)).T.tocsr()
+    w_ref = np.array([text_weight(f.keys, idf) for f in ref])
+    w_other = np.array([text_weight(f.keys, idf) for f in other])
+    fw = options.fuzzy_weight
+    floor = max((options.link_threshold - fw) / (1.0 - fw) if fw < 1.0 else 0.0, 1e-9)
+    bonus = max(options.order_bonus, 0.0)
+    keep_floor = floor
+    if fw < 1.0:
+        keep_floor = min(floor, (options.link_threshold - bonus) / (1.0 - fw) - 1e-9)
+    ref_norms, name = _sorted_norms(ref, options.fuzzy_scorer)
+    other_norms = _sorted_norms(other, options.fuzzy_scorer)[0]
+    len_ref = np.array([len(t) for t in ref_norms], dtype=np.float64)
+    len_other = np.array([len(t) for t in other_norms], dtype=np.float64)
+
+    def kept(r: NDArray[np.intp], c: NDArray[np.intp], dice: Matrix, wordless: bool) -> None:
+        """Keep the pairs of one band that can matter, with their overlap score."""
+        values = dice * (1.0 - fw)
+        cand = np.full(len(dice), True) if wordless else dice >= floor
+        if name == "ratio":  # drop candidates too unequal in length to reach the threshold
+            reach = _ratio_bound(len_ref[r], len_other[c])
+            best = np.where(w_ref[r] + w_other[c] == 0, reach, values + fw * reach)
+            keep = ~cand | (best + bonus >= options.link_threshold - 1e-9)
+            r, c, values, cand = r[keep], c[keep], values[keep], cand[keep]
+        parts_r.append(r)
+        parts_c.append(c)
+        parts_v.append(values)
+        parts_cand.append(cand)
+
+    parts_r: list[NDArray[np.intp]] = []
+    parts_c: list[NDArray[np.intp]] = []
+    parts_v: list[Matrix] = []
+    parts_cand: list[NDArray[np.bool_]] = []
+    step = max(1, _BAND_CELLS // max(m, 1))
+    for lo in range(0, n, step):
+        band = (a[lo : lo + step] @ bt).tocoo()
+        r = band.row.astype(np.intp) + lo
+        c = band.col.astype(np.intp)
+        total = w_ref[r] + w_other[c]
+        dice = 2.0 * band.data / total  # the weighted Dice overlap, as candidate_scores has it
+        keep = dice >= keep_floor
+        kept(r[keep], c[keep], dice[keep], wordless=False)
+    empty_r, empty_c = np.nonzero(w_ref == 0)[0], np.nonzero(w_other == 0)[0]
+    if len(empty_r) and len(empty_c):  # neither text has a word: the fuzzy score is the whole score
+        wr, wc = np.meshgrid(empty_r, empty_c, indexing="ij")
+        kept(
+            wr.ravel().astype(np.intp), wc.ravel().astype(np.intp), np.zeros(wr.size), wordless=True
+        )
+    rows = np.concatenate(parts_r) if parts_r else np.zeros(0, dtype=np.intp)
+    cols = np.concatenate(parts_c) if parts_c else np.zeros(0, dtype=np.intp)
+    values = np.concatenate(parts_v) if parts_v else np.zeros(0)
+    cand = np.concatenate(parts_cand) if parts_cand else np.zeros(0, dtype=bool)
+    order = np.argsort(rows.astype(np.int64) * m + cols, kind="stable")
+    rows, cols, values, cand = rows[order], cols[order], values[order], cand[order]
+    pick = np.nonzero(cand)[0]
+    if len(pick):
+        fuzzy = process.cpdist(
+            [ref_norms[i] for i in rows[pick].tolist()],
+            [other_norms[j] for j in cols[pick].tolist()],
+            scorer=SCORERS[name], workers=-1, dtype=np.float64,
+        )  # fmt: skip
+        wordless = w_ref[rows[pick]] + w_other[cols[pick]] == 0
+        values[pick] += np.where(wordless, 1.0, fw) * fuzzy / 100.0
+    return SparseScores((n, m), rows, cols, values)
+
+
 ScoreMatrix = Any
 """What a :class:`Scorer` returns: a dense ``numpy`` array or any ``scipy.sparse`` matrix or
 array of shape ``(len(ref), len(other))``, scores in [0, 1], a missing entry meaning 0 (SciPy has
@@ -305,9 +461,9 @@ class Scorer(Protocol):
 class LexicalScorer:
     """The default scorer: IDF-weighted word overlap blended with a rapidfuzz string score.
 
-    A pair comparison scores the whole matrix with ``cdist`` when it is small and candidate
-    pairs only when it is large (:func:`score_matrix`); a collation scores candidates only
-    (:func:`candidate_scores`).
+    A pair comparison scores the whole matrix with ``cdist`` when it is small
+    (:func:`score_matrix`) and keeps candidate pairs only, sparse, when it is large
+    (:func:`sparse_scores`); a collation scores candidates only (:func:`candidate_scores`).
     """
 
     def __call__(
@@ -318,11 +474,21 @@ class LexicalScorer:
         idf: dict[str, float],
         options: Options,
         blocks: Sequence[int] | None = None,
-    ) -> Matrix:
+    ) -> Matrix | SparseScores:
         """Score ``ref`` against ``other`` (see :class:`Scorer`)."""
         if blocks is not None:
             return candidate_scores(ref, other, idf, options, blocks=blocks)
+        if _keeps_sparse(len(ref) * len(other), options):
+            return sparse_scores(ref, other, idf, options)
         return score_matrix(ref, other, options, idf=idf)
+
+
+def _keeps_sparse(pairs: int, options: Options) -> bool:
+    """Whether a pair comparison keeps its scores sparse: a large one, with a threshold above 0.
+
+    (At a threshold of 0 every pair, even one scoring 0, reaches it: only a dense matrix says so.)
+    """
+    return pairs > _CDIST_MAX_PAIRS and options.link_threshold > 0
 
 
 LEXICAL = LexicalScorer()
@@ -352,6 +518,42 @@ def dense_scores(scores: ScoreMatrix, shape: tuple[int, int]) -> Matrix:
     return out
 
 
+def _sparse_of(scores: ScoreMatrix, shape: tuple[int, int]) -> SparseScores:
+    """A scorer's ``scipy.sparse`` result as :class:`SparseScores`, checked as dense ones are."""
+    try:
+        csr = scores.tocsr().astype(np.float64)
+    except (TypeError, ValueError) as exc:
+        raise OptionsError(f"option scorer returned no score matrix: {exc}") from None
+    if tuple(csr.shape) != shape:
+        raise OptionsError(
+            f"option scorer returned a {tuple(csr.shape)} matrix for {shape} sentences"
+        )
+    csr.sum_duplicates()  # sorts each row's columns too
+    coo = csr.tocoo()
+    values = np.asarray(coo.data, dtype=np.float64)
+    if values.size and not ((values >= 0.0) & (values <= 1.0)).all():
+        raise OptionsError("option scorer returned a score outside [0, 1]")
+    return SparseScores(shape, coo.row.astype(np.intp), coo.col.astype(np.intp), values)
+
+
+@overload
+def run_scorer(
+    ref: Sequence[Features],
+    other: Sequence[Features],
+    idf: dict[str, float],
+    options: Options,
+    *,
+    blocks: Sequence[int],
+) -> Matrix: ...
+@overload
+def run_scorer(
+    ref: Sequence[Features],
+    other: Sequence[Features],
+    idf: dict[str, float],
+    options: Options,
+    *,
+    blocks: None = None,
+) -> Matrix | SparseScores: ...
 def run_scorer(
     ref: Sequence[Features],
     other: Sequence[Features],
@@ -359,17 +561,22 @@ def run_scorer(
     options: Options,
     *,
     blocks: Sequence[int] | None = None,
-) -> Matrix:
-    """Score ``ref`` against ``other`` with the options' scorer, as a dense float64 matrix.
+) -> Matrix | SparseScores:
+    """Score ``ref`` against ``other`` with the options' scorer: dense, or sparse for a large pair.
 
-    The lexical scorer's matrix is taken as it is; any other scorer's result goes through
-    :func:`dense_scores`, which checks it.
+    The lexical scorer's result is taken as it is (:class:`SparseScores` for a large pair
+    comparison). Any other scorer's result is checked (:func:`dense_scores`); a ``scipy.sparse``
+    one stays sparse for a pair comparison with a threshold above 0, else becomes dense. A
+    collation (``blocks``) always gets a dense matrix.
     """
     scorer = scorer_of(options)
     scores = scorer(ref, other, idf=idf, options=options, blocks=blocks)
     if isinstance(scorer, LexicalScorer):
-        return cast(Matrix, scores)
-    return dense_scores(scores, (len(ref), len(other)))
+        return cast("Matrix | SparseScores", scores)
+    shape = (len(ref), len(other))
+    if blocks is None and hasattr(scores, "tocsr") and options.link_threshold > 0:
+        return _sparse_of(scores, shape)
+    return dense_scores(scores, shape)
 
 
 def score_one(a: Features, b: Features, idf: dict[str, float], options: Options) -> float:
