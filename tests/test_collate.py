@@ -288,7 +288,7 @@ def test_the_fast_scores_are_the_similarity_scores(scorer: str) -> None:
 
     readouts = Path(__file__).resolve().parent.parent / "examples" / "readouts"
     docs = [compare.load(p) for p in sorted(readouts.glob("call-*.txt"))]
-    options = Options(fuzzy_scorer=scorer)
+    options = Options(fuzzy_scorer=scorer, unit_weight=0.0, anchor_score=0.0)  # the scorer alone
     scores = collation._score(docs, options)
     feats, idf = scores.feats, scores.idf
     expected = score_matrix(feats, feats, options, idf=idf)

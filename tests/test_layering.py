@@ -29,9 +29,10 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("compare.model",),  # the frozen records every stage passes on
     ("compare.tokens",),  # text helpers: normalised word keys, stop words
     ("compare.lexicon",),  # word lists over tokens
-    ("compare.segment",),  # text -> sentences
+    ("compare.segment", "compare.units"),  # text -> sentences; sentence -> claim units
     ("compare.loading",),  # file/string -> Document: decode, parse the header, then segment
     ("compare.similarity",),  # features -> score matrices
+    ("compare.lift",),  # scores lifted by shared claim units and anchors
     ("compare.scale",),  # work limits (estimated with similarity) and progress, used from here up
     ("compare.align",),  # score matrix -> links
     ("compare.diff",),  # word diffs of linked sentences

@@ -64,6 +64,10 @@ def accounts() -> tuple[Document, Document]:
     return ref, other
 
 
+SCORER_ALONE = {"unit_weight": 0.0, "anchor_score": 0.0}
+"""Options that leave the scorer's scores as they are (no claim-unit or anchor lift)."""
+
+
 def test_custom_scorer_decides_the_links_of_compare(accounts: tuple[Document, Document]) -> None:
     """With the exact scorer only the word-for-word copies link; the lexical one also links
     the reworded sentence. The scorer also scores the 1:2 groups alignment tries."""
@@ -73,7 +77,7 @@ def test_custom_scorer_decides_the_links_of_compare(accounts: tuple[Document, Do
         (link.ref, link.other) for link in lexical.links
     ]
     exact = Exact()
-    result = compare.compare(ref, other, options=Options(scorer=exact))
+    result = compare.compare(ref, other, options=Options(scorer=exact, **SCORER_ALONE))
     assert [((3,), (0,)), ((10,), (2,))] == [(link.ref, link.other) for link in result.links]
     assert (1,) == result.added
     assert 6 in result.omitted
@@ -93,8 +97,27 @@ def test_custom_scorer_decides_the_claims_of_collate(accounts: tuple[Document, D
     ids = (ref.id, other.id)
     lexical = shared(compare.collate([ref, other]))
     assert [{ids[0]: (i,), ids[1]: (j,)} for i, j in ((3, 0), (6, 1), (10, 2))] == lexical
-    exact = shared(compare.collate([ref, other], options=Options(scorer=Exact())))
+    exact = shared(compare.collate([ref, other], options=Options(scorer=Exact(), **SCORER_ALONE)))
     assert [{ids[0]: (i,), ids[1]: (j,)} for i, j in ((3, 0), (10, 2))] == exact
+
+
+def test_claim_units_lift_any_scorer(accounts: tuple[Document, Document]) -> None:
+    """Units are scored by the options' scorer too: a sentence that repeats one clause of
+    sentence 3 word for word, beside a clause of its own, links to it even under the exact
+    scorer, at unit_weight x 1.0, in compare and in collate; without units it does not."""
+    ref = accounts[0]
+    s3 = ref.sentences[3].text
+    shared = "and safeguard the common interests of developing countries."
+    assert s3.endswith(shared)
+    other = Document.from_text(f"Assad spoke with Xi on Friday by telephone, {shared}", label="O")
+    options = Options(scorer=Exact(), anchor_score=0.0)
+    result = compare.compare(ref, other, options=options)
+    assert [((3,), (0,), 0.8)] == [(link.ref, link.other, link.score) for link in result.links]
+    assert "partial" == result.links[0].relation
+    alone = compare.compare(ref, other, options=Options(scorer=Exact(), **SCORER_ALONE))
+    assert () == alone.links
+    claims = compare.collate([ref, other], options=options).claims
+    assert [{ref.id: (3,), other.id: (0,)}] == [dict(c.members) for c in claims if c.sources == 2]
 
 
 def test_lexical_scorer_given_explicitly_changes_nothing() -> None:

@@ -51,12 +51,13 @@ from compare.align import UnionFind, align
 from compare.context import RunCache
 from compare.errors import InputError
 from compare.findings import Side
+from compare.lift import lifted_scores
 from compare.links import LinkMemo, build_link
 from compare.model import Claim, Collation, Coverage, Document, Finding, Link
 from compare.options import Options, resolve_options
 from compare.pairwise import Reuse, _compare, distinct_ids, require_document
 from compare.scale import Progress, check_linkable, check_pairs, out_of_memory, silent
-from compare.similarity import Features, features, idf_table, join, run_scorer, score_one
+from compare.similarity import Features, features, idf_table, join, score_one
 
 __all__ = ["MAX_SPLIT", "collate"]
 
@@ -217,7 +218,7 @@ def _score(ranked: list[Document], opts: Options, progress: Progress = silent) -
     idf = idf_table(f.keys for f in feats)
     check_linkable([feats[a:b] for a, b in itertools.pairwise(offsets)], idf, opts)
     progress("scoring", 0, offsets[-1] ** 2)
-    matrix = run_scorer(feats, feats, idf, opts, blocks=offsets)
+    matrix = lifted_scores(feats, feats, idf, opts, blocks=offsets)
     for lo, hi in itertools.pairwise(offsets):
         matrix[lo:hi, lo:hi] = 0.0  # pairs within a document are never linked
     return _Scores(ranked, offsets, feats, idf, matrix, opts)

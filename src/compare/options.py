@@ -80,6 +80,14 @@ class Options:
     detail_min_words: int = attrs.field(default=3, validator=_positive_int)
     """Content words a clause needs, on one side only, to count as added or dropped detail."""
 
+    unit_weight: float = attrs.field(default=0.8, validator=_unit)
+    """A pair of sentences scores at least this share of its best pair of claim units (clauses,
+    :mod:`compare.units`), so two sentences sharing one claim can link; 0 scores sentences whole."""
+
+    anchor_score: float = attrs.field(default=0.5, validator=_unit)
+    """Two sentences sharing a rare run of words (:mod:`compare.lift`) score at least this; 0
+    turns anchors off."""
+
     fuzzy_scorer: str = attrs.field(default="token_sort_ratio", validator=_scorer_name)
     """Name of the rapidfuzz scorer blended into the similarity (one of :data:`SCORER_NAMES`)."""
 

@@ -10,11 +10,12 @@ from compare.align import align
 from compare.context import RunCache
 from compare.errors import InputError
 from compare.findings import Side, unlinked_findings
+from compare.lift import lifted_scores
 from compare.links import LinkMemo, build_link
 from compare.model import Comparison, Document, Finding, Link
 from compare.options import Options, resolve_options
 from compare.scale import Progress, check_linkable, check_pairs, out_of_memory, silent
-from compare.similarity import Features, features, idf_table, join, run_scorer, score_one
+from compare.similarity import Features, features, idf_table, join, score_one
 
 __all__ = ["Reuse", "compare", "distinct_ids", "require_document"]
 
@@ -111,7 +112,7 @@ def _compare(
     idf = idf_table([f.keys for f in fr] + [f.keys for f in fo])
     check_linkable([fr, fo], idf, opts)
     progress("scoring", 0, len(fr) * len(fo))
-    scores = run_scorer(fr, fo, idf, opts)
+    scores = lifted_scores(fr, fo, idf, opts)
     progress("aligning", 0, 0)
 
     def group_score(ri: tuple[int, ...], oi: tuple[int, ...]) -> float:

@@ -1,0 +1,223 @@
+"""Sentence scores lifted by what sentences share inside them: claim units and strong anchors.
+
+The scorer scores whole sentences. Two accounts often share one claim of a sentence and differ in
+the rest, which dilutes a whole-sentence score below the link threshold. Two lifts raise such
+pairs, after the scorer ran and before alignment:
+
+- **units**: every sentence is cut into claim units (:func:`compare.units.unit_spans`); the same
+  scorer scores units against units, and a pair of sentences scores at least
+  ``Options.unit_weight`` times its best pair of units;
+- **anchors**: two sentences that share a run of :data:`ANCHOR_WORDS` words holding at least
+  :data:`ANCHOR_CONTENT` lower-case content words (a shared quotation, a shared turn of phrase),
+  found in no other sentence of either side, score at least ``Options.anchor_score``.
+
+A lifted score never lowers a score; with ``unit_weight = 0`` and ``anchor_score = 0`` the
+scorer's scores are returned unchanged.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from typing import overload
+
+import numpy as np
+from numpy.typing import NDArray
+
+from compare.options import Options
+from compare.similarity import Features, Matrix, SparseScores, features, run_scorer
+from compare.tokens import fold, stopwords
+from compare.units import unit_spans
+
+__all__ = ["ANCHOR_CONTENT", "ANCHOR_WORDS", "anchor_pairs", "lifted_scores", "unit_pairs"]
+
+ANCHOR_WORDS = 5
+"""Words in a run that anchors two sentences together."""
+
+ANCHOR_CONTENT = 2
+"""Lower-case content words (not names, not function words) the run must hold."""
+
+_TOKEN = re.compile(r"\w+(?:['’]\w+)*")
+
+
+def _grams(text: str, stop: frozenset[str]) -> set[tuple[str, ...]]:
+    """The word runs of ``text`` that can anchor: :data:`ANCHOR_WORDS` long, enough content."""
+    words = _TOKEN.findall(text)
+    folded = [fold(w) for w in words]
+    content = [
+        f not in stop and w[:1].islower() and not w.isdigit()
+        for w, f in zip(words, folded, strict=True)
+    ]
+    out: set[tuple[str, ...]] = set()
+    for k in range(len(words) - ANCHOR_WORDS + 1):
+        if sum(content[k : k + ANCHOR_WORDS]) >= ANCHOR_CONTENT:
+            out.add(tuple(folded[k : k + ANCHOR_WORDS]))
+    return out
+
+
+def anchor_pairs(
+    ref: Sequence[Features],
+    other: Sequence[Features],
+    options: Options,
+    blocks: Sequence[int] | None = None,
+) -> list[tuple[int, int]]:
+    """Pairs (ref row, other column) sharing a run found in no other sentence of either side.
+
+    With ``blocks`` (a collation: ``ref`` and ``other`` are the same sentences of several
+    documents), "side" means document: the run lies in exactly one sentence of each of two
+    documents, and each pair is given both ways round.
+    """
+    stop = stopwords(options.language)
+    if blocks is None:
+        where: dict[tuple[str, ...], list[list[int]]] = defaultdict(lambda: [[], []])
+        for side, texts in enumerate((ref, other)):
+            for row, f in enumerate(texts):
+                for gram in _grams(f.text, stop):
+                    where[gram][side].append(row)
+        found = {(a[0], b[0]) for a, b in where.values() if len(a) == 1 and len(b) == 1}
+        return sorted(found)
+    owner = np.searchsorted(np.asarray(blocks), np.arange(len(ref)), side="right") - 1
+    seen: dict[tuple[str, ...], dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
+    for row, f in enumerate(ref):
+        for gram in _grams(f.text, stop):
+            seen[gram][int(owner[row])].append(row)
+    pairs: set[tuple[int, int]] = set()
+    for by_doc in seen.values():
+        single = sorted(rows[0] for rows in by_doc.values() if len(rows) == 1)
+        for a in single:
+            for b in single:
+                if a != b:
+                    pairs.add((a, b))
+    return sorted(pairs)
+
+
+def _units(texts: Sequence[Features], language: str) -> tuple[list[str], list[int]]:
+    """Every text's units (a text of one unit: itself) and the first unit row of each text."""
+    pieces: list[str] = []
+    starts: list[int] = []
+    for f in texts:
+        starts.append(len(pieces))
+        spans = unit_spans(f.text, language) or ((0, len(f.text)),)
+        pieces.extend(f.text[a:b] for a, b in spans)
+    return pieces, starts
+
+
+Coords = tuple[NDArray[np.intp], NDArray[np.intp], Matrix]
+"""Pairs as (rows, cols, scores)."""
+
+
+def unit_pairs(
+    ref: Sequence[Features],
+    other: Sequence[Features],
+    idf: dict[str, float],
+    options: Options,
+    blocks: Sequence[int] | None = None,
+) -> Coords:
+    """Best unit-against-unit score of each pair of texts, by the options' scorer.
+
+    Only pairs where at least one text has two units or more are given (for the others the unit
+    score is the text's score), and only pairs the scorer scored above 0.
+    """
+    ref_units, ref_starts = _units(ref, options.language)
+    if blocks is None:
+        other_units, other_starts = _units(other, options.language)
+        unit_blocks = None
+    else:
+        other_units, other_starts = ref_units, ref_starts
+        unit_blocks = [ref_starts[b] if b < len(ref_starts) else len(ref_units) for b in blocks]
+    feats_ref = features(ref_units)
+    feats_other = feats_ref if blocks is not None else features(other_units)
+    scores = run_scorer(feats_ref, feats_other, idf, options, blocks=unit_blocks)
+    if isinstance(scores, SparseScores):
+        u_rows, u_cols, values = scores.rows, scores.cols, scores.values
+    else:
+        u_rows, u_cols = np.nonzero(scores)
+        values = scores[u_rows, u_cols]
+    ref_owner = np.repeat(np.arange(len(ref)), np.diff([*ref_starts, len(ref_units)]))
+    other_owner = np.repeat(np.arange(len(other)), np.diff([*other_starts, len(other_units)]))
+    ref_many = np.diff([*ref_starts, len(ref_units)]) > 1
+    other_many = np.diff([*other_starts, len(other_units)]) > 1
+    rows, cols = ref_owner[u_rows], other_owner[u_cols]
+    keep = ref_many[rows] | other_many[cols]
+    return _best(rows[keep], cols[keep], values[keep], len(other))
+
+
+def _best(rows: NDArray[np.intp], cols: NDArray[np.intp], values: Matrix, width: int) -> Coords:
+    """One entry per (row, col), the highest of its values, sorted row-major."""
+    if not len(rows):
+        return rows, cols, values
+    keys = rows.astype(np.int64) * width + cols
+    order = np.lexsort((-values, keys))
+    keys, values = keys[order], values[order]
+    first = np.concatenate(([True], keys[1:] != keys[:-1]))
+    keys, values = keys[first], values[first]
+    return (keys // width).astype(np.intp), (keys % width).astype(np.intp), values
+
+
+def _raise(base: Matrix | SparseScores, pairs: Coords) -> Matrix | SparseScores:
+    """``base`` with each given pair raised to at least its given score."""
+    rows, cols, values = pairs
+    if not len(rows):
+        return base
+    if isinstance(base, SparseScores):
+        merged = _best(
+            np.concatenate([base.rows, rows]),
+            np.concatenate([base.cols, cols]),
+            np.concatenate([base.values, values]),
+            base.shape[1],
+        )
+        return SparseScores(base.shape, *merged)
+    out = base.copy()
+    np.maximum.at(out, (rows, cols), values)
+    return out
+
+
+@overload
+def lifted_scores(
+    ref: Sequence[Features],
+    other: Sequence[Features],
+    idf: dict[str, float],
+    options: Options,
+    *,
+    blocks: Sequence[int],
+) -> Matrix: ...
+@overload
+def lifted_scores(
+    ref: Sequence[Features],
+    other: Sequence[Features],
+    idf: dict[str, float],
+    options: Options,
+    *,
+    blocks: None = None,
+) -> Matrix | SparseScores: ...
+def lifted_scores(
+    ref: Sequence[Features],
+    other: Sequence[Features],
+    idf: dict[str, float],
+    options: Options,
+    *,
+    blocks: Sequence[int] | None = None,
+) -> Matrix | SparseScores:
+    """Score ``ref`` against ``other`` with the options' scorer, then lift by units and anchors.
+
+    Dense scores stay dense and sparse ones sparse; a collation's pairs within one document
+    stay unscored.
+    """
+    scores = run_scorer(ref, other, idf, options, blocks=blocks)
+    lifts: list[Coords] = []
+    if options.unit_weight > 0:
+        rows, cols, values = unit_pairs(ref, other, idf, options, blocks)
+        lifts.append((rows, cols, options.unit_weight * values))
+    if options.anchor_score > 0:
+        anchored = anchor_pairs(ref, other, options, blocks)
+        if anchored:
+            rows, cols = np.array(anchored, dtype=np.intp).T
+            lifts.append((rows, cols, np.full(len(rows), options.anchor_score)))
+    for rows, cols, values in lifts:
+        if blocks is not None:
+            owner = np.searchsorted(np.asarray(blocks), np.arange(len(ref)), side="right") - 1
+            apart = owner[rows] != owner[cols]
+            rows, cols, values = rows[apart], cols[apart], values[apart]
+        scores = _raise(scores, (rows, cols, values))
+    return scores

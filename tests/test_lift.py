@@ -1,0 +1,83 @@
+"""Scores lifted by shared claim units and anchors (compare.lift)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+import compare
+from compare import Options, similarity
+from compare.lift import anchor_pairs, lifted_scores
+from compare.similarity import SparseScores, features, idf_table, run_scorer
+
+READOUTS = Path(__file__).resolve().parent.parent / "examples" / "readouts"
+
+
+def _features(ref_name: str, other_name: str) -> tuple[list[similarity.Features], ...]:
+    ref = compare.load(READOUTS / ref_name)
+    other = compare.load(READOUTS / other_name)
+    return features(s.text for s in ref.sentences), features(s.text for s in other.sentences)
+
+
+def test_a_shared_quotation_anchors_two_sentences() -> None:
+    """The reworded report quotes Xi's welcome of "the Syrian side's participation in" the Belt
+    and Road, as the relay does, inside otherwise different sentences: they anchor, and link."""
+    fr, fo = _features("call-reworded-report.txt", "call-syrian-readout-relay.txt")
+    pairs = anchor_pairs(fr, fo, Options())
+    assert (6, 9) in pairs
+    assert "the syrian side's participation in" not in fr[5].text.lower()
+    result = compare.compare(
+        compare.load(READOUTS / "call-reworded-report.txt"),
+        compare.load(READOUTS / "call-syrian-readout-relay.txt"),
+    )
+    assert ((6,), (9,), "partial") in [(k.ref, k.other, k.relation) for k in result.links]
+    docs = (
+        compare.load(READOUTS / "call-reworded-report.txt"),
+        compare.load(READOUTS / "call-syrian-readout-relay.txt"),
+    )
+    anchored = compare.compare(*docs, options=Options(unit_weight=0.0))
+    assert ((6,), (9,), 0.5) in [(k.ref, k.other, k.score) for k in anchored.links]
+    off = compare.compare(*docs, options=Options(unit_weight=0.0, anchor_score=0.0))
+    assert ((6,), (9,)) not in [(k.ref, k.other) for k in off.links]
+
+
+def test_a_run_repeated_on_one_side_anchors_nothing() -> None:
+    """A run that two sentences of one side share is a refrain, not an anchor."""
+    line = "China firmly supports the territorial integrity of Syria today"
+    fr = features([line, f"Again, {line}.", "Nothing else."])
+    fo = features([f"He said that {line}."])
+    assert anchor_pairs(fr, fo, Options()) == []
+    assert anchor_pairs(fr[:1], fo, Options()) == [(0, 0)]
+
+
+def test_lifts_never_lower_a_score_and_can_be_turned_off() -> None:
+    """Lifted scores are at least the scorer's; with both lifts off they are the scorer's."""
+    fr, fo = _features("call-cgtn-chinese-readout.txt", "call-newsweek-report.txt")
+    idf = idf_table([f.keys for f in fr + fo])
+    base = run_scorer(fr, fo, idf, Options())
+    lifted = lifted_scores(fr, fo, idf, Options())
+    assert isinstance(base, np.ndarray) and isinstance(lifted, np.ndarray)
+    assert (lifted >= base).all()
+    assert (lifted > base).sum() > 0
+    off = lifted_scores(fr, fo, idf, Options(unit_weight=0.0, anchor_score=0.0))
+    assert np.array_equal(base, off)
+
+
+def test_sparse_and_dense_scores_are_lifted_alike(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A large comparison keeps sparse scores: the pairs that reach the threshold, and their
+    lifted scores, are those of the dense path."""
+    fr, fo = _features("call-cgtn-chinese-readout.txt", "call-newsweek-report.txt")
+    idf = idf_table([f.keys for f in fr + fo])
+    options = Options()
+    dense = lifted_scores(fr, fo, idf, options)
+    monkeypatch.setattr(similarity, "_CDIST_MAX_PAIRS", 0)
+    sparse = lifted_scores(fr, fo, idf, options)
+    assert isinstance(sparse, SparseScores) and isinstance(dense, np.ndarray)
+    t = options.link_threshold
+    over = sparse.values >= t
+    assert sorted(zip(sparse.rows[over].tolist(), sparse.cols[over].tolist(), strict=True)) == [
+        tuple(p) for p in np.argwhere(dense >= t).tolist()
+    ]
+    assert np.allclose(sparse.values[over], dense[sparse.rows[over], sparse.cols[over]])
