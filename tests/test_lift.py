@@ -81,3 +81,24 @@ def test_sparse_and_dense_scores_are_lifted_alike(monkeypatch: pytest.MonkeyPatc
         tuple(p) for p in np.argwhere(dense >= t).tolist()
     ]
     assert np.allclose(sparse.values[over], dense[sparse.rows[over], sparse.cols[over]])
+
+
+def test_a_partial_link_says_which_units_both_sides_share() -> None:
+    """CGTN 10 and Newsweek 5 both oppose outside interference in Syria's internal affairs; the
+    rest of each (sovereignty; sanctions) differs. The link is partial and its shared spans are
+    those clauses, in each document's text, in JSON too."""
+    ref = compare.load(READOUTS / "call-cgtn-chinese-readout.txt")
+    other = compare.load(READOUTS / "call-newsweek-report.txt")
+    result = compare.compare(ref, other)
+    link = next(k for k in result.links if k.ref == (10,))
+    assert (link.other, link.relation) == ((5,), "partial")
+    assert link.shared is not None
+    (a, b), (c, d) = link.shared
+    assert ref.text[a:b].startswith("and firmly opposes interference by external forces")
+    assert other.text[c:d].startswith("and categorically rejects the interference of outside")
+    sentence = other.sentences[5]
+    assert sentence.start <= c < d <= sentence.end
+    data = result.to_dict()
+    shared = next(k["shared"] for k in data["links"] if k["ref"] == [10])
+    assert {"ref": [a, b], "other": [c, d]} == shared
+    assert all("shared" not in k for k in data["links"] if k["relation"] != "partial")

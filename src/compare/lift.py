@@ -44,7 +44,9 @@ _TOKEN = re.compile(r"\w+(?:['’]\w+)*")
 def _grams(text: str, stop: frozenset[str]) -> set[tuple[str, ...]]:
     """The word runs of ``text`` that can anchor: :data:`ANCHOR_WORDS` long, enough content."""
     words = _TOKEN.findall(text)
-    folded = [fold(w) for w in words]
+    folded = _TOKEN.findall(fold(text))
+    if len(folded) != len(words):  # case-folding split or joined a word: fold word by word
+        folded = [fold(w) for w in words]
     content = [
         f not in stop and w[:1].islower() and not w.isdigit()
         for w, f in zip(words, folded, strict=True)
@@ -92,14 +94,17 @@ def anchor_pairs(
     return sorted(pairs)
 
 
-def _units(texts: Sequence[Features], language: str) -> tuple[list[str], list[int]]:
+def _units(texts: Sequence[Features], language: str) -> tuple[list[Features], list[int]]:
     """Every text's units (a text of one unit: itself) and the first unit row of each text."""
-    pieces: list[str] = []
+    pieces: list[Features] = []
     starts: list[int] = []
     for f in texts:
         starts.append(len(pieces))
-        spans = unit_spans(f.text, language) or ((0, len(f.text)),)
-        pieces.extend(f.text[a:b] for a, b in spans)
+        spans = unit_spans(f.text, language)
+        if len(spans) > 1:
+            pieces.extend(features(f.text[a:b] for a, b in spans))
+        else:
+            pieces.append(f)
     return pieces, starts
 
 
@@ -126,9 +131,7 @@ def unit_pairs(
     else:
         other_units, other_starts = ref_units, ref_starts
         unit_blocks = [ref_starts[b] if b < len(ref_starts) else len(ref_units) for b in blocks]
-    feats_ref = features(ref_units)
-    feats_other = feats_ref if blocks is not None else features(other_units)
-    scores = run_scorer(feats_ref, feats_other, idf, options, blocks=unit_blocks)
+    scores = run_scorer(ref_units, other_units, idf, options, blocks=unit_blocks)
     if isinstance(scores, SparseScores):
         u_rows, u_cols, values = scores.rows, scores.cols, scores.values
     else:

@@ -14,8 +14,10 @@ from compare.diff import ops_from_runs, symmetric_runs
 from compare.findings import classify_link, relation
 from compare.model import Finding, Link, Relation
 from compare.options import Options
+from compare.similarity import features, score_one
+from compare.units import unit_spans
 
-__all__ = ["LinkMemo", "build_link"]
+__all__ = ["LinkMemo", "build_link", "shared_units"]
 
 LinkMemo = dict[
     tuple[str, tuple[int, ...], str, tuple[int, ...], Relation], tuple[Link, tuple[Finding, ...]]
@@ -56,7 +58,48 @@ def build_link(
         relation=rel,
         diff=ops_from_runs(runs, ref.text, other.text),
         flags=tuple(sorted({f.type for f in found})),
+        shared=shared_units(ref, other, idf, options) if rel == "partial" else None,
     )
     if memo is not None:
         memo[key] = (link, found)
     return link, found
+
+
+def _side_units(side: Side, language: str) -> list[tuple[int, int]]:
+    """The claim units of each sentence of a side, as spans of the side's joined text, trimmed
+    of the spaces and the comma, semicolon or colon at their ends."""
+    spans: list[tuple[int, int]] = []
+    for (offset, _), i in zip(side.pieces, side.indices, strict=True):
+        text = side.doc.sentences[i].text
+        for a, b in unit_spans(text, language):
+            piece = text[a:b]
+            lead = len(piece) - len(piece.lstrip())
+            tail = len(piece.rstrip().rstrip(",;:").rstrip())
+            if tail > lead:
+                spans.append((offset + a + lead, offset + a + tail))
+    return spans
+
+
+def shared_units(
+    ref: Side, other: Side, idf: dict[str, float], options: Options
+) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """The best-matching pair of claim units of two sides, as spans of each document's text.
+
+    None when neither side holds more than one unit (the whole sentences are what they share).
+    Units are scored with the options' scorer; ties go to the earliest units.
+    """
+    ref_units = _side_units(ref, options.language)
+    other_units = _side_units(other, options.language)
+    if len(ref_units) < 2 and len(other_units) < 2:
+        return None
+    fr = features(ref.text[a:b] for a, b in ref_units)
+    fo = features(other.text[a:b] for a, b in other_units)
+    best = max(
+        (
+            (score_one(a, b, idf, options), -i, -j)
+            for i, a in enumerate(fr)
+            for j, b in enumerate(fo)
+        ),
+    )
+    i, j = -best[1], -best[2]
+    return ref.doc_span(*ref_units[i]), other.doc_span(*other_units[j])

@@ -158,6 +158,10 @@ class Link:
     """Word-level diff from the reference text to the other text."""
     flags: tuple[str, ...] = ()
     """Types of the findings on this link, sorted."""
+    shared: tuple[tuple[int, int], tuple[int, int]] | None = None
+    """For a ``partial`` link whose sides hold several claim units: the pair of units that match
+    best (what both say), as character spans of the reference text and of the other text; the
+    rest of each side is what it adds. None otherwise."""
 
     def opcodes(self) -> list[tuple[str, int, int, int, int]]:
         """Return the diff as difflib-style opcodes over word indices of both sides."""

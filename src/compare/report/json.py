@@ -42,8 +42,8 @@ def document_to_dict(doc: Document) -> dict[str, Any]:
 
 
 def _link(link: Link) -> dict[str, Any]:
-    """Describe one link."""
-    return {
+    """Describe one link (``shared``: only on a partial link with a shared claim unit)."""
+    out: dict[str, Any] = {
         "ref": list(link.ref),
         "other": list(link.other),
         "score": link.score,
@@ -51,6 +51,9 @@ def _link(link: Link) -> dict[str, Any]:
         "diff": [{"op": d.op, "text": d.text} for d in link.diff],
         "flags": list(link.flags),
     }
+    if link.shared is not None:
+        out["shared"] = {"ref": list(link.shared[0]), "other": list(link.shared[1])}
+    return out
 
 
 def _finding(f: Finding) -> dict[str, Any]:
