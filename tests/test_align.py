@@ -231,3 +231,24 @@ def test_align_on_sparse_scores_is_align_on_dense(bonus: float) -> None:
     expected = align(dense, options, group_score)
     assert len(expected) >= 40
     assert expected == align(sparse, options, group_score)
+
+
+def test_mutual_best_pairs_link_under_the_threshold() -> None:
+    """Two unlinked sentences that are each other's best match link at mutual_floor or above;
+    a pair whose row prefers another column does not; dense and sparse scores agree."""
+    from compare.similarity import SparseScores
+
+    scores = np.array(
+        [
+            [0.90, 0.10, 0.00],  # linked by the threshold
+            [0.05, 0.38, 0.36],  # best of its row: column 1; and row 1 is column 1's best
+            [0.00, 0.37, 0.30],  # prefers column 1, which prefers row 1: no link
+        ]
+    )
+    opts = Options(mutual_floor=0.35)
+    got = [(a.ref, a.other) for a in align(scores, opts, lambda r, o: 0.0)]
+    assert [((0,), (0,)), ((1,), (1,))] == got
+    assert [((0,), (0,))] == [(a.ref, a.other) for a in align(scores, Options(), lambda r, o: 0.0)]
+    rows, cols = np.nonzero(scores)
+    sparse = SparseScores(scores.shape, rows, cols, scores[rows, cols])
+    assert got == [(a.ref, a.other) for a in align(sparse, opts, lambda r, o: 0.0)]

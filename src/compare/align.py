@@ -260,10 +260,58 @@ def _merges(
     return chosen
 
 
+def _mutual_best(
+    scores: Scores, pairs: list[tuple[int, int]], floor: float
+) -> list[tuple[int, int]]:
+    """Pairs at or above ``floor`` whose two sentences are both unlinked and each other's best.
+
+    Best of its row and of its column among every pair scored (ties: the earliest); for
+    :class:`SparseScores`, among the pairs kept.
+    """
+    if floor <= 0:
+        return []
+    if isinstance(scores, SparseScores):
+        rows, cols, values = scores.rows, scores.cols, scores.values
+    else:
+        if not scores.size:
+            return []
+        rows, cols = np.arange(scores.shape[0]), scores.argmax(axis=1)
+        values = scores[rows, cols]
+        best_row = scores.argmax(axis=0)
+        keep = (values >= floor) & (best_row[cols] == rows)
+        rows, cols = rows[keep], cols[keep]
+        return _unlinked(rows.tolist(), cols.tolist(), pairs)
+    if not len(values):
+        return []
+    # the best column of each row, then the best row of each column (ties: the earliest)
+    by_row = np.lexsort((cols, -values, rows))
+    row_first = by_row[np.concatenate(([True], rows[by_row][1:] != rows[by_row][:-1]))]
+    by_col = np.lexsort((rows, -values, cols))
+    col_first = by_col[np.concatenate(([True], cols[by_col][1:] != cols[by_col][:-1]))]
+    mutual = np.intersect1d(row_first, col_first)
+    mutual = mutual[values[mutual] >= floor]
+    return _unlinked(rows[mutual].tolist(), cols[mutual].tolist(), pairs)
+
+
+def _unlinked(
+    rows: list[int], cols: list[int], pairs: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """The pairs (rows[k], cols[k]) whose row and column ``pairs`` both leave unlinked."""
+    linked_ref = {i for i, _ in pairs}
+    linked_other = {j for _, j in pairs}
+    return [
+        (i, j)
+        for i, j in zip(rows, cols, strict=True)
+        if i not in linked_ref and j not in linked_other
+    ]
+
+
 def align(scores: Scores, options: Options, group_score: GroupScore) -> list[Alignment]:
-    """Align sentences globally: assignment, order bonus, re-assignment, then 1:2/2:1 merges."""
+    """Align sentences globally: assignment, order bonus, re-assignment, mutual best pairs
+    under the threshold, then 1:2/2:1 merges."""
     first = assign(scores, options.link_threshold)
     pairs = assign(_order_bonus(scores, first, options.order_bonus), options.link_threshold)
+    pairs = sorted(pairs + _mutual_best(scores, pairs, options.mutual_floor))
     merged = _merges(pairs, scores, group_score, options.merge_gain)
     base = _scores_of(scores, pairs)
     out = [merged.get((i, j), Alignment((i,), (j,), base[(i, j)])) for i, j in pairs]

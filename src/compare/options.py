@@ -62,6 +62,10 @@ class Options:
     link_threshold: float = attrs.field(default=0.45, validator=_unit)
     """Minimum similarity for two sentences to be linked (middle of the best plateau, README)."""
 
+    mutual_floor: float = attrs.field(default=0.0, validator=_unit)
+    """Two sentences left unlinked that are each other's best match (the best of their row and
+    of their column) link at or above this score, even under ``link_threshold``; 0 turns it off."""
+
     merge_gain: float = attrs.field(default=0.03, validator=_unit)
     """A 1:2 or 2:1 link replaces a 1:1 link only when it raises the score by at least this much."""
 
