@@ -25,6 +25,7 @@ from typing import overload
 import numpy as np
 from numpy.typing import NDArray
 
+from compare._cache import bounded
 from compare.options import Options
 from compare.similarity import Features, Matrix, SparseScores, features, run_scorer
 from compare.tokens import fold, stopwords
@@ -41,8 +42,10 @@ ANCHOR_CONTENT = 2
 _TOKEN = re.compile(r"\w+(?:['’]\w+)*")
 
 
-def _grams(text: str, stop: frozenset[str]) -> set[tuple[str, ...]]:
+@bounded()
+def _grams(text: str, language: str) -> frozenset[tuple[str, ...]]:
     """The word runs of ``text`` that can anchor: :data:`ANCHOR_WORDS` long, enough content."""
+    stop = stopwords(language)
     words = _TOKEN.findall(text)
     folded = _TOKEN.findall(fold(text))
     if len(folded) != len(words):  # case-folding split or joined a word: fold word by word
@@ -55,7 +58,7 @@ def _grams(text: str, stop: frozenset[str]) -> set[tuple[str, ...]]:
     for k in range(len(words) - ANCHOR_WORDS + 1):
         if sum(content[k : k + ANCHOR_WORDS]) >= ANCHOR_CONTENT:
             out.add(tuple(folded[k : k + ANCHOR_WORDS]))
-    return out
+    return frozenset(out)
 
 
 def anchor_pairs(
@@ -70,19 +73,18 @@ def anchor_pairs(
     documents), "side" means document: the run lies in exactly one sentence of each of two
     documents, and each pair is given both ways round.
     """
-    stop = stopwords(options.language)
     if blocks is None:
         where: dict[tuple[str, ...], list[list[int]]] = defaultdict(lambda: [[], []])
         for side, texts in enumerate((ref, other)):
             for row, f in enumerate(texts):
-                for gram in _grams(f.text, stop):
+                for gram in _grams(f.text, options.language):
                     where[gram][side].append(row)
         found = {(a[0], b[0]) for a, b in where.values() if len(a) == 1 and len(b) == 1}
         return sorted(found)
     owner = np.searchsorted(np.asarray(blocks), np.arange(len(ref)), side="right") - 1
     seen: dict[tuple[str, ...], dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
     for row, f in enumerate(ref):
-        for gram in _grams(f.text, stop):
+        for gram in _grams(f.text, options.language):
             seen[gram][int(owner[row])].append(row)
     pairs: set[tuple[int, int]] = set()
     for by_doc in seen.values():
@@ -100,12 +102,16 @@ def _units(texts: Sequence[Features], language: str) -> tuple[list[Features], li
     starts: list[int] = []
     for f in texts:
         starts.append(len(pieces))
-        spans = unit_spans(f.text, language)
-        if len(spans) > 1:
-            pieces.extend(features(f.text[a:b] for a, b in spans))
-        else:
-            pieces.append(f)
+        units = _unit_features(f.text, language)
+        pieces.extend(units if units else (f,))
     return pieces, starts
+
+
+@bounded()
+def _unit_features(text: str, language: str) -> tuple[Features, ...]:
+    """The features of each claim unit of a text of two units or more; () for one unit."""
+    spans = unit_spans(text, language)
+    return tuple(features(text[a:b] for a, b in spans)) if len(spans) > 1 else ()
 
 
 Coords = tuple[NDArray[np.intp], NDArray[np.intp], Matrix]
