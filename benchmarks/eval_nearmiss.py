@@ -68,12 +68,13 @@ def _scores(compare: Any, result: Any) -> Any:
     """The score matrix the comparison's aligner read (dense), recomputed."""
     import numpy as np
 
-    from compare.similarity import features, idf_table, run_scorer
+    from compare.pairwise import alignment_scores
+    from compare.similarity import features, idf_table
 
     fr = features(s.text for s in result.reference.sentences)
     fo = features(s.text for s in result.other.sentences)
     idf = idf_table([f.keys for f in fr] + [f.keys for f in fo])
-    scores = run_scorer(fr, fo, idf, result.options)
+    scores = alignment_scores(fr, fo, idf, result.options)
     if not isinstance(scores, np.ndarray):
         dense = np.zeros(scores.shape)
         dense[scores.rows, scores.cols] = scores.values

@@ -20,7 +20,8 @@ import compare
 from compare import Collation, Comparison, Document
 from compare.collation import MAX_SPLIT
 from compare.model import FINDING_TYPES, Candidate, Sentence
-from compare.similarity import dense_scores, features, idf_table, run_scorer
+from compare.pairwise import alignment_scores
+from compare.similarity import dense_scores, features, idf_table
 from compare.tokens import unify_quotes
 
 
@@ -136,14 +137,15 @@ def check_candidates(
 
 def check_closest(result: Comparison) -> None:
     """Each omitted and added sentence's closest candidate is the best-scoring sentence of the
-    other side (scores recomputed here, dense) when it scores at least ``near_miss``; one at or
-    above the link threshold is linked to another sentence; the findings' details name it."""
+    other side (in the scores compare() aligns on, recomputed here) when it scores at least
+    ``near_miss``; one at or above the link threshold is linked to another sentence; the
+    findings' details name it."""
     opts = result.options
     fr = features(s.text for s in result.reference.sentences)
     fo = features(s.text for s in result.other.sentences)
     idf = idf_table([f.keys for f in fr] + [f.keys for f in fo])
     shape = (len(fr), len(fo))
-    scores = run_scorer(fr, fo, idf, opts)
+    scores = alignment_scores(fr, fo, idf, opts)
     if not isinstance(scores, np.ndarray):  # a large pair's sparse scores: compare them dense
         dense = np.zeros(shape)
         dense[scores.rows, scores.cols] = scores.values

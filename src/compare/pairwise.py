@@ -27,7 +27,7 @@ from compare.similarity import (
     score_one,
 )
 
-__all__ = ["Reuse", "closest", "compare", "distinct_ids", "require_document"]
+__all__ = ["Reuse", "alignment_scores", "closest", "compare", "distinct_ids", "require_document"]
 
 
 def require_document(value: object, argument: str) -> Document:
@@ -70,6 +70,14 @@ class Reuse:
         if hit is not None and hit[0] is doc:
             return hit[1]
         return features(s.text for s in doc.sentences)
+
+
+def alignment_scores(
+    fr: Sequence[Features], fo: Sequence[Features], idf: dict[str, float], options: Options
+) -> NDArray[np.float64] | SparseScores:
+    """The scores :func:`compare` aligns on, and finds closest candidates in: the options'
+    scorer over the two documents' sentence features, dense or (a large pair) sparse."""
+    return run_scorer(fr, fo, idf, options)
 
 
 def closest(
@@ -160,7 +168,7 @@ def _compare(
     idf = idf_table([f.keys for f in fr] + [f.keys for f in fo])
     check_linkable([fr, fo], idf, opts)
     progress("scoring", 0, len(fr) * len(fo))
-    scores = run_scorer(fr, fo, idf, opts)
+    scores = alignment_scores(fr, fo, idf, opts)
     progress("aligning", 0, 0)
 
     def group_score(ri: tuple[int, ...], oi: tuple[int, ...]) -> float:
