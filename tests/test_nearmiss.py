@@ -22,6 +22,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
+from markupsafe import escape
 
 import compare
 from compare import Candidate, Collation, Comparison, Document, Options, OptionsError
@@ -250,34 +251,58 @@ def calls() -> Collation:
     return compare.collate([compare.load(READOUTS / f, label=label) for f, label in names])
 
 
-def test_a_lacked_claim_names_the_sentence_that_words_it_otherwise(calls: Collation) -> None:
-    """The issue's example: "CGTN lacks" the claim of "his country supports the struggle of the
-    Syrians", but CGTN 11 says China "firmly supports Syria in safeguarding its national
-    sovereignty" in other words: it is the claim's closest CGTN sentence."""
-    cgtn = calls.documents[0]
-    (claim,) = [
-        c for c in calls.claims if "supports the struggle of the Syrians" in c.text
-    ]  # fmt: skip
+def test_a_claim_cgtn_seems_to_lack_points_at_the_sentence_that_words_it(calls: Collation) -> None:
+    """The issue's example: "CGTN lacks" the claim of Newsweek's "his country supports the
+    struggle of the Syrians", but CGTN 11 says China "firmly supports Syria in safeguarding its
+    national sovereignty" in other words. That sentence is the claim's closest CGTN sentence
+    while lexical scores leave CGTN out of the claim (or a member, once scoring links them)."""
+    cgtn, newsweek = calls.documents[0], calls.documents[2]
+    struggle = at(newsweek, "supports the struggle of the Syrians")
+    (claim,) = [c for c in calls.claims if struggle in c.members.get(newsweek.id, ())]
+    xi = at(cgtn, "firmly supports Syria in safeguarding")
+    if cgtn.id in claim.members:
+        assert (xi,) == claim.members[cgtn.id]
+        return
     assert claim.id in calls.coverage[cgtn.id].missing
-    assert cgtn.id not in claim.members
     cand = claim.closest[cgtn.id]
-    assert at(cgtn, "firmly supports Syria in safeguarding") == cand.index
+    assert xi == cand.index
     assert calls.options.near_miss <= cand.score < calls.options.link_threshold
+
+
+def test_collation_views_name_the_closest_sentence_of_a_lacked_claim(calls: Collation) -> None:
+    """Under each claim a source lacks, the text and Markdown views name its closest sentence
+    with its words, the HTML matrix in the cell's tooltip, JSON in the claim's ``closest``."""
     check_collation(calls)
-    text = calls.to_text(width=100)
-    lacks = text.split("CGTN lacks")[1].split("lacks")[0]
-    assert re.search(
-        rf"  {claim.id} \(\d sources\) .*\n    ↳ closest: CGTN {cand.index + 1}, "
-        rf"{cand.score:.2f}: Xi stressed that China firmly supports",
-        lacks,
-    ), lacks
-    md = calls.to_markdown()
-    assert f"  - closest: CGTN {cand.index + 1}, {cand.score:.2f}: Xi stressed" in md
-    html = calls.to_html()
-    assert f"{claim.id}: not in CGTN · closest: CGTN {cand.index + 1}, {cand.score:.2f}: " in html
-    data = calls.to_dict()
-    (entry,) = [c for c in data["claims"] if c["id"] == claim.id]
-    assert {"index": cand.index, "score": cand.score} == entry["closest"][cgtn.id]
+    lacked = [
+        (d, calls.claim(cid), calls.claim(cid).closest[d.id])
+        for d in calls.documents
+        for cid in calls.coverage[d.id].missing
+        if d.id in calls.claim(cid).closest
+    ]
+    assert len(lacked) >= 5
+    text, md, html = calls.to_text(width=100), calls.to_markdown(), calls.to_html()
+    data = {c["id"]: c for c in calls.to_dict()["claims"]}
+    for doc, claim, cand in lacked:
+        label, near = doc.label, f"closest: {doc.label} {cand.index + 1}, {cand.score:.2f}"
+        words = doc.sentences[cand.index].text
+        lacks = text.split(f"\n{label} lacks")[1].split(" lacks ")[0]
+        assert re.search(
+            rf"\n  {claim.id} \(\d sources\) .*\n    ↳ {near}: {re.escape(words[:20])}", lacks
+        ), (claim.id, lacks)
+        assert f"  - {near}: {words[:20]}" in md.split(f"**{label}** lacks")[1]
+        assert str(escape(f"{claim.id}: not in {label} · {near}: {words[:20]}")) in html
+        assert {"index": cand.index, "score": cand.score} == data[claim.id]["closest"][doc.id]
+    # a lacked claim without a candidate has no line under it
+    bare = [
+        (d, cid)
+        for d in calls.documents
+        for cid in calls.coverage[d.id].missing
+        if d.id not in calls.claim(cid).closest
+    ]
+    assert bare
+    for doc, cid in bare:
+        lacks = text.split(f"\n{doc.label} lacks")[1].split(" lacks ")[0]
+        assert not re.search(rf"\n  {cid} \(\d sources\) .*\n    ↳", lacks)
 
 
 def test_collation_candidates_do_not_depend_on_the_input_order(calls: Collation) -> None:
