@@ -3,7 +3,8 @@
 Each ``check_*`` function asserts one contract of DESIGN.md on a real result: sentences slice back
 out of their document and cover every non-whitespace character once; every sentence is in exactly
 one link or one of omitted/added; diffs rebuild both sides; findings name valid sentences and spans
-inside them; every sentence of a collation is in exactly one claim.
+inside them; closest candidates are the best-scoring sentences of the other side, in the near-miss
+band; every sentence of a collation is in exactly one claim.
 """
 
 # STYLE.md: tests read `assert expected == actual`, which ruff's SIM300 calls a Yoda condition.
@@ -11,12 +12,16 @@ inside them; every sentence of a collation is in exactly one claim.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+
+import numpy as np
 
 import compare
 from compare import Collation, Comparison, Document
 from compare.collation import MAX_SPLIT
-from compare.model import FINDING_TYPES, Sentence
+from compare.model import FINDING_TYPES, Candidate, Sentence
+from compare.pairwise import alignment_scores
+from compare.similarity import dense_scores, features, idf_table
 from compare.tokens import unify_quotes
 
 
@@ -110,6 +115,68 @@ def check_links(result: Comparison) -> None:
         assert tuple(sorted({f.type for f in result.findings if f.ref == link.ref})) == link.flags
 
 
+def check_candidates(
+    closest: Mapping[int, Candidate], unlinked: Sequence[int], best: np.ndarray, near_miss: float
+) -> None:
+    """Candidates: for unlinked sentences only, each the first best of its row of ``best``
+    (one row per unlinked sentence), rounded to four places, at least ``near_miss``; a sentence
+    without one has no score reaching it."""
+    assert set(closest) <= set(unlinked)
+    assert sorted(closest) == list(closest)
+    for row, i in zip(best, unlinked, strict=True):
+        top = round(float(row.max()), 4) if row.size else 0.0
+        if i not in closest:
+            assert top < near_miss, (i, top)
+            continue
+        cand = closest[i]
+        assert 0 <= cand.index < len(row)
+        assert cand.score == top == round(cand.score, 4)
+        assert cand.score >= near_miss
+        assert cand.index == int(np.argmax(row)), "not the best, or not the lower index on ties"
+
+
+def check_closest(result: Comparison) -> None:
+    """Each omitted and added sentence's closest candidate is the best-scoring sentence of the
+    other side (in the scores compare() aligns on, recomputed here) when it scores at least
+    ``near_miss``; one at or above the link threshold is linked to another sentence; the
+    findings' details name it."""
+    opts = result.options
+    fr = features(s.text for s in result.reference.sentences)
+    fo = features(s.text for s in result.other.sentences)
+    idf = idf_table([f.keys for f in fr] + [f.keys for f in fo])
+    shape = (len(fr), len(fo))
+    scores = alignment_scores(fr, fo, idf, opts)
+    if not isinstance(scores, np.ndarray):  # a large pair's sparse scores: compare them dense
+        dense = np.zeros(shape)
+        dense[scores.rows, scores.cols] = scores.values
+        scores = dense
+    scores = dense_scores(scores, shape)
+    check_candidates(result.closest_omitted, result.omitted, scores[list(result.omitted)],
+                     opts.near_miss)  # fmt: skip
+    check_candidates(result.closest_added, result.added, scores[:, list(result.added)].T,
+                     opts.near_miss)  # fmt: skip
+    linked_ref = {i for link in result.links for i in link.ref}
+    linked_other = {j for link in result.links for j in link.other}
+    for closest, linked in (
+        (result.closest_omitted, linked_other),
+        (result.closest_added, linked_ref),
+    ):
+        for cand in closest.values():
+            assert cand.score < opts.link_threshold + 1e-4 or cand.index in linked, cand
+    for f in result.findings:
+        if f.type == "omitted":
+            cand = result.closest_omitted.get(f.ref[0])
+            label = result.other.label
+        elif f.type == "added":
+            cand = result.closest_added.get(f.other[0])
+            label = result.reference.label
+        else:
+            continue
+        assert (cand is not None) == ("— closest: " in f.detail)
+        if cand is not None:
+            assert f.detail.endswith(f" — {cand.describe(label)}")
+
+
 def check_self_comparison(doc: Document) -> None:
     """A document compared with itself: every sentence linked as same, nothing else."""
     result = compare.compare(doc, doc)
@@ -160,6 +227,14 @@ def check_collation(c: Collation) -> None:
             rebuilt = "".join(d.text for d in link.diff if d.op != "delete")
             assert squeeze(member_text) == squeeze(rebuilt)
             assert tuple(sorted({f.type for f in claim.findings[doc_id]})) == link.flags
+    # a claim's closest sentences: in documents lacking it, valid, in document order, in the band
+    for claim in c.claims:
+        assert not set(claim.closest) & set(claim.members)
+        assert [d for d in ids if d in claim.closest] == list(claim.closest)
+        for doc_id, cand in claim.closest.items():
+            assert 0 <= cand.index < len(c.documents[ids.index(doc_id)].sentences)
+            assert c.options.near_miss <= cand.score <= 1.0
+            assert round(cand.score, 4) == cand.score
     # coverage and ranking follow from the claims
     others = len(c.documents) - 1
     for doc in c.documents:

@@ -97,6 +97,7 @@ def test_json_keys_follow_design() -> None:
             "ref": [2], "other": [1], "score": 1.0, "relation": "same",
             "diff": [{"op": "equal", "text": "Trade | grew *fast*."}], "flags": [], "findings": [],
         }},
+        "closest": {},
     } == data["claims"][2]  # fmt: skip
     assert {"claims": 2, "unique": 1, "missing": 1, "unique_claims": ["c5"],
             "missing_claims": ["c3"]} == data["coverage"]["c"]  # fmt: skip

@@ -25,6 +25,7 @@ import compare
 from compare import CompareError, Document
 from compare.diff import word_diff
 from invariants import (
+    check_closest,
     check_collation,
     check_document,
     check_findings,
@@ -137,6 +138,7 @@ def test_any_pair_keeps_every_contract(a: str, b: str) -> None:
     check_partition(result)
     check_links(result)
     check_findings(result)
+    check_closest(result)
     check_views(result)
     assert result.to_json() == compare.compare(ref, other).to_json()
     check_self_comparison(ref)

@@ -60,6 +60,7 @@ def test_keys_follow_design(cgtn_vs_relay: Comparison) -> None:
     data = cgtn_vs_relay.to_dict()
     assert {
         "schema", "reference", "other", "links", "omitted", "added", "findings", "summary",
+        "closest",
     } == set(data)  # fmt: skip
     assert "compare.comparison/1" == data["schema"] == SCHEMA
     for side in ("reference", "other"):
@@ -78,6 +79,11 @@ def test_keys_follow_design(cgtn_vs_relay: Comparison) -> None:
     assert {"ref_sentences", "other_sentences", "linked_ref", "linked_other"} == set(
         data["summary"]
     )
+    assert {"omitted", "added"} == set(data["closest"])
+    assert data["closest"]["omitted"] and data["closest"]["added"]
+    for side in ("omitted", "added"):
+        for near in data["closest"][side]:
+            assert {"ref", "other", "score"} == set(near)
 
 
 def test_labels_ids_and_meta(cgtn_vs_relay: Comparison) -> None:
@@ -102,6 +108,11 @@ def check_counts(data: dict[str, Any]) -> None:
     assert summary["other_sentences"] == summary["linked_other"] + len(data["added"])
     assert len(data["omitted"]) == sum(f["type"] == "omitted" for f in data["findings"])
     assert len(data["added"]) == sum(f["type"] == "added" for f in data["findings"])
+    # each closest candidate belongs to an unlinked sentence, once, in index order
+    near_ref = [near["ref"] for near in data["closest"]["omitted"]]
+    near_other = [near["other"] for near in data["closest"]["added"]]
+    assert sorted(set(near_ref)) == near_ref and set(near_ref) <= set(data["omitted"])
+    assert sorted(set(near_other)) == near_other and set(near_other) <= set(data["added"])
 
 
 @pytest.mark.parametrize(("ref", "other"), list(itertools.permutations(NAMES, 2)))

@@ -13,7 +13,13 @@ from hypothesis import strategies as st
 
 import compare
 from compare.model import Document
-from invariants import check_findings, check_links, check_partition, check_self_comparison
+from invariants import (
+    check_closest,
+    check_findings,
+    check_links,
+    check_partition,
+    check_self_comparison,
+)
 
 READOUTS = Path(__file__).parent.parent / "examples" / "readouts"
 
@@ -55,6 +61,7 @@ def test_generated_pairs_keep_the_invariants(a: str, b: str) -> None:
     check_partition(result)
     check_links(result)
     check_findings(result)
+    check_closest(result)
 
 
 def readout_pairs() -> list[tuple[str, str]]:
@@ -72,6 +79,7 @@ def test_readout_pairs_keep_the_invariants(
     check_partition(result)
     check_links(result)
     check_findings(result)
+    check_closest(result)
     assert {f.ref for f in result.findings if f.type == "omitted"} == {(i,) for i in result.omitted}
     assert {f.other for f in result.findings if f.type == "added"} == {(j,) for j in result.added}
 

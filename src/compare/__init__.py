@@ -6,11 +6,22 @@
 from compare.collation import collate
 from compare.errors import CompareError, InputError, OptionsError, TooLargeError
 from compare.loading import load
-from compare.model import Claim, Collation, Comparison, DiffOp, Document, Finding, Link, Sentence
+from compare.model import (
+    Candidate,
+    Claim,
+    Collation,
+    Comparison,
+    DiffOp,
+    Document,
+    Finding,
+    Link,
+    Sentence,
+)
 from compare.options import Options
 from compare.pairwise import compare
 
 __all__ = [
+    "Candidate",
     "Claim",
     "Collation",
     "CompareError",

@@ -53,7 +53,7 @@ from compare.errors import InputError
 from compare.findings import Side
 from compare.lift import lifted_scores
 from compare.links import LinkMemo, build_link
-from compare.model import Claim, Collation, Coverage, Document, Finding, Link
+from compare.model import Candidate, Claim, Collation, Coverage, Document, Finding, Link
 from compare.options import Options, resolve_options
 from compare.pairwise import Reuse, _compare, distinct_ids, require_document
 from compare.scale import Progress, check_linkable, check_pairs, out_of_memory, silent
@@ -158,6 +158,7 @@ def _collate(docs: list[Document], opts: Options, progress: Progress) -> Collati
             members=in_order(c.members),
             variants=in_order(c.variants),
             findings=in_order(c.findings),
+            closest=in_order(c.closest),
         )
         for c in _claims(scores, _group(scores, progress), progress)
     ]
@@ -328,9 +329,37 @@ def _claims(scores: _Scores, groups: list[list[Node]], progress: Progress = sile
                 text=rep_side.text,
                 variants=variants,
                 findings=found,
+                closest=_closest(scores, by_doc),
             )
         )
     return claims
+
+
+def _closest(scores: _Scores, by_doc: dict[int, tuple[int, ...]]) -> dict[str, Candidate]:
+    """For each document lacking the claim, its sentence closest to the claim's, if near enough.
+
+    A sentence's score against the claim is its best matrix score against any of the claim's
+    sentences; the best-scoring sentence of the document (the lower index on ties) is the
+    candidate when that score, rounded to four places as link scores are, is at least
+    ``near_miss``. The matrix scores with the fuzzy part only the pairs whose word overlap
+    could reach the link threshold (:func:`~compare.similarity.candidate_scores`); any other
+    pair scores on its word overlap alone, so a candidate shares words with the claim.
+    """
+    absent = [e for e in range(len(scores.docs)) if e not in by_doc]
+    if not absent:
+        return {}
+    rows = [scores.offsets[d] + i for d, idx in by_doc.items() for i in idx]
+    best = scores.matrix[rows].max(axis=0)
+    out: dict[str, Candidate] = {}
+    for e in absent:
+        lo, hi = scores.offsets[e], scores.offsets[e + 1]
+        if hi == lo:
+            continue
+        j = int(np.argmax(best[lo:hi]))  # the first of equal maxima: the lower index
+        score = round(min(1.0, max(0.0, float(best[lo + j]))), 4)
+        if score >= scores.options.near_miss:
+            out[scores.docs[e].id] = Candidate(j, score)
+    return out
 
 
 def _representative(scores: _Scores, by_doc: dict[int, tuple[int, ...]]) -> int:

@@ -11,13 +11,13 @@ link's changes through :func:`compare.context.changes`, so swapping the two docu
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from collections.abc import Set as AbstractSet
 
 from compare._cache import bounded
 from compare.context import Classifier, LinkContext, Side, changes, shorten
 from compare.divergences import TYPED
-from compare.model import Document, Finding, Relation
+from compare.model import Candidate, Document, Finding, Relation
 from compare.options import Options
 from compare.similarity import text_weight
 from compare.tokens import content_keys, normalise
@@ -125,16 +125,34 @@ def classify_link(ctx: LinkContext) -> tuple[Finding, ...]:
     return tuple(f for classify in CLASSIFIERS for f in classify(ctx))
 
 
+def _closest_note(label: str, candidate: Candidate | None) -> str:
+    """`` — closest: CGTN 14, 0.41`` for a sentence with a candidate, else nothing."""
+    return f" — {candidate.describe(label)}" if candidate is not None else ""
+
+
 def unlinked_findings(
-    reference: Document, other: Document, omitted: Iterable[int], added: Iterable[int]
+    reference: Document,
+    other: Document,
+    omitted: Iterable[int],
+    added: Iterable[int],
+    *,
+    closest_omitted: Mapping[int, Candidate] | None = None,
+    closest_added: Mapping[int, Candidate] | None = None,
 ) -> tuple[Finding, ...]:
-    """Report each reference sentence without counterpart as omitted, each other one as added."""
+    """Report each reference sentence without counterpart as omitted, each other one as added.
+
+    A sentence with a closest candidate (:class:`~compare.model.Candidate`, by its index in
+    ``closest_omitted`` or ``closest_added``) says so at the end of its detail.
+    """
+    near_omitted = closest_omitted or {}
+    near_added = closest_added or {}
     out = [
         Finding(
             "omitted",
             (i,),
             (),
-            f"not in {other.label}: “{_shorten(reference.sentences[i].text)}”",
+            f"not in {other.label}: “{_shorten(reference.sentences[i].text)}”"
+            + _closest_note(other.label, near_omitted.get(i)),
             ref_spans=((reference.sentences[i].start, reference.sentences[i].end),),
         )
         for i in omitted
@@ -144,7 +162,8 @@ def unlinked_findings(
             "added",
             (),
             (j,),
-            f"only in {other.label}: “{_shorten(other.sentences[j].text)}”",
+            f"only in {other.label}: “{_shorten(other.sentences[j].text)}”"
+            + _closest_note(reference.label, near_added.get(j)),
             other_spans=((other.sentences[j].start, other.sentences[j].end),),
         )
         for j in added

@@ -22,6 +22,7 @@ __all__ = [
     "CLAIM_STATUSES",
     "FINDING_TYPES",
     "RELATIONS",
+    "Candidate",
     "Claim",
     "ClaimStatus",
     "Collation",
@@ -189,6 +190,35 @@ class Finding:
 
 
 @attrs.frozen
+class Candidate:
+    """The closest sentence to one left without a link: a plausible counterpart, not a link.
+
+    It is the best-scoring sentence of the other document (ties to the lower index) when that
+    score is at least ``Options.near_miss``; below the link threshold as a rule, at or above it
+    only when that sentence is linked to another one it fits better.
+    """
+
+    index: int
+    """Index of the candidate sentence in the other document (0-based)."""
+    score: float
+    """Its similarity, rounded to four places as link scores are."""
+
+    def describe(self, label: str) -> str:
+        """The candidate for people, 1-based: ``closest: CGTN 14, 0.41``."""
+        return f"closest: {label} {self.index + 1}, {self.score:.2f}"
+
+
+def _freeze_candidates(closest: Mapping[int, Candidate]) -> Mapping[int, Candidate]:
+    """Copy candidates by sentence index into a fresh dict, in index order."""
+    return {int(k): v for k, v in sorted(closest.items())}
+
+
+def _freeze_claim_candidates(closest: Mapping[str, Candidate]) -> Mapping[str, Candidate]:
+    """Copy candidates by document id into a fresh dict, keeping its order."""
+    return {str(k): v for k, v in closest.items()}
+
+
+@attrs.frozen
 class Comparison:
     """What ``other`` does with ``reference``'s account: links, omissions, additions, findings."""
 
@@ -206,6 +236,15 @@ class Comparison:
     """All findings, in reference reading order, then other reading order."""
     options: Options
     """The options the comparison ran with."""
+    closest_omitted: Mapping[int, Candidate] = attrs.field(
+        factory=dict, converter=_freeze_candidates, hash=False, kw_only=True
+    )
+    """Omitted reference sentence to its closest other sentence, for those that have one
+    (:class:`Candidate`); in index order."""
+    closest_added: Mapping[int, Candidate] = attrs.field(
+        factory=dict, converter=_freeze_candidates, hash=False, kw_only=True
+    )
+    """Added other sentence to its closest reference sentence, for those that have one."""
 
     def to_dict(self) -> dict[str, object]:
         """Return the ``compare.comparison/1`` JSON structure (DESIGN §3)."""
@@ -283,6 +322,13 @@ class Claim:
         factory=dict, converter=_freeze_findings, hash=False
     )
     """For each other member, the findings of its link (``ref``: the representative's indices)."""
+    closest: Mapping[str, Candidate] = attrs.field(
+        factory=dict, converter=_freeze_claim_candidates, hash=False, kw_only=True
+    )
+    """For each document that does not carry the claim, its sentence closest to the claim's
+    sentences when that one scores at least ``Options.near_miss`` (:class:`Candidate`; the
+    index is in that document): where a source seems to lack the claim but may word it
+    otherwise."""
 
     @property
     def sources(self) -> int:

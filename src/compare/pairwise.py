@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 
 import attrs
+import numpy as np
+from numpy.typing import NDArray
 
 from compare.align import align
 from compare.context import RunCache
@@ -12,12 +15,12 @@ from compare.errors import InputError
 from compare.findings import Side, unlinked_findings
 from compare.lift import lifted_scores
 from compare.links import LinkMemo, build_link
-from compare.model import Comparison, Document, Finding, Link
+from compare.model import Candidate, Comparison, Document, Finding, Link
 from compare.options import Options, resolve_options
 from compare.scale import Progress, check_linkable, check_pairs, out_of_memory, silent
-from compare.similarity import Features, features, idf_table, join, score_one
+from compare.similarity import Features, SparseScores, features, idf_table, join, score_one
 
-__all__ = ["Reuse", "compare", "distinct_ids", "require_document"]
+__all__ = ["Reuse", "alignment_scores", "closest", "compare", "distinct_ids", "require_document"]
 
 
 def require_document(value: object, argument: str) -> Document:
@@ -60,6 +63,53 @@ class Reuse:
         if hit is not None and hit[0] is doc:
             return hit[1]
         return features(s.text for s in doc.sentences)
+
+
+def alignment_scores(
+    fr: Sequence[Features], fo: Sequence[Features], idf: dict[str, float], options: Options
+) -> NDArray[np.float64] | SparseScores:
+    """The scores :func:`compare` aligns on, and finds closest candidates in: the options'
+    scorer over the two documents' sentence features, lifted by claim units and anchors
+    (:func:`compare.lift.lifted_scores`), dense or (a large pair) sparse."""
+    return lifted_scores(fr, fo, idf, options)
+
+
+def closest(
+    scores: NDArray[np.float64] | SparseScores, rows: Sequence[int], *, axis: int, near_miss: float
+) -> dict[int, Candidate]:
+    """The closest sentence of the other side to each of ``rows``, when it scores ``near_miss``.
+
+    ``axis`` 0: ``rows`` are reference sentences (rows of ``scores``) and the candidates other
+    sentences; 1: the other way round. The candidate is the best-scoring one, the lower index on
+    ties; its score is rounded to four places, as link scores are, before it is held against
+    ``near_miss``. A large comparison's sparse scores hold only the pairs that could matter:
+    a pair left out scores 0 and is never a candidate.
+    """
+    wanted = np.asarray(rows, dtype=np.intp)
+    if not len(wanted) or 0 in scores.shape:
+        return {}
+    if isinstance(scores, SparseScores):
+        mine, theirs = (scores.rows, scores.cols) if axis == 0 else (scores.cols, scores.rows)
+        keep = np.isin(mine, wanted)
+        mine, theirs, values = mine[keep], theirs[keep], scores.values[keep]
+        order = np.lexsort((theirs, -values, mine))  # by sentence, best first, lower index first
+        mine, theirs, values = mine[order], theirs[order], values[order]
+        first = np.ones(len(mine), dtype=bool)
+        first[1:] = mine[1:] != mine[:-1]
+        best = zip(
+            mine[first].tolist(), theirs[first].tolist(), values[first].tolist(), strict=True
+        )
+    else:
+        block = scores[wanted] if axis == 0 else scores[:, wanted].T
+        at = np.argmax(block, axis=1)  # the first of equal maxima: the lower index
+        top = block[np.arange(len(wanted)), at]
+        best = zip(wanted.tolist(), at.tolist(), top.tolist(), strict=True)
+    out: dict[int, Candidate] = {}
+    for i, j, value in best:
+        score = round(min(1.0, max(0.0, value)), 4)
+        if score >= near_miss:
+            out[i] = Candidate(j, score)
+    return out
 
 
 def _finding_order(f: Finding) -> tuple[float, float, str]:
@@ -112,7 +162,7 @@ def _compare(
     idf = idf_table([f.keys for f in fr] + [f.keys for f in fo])
     check_linkable([fr, fo], idf, opts)
     progress("scoring", 0, len(fr) * len(fo))
-    scores = lifted_scores(fr, fo, idf, opts)
+    scores = alignment_scores(fr, fo, idf, opts)
     progress("aligning", 0, 0)
 
     def group_score(ri: tuple[int, ...], oi: tuple[int, ...]) -> float:
@@ -135,7 +185,13 @@ def _compare(
     linked_other = {j for link in links for j in link.other}
     omitted = tuple(i for i in range(len(reference.sentences)) if i not in linked_ref)
     added = tuple(j for j in range(len(other.sentences)) if j not in linked_other)
-    findings.extend(unlinked_findings(reference, other, omitted, added))
+    near_omitted = closest(scores, omitted, axis=0, near_miss=opts.near_miss)
+    near_added = closest(scores, added, axis=1, near_miss=opts.near_miss)
+    findings.extend(
+        unlinked_findings(
+            reference, other, omitted, added, closest_omitted=near_omitted, closest_added=near_added
+        )
+    )
     return Comparison(
         reference=reference,
         other=other,
@@ -144,4 +200,6 @@ def _compare(
         added=added,
         findings=tuple(sorted(findings, key=_finding_order)),
         options=opts,
+        closest_omitted=near_omitted,
+        closest_added=near_added,
     )

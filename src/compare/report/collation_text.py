@@ -146,6 +146,12 @@ def _omissions(c: Collation, width: int) -> list[str]:
             claim = claims[claim_id]
             head = f"  {claim.id} ({claim.sources} sources) "
             lines.append(head + _short(claim.text, max(10, width - len(head))))
+            cand = claim.closest.get(d.id)
+            if cand is not None:
+                near = f"    ↳ {cand.describe(clean(d.label))}: "
+                lines.append(
+                    near + _short(d.sentences[cand.index].text, max(10, width - len(near)))
+                )
     return lines
 
 

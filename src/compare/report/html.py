@@ -112,6 +112,10 @@ class Row:
     shape: str
     """``1:2``, ``2:1``... for links joining several sentences, else empty."""
     score: str
+    closest: str = ""
+    """For an unlinked sentence with a closest candidate: ``closest: CGTN 14, 0.41``; else empty."""
+    closest_row: str = ""
+    """Id of the row holding that candidate sentence (a link to it), or empty."""
 
     @property
     def types(self) -> str:
@@ -344,14 +348,20 @@ def _rows(c: Comparison, uid: str) -> tuple[list[Row], list[Item]]:
                 )
             )  # fmt: skip
         elif kind == "omitted":
+            near = c.closest_omitted.get(unit)
             rows.append(
                 Row(rid, kind, "", "", _plain_cell(ref, unit, fs, ref=True), None,
-                    tuple(badges), "", "")
+                    tuple(badges), "", "",
+                    near.describe(other.label) if near else "",
+                    other_at.get(near.index, "") if near else "")
             )  # fmt: skip
         else:
+            near = c.closest_added.get(unit)
             rows.append(
                 Row(rid, kind, "", "", None, _plain_cell(other, unit, fs, ref=False),
-                    tuple(badges), "", "")
+                    tuple(badges), "", "",
+                    near.describe(ref.label) if near else "",
+                    ref_at.get(near.index, "") if near else "")
             )  # fmt: skip
     return rows, items
 
@@ -472,10 +482,12 @@ def _matrix_rows(c: Collation, uid: str) -> tuple[list[MatrixRow], list[Item]]:
         marks = []
         for d in c.documents:
             status = claim.status(d.id)
+            near = claim.closest.get(d.id)
             where = (
                 f"{d.label} {numbers(claim.members[d.id])}"
                 if d.id in claim.members
                 else f"not in {d.label}"
+                + (f" · {near.describe(d.label)}: {d.sentences[near.index].text}" if near else "")
             )
             marks.append(MatrixMark(status, MARKS[status], f"{claim.id}: {where}"))
         members: list[Member] = []

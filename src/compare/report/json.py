@@ -6,7 +6,7 @@ import json
 import re
 from typing import Any
 
-from compare.model import Claim, Collation, Comparison, Document, Finding, Link
+from compare.model import Candidate, Claim, Collation, Comparison, Document, Finding, Link
 from compare.report.controls import CONTROLS
 
 __all__ = [
@@ -68,6 +68,25 @@ def _finding(f: Finding) -> dict[str, Any]:
     }
 
 
+def _closest(c: Comparison) -> dict[str, Any]:
+    """Each omitted and added sentence's closest candidate on the other side, in index order."""
+    return {
+        "omitted": [
+            {"ref": i, "other": cand.index, "score": cand.score}
+            for i, cand in c.closest_omitted.items()
+        ],
+        "added": [
+            {"other": j, "ref": cand.index, "score": cand.score}
+            for j, cand in c.closest_added.items()
+        ],
+    }
+
+
+def _candidate(cand: Candidate) -> dict[str, Any]:
+    """Describe a claim's closest sentence in a document that lacks the claim."""
+    return {"index": cand.index, "score": cand.score}
+
+
 def comparison_to_dict(c: Comparison) -> dict[str, Any]:
     """Return the whole comparison as the ``compare.comparison/1`` structure."""
     return {
@@ -78,6 +97,7 @@ def comparison_to_dict(c: Comparison) -> dict[str, Any]:
         "omitted": list(c.omitted),
         "added": list(c.added),
         "findings": [_finding(f) for f in c.findings],
+        "closest": _closest(c),
         "summary": {
             "ref_sentences": len(c.reference.sentences),
             "other_sentences": len(c.other.sentences),
@@ -99,6 +119,7 @@ def _claim(c: Claim) -> dict[str, Any]:
             doc: {**_link(link), "findings": [_finding(f) for f in c.findings.get(doc, ())]}
             for doc, link in c.variants.items()
         },
+        "closest": {doc: _candidate(cand) for doc, cand in c.closest.items()},
     }
 
 

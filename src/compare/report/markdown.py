@@ -9,9 +9,18 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
-from compare.model import RELATIONS, Collation, Comparison, Document, Finding, FindingType, Link
+from compare.model import (
+    RELATIONS,
+    Candidate,
+    Collation,
+    Comparison,
+    Document,
+    Finding,
+    FindingType,
+    Link,
+)
 from compare.report._common import (
     MARKS,
     claims_by_id,
@@ -125,11 +134,19 @@ def _summary(c: Comparison) -> list[str]:
     return rows
 
 
-def _sentences(doc: Document, idx: Sequence[int]) -> list[str]:
-    """A list of sentences with their 1-based numbers."""
+def _sentences(
+    doc: Document, idx: Sequence[int], closest: Mapping[int, Candidate], other_label: str
+) -> list[str]:
+    """A list of sentences with their 1-based numbers; under each with a closest candidate on
+    the other side (``other_label``, escaped), a nested item naming it."""
     if not idx:
         return ["None."]
-    return [f"- **{i + 1}** {escape(doc.sentences[i].text)}" for i in idx]
+    out = []
+    for i in idx:
+        out.append(f"- **{i + 1}** {escape(doc.sentences[i].text)}")
+        if i in closest:
+            out.append(f"  - {closest[i].describe(other_label)}")
+    return out
 
 
 def render_markdown(c: Comparison) -> str:
@@ -149,9 +166,9 @@ def render_markdown(c: Comparison) -> str:
             "",
         ]
     lines += [f"## Added by {other} (not in {ref}): {len(c.added)}", ""]
-    lines += [*_sentences(c.other, c.added), ""]
+    lines += [*_sentences(c.other, c.added, c.closest_added, ref), ""]
     lines += [f"## Omitted by {other} (only in {ref}): {len(c.omitted)}", ""]
-    lines += [*_sentences(c.reference, c.omitted), ""]
+    lines += [*_sentences(c.reference, c.omitted, c.closest_omitted, other), ""]
     lines += [f"## Findings: {len(c.findings)}", ""]
     if not c.findings:
         lines += ["None.", ""]
@@ -238,9 +255,13 @@ def render_collation_markdown(c: Collation) -> str:
         lines += ["None.", ""]
     for d, ids in missing:
         lines += [f"**{labels[d.id]}** lacks {len(ids)}:", ""]
-        lines += [
-            f"- {cid} ({claims[cid].sources} sources): {_short(claims[cid].text)}" for cid in ids
-        ]
+        for cid in ids:
+            lines.append(f"- {cid} ({claims[cid].sources} sources): {_short(claims[cid].text)}")
+            cand = claims[cid].closest.get(d.id)
+            if cand is not None:
+                lines.append(
+                    f"  - {cand.describe(labels[d.id])}: {_short(d.sentences[cand.index].text)}"
+                )
         lines.append("")
     ref = labels[c.documents[0].id]
     lines += [f"## Pairwise against {ref}", ""]

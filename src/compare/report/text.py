@@ -16,7 +16,7 @@ import itertools
 import os
 import re
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from functools import cache
 from typing import IO
 
@@ -29,7 +29,15 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from compare.model import RELATIONS, Comparison, Document, Finding, FindingType, Link
+from compare.model import (
+    RELATIONS,
+    Candidate,
+    Comparison,
+    Document,
+    Finding,
+    FindingType,
+    Link,
+)
 from compare.report._common import clean, numbers, type_order
 
 __all__ = ["DEFAULT_WIDTH", "render_comparison", "terminal_settings"]
@@ -260,11 +268,23 @@ def _linked(c: Comparison, color: bool, width: int) -> Iterator[RenderableType |
         yield _Lines(laid)
 
 
-def _numbered(doc: Document, idx: Sequence[int], width: int) -> RenderableType | _Lines:
-    """Sentences with their 1-based numbers, wrapped with a hanging indent."""
+def _numbered(
+    doc: Document,
+    idx: Sequence[int],
+    width: int,
+    closest: Mapping[int, Candidate],
+    other_label: str,
+) -> RenderableType | _Lines:
+    """Sentences with their 1-based numbers, wrapped with a hanging indent; under a sentence
+    with a closest candidate on the other side (``other_label``), a line naming it."""
     if not idx:
         return Padding(Text("None."), (0, 0, 0, 2), expand=False)
-    return _grid([(f"{i + 1}.", clean(doc.sentences[i].text)) for i in idx], width, right=True)
+    rows = []
+    for i in idx:
+        rows.append((f"{i + 1}.", clean(doc.sentences[i].text)))
+        if i in closest:
+            rows.append(("", f"↳ {closest[i].describe(other_label)}"))
+    return _grid(rows, width, right=True)
 
 
 def _findings(c: Comparison, width: int) -> Iterator[RenderableType | _Lines]:
@@ -295,14 +315,20 @@ def _view(c: Comparison, color: bool, width: int) -> Iterator[RenderableType | _
     yield from _summary(c)
     yield Text()
     yield from _linked(c, color, width)
-    for title, doc, idx in (
-        (f"Added by {other} (not in {ref}): {len(c.added)}", c.other, c.added),
-        (f"Omitted by {other} (only in {ref}): {len(c.omitted)}", c.reference, c.omitted),
-    ):
+    for title, doc, idx, closest, other_label in (
+        (
+            f"Added by {other} (not in {ref}): {len(c.added)}",
+            c.other, c.added, c.closest_added, ref,
+        ),
+        (
+            f"Omitted by {other} (only in {ref}): {len(c.omitted)}",
+            c.reference, c.omitted, c.closest_omitted, other,
+        ),
+    ):  # fmt: skip
         yield Text()
         yield _heading(title, width)
         yield Text()
-        yield _numbered(doc, idx, width)
+        yield _numbered(doc, idx, width, closest, other_label)
     yield Text()
     yield from _findings(c, width)
 
