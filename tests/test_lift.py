@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 import compare
-from compare import Options, similarity
+from compare import Document, Options, similarity
 from compare.lift import anchor_pairs, lifted_scores
 from compare.similarity import SparseScores, features, idf_table, run_scorer
 
@@ -102,3 +102,37 @@ def test_a_partial_link_says_which_units_both_sides_share() -> None:
     shared = next(k["shared"] for k in data["links"] if k["ref"] == [10])
     assert {"ref": [a, b], "other": [c, d]} == shared
     assert all("shared" not in k for k in data["links"] if k["relation"] != "partial")
+
+
+def test_every_view_shows_what_a_partial_link_shares() -> None:
+    """Text, Markdown and HTML name the shared units of CGTN 11 ↔ Newsweek 6."""
+    ref = compare.load(READOUTS / "call-cgtn-chinese-readout.txt")
+    other = compare.load(READOUTS / "call-newsweek-report.txt")
+    result = compare.compare(ref, other)
+    ours = "and firmly opposes interference by external forces in Syria's internal affairs."
+    theirs = "and categorically rejects the interference of outside forces in the internal affairs"
+    text = " ".join(result.to_text(width=400).split())
+    assert f"shared: “{ours}” ↔ “{theirs}" in text
+    assert f"*shared:* “{ours}” ↔ “{theirs}" in result.to_markdown()
+    html = result.to_html()
+    assert html.count('class="shared"') == 1
+    assert "firmly opposes interference by external forces in Syria&#39;s internal" in html
+
+
+def test_shared_units_are_escaped_in_html() -> None:
+    """Shared words reach the page as text, never as markup."""
+    ref = Document.from_text(
+        "The council met on Monday in the old town hall, and it approved the <script>plan</script>"
+        " for rebuilding the flooded coastal road before winter."
+    )
+    other = Document.from_text(
+        "Protesters gathered outside while officials spoke, and the council approved the"
+        " <script>plan</script> for rebuilding the flooded coastal road before winter."
+    )
+    result = compare.compare(ref, other)
+    assert [link.relation for link in result.links] == ["partial"]
+    assert result.links[0].shared is not None
+    html = result.to_html()
+    assert 'class="shared"' in html
+    assert "<script>plan" not in html
+    assert "&lt;script&gt;plan" in html

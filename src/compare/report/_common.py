@@ -10,7 +10,15 @@ import hashlib
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from compare.model import FINDING_TYPES, Claim, ClaimStatus, Collation, Document, FindingType
+from compare.model import (
+    FINDING_TYPES,
+    Claim,
+    ClaimStatus,
+    Collation,
+    Document,
+    FindingType,
+    Link,
+)
 from compare.report.controls import visible
 
 __all__ = [
@@ -20,6 +28,7 @@ __all__ = [
     "flat",
     "numbers",
     "report_id",
+    "shared_texts",
     "shorten",
     "spread",
     "spread_parts",
@@ -82,3 +91,12 @@ def report_id(prefix: str, documents: Iterable[Document]) -> str:
         h.update(f"{doc.id}\0{doc.label}\0{len(doc.text)}\0".encode("utf-8", "surrogatepass"))
         h.update(doc.text.encode("utf-8", "surrogatepass"))
     return f"{prefix}-{h.hexdigest()[:10]}"
+
+
+def shared_texts(ref: Document, other: Document, link: Link) -> tuple[str, str] | None:
+    """The words of the claim units a partial link's two sides share (``Link.shared``), each on
+    one line, or None when the link names none."""
+    if link.shared is None:
+        return None
+    (a, b), (c, d) = link.shared
+    return flat(ref.text[a:b]), flat(other.text[c:d])

@@ -32,7 +32,7 @@ from compare.model import (
     Finding,
     Link,
 )
-from compare.report._common import MARKS, numbers, report_id, spread, type_order
+from compare.report._common import MARKS, numbers, report_id, shared_texts, spread, type_order
 from compare.report.controls import visible
 
 __all__ = ["TYPE_STYLES", "render_collation_html", "render_html"]
@@ -116,6 +116,8 @@ class Row:
     """For an unlinked sentence with a closest candidate: ``closest: CGTN 14, 0.41``; else empty."""
     closest_row: str = ""
     """Id of the row holding that candidate sentence (a link to it), or empty."""
+    shared: tuple[str, str] | None = None
+    """For a partial link naming the claim units both sides share: their words, each side's."""
 
     @property
     def types(self) -> str:
@@ -205,6 +207,11 @@ def _cut(runs: Sequence[tuple[str, str]], marks: Sequence[_Mark]) -> tuple[Piece
 def _joined(doc: Document, indices: Sequence[int]) -> str:
     """The sentences joined with single spaces, as the diff saw them."""
     return " ".join(doc.sentences[i].text for i in indices)
+
+
+def _visible_pair(pair: tuple[str, str] | None) -> tuple[str, str] | None:
+    """Both texts of a pair with control characters made visible (None stays None)."""
+    return None if pair is None else (visible(pair[0]), visible(pair[1]))
 
 
 def _link_runs(c: Comparison, link: Link) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
@@ -345,6 +352,7 @@ def _rows(c: Comparison, uid: str) -> tuple[list[Row], list[Item]]:
                     if len(unit.ref) > 1 or len(unit.other) > 1
                     else "",
                     f"{unit.score:.2f}",
+                    shared=_visible_pair(shared_texts(ref, other, unit)),
                 )
             )  # fmt: skip
         elif kind == "omitted":

@@ -26,6 +26,7 @@ from compare.report._common import (
     claims_by_id,
     flat,
     numbers,
+    shared_texts,
     shorten,
     spread_parts,
     type_order,
@@ -165,6 +166,9 @@ def render_markdown(c: Comparison) -> str:
             f"> {_line_start(_diff(link))}",
             "",
         ]
+        both = shared_texts(c.reference, c.other, link)
+        if both:
+            lines += [f"*shared:* “{escape(both[0])}” ↔ “{escape(both[1])}”", ""]
     lines += [f"## Added by {other} (not in {ref}): {len(c.added)}", ""]
     lines += [*_sentences(c.other, c.added, c.closest_added, ref), ""]
     lines += [f"## Omitted by {other} (only in {ref}): {len(c.omitted)}", ""]

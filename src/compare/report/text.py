@@ -38,7 +38,7 @@ from compare.model import (
     FindingType,
     Link,
 )
-from compare.report._common import clean, numbers, type_order
+from compare.report._common import clean, numbers, shared_texts, type_order
 
 __all__ = ["DEFAULT_WIDTH", "render_comparison", "terminal_settings"]
 
@@ -254,9 +254,13 @@ def _linked(c: Comparison, color: bool, width: int) -> Iterator[RenderableType |
         if link.flags:
             head.append(f" · flags: {', '.join(clean(f) for f in link.flags)}")
         words = _diff(link, color)
+        both = shared_texts(c.reference, c.other, link)
+        shared = f"shared: “{clean(both[0])}” ↔ “{clean(both[1])}”" if both else ""
         if not color and words.plain:
             laid += ["", *_folds(head.plain, width)]
             laid += [f"  {line}".rstrip(" ") for line in _folds(words.plain, width - 2)]
+            if shared:
+                laid += [f"  {line}".rstrip(" ") for line in _folds(shared, width - 2)]
             continue
         if laid:
             yield _Lines(laid)
@@ -264,6 +268,8 @@ def _linked(c: Comparison, color: bool, width: int) -> Iterator[RenderableType |
         yield Text()
         yield head
         yield Padding(words, (0, 0, 0, 2), expand=False)
+        if shared:
+            yield Padding(Text(shared, style="dim"), (0, 0, 0, 2), expand=False)
     if laid:
         yield _Lines(laid)
 
