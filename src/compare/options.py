@@ -64,7 +64,9 @@ class Options:
 
     mutual_floor: float = attrs.field(default=0.0, validator=_unit)
     """Two sentences left unlinked that are each other's best match (the best of their row and
-    of their column) link at or above this score, even under ``link_threshold``; 0 turns it off."""
+    of their column) link at or above this score, even under ``link_threshold``; 0 (the default)
+    turns it off. At 0.35 it raises recall on independent coverage (README, BASIL gold) but links
+    the least bad pair of unrelated texts too, so it is off unless asked for."""
 
     merge_gain: float = attrs.field(default=0.03, validator=_unit)
     """A 1:2 or 2:1 link replaces a 1:1 link only when it raises the score by at least this much."""
