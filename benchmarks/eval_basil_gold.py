@@ -58,6 +58,8 @@ def score(
         gold["split"][split] if split != "all" else gold["split"]["dev"] + gold["split"]["test"]
     )
     tp = fp = fn = 0
+    system_relation: Counter[str] = Counter()
+    right_relation: Counter[str] = Counter()
     by_relation: Counter[str] = Counter()
     found_relation: Counter[str] = Counter()
     only = {"ref": [0, 0], "other": [0, 0]}
@@ -78,6 +80,11 @@ def score(
                 for j in link["other"]:
                     gold_links.setdefault((i, j), link["relation"])
         hit = system & set(gold_links)
+        for link in result.links:
+            for i in link.ref:
+                for j in link.other:
+                    system_relation[link.relation] += 1
+                    right_relation[link.relation] += (ref_back[i], other_back[j]) in gold_links
         tp += len(hit)
         fp += len(system - set(gold_links))
         fn += len(set(gold_links) - system)
@@ -106,6 +113,10 @@ def score(
         "recall_by_relation": {
             r: {"gold": by_relation[r], "found": found_relation[r]} for r in RELATIONS
         },
+        "precision_by_relation": {
+            r: {"system": system_relation[r], "right": right_relation[r]}
+            for r in ("same", "reworded", "partial")
+        },
         "only_in_ref_omitted": only["ref"],
         "only_in_other_added": only["other"],
     }
@@ -126,6 +137,9 @@ def _print(report: dict[str, Any]) -> None:
     for r, c in report["recall_by_relation"].items():
         share = c["found"] / c["gold"] if c["gold"] else 0.0
         print(f"  recall {r:<10} {c['found']}/{c['gold']} = {share:.2f}")
+    for r, c in report["precision_by_relation"].items():
+        share = c["right"] / c["system"] if c["system"] else 0.0
+        print(f"  precision of our {r:<9} links {c['right']}/{c['system']} = {share:.2f}")
     o, a = report["only_in_ref_omitted"], report["only_in_other_added"]
     print(f"  only-in -> omitted {o[1]}/{o[0]}   only-in -> added {a[1]}/{a[0]}")
 
