@@ -15,6 +15,9 @@ embedding cache and the other caches start empty):
   ``Options(scorer=SemanticScorer())``, model already loaded: embedding both documents, lexical
   and fused scores (sparse above 250,000 pairs), alignment, diffs and findings. N = 1,000
   (2,000 sentences in all) and 2,000 (4,000), and the lexical scorer on the same pair.
+- **collate**: ``compare.collate`` of K synthetic accounts of 100 sentences
+  (``bench_collate.accounts``, K = 5 and 20) with either scorer: seconds, and the precision and
+  recall of sentence pairs put in one claim against the generator's truth.
 
 The encoder runs on one BLAS thread (``compare.semantic.ENCODER_THREADS``). ``--json`` prints
 the figures as JSON.
@@ -45,7 +48,17 @@ load = time.perf_counter() - t0
 what, n, path = sys.argv[1], int(sys.argv[2]), sys.argv[3]
 records = [json.loads(line) for line in open(path, encoding="utf-8") if line.strip()]
 out = {"load": load}
-if what == "encode":
+if what.startswith("collate"):
+    sys.path.insert(0, "benchmarks")
+    from bench_collate import accounts, quality
+    docs, truth = accounts(n)
+    scorer = semantic.SemanticScorer() if what == "collate-semantic" else None
+    t = time.perf_counter()
+    result = compare.collate(docs, options=compare.Options(scorer=scorer))
+    out["seconds"] = time.perf_counter() - t
+    out["sentences"] = sum(len(d.sentences) for d in docs)
+    out["links"] = quality(result, truth)
+elif what == "encode":
     texts = [r["a"] for r in records] + [r["b"] for r in records]
     texts = list(dict.fromkeys(texts))[:n]
     t = time.perf_counter()
@@ -85,6 +98,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog=PROG, description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, metavar="DIR")
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--only", nargs="+", metavar="CASE", help="run only these cases")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args(argv)
     if not (args.data / "train.jsonl").is_file():
@@ -93,7 +107,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         return 2
     cases = [("encode", 2000), ("semantic", 1000), ("lexical", 1000), ("semantic", 2000),
-             ("lexical", 2000)]  # fmt: skip
+             ("lexical", 2000), ("collate-semantic", 5), ("collate-lexical", 5),
+             ("collate-semantic", 20), ("collate-lexical", 20)]  # fmt: skip
+    if args.only:
+        cases = [c for c in cases if c[0] in args.only]
     report: dict[str, Any] = {"rounds": args.rounds, "cases": []}
     loads: list[float] = []
     for what, n in cases:

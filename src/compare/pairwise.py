@@ -14,7 +14,7 @@ from compare.links import LinkMemo, build_link
 from compare.model import Comparison, Document, Finding, Link
 from compare.options import Options, resolve_options
 from compare.scale import Progress, check_linkable, check_pairs, out_of_memory, silent
-from compare.similarity import Features, features, idf_table, join, run_scorer, score_one
+from compare.similarity import Features, GroupScorer, features, idf_table, run_scorer
 
 __all__ = ["Reuse", "compare", "distinct_ids", "require_document"]
 
@@ -114,11 +114,7 @@ def _compare(
     scores = run_scorer(fr, fo, idf, opts)
     progress("aligning", 0, 0)
 
-    def group_score(ri: tuple[int, ...], oi: tuple[int, ...]) -> float:
-        a = join([fr[i] for i in ri])
-        b = join([fo[j] for j in oi])
-        return score_one(a, b, idf, opts)
-
+    group_score = GroupScorer(fr, fo, idf, opts)  # scores every 1:2 and 2:1 try in one call
     links: list[Link] = []
     findings: list[Finding] = []
     # what classifiers read once per document, for this run (or the lending collation) only

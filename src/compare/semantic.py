@@ -37,6 +37,7 @@ from compare.similarity import (
     Features,
     ScoreMatrix,
     SparseScores,
+    join,
     pair_score,
     shared_weights,
     text_weight,
@@ -316,3 +317,49 @@ class SemanticScorer:
             return _sparse(ref, other, idf, options, lexical, self.top_k)
         cosine = np.clip(_vectors(ref) @ _vectors(other).T, -1.0, 1.0)
         return fuse(np.asarray(lexical, dtype=np.float64), cosine)
+
+    def score_groups(
+        self,
+        ref: Sequence[Features],
+        other: Sequence[Features],
+        groups: Sequence[tuple[tuple[int, ...], tuple[int, ...]]],
+        *,
+        idf: dict[str, float],
+        options: Options,
+    ) -> Matrix:
+        """Score each ``(ri, oi)`` group, each side's sentences read as one text (alignment's
+        1:2 and 2:1 tries; see :func:`compare.similarity.score_groups`).
+
+        A single sentence keeps its vector from its document's batch (``ref`` and ``other``,
+        cached), so only the joined texts are embedded, each alone and cached by its text (a
+        collation's alignments of different document pairs try the same joins).
+        """
+        if not groups:
+            return np.zeros(0, dtype=np.float64)
+        sides = [(list(ri), list(oi)) for ri, oi in groups]
+        joined_a = [join([ref[i] for i in ri]) for ri, _ in sides]
+        joined_b = [join([other[j] for j in oi]) for _, oi in sides]
+        texts = [f.text for f, (ri, _) in zip(joined_a, sides, strict=True) if len(ri) > 1]
+        texts += [f.text for f, (_, oi) in zip(joined_b, sides, strict=True) if len(oi) > 1]
+        texts = list(dict.fromkeys(texts))
+        at = {t: k for k, t in enumerate(texts)}
+        # each joined text alone (cached by itself): a collation meets the same joins again in
+        # every pair of documents, and a text's vector must not depend on what else is asked
+        extra = np.array([embed([t])[0] for t in texts], dtype=np.float64).reshape(-1, 512)
+        ref_vectors, other_vectors = _vectors(ref), _vectors(other)
+
+        def vector(f: Features, idx: list[int], doc: Matrix) -> NDArray[np.float64]:
+            row: NDArray[np.float64] = doc[idx[0]] if len(idx) == 1 else extra[at[f.text]]
+            return row
+
+        a = np.array(
+            [vector(f, ri, ref_vectors) for f, (ri, _) in zip(joined_a, sides, strict=True)]
+        )
+        b = np.array(
+            [vector(f, oi, other_vectors) for f, (_, oi) in zip(joined_b, sides, strict=True)]
+        )
+        cosine = np.clip(np.einsum("ij,ij->i", a, b), -1.0, 1.0)
+        lexical = np.array(
+            [pair_score(x, y, idf, options) for x, y in zip(joined_a, joined_b, strict=True)]
+        )
+        return fuse(lexical, cosine)
