@@ -11,7 +11,9 @@ sentence pair labelled paraphrase (1) or not (0). The score of a pair is
 decision is ``score >= threshold``. The threshold is tuned on train (the value in 0.000..1.000, step
 0.005, maximising F1 of the paraphrase class; the lowest such value on ties), then applied once to
 test. Baselines, tuned the same way: token Jaccard over lower-cased ``\\w+`` tokens, and "always
-paraphrase". ``--json`` prints the figures as JSON.
+paraphrase". ``--semantic`` adds the semantic scorer (``compare.semantic.fuse`` of the lexical
+score and the embeddings' cosine; needs the semantic extra), tuned the same way. ``--json`` prints
+the figures as JSON.
 """
 
 from __future__ import annotations
@@ -78,6 +80,20 @@ def compare_scores(records: Sequence[Record]) -> Scores:
     a = [r["a"] for r in records]
     b = [r["b"] for r in records]
     return np.asarray(pair_scores(a, b, idf_corpus=a + b), dtype=np.float64)
+
+
+def semantic_scores(records: Sequence[Record]) -> Scores:
+    """The semantic scorer's score of each pair: ``compare.semantic.fuse`` of the lexical score
+    (as :func:`compare_scores`) and the cosine of the two sentences' embeddings (the split's
+    sentences embedded as one batch)."""
+    _import_compare()
+    from compare.semantic import embed, fuse
+
+    a = [r["a"] for r in records]
+    b = [r["b"] for r in records]
+    vectors = embed(a + b).astype(np.float64)
+    cosine = np.einsum("ij,ij->i", vectors[: len(a)], vectors[len(a) :])
+    return np.asarray(fuse(compare_scores(records), cosine), dtype=np.float64)
 
 
 def jaccard_scores(records: Sequence[Record]) -> Scores:
@@ -179,6 +195,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         metavar="DIR",
         help=f"folder holding train.jsonl and test.jsonl (default: {DEFAULT_DATA})",
     )
+    parser.add_argument(
+        "--semantic",
+        action="store_true",
+        help="also measure the semantic scorer (needs the semantic extra)",
+    )
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args(argv)
 
@@ -197,6 +218,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     results = [
         evaluate("compare", compare_scores, train, test),
+        *([evaluate("compare --semantic", semantic_scores, train, test)] if args.semantic else []),
         evaluate("token Jaccard", jaccard_scores, train, test),
         evaluate("always paraphrase", always_scores, train, test),
     ]

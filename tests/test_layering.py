@@ -32,6 +32,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("compare.segment", "compare.units"),  # text -> sentences; sentence -> claim units
     ("compare.loading",),  # file/string -> Document: decode, parse the header, then segment
     ("compare.similarity",),  # features -> score matrices
+    ("compare.semantic",),  # the [semantic] extra's scorer: lexical score fused with embeddings
     ("compare.lift",),  # scores lifted by shared claim units and anchors
     ("compare.scale",),  # work limits (estimated with similarity) and progress, used from here up
     ("compare.align",),  # score matrix -> links

@@ -197,3 +197,41 @@ def test_sparse_scorer_result_stays_sparse(accounts: tuple[Document, Document]) 
     assert isinstance(
         run_scorer(both, both, idf, Options(scorer=Exact()), blocks=blocks), np.ndarray
     )
+
+
+class BatchedExact(Exact):
+    """The exact scorer, also scoring alignment's 1:2 and 2:1 tries in one ``score_groups`` call."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.group_calls: list[int] = []
+
+    def score_groups(
+        self,
+        ref: Sequence[Features],
+        other: Sequence[Features],
+        groups: Sequence[tuple[tuple[int, ...], tuple[int, ...]]],
+        *,
+        idf: dict[str, float],
+        options: Options,
+    ) -> list[float]:
+        """1 for groups whose joined texts have the same normalised words, else 0."""
+        self.group_calls.append(len(groups))
+        joined = [
+            (" ".join(ref[i].norm for i in ri), " ".join(other[j].norm for j in oi))
+            for ri, oi in groups
+        ]
+        return [1.0 if a == b else 0.0 for a, b in joined]
+
+
+def test_a_scorer_scores_all_group_tries_in_one_call(accounts: tuple[Document, Document]) -> None:
+    """A scorer with score_groups gets every 1:2 and 2:1 try of an alignment in one call, and
+    no 1 x 1 call; the links are those of the same scorer scoring each try alone."""
+    ref, other = accounts
+    one_by_one = compare.compare(ref, other, options=Options(scorer=Exact()))
+    batched = BatchedExact()
+    result = compare.compare(ref, other, options=Options(scorer=batched))
+    assert (17, 3) == batched.calls[0]
+    assert (1, 1) not in batched.calls  # no try scored alone
+    assert 1 == len(batched.group_calls) and batched.group_calls[0] > 0
+    assert one_by_one.to_json() == result.to_json()

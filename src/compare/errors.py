@@ -5,16 +5,18 @@ The tree::
     CompareError              base of everything compare raises on purpose
     ├── InputError            a file or text cannot be used (missing, binary, undecodable, empty)
     ├── OptionsError          an option has a value outside its documented range
-    └── TooLargeError         inputs over the work limits (Options.max_pairs, max_linkable), or
-                              a comparison that ran out of memory
+    ├── TooLargeError         inputs over the work limits (Options.max_pairs, max_linkable), or
+    │                         a comparison that ran out of memory
+    └── MissingExtraError     an optional feature whose extra is not installed (also ImportError)
 
-Leaves also subclass the matching builtin (``ValueError``), so callers that already catch those keep
-working. Every message names the thing at fault and what is wrong with it, in one line.
+Leaves also subclass the matching builtin (``ValueError``, ``ImportError``), so callers that
+already catch those keep working. Every message names the thing at fault and what is wrong with
+it, in one line.
 """
 
 from __future__ import annotations
 
-__all__ = ["CompareError", "InputError", "OptionsError", "TooLargeError"]
+__all__ = ["CompareError", "InputError", "MissingExtraError", "OptionsError", "TooLargeError"]
 
 
 class CompareError(Exception):
@@ -31,3 +33,7 @@ class OptionsError(CompareError, ValueError):
 
 class TooLargeError(CompareError, ValueError):
     """Inputs too large to compare within the limits of :class:`~compare.options.Options`."""
+
+
+class MissingExtraError(CompareError, ImportError):
+    """An optional feature was asked for without the extra that provides it installed."""

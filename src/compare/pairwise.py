@@ -18,7 +18,13 @@ from compare.links import LinkMemo, build_link
 from compare.model import Candidate, Comparison, Document, Finding, Link
 from compare.options import Options, resolve_options
 from compare.scale import Progress, check_linkable, check_pairs, out_of_memory, silent
-from compare.similarity import Features, SparseScores, features, idf_table, join, score_one
+from compare.similarity import (
+    Features,
+    GroupScorer,
+    SparseScores,
+    features,
+    idf_table,
+)
 
 __all__ = ["Reuse", "alignment_scores", "closest", "compare", "distinct_ids", "require_document"]
 
@@ -165,11 +171,7 @@ def _compare(
     scores = alignment_scores(fr, fo, idf, opts)
     progress("aligning", 0, 0)
 
-    def group_score(ri: tuple[int, ...], oi: tuple[int, ...]) -> float:
-        a = join([fr[i] for i in ri])
-        b = join([fo[j] for j in oi])
-        return score_one(a, b, idf, opts)
-
+    group_score = GroupScorer(fr, fo, idf, opts)  # scores every 1:2 and 2:1 try in one call
     links: list[Link] = []
     findings: list[Finding] = []
     # what classifiers read once per document, for this run (or the lending collation) only

