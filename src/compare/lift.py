@@ -81,7 +81,7 @@ def anchor_pairs(
                     where[gram][side].append(row)
         found = {(a[0], b[0]) for a, b in where.values() if len(a) == 1 and len(b) == 1}
         return sorted(found)
-    owner = np.searchsorted(np.asarray(blocks), np.arange(len(ref)), side="right") - 1
+    owner = _owners(blocks, len(ref))
     seen: dict[tuple[str, ...], dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
     for row, f in enumerate(ref):
         for gram in _grams(f.text, options.language):
@@ -94,6 +94,11 @@ def anchor_pairs(
                 if a != b:
                     pairs.add((a, b))
     return sorted(pairs)
+
+
+def _owners(blocks: Sequence[int], n: int) -> NDArray[np.intp]:
+    """The document of each of a collation's ``n`` sentences (``blocks``: each one's first row)."""
+    return np.searchsorted(np.asarray(blocks), np.arange(n), side="right") - 1
 
 
 def _units(texts: Sequence[Features], language: str) -> tuple[list[Features], list[int]]:
@@ -223,9 +228,9 @@ def lifted_scores(
         if anchored:
             rows, cols = np.array(anchored, dtype=np.intp).T
             lifts.append((rows, cols, np.full(len(rows), options.anchor_score)))
+    owner = _owners(blocks, len(ref)) if blocks is not None else None
     for rows, cols, values in lifts:
-        if blocks is not None:
-            owner = np.searchsorted(np.asarray(blocks), np.arange(len(ref)), side="right") - 1
+        if owner is not None:
             apart = owner[rows] != owner[cols]
             rows, cols, values = rows[apart], cols[apart], values[apart]
         scores = _raise(scores, (rows, cols, values))

@@ -66,18 +66,21 @@ def build_link(
 
 
 def _side_units(side: Side, language: str) -> list[tuple[int, int]]:
-    """The claim units of each sentence of a side, as spans of the side's joined text, trimmed
-    of the spaces and the comma, semicolon or colon at their ends."""
-    spans: list[tuple[int, int]] = []
-    for (offset, _), i in zip(side.pieces, side.indices, strict=True):
-        text = side.doc.sentences[i].text
-        for a, b in unit_spans(text, language):
-            piece = text[a:b]
-            lead = len(piece) - len(piece.lstrip())
-            tail = len(piece.rstrip().rstrip(",;:").rstrip())
-            if tail > lead:
-                spans.append((offset + a + lead, offset + a + tail))
-    return spans
+    """The claim units of each sentence of a side, as spans of the side's joined text."""
+    return [
+        (offset + a, offset + b)
+        for (offset, _), i in zip(side.pieces, side.indices, strict=True)
+        for a, b in unit_spans(side.doc.sentences[i].text, language)
+    ]
+
+
+def _trimmed(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """A unit's span without the spaces, nor the comma, semicolon or colon, at its ends."""
+    a, b = span
+    piece = text[a:b]
+    lead = len(piece) - len(piece.lstrip())
+    tail = len(piece.rstrip().rstrip(",;:").rstrip())
+    return (a + lead, a + tail) if tail > lead else span
 
 
 def shared_units(
@@ -86,7 +89,9 @@ def shared_units(
     """The best-matching pair of claim units of two sides, as spans of each document's text.
 
     None when neither side holds more than one unit (the whole sentences are what they share).
-    Units are scored with the options' scorer; ties go to the earliest units.
+    Units are scored as :mod:`compare.lift` scores them (the options' scorer on each unit as
+    cut); ties go to the earliest units. The spans leave out the spaces and punctuation that
+    join a unit to the next.
     """
     ref_units = _side_units(ref, options.language)
     other_units = _side_units(other, options.language)
@@ -102,4 +107,7 @@ def shared_units(
         ),
     )
     i, j = -best[1], -best[2]
-    return ref.doc_span(*ref_units[i]), other.doc_span(*other_units[j])
+    return (
+        ref.doc_span(*_trimmed(ref.text, ref_units[i])),
+        other.doc_span(*_trimmed(other.text, other_units[j])),
+    )
