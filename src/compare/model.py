@@ -246,6 +246,15 @@ class Comparison:
     )
     """Added other sentence to its closest reference sentence, for those that have one."""
 
+    def __repr__(self) -> str:
+        """A one-line summary (the full record runs to thousands of characters)."""
+        return (
+            f"<Comparison {self.reference.label!r} → {self.other.label!r}: "
+            f"{len(self.reference.sentences)} vs {len(self.other.sentences)} sentences, "
+            f"{len(self.links)} links, {len(self.omitted)} omitted, {len(self.added)} added, "
+            f"{len(self.findings)} findings>"
+        )
+
     def to_dict(self) -> dict[str, object]:
         """Return the ``compare.comparison/1`` JSON structure (DESIGN §3)."""
         from compare.report.json import comparison_to_dict
@@ -383,6 +392,15 @@ class Collation:
             if c.id == claim_id:
                 return c
         raise KeyError(claim_id)
+
+    def __repr__(self) -> str:
+        """A one-line summary (the full record runs to tens of thousands of characters)."""
+        labels = ", ".join(repr(d.label) for d in self.documents)
+        shared = len(self.ranking)
+        return (
+            f"<Collation of {len(self.documents)} accounts ({labels}): {len(self.claims)} claims, "
+            f"{shared} carried by two or more sources>"
+        )
 
     def to_dict(self) -> dict[str, object]:
         """Return the ``compare.collation/1`` JSON structure (DESIGN §3)."""
