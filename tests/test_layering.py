@@ -45,6 +45,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("compare.links",),  # the one link builder: diff, relation, findings, score -> Link
     ("compare.pairwise",),  # compare(ref, other) -> Comparison
     ("compare.collation",),  # collate(docs) -> Collation
+    ("compare.summary", "compare.selection"),  # what a reader sees first; finding filters
     ("compare.report", "compare.report.controls"),  # renderers format, never compute
     ("compare.report._common",),
     ("compare.report.json", "compare.report.text", "compare.report.collation_text"),
@@ -98,6 +99,22 @@ CONVENIENCES: dict[tuple[str, str], tuple[frozenset[str], str]] = {
     ("compare.model", "Collation.to_html"): (
         frozenset({"compare.report.html"}),
         "the collation's to_* mirror the comparison's",
+    ),
+    ("compare.model", "_comparison_summary"): (
+        frozenset({"compare.summary"}),
+        "issue 12: Comparison.summary is computed once, on construction, by the summary stage",
+    ),
+    ("compare.model", "_collation_summary"): (
+        frozenset({"compare.summary"}),
+        "issue 12: Collation.summary likewise",
+    ),
+    ("compare.model", "Comparison.filtered"): (
+        frozenset({"compare.selection"}),
+        "issue 12: result.filtered(only=..., exclude=...) as a method",
+    ),
+    ("compare.model", "Collation.filtered"): (
+        frozenset({"compare.selection"}),
+        "issue 12: the collation's filtered() mirrors the comparison's",
     ),
     ("compare.model", "Document.from_text"): (
         frozenset({"compare.loading"}),
