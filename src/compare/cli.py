@@ -16,11 +16,12 @@ import attrs
 from compare.collation import collate
 from compare.errors import CompareError
 from compare.loading import load
-from compare.model import Collation, Comparison, Document
+from compare.model import FINDING_TYPES, Collation, Comparison, Document
 from compare.options import SCALAR_OPTIONS, Options, allowed_values, option_help
 from compare.pairwise import compare
 from compare.report.controls import one_line
 from compare.scale import Progress, silent
+from compare.selection import selection
 
 __all__ = ["main"]
 
@@ -150,6 +151,15 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--label", action="append", default=[], metavar="NAME",
         help="display name of each input, in file order (repeatable)",
+    )  # fmt: skip
+    types = ", ".join(FINDING_TYPES)
+    p.add_argument(
+        "--only", metavar="TYPES", default=None,
+        help=f"show only findings of these types, comma separated (of: {types})",
+    )  # fmt: skip
+    p.add_argument(
+        "--exclude", metavar="TYPES", default=None,
+        help="leave out findings of these types, comma separated (e.g. added,omitted)",
     )  # fmt: skip
     p.add_argument(
         "--width", type=_width, default=None,
@@ -319,12 +329,17 @@ def _run(args: argparse.Namespace, progress: Progress) -> str:
     if sys.stdout is None and not args.output:
         raise CompareError("standard output is closed; pass -o FILE to write the output")
     options = _options(args)
+    filtering = args.only is not None or args.exclude is not None
+    if filtering:
+        selection(args.only, args.exclude, names=("--only", "--exclude"))  # fails before work
     docs = _load_all(_expand([args.ref, *args.others]), args.label, progress)
     result: Comparison | Collation
     if len(docs) > 2:
         result = collate(docs, options=options, progress=progress)
     else:
         result = compare(docs[0], docs[1], options=options, progress=progress)
+    if filtering:
+        result = result.filtered(only=args.only, exclude=args.exclude)
     progress("rendering", 0, 0)
     width, color = _text_settings(args) if args.format == "text" else (0, False)
     return _render(result, args.format, width, color)

@@ -27,7 +27,7 @@ def parse_types(types: Iterable[str] | str | None, name: str) -> tuple[str, ...]
     for item in items:
         if not isinstance(item, str):
             raise OptionsError(f"{name}: finding types are names, got {type(item).__name__}")
-        kind = item.strip()
+        kind = item.strip().lower()
         if not kind:
             continue
         if kind not in FINDING_TYPES:
@@ -39,9 +39,15 @@ def parse_types(types: Iterable[str] | str | None, name: str) -> tuple[str, ...]
     return tuple(out)
 
 
-def selection(only: Iterable[str] | str | None, exclude: Iterable[str] | str | None) -> Selection:
-    """Check and record a filter (``only`` empty or None: every type)."""
-    return Selection(only=parse_types(only, "only"), exclude=parse_types(exclude, "exclude"))
+def selection(
+    only: Iterable[str] | str | None,
+    exclude: Iterable[str] | str | None,
+    *,
+    names: tuple[str, str] = ("only", "exclude"),
+) -> Selection:
+    """Check and record a filter (``only`` empty or None: every type); ``names`` are what error
+    messages call the two arguments (the command line says ``--only``)."""
+    return Selection(only=parse_types(only, names[0]), exclude=parse_types(exclude, names[1]))
 
 
 def _combined(old: Selection | None, new: Selection) -> Selection:
