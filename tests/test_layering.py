@@ -49,6 +49,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("compare.report", "compare.report.controls"),  # renderers format, never compute
     ("compare.report._common",),
     ("compare.report.json", "compare.report.text", "compare.report.collation_text"),
+    ("compare.report.table",),  # findings and links as rows: CSV and pandas
     ("compare.report.markdown", "compare.report.html"),
     ("compare",),  # the package: the public API, re-exported
     ("compare.cli",),  # parses arguments, calls the API, picks a renderer
@@ -115,6 +116,22 @@ CONVENIENCES: dict[tuple[str, str], tuple[frozenset[str], str]] = {
     ("compare.model", "Collation.filtered"): (
         frozenset({"compare.selection"}),
         "issue 12: the collation's filtered() mirrors the comparison's",
+    ),
+    ("compare.model", "Comparison.to_csv"): (
+        frozenset({"compare.report.table"}),
+        "issue 12: --format csv as a method, like to_json()",
+    ),
+    ("compare.model", "Comparison.to_dataframe"): (
+        frozenset({"compare.report.table"}),
+        "issue 12: Comparison.to_dataframe() (the pandas extra)",
+    ),
+    ("compare.model", "Collation.to_csv"): (
+        frozenset({"compare.report.table"}),
+        "the collation's to_* mirror the comparison's",
+    ),
+    ("compare.model", "Collation.to_dataframe"): (
+        frozenset({"compare.report.table"}),
+        "the collation's to_* mirror the comparison's",
     ),
     ("compare.model", "Document.from_text"): (
         frozenset({"compare.loading"}),

@@ -26,7 +26,7 @@ from compare.selection import selection
 __all__ = ["main"]
 
 PROG = "compare-accounts"
-FORMATS = ("text", "json", "markdown", "html")
+FORMATS = ("text", "json", "markdown", "html", "csv")
 EXIT_BROKEN_PIPE = 141
 """Exit code when the reader of standard output goes away: 128 + SIGPIPE, as a shell reports
 for ``cat`` or ``seq`` killed by it."""
@@ -263,6 +263,8 @@ def _render(result: Comparison | Collation, fmt: str, width: int, color: bool) -
         return result.to_markdown()
     if fmt == "html":
         return result.to_html()
+    if fmt == "csv":
+        return result.to_csv()
     return result.to_text(width=width, color=color)
 
 

@@ -11,7 +11,7 @@ lists them, with the layer order of every module.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Literal, get_args
+from typing import TYPE_CHECKING, Any, Literal, get_args
 
 import attrs
 
@@ -427,6 +427,20 @@ class Comparison:
 
         return render_html(self, fragment=fragment)
 
+    def to_csv(self) -> str:
+        """Return the links and findings as CSV rows (``--format csv``; columns in
+        :data:`compare.report.table.COLUMNS`), safe to open in a spreadsheet."""
+        from compare.report.table import to_csv
+
+        return to_csv(self)
+
+    def to_dataframe(self) -> Any:
+        """Return the CSV rows as a pandas DataFrame; needs the ``pandas`` extra (else
+        :class:`~compare.errors.MissingExtraError`)."""
+        from compare.report.table import to_dataframe
+
+        return to_dataframe(self)
+
     def _repr_html_(self) -> str:
         """Show the HTML report in Jupyter (fragment form)."""
         return self.to_html(fragment=True)
@@ -592,6 +606,20 @@ class Collation:
         from compare.report.html import render_collation_html
 
         return render_collation_html(self, fragment=fragment)
+
+    def to_csv(self) -> str:
+        """Return the links and findings as CSV rows (``--format csv``; columns in
+        :data:`compare.report.table.COLUMNS`), safe to open in a spreadsheet."""
+        from compare.report.table import to_csv
+
+        return to_csv(self)
+
+    def to_dataframe(self) -> Any:
+        """Return the CSV rows as a pandas DataFrame; needs the ``pandas`` extra (else
+        :class:`~compare.errors.MissingExtraError`)."""
+        from compare.report.table import to_dataframe
+
+        return to_dataframe(self)
 
     def _repr_html_(self) -> str:
         """Show the HTML report in Jupyter (fragment form)."""
