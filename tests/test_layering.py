@@ -117,21 +117,13 @@ CONVENIENCES: dict[tuple[str, str], tuple[frozenset[str], str]] = {
         frozenset({"compare.selection"}),
         "issue 12: the collation's filtered() mirrors the comparison's",
     ),
-    ("compare.model", "Comparison.to_csv"): (
+    ("compare.model", "_Rows.to_csv"): (
         frozenset({"compare.report.table"}),
-        "issue 12: --format csv as a method, like to_json()",
+        "issue 12: --format csv as a method of Comparison and Collation, like to_json()",
     ),
-    ("compare.model", "Comparison.to_dataframe"): (
+    ("compare.model", "_Rows.to_dataframe"): (
         frozenset({"compare.report.table"}),
-        "issue 12: Comparison.to_dataframe() (the pandas extra)",
-    ),
-    ("compare.model", "Collation.to_csv"): (
-        frozenset({"compare.report.table"}),
-        "the collation's to_* mirror the comparison's",
-    ),
-    ("compare.model", "Collation.to_dataframe"): (
-        frozenset({"compare.report.table"}),
-        "the collation's to_* mirror the comparison's",
+        "issue 12: to_dataframe() on Comparison and Collation (the pandas extra)",
     ),
     ("compare.model", "Document.from_text"): (
         frozenset({"compare.loading"}),

@@ -11,7 +11,7 @@ lists them, with the layer order of every module.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any, Literal, get_args
+from typing import TYPE_CHECKING, Any, Literal, cast, get_args
 
 import attrs
 
@@ -339,8 +339,28 @@ def _collation_summary(c: Collation) -> CollationSummary:
     return summarize_collation(c)
 
 
+class _Rows:
+    """The row exports :class:`Comparison` and :class:`Collation` share (CSV, DataFrame)."""
+
+    __slots__ = ()
+
+    def to_csv(self) -> str:
+        """Return the links and findings as CSV rows (``--format csv``; columns in
+        :data:`compare.report.table.COLUMNS`), safe to open in a spreadsheet."""
+        from compare.report.table import to_csv
+
+        return to_csv(cast("Comparison | Collation", self))
+
+    def to_dataframe(self) -> Any:
+        """Return the CSV rows as a pandas DataFrame; needs the ``pandas`` extra (else
+        :class:`~compare.errors.MissingExtraError`)."""
+        from compare.report.table import to_dataframe
+
+        return to_dataframe(cast("Comparison | Collation", self))
+
+
 @attrs.frozen
-class Comparison:
+class Comparison(_Rows):
     """What ``other`` does with ``reference``'s account: links, omissions, additions, findings."""
 
     reference: Document
@@ -427,20 +447,6 @@ class Comparison:
 
         return render_html(self, fragment=fragment)
 
-    def to_csv(self) -> str:
-        """Return the links and findings as CSV rows (``--format csv``; columns in
-        :data:`compare.report.table.COLUMNS`), safe to open in a spreadsheet."""
-        from compare.report.table import to_csv
-
-        return to_csv(self)
-
-    def to_dataframe(self) -> Any:
-        """Return the CSV rows as a pandas DataFrame; needs the ``pandas`` extra (else
-        :class:`~compare.errors.MissingExtraError`)."""
-        from compare.report.table import to_dataframe
-
-        return to_dataframe(self)
-
     def _repr_html_(self) -> str:
         """Show the HTML report in Jupyter (fragment form)."""
         return self.to_html(fragment=True)
@@ -526,7 +532,7 @@ class Coverage:
 
 
 @attrs.frozen
-class Collation:
+class Collation(_Rows):
     """N accounts of one event as claims x sources, with the pairwise views against the first."""
 
     documents: tuple[Document, ...]
@@ -606,20 +612,6 @@ class Collation:
         from compare.report.html import render_collation_html
 
         return render_collation_html(self, fragment=fragment)
-
-    def to_csv(self) -> str:
-        """Return the links and findings as CSV rows (``--format csv``; columns in
-        :data:`compare.report.table.COLUMNS`), safe to open in a spreadsheet."""
-        from compare.report.table import to_csv
-
-        return to_csv(self)
-
-    def to_dataframe(self) -> Any:
-        """Return the CSV rows as a pandas DataFrame; needs the ``pandas`` extra (else
-        :class:`~compare.errors.MissingExtraError`)."""
-        from compare.report.table import to_dataframe
-
-        return to_dataframe(self)
 
     def _repr_html_(self) -> str:
         """Show the HTML report in Jupyter (fragment form)."""

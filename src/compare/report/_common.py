@@ -218,9 +218,12 @@ def comparison_points(c: Comparison) -> list[Point]:
             f"{sum(s.findings.values())} findings: {_counts(dict(s.findings))}."
         )
     )
-    if c.selection is not None:
-        points.append(Point(f"Filtered: {selection_text(c)}."))
-    return points
+    return points + _filter_point(c)
+
+
+def _filter_point(c: Comparison | Collation) -> list[Point]:
+    """The summary's last point when a filter is applied: which one."""
+    return [] if c.selection is None else [Point(f"Filtered: {selection_text(c)}.")]
 
 
 def selection_text(c: Comparison | Collation) -> str:
@@ -282,6 +285,4 @@ def collation_points(c: Collation) -> list[Point]:
             f"{_counts(dict(s.findings))}."
         )
     )
-    if c.selection is not None:
-        points.append(Point(f"Filtered: {selection_text(c)}."))
-    return points
+    return points + _filter_point(c)
