@@ -68,6 +68,7 @@ def test_views_follow_the_filter(cgtn_vs_relay: Comparison) -> None:
     assert "Added by" not in text and "Omitted by" not in text
     assert "Filtered: only number." in text
     assert "attribution (1)" not in text and "number (1)" in text
+    assert "flags: number\n" in text and "flags: number, reworded" not in text
     md = kept.filtered(exclude="number").to_markdown()
     assert "## Added by" not in md and "None." in md
     html = cgtn_vs_relay.filtered(exclude="added,omitted").to_html()

@@ -41,6 +41,7 @@ __all__ = [
     "selection_text",
     "shared_texts",
     "shorten",
+    "shown_flags",
     "spread",
     "spread_parts",
     "type_order",
@@ -219,6 +220,11 @@ def comparison_points(c: Comparison) -> list[Point]:
         )
     )
     return points + _filter_point(c)
+
+
+def shown_flags(c: Comparison | Collation, link: Link) -> tuple[str, ...]:
+    """A link's flags that the result's filter keeps (all of them without a filter)."""
+    return tuple(f for f in link.flags if c.selection is None or c.selection.keeps(f))
 
 
 def _filter_point(c: Comparison | Collation) -> list[Point]:

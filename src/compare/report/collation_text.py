@@ -20,6 +20,7 @@ from compare.report._common import (
     collation_points,
     numbers,
     shorten,
+    shown_flags,
     spread_parts,
 )
 from compare.report.controls import visible
@@ -129,7 +130,8 @@ def _wordings(c: Collation, width: int) -> list[str]:
         ]
         lines += _wrap(claim.text, width, "    ")
         for doc_id, link in claim.variants.items():
-            flags = f" [{', '.join(link.flags)}]" if link.flags else ""
+            kept = shown_flags(c, link)
+            flags = f" [{', '.join(kept)}]" if kept else ""
             lines.append(
                 f"  {_label(docs, doc_id)} {numbers(link.other)}: {link.relation}, "
                 f"score {link.score:.2f}{flags}"

@@ -31,6 +31,7 @@ from compare.report._common import (
     numbers,
     shared_texts,
     shorten,
+    shown_flags,
     spread_parts,
     type_order,
 )
@@ -174,7 +175,8 @@ def render_markdown(c: Comparison) -> str:
     if not links:
         lines += ["None.", ""]
     for link in links:
-        flags = f" · flags: {', '.join(escape(f) for f in link.flags)}" if link.flags else ""
+        kept = shown_flags(c, link)
+        flags = f" · flags: {', '.join(escape(f) for f in kept)}" if kept else ""
         lines += [
             f"**{ref} {numbers(link.ref)} ↔ {other} {numbers(link.other)}** · {link.relation}"
             f" · score {link.score:.2f}{flags}",
@@ -263,7 +265,8 @@ def render_collation_markdown(c: Collation) -> str:
             "",
         ]
         for doc_id, link in claim.variants.items():
-            flags = f" · flags: {', '.join(escape(f) for f in link.flags)}" if link.flags else ""
+            kept = shown_flags(c, link)
+            flags = f" · flags: {', '.join(escape(f) for f in kept)}" if kept else ""
             lines.append(
                 f"- **{labels[doc_id]} {numbers(link.other)}** · {link.relation} · score "
                 f"{link.score:.2f}{flags}: {_diff(link)}"

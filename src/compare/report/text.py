@@ -43,6 +43,7 @@ from compare.report._common import (
     comparison_points,
     numbers,
     shared_texts,
+    shown_flags,
     type_order,
 )
 
@@ -271,8 +272,9 @@ def _linked(c: Comparison, color: bool, width: int) -> Iterator[RenderableType |
     for link in links:
         head = Text(f"{ref} {numbers(link.ref)} ↔ {other} {numbers(link.other)}", style=_HEAD)
         head.append(f" · {link.relation} · score {link.score:.2f}")
-        if link.flags:
-            head.append(f" · flags: {', '.join(clean(f) for f in link.flags)}")
+        kept = shown_flags(c, link)
+        if kept:
+            head.append(f" · flags: {', '.join(clean(f) for f in kept)}")
         words = _diff(link, color)
         both = shared_texts(c.reference, c.other, link)
         shared = f"shared: “{clean(both[0])}” ↔ “{clean(both[1])}”" if both else ""
