@@ -72,7 +72,16 @@ def _views(result: Comparison | Collation) -> dict[str, Callable[[], str]]:
         "markdown": result.to_markdown,
         "html": result.to_html,
         "json": result.to_json,
+        "csv": result.to_csv,
+        "summary": lambda: repr(_summary(result)),
     }
+
+
+def _summary(result: Comparison | Collation) -> object:
+    """Compute the result's summary again (it is computed once, on construction)."""
+    from compare.summary import summarize, summarize_collation
+
+    return summarize(result) if isinstance(result, Comparison) else summarize_collation(result)
 
 
 def _median_seconds(fn: Callable[[], str], runs: int) -> tuple[float, int]:

@@ -3,6 +3,7 @@
 Compares the Syrian presidency's account, as relayed by an outlet (the "other"), with CGTN's
 Chinese readout of the same call (the reference), then prints the sentences only the relay has,
 the sentences it leaves out, and the sentences the two accounts share, with relation and score.
+Sentences are numbered from 1, as in every view for people (the API's indices count from 0).
 
 Run it from anywhere::
 
@@ -17,10 +18,15 @@ READOUTS = Path(__file__).resolve().parent / "readouts"
 
 
 def show(title: str, doc: compare.Document, indices: tuple[int, ...]) -> None:
-    """Print a heading and the given sentences of a document, one per line."""
+    """Print a heading and the given sentences of a document, one per line, numbered from 1."""
     print(f"\n{title} ({len(indices)})")
     for i in indices:
-        print(f"  [{i}] {doc.sentences[i].text}")
+        print(f"  {i + 1}. {doc.sentences[i].text}")
+
+
+def numbers(indices: tuple[int, ...]) -> str:
+    """Sentence numbers for people: 1-based, joined with +."""
+    return "+".join(str(i + 1) for i in indices)
 
 
 def main() -> None:
@@ -37,8 +43,8 @@ def main() -> None:
     for link in result.links:
         ref_text = " ".join(ref.sentences[i].text for i in link.ref)
         other_text = " ".join(other.sentences[j].text for j in link.other)
-        print(f"  {link.relation}, score {link.score:.2f}: ref {list(link.ref)} ~ other "
-              f"{list(link.other)}")  # fmt: skip
+        print(f"  {link.relation}, score {link.score:.2f}: {ref.label} {numbers(link.ref)} ~ "
+              f"{other.label} {numbers(link.other)}")  # fmt: skip
         print(f"    {ref.label}: {ref_text}")
         print(f"    {other.label}: {other_text}")
 

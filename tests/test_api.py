@@ -309,3 +309,22 @@ def test_collate_makes_duplicate_ids_distinct() -> None:
     collation = compare.collate([DOC, DOC, DOC])
     assert ["text", "text-2", "text-3"] == [d.id for d in collation.documents]
     assert all(claim.sources == 3 for claim in collation.claims)
+
+
+def test_repr_is_one_short_line() -> None:
+    """print(result) shows what the result holds in one line, not the whole attrs record."""
+    from pathlib import Path
+
+    readouts = Path(__file__).parent.parent / "examples" / "readouts"
+    ref = compare.load(readouts / "call-cgtn-chinese-readout.txt", label="CGTN")
+    other = compare.load(readouts / "call-syrian-readout-relay.txt", label="Syrian relay")
+    third = compare.load(readouts / "call-newsweek-report.txt", label="Newsweek")
+    result = compare.compare(ref, other)
+    text = repr(result)
+    assert text == str(result)
+    assert 1 == len(text.splitlines()) and len(text) < 200
+    assert text.startswith("<Comparison 'CGTN' → 'Syrian relay': 17 vs 15 sentences, ")
+    assert f"{len(result.links)} links, {len(result.omitted)} omitted" in text
+    many = repr(compare.collate([ref, other, third]))
+    assert 1 == len(many.splitlines()) and len(many) < 200
+    assert many.startswith("<Collation of 3 accounts ('CGTN', 'Syrian relay', 'Newsweek'): ")

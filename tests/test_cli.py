@@ -35,6 +35,12 @@ def run(argv: Sequence[str]) -> int:
         return exc.code if isinstance(exc.code, int) else 1
 
 
+def row(lines: Sequence[str], name: str) -> list[str]:
+    """The words of the first line of the sources table that starts with ``name`` (the table
+    follows the summary)."""
+    return next(line.split() for line in lines if line.split()[:1] == [name])
+
+
 def index_of(doc: Document, snippet: str) -> int:
     """The index of the one sentence of ``doc`` containing ``snippet``."""
     [index] = [s.index for s in doc.sentences if snippet in s.text]
@@ -51,9 +57,11 @@ def test_text_output(capsys: pytest.CaptureFixture[str], cgtn: Document, relay: 
     relations = [link.relation for link in result.links]
     lines = out.splitlines()
     words = [" ".join(line.split()) for line in lines]
-    assert ["Source", "CGTN", "SANA"] == lines[2].split()
-    assert ["Date", "—", "2021-11-06"] == lines[3].split()
-    assert ["Sentences", str(len(cgtn.sentences)), str(len(relay.sentences))] == lines[4].split()
+    assert ["Source", "CGTN", "SANA"] == row(lines, "Source")
+    assert ["Date", "—", "2021-11-06"] == row(lines, "Date")
+    assert ["Sentences", str(len(cgtn.sentences)), str(len(relay.sentences))] == row(
+        lines, "Sentences"
+    )
     assert (
         f"Linked {len(result.links)} same {relations.count('same')}, "
         f"reworded {relations.count('reworded')}, partial {relations.count('partial')}"
@@ -71,7 +79,7 @@ def test_default_labels_are_file_names(capsys: pytest.CaptureFixture[str]) -> No
     assert 0 == run([CGTN, RELAY])
     out = capsys.readouterr().out
     assert ["Source", "call-cgtn-chinese-readout", "call-syrian-readout-relay"] == (
-        out.splitlines()[2].split()
+        row(out.splitlines(), "Source")
     )
     assert "Added by call-syrian-readout-relay (not in call-cgtn-chinese-readout): " in out
 
@@ -80,7 +88,7 @@ def test_one_label_names_the_first_file(capsys: pytest.CaptureFixture[str]) -> N
     """Labels apply in file order; a missing one falls back to the file name."""
     assert 0 == run(["--label", "A", CGTN, RELAY])
     out = capsys.readouterr().out
-    assert ["Source", "A", "call-syrian-readout-relay"] == out.splitlines()[2].split()
+    assert ["Source", "A", "call-syrian-readout-relay"] == row(out.splitlines(), "Source")
 
 
 def test_json_to_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -135,6 +143,40 @@ def test_help(capsys: pytest.CaptureFixture[str]) -> None:
     assert "--link-threshold" in out
 
 
+def test_help_explains_each_option(capsys: pytest.CaptureFixture[str]) -> None:
+    """--help takes each option's help from its Options docstring, lists allowed names."""
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = " ".join(capsys.readouterr().out.split())
+    assert "--link-threshold X Minimum similarity for two sentences to be linked" in out
+    assert "(default 0.45)" in out
+    assert "One of: ratio, token_sort_ratio, token_set_ratio, partial_ratio." in out
+    assert "--language NAME Language of the word lists" in out
+    assert "One of: en" in out
+    assert "``" not in out and ":data:" not in out
+
+
+def test_a_folder_compares_its_txt_files_in_name_order(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A folder stands for its .txt files in name order (the first is the reference); other
+    files and hidden ones are left out."""
+    folder = tmp_path / "accounts"
+    folder.mkdir()
+    (folder / "b-relay.txt").write_bytes(Path(RELAY).read_bytes())
+    (folder / "a-cgtn.txt").write_bytes(Path(CGTN).read_bytes())
+    (folder / "notes.md").write_text("Not an account.", encoding="utf-8")
+    (folder / ".hidden.txt").write_text("Not an account either.", encoding="utf-8")
+    assert 0 == run(["--format", "json", str(folder)])
+    data = json.loads(capsys.readouterr().out)
+    assert "compare.comparison/1" == data["schema"]
+    assert ("a-cgtn", "b-relay") == (data["reference"]["id"], data["other"]["id"])
+    (folder / "c-copy.txt").write_bytes(Path(RELAY).read_bytes())
+    assert 0 == run(["--format", "json", str(folder)])
+    ids = [d["id"] for d in json.loads(capsys.readouterr().out)["documents"]]
+    assert ["a-cgtn", "b-relay", "c-copy"] == ids
+
+
 @pytest.fixture
 def bad_inputs(tmp_path: Path) -> dict[str, str]:
     """Files that cannot be read as accounts."""
@@ -142,9 +184,12 @@ def bad_inputs(tmp_path: Path) -> dict[str, str]:
     empty.write_bytes(b"   \n\n")
     binary = tmp_path / "binary.txt"
     binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    no_text = tmp_path / "folder"
+    no_text.mkdir()
+    (no_text / "notes.md").write_text("Xi spoke.", encoding="utf-8")
     return {
         "missing": str(tmp_path / "missing.txt"),
-        "directory": str(tmp_path),
+        "directory": str(no_text),
         "empty": str(empty),
         "binary": str(binary),
         "unwritable": str(tmp_path / "no-such-folder" / "out.txt"),
@@ -155,7 +200,7 @@ def bad_inputs(tmp_path: Path) -> dict[str, str]:
     ("argv", "message"),
     [
         pytest.param(["{missing}", RELAY], "no such file", id="missing-file"),
-        pytest.param(["{directory}", RELAY], "is a directory", id="directory"),
+        pytest.param(["{directory}", RELAY], "no .txt files", id="folder-without-txt"),
         pytest.param([CGTN, "{empty}"], "no text", id="empty-file"),
         pytest.param([CGTN, "{binary}"], "binary", id="binary-file"),
         pytest.param(["--format", "xml", CGTN, RELAY], "--format", id="bad-format"),
@@ -168,6 +213,7 @@ def bad_inputs(tmp_path: Path) -> dict[str, str]:
             ["--label", "A", "--label", "B", "--label", "C", CGTN, RELAY], "label", id="labels"
         ),
         pytest.param([CGTN], "OTHER", id="one-file"),
+        pytest.param([str(READOUTS / "README.md")], "OTHER", id="one-file-not-a-folder"),
         pytest.param(["-", "-"], "standard input", id="stdin-twice"),
         pytest.param(["-o", "{unwritable}", CGTN, RELAY], "cannot write", id="unwritable-output"),
     ],

@@ -89,7 +89,7 @@ def test_json_keys_follow_design() -> None:
     """Top-level, claim and coverage keys are those of DESIGN §3 (plus the documented extras)."""
     data = small().to_dict()
     assert COLLATION_SCHEMA == data["schema"] == "compare.collation/1"
-    assert {"schema", "documents", "claims", "pairs", "coverage", "ranking"} == set(data)
+    assert {"schema", "documents", "claims", "pairs", "coverage", "ranking", "summary"} == set(data)
     assert {
         "id": "c3", "members": {"a": [2], "b": [1]}, "text": "Trade | grew *fast*.",
         "representative": "a", "sources": 2,
@@ -146,6 +146,20 @@ def test_schema_definitions_match_the_comparison_schema() -> None:
 
 TEXT = """\
 Collation of 3 accounts: 5 claims (1 in all 3, 1 in 2, 3 in one source only)
+
+== Summary ==
+
+No changed numbers, speakers, quotes, names, negation or hedges in the shared claims' wordings.
+
+Per source, what it alone reports and what it leaves out:
+  - Wire A: alone reports 1 (e.g. c2: “The call lasted 40 minutes.”); leaves out nothing most others
+    carry
+  - Wire B: alone reports 1 (e.g. c4: “They spoke of <b>peace</b>.”); leaves out nothing most others
+    carry
+  - Wire C: alone reports 1 (e.g. c5: “Prices rose.”); leaves out 1 that most others carry (c3:
+    “Trade | grew *fast*.”)
+
+5 claims: 1 carried by all 3 sources, 2 by two or more; findings on the wordings: reworded 1.
 
   #  Source  Sentences  Claims  Unique  Missing  Date
   1  Wire A          3       3       1        0  —
@@ -236,6 +250,15 @@ MARKDOWN = """\
 # Collation: Wire A, Wire B, Wire C
 
 5 claims: 1 in all 3, 1 in 2, 3 in one source only.
+
+## Summary
+
+- No changed numbers, speakers, quotes, names, negation or hedges in the shared claims' wordings.
+- Per source, what it alone reports and what it leaves out:
+  - Wire A: alone reports 1 (e.g. c2: “The call lasted 40 minutes.”); leaves out nothing most others carry
+  - Wire B: alone reports 1 (e.g. c4: “They spoke of \\<b>peace\\</b>.”); leaves out nothing most others carry
+  - Wire C: alone reports 1 (e.g. c5: “Prices rose.”); leaves out 1 that most others carry (c3: “Trade \\| grew \\*fast\\*.”)
+- 5 claims: 1 carried by all 3 sources, 2 by two or more; findings on the wordings: reworded 1.
 
 | # | Source | Date | File | Sentences | Claims | Unique | Missing |
 | ---: | --- | --- | --- | ---: | ---: | ---: | ---: |

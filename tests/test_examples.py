@@ -30,11 +30,28 @@ def test_compare_readouts_lists_what_the_relay_adds(tmp_path: Path) -> None:
     assert "We welcome the Syrian side" in shared
 
 
+def test_compare_readouts_numbers_sentences_from_1(tmp_path: Path) -> None:
+    """compare_readouts.py numbers sentences as people do: the first omitted CGTN sentence, index
+    0 in the API, is printed as 1 (the same number the text view gives it)."""
+    import compare
+
+    ref = compare.load(EXAMPLES / "readouts" / "call-cgtn-chinese-readout.txt")
+    other = compare.load(EXAMPLES / "readouts" / "call-syrian-readout-relay.txt")
+    result = compare.compare(ref, other)
+    first = result.omitted[0]
+    out = _run("compare_readouts.py", cwd=tmp_path)
+    omitted = out.split("(omitted)")[1].split("In both accounts")[0]
+    assert f"  {first + 1}. {ref.sentences[first].text}" in omitted
+    link = result.links[0]
+    assert f"CGTN (Chinese readout) {link.ref[0] + 1}" in out.split("In both accounts")[1]
+
+
 def test_report_readouts_writes_a_page(tmp_path: Path) -> None:
-    """report_readouts.py writes the HTML report where asked and prints its path."""
+    """report_readouts.py writes the HTML report where asked and prints its absolute address."""
     target = tmp_path / "r.html"
-    out = _run("report_readouts.py", str(target), cwd=tmp_path)
-    assert str(target) == out.strip()
+    out = _run("report_readouts.py", "r.html", cwd=tmp_path)
+    assert target.resolve().as_uri() == out.strip()
+    assert out.startswith("file:///")
     page = target.read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>")
     assert "Syrian relay" in page

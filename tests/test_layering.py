@@ -45,9 +45,11 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("compare.links",),  # the one link builder: diff, relation, findings, score -> Link
     ("compare.pairwise",),  # compare(ref, other) -> Comparison
     ("compare.collation",),  # collate(docs) -> Collation
+    ("compare.summary", "compare.selection"),  # what a reader sees first; finding filters
     ("compare.report", "compare.report.controls"),  # renderers format, never compute
     ("compare.report._common",),
     ("compare.report.json", "compare.report.text", "compare.report.collation_text"),
+    ("compare.report.table",),  # findings and links as rows: CSV and pandas
     ("compare.report.markdown", "compare.report.html"),
     ("compare",),  # the package: the public API, re-exported
     ("compare.cli",),  # parses arguments, calls the API, picks a renderer
@@ -98,6 +100,30 @@ CONVENIENCES: dict[tuple[str, str], tuple[frozenset[str], str]] = {
     ("compare.model", "Collation.to_html"): (
         frozenset({"compare.report.html"}),
         "the collation's to_* mirror the comparison's",
+    ),
+    ("compare.model", "_comparison_summary"): (
+        frozenset({"compare.summary"}),
+        "issue 12: Comparison.summary is computed once, on construction, by the summary stage",
+    ),
+    ("compare.model", "_collation_summary"): (
+        frozenset({"compare.summary"}),
+        "issue 12: Collation.summary likewise",
+    ),
+    ("compare.model", "Comparison.filtered"): (
+        frozenset({"compare.selection"}),
+        "issue 12: result.filtered(only=..., exclude=...) as a method",
+    ),
+    ("compare.model", "Collation.filtered"): (
+        frozenset({"compare.selection"}),
+        "issue 12: the collation's filtered() mirrors the comparison's",
+    ),
+    ("compare.model", "_Rows.to_csv"): (
+        frozenset({"compare.report.table"}),
+        "issue 12: --format csv as a method of Comparison and Collation, like to_json()",
+    ),
+    ("compare.model", "_Rows.to_dataframe"): (
+        frozenset({"compare.report.table"}),
+        "issue 12: to_dataframe() on Comparison and Collation (the pandas extra)",
     ),
     ("compare.model", "Document.from_text"): (
         frozenset({"compare.loading"}),

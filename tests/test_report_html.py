@@ -22,6 +22,7 @@ TAGS = {
     "html", "head", "meta", "title", "style", "body", "div", "header", "h1", "h2", "table",
     "thead", "tbody", "tr", "th", "td", "p", "span", "b", "form", "fieldset", "legend", "label",
     "input", "main", "colgroup", "col", "aside", "ol", "li", "a", "del", "ins", "mark", "script",
+    "section", "ul",
 }  # fmt: skip
 """Every tag the templates emit; nothing else may appear in a page."""
 ATTRS = {

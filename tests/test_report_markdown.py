@@ -53,6 +53,16 @@ def small() -> Comparison:
 EXPECTED = """\
 # Wire A vs Wire B
 
+## Summary
+
+- What changes in the linked sentences (name): 1
+  - name: Wire A 1 ↔ Wire B 1: Xi ↔ Assad
+- Only in Wire A (left out by Wire B): 1 sentence
+  - 2. The call lasted 40 minutes.
+- Only in Wire B (not in Wire A): 1 sentence
+  - 3. They spoke of \\<b>peace\\</b>.
+- 2 linked pairs (1 same, 1 reworded, 0 partial) of 3 and 3 sentences; 3 findings: omitted 1, added 1, entity 1.
+
 | | Source | Date | File | Sentences |
 | --- | --- | --- | --- | ---: |
 | Reference | Wire A | — | a.txt | 3 |
@@ -101,7 +111,7 @@ EXPECTED = """\
 ### entity (1)
 
 - Wire A 1 ↔ Wire B 1: Xi ↔ Assad
-"""
+"""  # noqa: E501 - Markdown list items are single lines, however long
 
 
 def test_small_comparison() -> None:

@@ -81,6 +81,21 @@ def small() -> Comparison:
 
 
 EXPECTED_80 = """\
+Summary ────────────────────────────────────────────────────────────────────────
+
+What changes in the linked sentences (number): 1
+  - number: Gazette 3 ↔ Herald 2: 40 → 45
+
+Only in Gazette (left out by Herald): 2 sentences
+  - 2. About 2,000 people attended the ceremony.
+  - 4. Traffic will start next week.
+
+Only in Herald (not in Gazette): 1 sentence
+  - 3. Protesters gathered nearby.
+
+2 linked pairs (0 same, 2 reworded, 0 partial) of 4 and 3 sentences; 6 findings:
+omitted 2, added 1, reworded 2, number 1.
+
             Reference    Other
 ───────────────────────────────
 Source      Gazette      Herald

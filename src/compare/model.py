@@ -10,8 +10,8 @@ lists them, with the layer order of every module.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import TYPE_CHECKING, Literal, get_args
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any, Literal, cast, get_args
 
 import attrs
 
@@ -21,20 +21,26 @@ if TYPE_CHECKING:
 __all__ = [
     "CLAIM_STATUSES",
     "FINDING_TYPES",
+    "KEY_TYPES",
     "RELATIONS",
     "Candidate",
     "Claim",
     "ClaimStatus",
     "Collation",
+    "CollationSummary",
     "Comparison",
     "Coverage",
     "DiffOp",
     "Document",
     "Finding",
     "FindingType",
+    "KeyFinding",
     "Link",
     "Relation",
+    "Selection",
     "Sentence",
+    "SourceSummary",
+    "Summary",
 ]
 
 Relation = Literal["same", "reworded", "partial"]
@@ -63,6 +69,16 @@ FindingType = Literal[
 """Finding types of the JSON contract (DESIGN §3); new ones may be appended, none change meaning."""
 FINDING_TYPES: tuple[FindingType, ...] = get_args(FindingType)
 """The values of :data:`FindingType`, in that order (the order reports list them in)."""
+KEY_TYPES: tuple[FindingType, ...] = (
+    "number",
+    "attribution",
+    "quote",
+    "entity",
+    "polarity",
+    "hedge",
+)
+"""The finding types a summary puts first, in this order: numbers, speakers, quotes, names,
+negation, hedges (the changes that alter what an account asserts)."""
 
 
 @attrs.frozen
@@ -218,8 +234,133 @@ def _freeze_claim_candidates(closest: Mapping[str, Candidate]) -> Mapping[str, C
     return {str(k): v for k, v in closest.items()}
 
 
+def _types(types: tuple[str, ...] | list[str] | None) -> tuple[str, ...]:
+    """Copy finding types into a tuple (None: none)."""
+    return tuple(types or ())
+
+
 @attrs.frozen
-class Comparison:
+class Selection:
+    """Which finding types a filtered comparison or collation shows (:meth:`Comparison.filtered`).
+
+    ``only`` empty means every type; ``exclude`` is taken away after it. The alignment (links,
+    omitted, added, claims) is never filtered: only findings are, and the views hide what shows
+    nothing but filtered-out findings.
+    """
+
+    only: tuple[str, ...] = attrs.field(default=(), converter=_types)
+    """The finding types kept; empty for all of them."""
+    exclude: tuple[str, ...] = attrs.field(default=(), converter=_types)
+    """The finding types dropped."""
+
+    def keeps(self, kind: str) -> bool:
+        """Whether findings of type ``kind`` pass the filter."""
+        return (not self.only or kind in self.only) and kind not in self.exclude
+
+    def shows_link(self, link: Link) -> bool:
+        """Whether a view lists this link: always without ``only``, else when one of its findings
+        (its ``flags``) is of a kept type."""
+        return not self.only or any(self.keeps(flag) for flag in link.flags)
+
+
+@attrs.frozen
+class Summary:
+    """What a reader should see first of a comparison, computed once (:mod:`compare.summary`).
+
+    Typed findings that matter (:data:`KEY_TYPES`) first, then the sentences only one side
+    carries, then counts. Built from the comparison's findings, so a filter applies to it too.
+    """
+
+    key: tuple[Finding, ...]
+    """The findings of :data:`KEY_TYPES`, by that order of types, then in reading order."""
+    only_ref: tuple[int, ...]
+    """Reference sentences only the reference carries (its ``omitted`` findings)."""
+    only_other: tuple[int, ...]
+    """Other sentences only the other carries (its ``added`` findings)."""
+    relations: Mapping[str, int] = attrs.field(hash=False)
+    """Links by relation, every relation listed (:data:`RELATIONS` order)."""
+    findings: Mapping[str, int] = attrs.field(hash=False)
+    """Findings by type, the types present only, in the reports' order."""
+
+
+@attrs.frozen
+class KeyFinding:
+    """A finding of :data:`KEY_TYPES` in a collation: the claim, the source, the finding."""
+
+    claim: str
+    """Id of the claim."""
+    source: str
+    """Id of the document whose wording differs from the claim's representative."""
+    index: int
+    """Position of the finding in ``claim.findings[source]``."""
+    finding: Finding
+    """The finding itself (``ref``: the representative's sentences)."""
+
+
+@attrs.frozen
+class SourceSummary:
+    """What one source of a collation alone reports and what it leaves out."""
+
+    id: str
+    """Id of the document."""
+    unique: tuple[str, ...]
+    """Claims only this source carries, in claim order."""
+    missing: tuple[str, ...]
+    """Claims this source lacks although most others carry them, in claim order."""
+
+
+@attrs.frozen
+class CollationSummary:
+    """What a reader should see first of a collation, computed once (:mod:`compare.summary`)."""
+
+    key: tuple[KeyFinding, ...]
+    """Findings of :data:`KEY_TYPES` on the claims' wordings, by type order, then claim order."""
+    sources: tuple[SourceSummary, ...]
+    """Per source, in document order: what it alone reports, what it leaves out."""
+    claims: int
+    """How many claims."""
+    shared_by_all: int
+    """How many claims every source carries."""
+    findings: Mapping[str, int] = attrs.field(hash=False)
+    """Findings on the claims' wordings by type, the types present only, in the reports' order."""
+
+
+def _comparison_summary(c: Comparison) -> Summary:
+    """Compute a comparison's summary (the stage lives in :mod:`compare.summary`)."""
+    from compare.summary import summarize
+
+    return summarize(c)
+
+
+def _collation_summary(c: Collation) -> CollationSummary:
+    """Compute a collation's summary (the stage lives in :mod:`compare.summary`)."""
+    from compare.summary import summarize_collation
+
+    return summarize_collation(c)
+
+
+class _Rows:
+    """The row exports :class:`Comparison` and :class:`Collation` share (CSV, DataFrame)."""
+
+    __slots__ = ()
+
+    def to_csv(self) -> str:
+        """Return the links and findings as CSV rows (``--format csv``; columns in
+        :data:`compare.report.table.COLUMNS`), safe to open in a spreadsheet."""
+        from compare.report.table import to_csv
+
+        return to_csv(cast("Comparison | Collation", self))
+
+    def to_dataframe(self) -> Any:
+        """Return the CSV rows as a pandas DataFrame; needs the ``pandas`` extra (else
+        :class:`~compare.errors.MissingExtraError`)."""
+        from compare.report.table import to_dataframe
+
+        return to_dataframe(cast("Comparison | Collation", self))
+
+
+@attrs.frozen
+class Comparison(_Rows):
     """What ``other`` does with ``reference``'s account: links, omissions, additions, findings."""
 
     reference: Document
@@ -245,6 +386,36 @@ class Comparison:
         factory=dict, converter=_freeze_candidates, hash=False, kw_only=True
     )
     """Added other sentence to its closest reference sentence, for those that have one."""
+    selection: Selection | None = attrs.field(default=None, kw_only=True)
+    """The finding filter applied (:meth:`filtered`), or None for all findings."""
+    summary: Summary = attrs.field(
+        init=False, eq=False, hash=False, repr=False,
+        default=attrs.Factory(_comparison_summary, takes_self=True),
+    )  # fmt: skip
+    """What a reader should see first: computed from the fields above on construction."""
+
+    def filtered(
+        self, *, only: Iterable[str] | str | None = None, exclude: Iterable[str] | str | None = None
+    ) -> Comparison:
+        """This comparison with only the findings of the types ``only`` (all when None) that are
+        not in ``exclude``; types as names or one comma-separated string.
+
+        Links, omitted and added sentences stay as aligned; views hide the sections and links
+        that show nothing but filtered-out findings. An unknown type raises
+        :class:`~compare.errors.OptionsError` listing the known ones.
+        """
+        from compare.selection import filter_comparison
+
+        return filter_comparison(self, only=only, exclude=exclude)
+
+    def __repr__(self) -> str:
+        """A one-line summary (the full record runs to thousands of characters)."""
+        return (
+            f"<Comparison {self.reference.label!r} → {self.other.label!r}: "
+            f"{len(self.reference.sentences)} vs {len(self.other.sentences)} sentences, "
+            f"{len(self.links)} links, {len(self.omitted)} omitted, {len(self.added)} added, "
+            f"{len(self.findings)} findings>"
+        )
 
     def to_dict(self) -> dict[str, object]:
         """Return the ``compare.comparison/1`` JSON structure (DESIGN §3)."""
@@ -361,7 +532,7 @@ class Coverage:
 
 
 @attrs.frozen
-class Collation:
+class Collation(_Rows):
     """N accounts of one event as claims x sources, with the pairwise views against the first."""
 
     documents: tuple[Document, ...]
@@ -376,6 +547,22 @@ class Collation:
     """``compare(documents[0], d)`` for every other document, in order."""
     options: Options
     """The options the collation ran with."""
+    selection: Selection | None = attrs.field(default=None, kw_only=True)
+    """The finding filter applied (:meth:`filtered`), or None for all findings."""
+    summary: CollationSummary = attrs.field(
+        init=False, eq=False, hash=False, repr=False,
+        default=attrs.Factory(_collation_summary, takes_self=True),
+    )  # fmt: skip
+    """What a reader should see first: computed from the fields above on construction."""
+
+    def filtered(
+        self, *, only: Iterable[str] | str | None = None, exclude: Iterable[str] | str | None = None
+    ) -> Collation:
+        """This collation with its claims' findings and its pairs filtered as
+        :meth:`Comparison.filtered` does; the claims themselves stay."""
+        from compare.selection import filter_collation
+
+        return filter_collation(self, only=only, exclude=exclude)
 
     def claim(self, claim_id: str) -> Claim:
         """Return the claim with this id (``KeyError`` if there is none)."""
@@ -383,6 +570,15 @@ class Collation:
             if c.id == claim_id:
                 return c
         raise KeyError(claim_id)
+
+    def __repr__(self) -> str:
+        """A one-line summary (the full record runs to tens of thousands of characters)."""
+        labels = ", ".join(repr(d.label) for d in self.documents)
+        shared = len(self.ranking)
+        return (
+            f"<Collation of {len(self.documents)} accounts ({labels}): {len(self.claims)} claims, "
+            f"{shared} carried by two or more sources>"
+        )
 
     def to_dict(self) -> dict[str, object]:
         """Return the ``compare.collation/1`` JSON structure (DESIGN §3)."""

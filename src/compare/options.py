@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import ast
+import functools
+import inspect
+import itertools
+import re
+import textwrap
 from collections.abc import Callable
 from typing import Any
 
@@ -9,7 +15,15 @@ import attrs
 
 from compare.errors import OptionsError
 
-__all__ = ["SCALAR_OPTIONS", "SCORER_NAMES", "Options", "resolve_options"]
+__all__ = [
+    "SCALAR_OPTIONS",
+    "SCORER_NAMES",
+    "Options",
+    "allowed_values",
+    "languages",
+    "option_help",
+    "resolve_options",
+]
 
 SCORER_NAMES: tuple[str, ...] = ("ratio", "token_sort_ratio", "token_set_ratio", "partial_ratio")
 """The rapidfuzz scorers ``Options.fuzzy_scorer`` may name; :data:`compare.similarity.SCORERS`
@@ -42,6 +56,21 @@ def _callable_or_none(instance: Any, attribute: attrs.Attribute[Any], value: obj
             f"option {attribute.name} must be a scorer (a callable, see compare.similarity.Scorer) "
             f"or None, got {type(value).__name__}"
         )
+
+
+def languages() -> tuple[str, ...]:
+    """The languages with word lists in the package (``data/stopwords_<code>.txt``), sorted."""
+    from importlib import resources
+
+    prefix, suffix = "stopwords_", ".txt"
+    names = (entry.name for entry in (resources.files("compare") / "data").iterdir())
+    return tuple(
+        sorted(
+            n[len(prefix) : -len(suffix)]
+            for n in names
+            if n.startswith(prefix) and n.endswith(suffix)
+        )
+    )
 
 
 def _language(instance: Any, attribute: attrs.Attribute[str], value: str) -> None:
@@ -95,7 +124,7 @@ class Options:
     turns anchors off."""
 
     fuzzy_scorer: str = attrs.field(default="token_sort_ratio", validator=_scorer_name)
-    """Name of the rapidfuzz scorer blended into the similarity (one of :data:`SCORER_NAMES`)."""
+    """Name of the rapidfuzz scorer blended into the similarity (listed in :data:`SCORER_NAMES`)."""
 
     language: str = attrs.field(default="en", validator=_language)
     """Language of the word lists (stop words) used to pick content words."""
@@ -146,3 +175,57 @@ def resolve_options(options: object) -> Options:
             f"options must be a compare.Options or None, got {type(options).__name__}"
         )
     return options
+
+
+_ROLE_RE = re.compile(r":[a-z]+:`~?([^`]+)`")
+"""A Sphinx role such as ``:data:`SCORER_NAMES```, whose target is kept as plain text."""
+
+
+_SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+
+
+def _plain_doc(text: str) -> str:
+    """A field docstring's first sentence as one plain line: roles and double backticks gone."""
+    line = " ".join(_ROLE_RE.sub(r"\1", text).replace("``", "").split())
+    return _SENTENCE_END_RE.split(line, maxsplit=1)[0]
+
+
+@functools.cache
+def _field_docs() -> dict[str, str]:
+    """The docstring under each field of :class:`Options`, read from this module's source."""
+    try:
+        source = inspect.getsource(Options)
+    except (OSError, TypeError):  # no source shipped (a frozen application): no help texts
+        return {}
+    body = ast.parse(textwrap.dedent(source)).body[0]
+    assert isinstance(body, ast.ClassDef)
+    docs: dict[str, str] = {}
+    for node, after in itertools.pairwise(body.body):
+        if (
+            isinstance(node, ast.AnnAssign)
+            and isinstance(node.target, ast.Name)
+            and isinstance(after, ast.Expr)
+            and isinstance(after.value, ast.Constant)
+            and isinstance(after.value.value, str)
+        ):
+            docs[node.target.id] = _plain_doc(after.value.value)
+    return docs
+
+
+def allowed_values(name: str) -> tuple[str, ...]:
+    """The values an option that names something accepts (empty for a number)."""
+    if name == "fuzzy_scorer":
+        return SCORER_NAMES
+    if name == "language":
+        return languages()
+    return ()
+
+
+def option_help(name: str) -> str:
+    """One line of help for an option: its field docstring, allowed values and default."""
+    default = attrs.fields_dict(Options)[name].default
+    text = _field_docs().get(name, name)
+    allowed = allowed_values(name)
+    if allowed:
+        text += f" One of: {', '.join(allowed)}."
+    return f"{text} (default {default})"

@@ -10,26 +10,38 @@ import hashlib
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
+import attrs
+
 from compare.model import (
     FINDING_TYPES,
     Claim,
     ClaimStatus,
     Collation,
+    Comparison,
     Document,
+    Finding,
     FindingType,
     Link,
 )
 from compare.report.controls import visible
 
 __all__ = [
+    "KEY_LABELS",
+    "KEY_SHOWN",
     "MARKS",
+    "ONE_SIDED_SHOWN",
+    "Point",
     "claims_by_id",
     "clean",
+    "collation_points",
+    "comparison_points",
     "flat",
     "numbers",
     "report_id",
+    "selection_text",
     "shared_texts",
     "shorten",
+    "shown_flags",
     "spread",
     "spread_parts",
     "type_order",
@@ -100,3 +112,183 @@ def shared_texts(ref: Document, other: Document, link: Link) -> tuple[str, str] 
         return None
     (a, b), (c, d) = link.shared
     return flat(ref.text[a:b]), flat(other.text[c:d])
+
+
+KEY_SHOWN = 8
+"""Key findings a summary lists before ``… and N more``."""
+ONE_SIDED_SHOWN = 3
+"""Sentences or claims a summary quotes for each side before ``… and N more``."""
+SUMMARY_TEXT = 100
+"""Characters of source text a summary item quotes."""
+CLAIM_TEXT = 60
+"""Characters of a claim's wording a collation summary quotes (several share one line)."""
+KEY_LABELS: dict[str, str] = {
+    "number": "number",
+    "attribution": "speaker",
+    "quote": "quote",
+    "entity": "name",
+    "polarity": "negation",
+    "hedge": "hedge",
+}
+"""How a summary names each key finding type (:data:`compare.model.KEY_TYPES`)."""
+
+
+@attrs.frozen
+class Point:
+    """One point of a summary in plain text (each view escapes and styles it)."""
+
+    head: str
+    """The point in one sentence."""
+    items: tuple[str, ...] = ()
+    """What it lists, one line each (source text is flattened, not escaped)."""
+
+
+def _more(items: list[str], total: int, shown: int) -> tuple[str, ...]:
+    """The first ``shown`` items and a last one saying how many more there are."""
+    return (*items[:shown], *([f"… and {total - shown} more"] if total > shown else []))
+
+
+def _where(ref_label: str, other_label: str, f: Finding) -> str:
+    """Where a finding is, numbered for people: ``CGTN 6 ↔ Relay 7``."""
+    return " ↔ ".join(
+        f"{label} {numbers(idx)}"
+        for label, idx in ((ref_label, f.ref), (other_label, f.other))
+        if idx
+    )
+
+
+def _sentences(n: int) -> str:
+    """``1 sentence``, ``2 sentences``."""
+    return f"{n} sentence{'' if n == 1 else 's'}"
+
+
+def _kept(c: Comparison | Collation, kind: str) -> bool:
+    """Whether the comparison's filter (if any) keeps findings of type ``kind``."""
+    return c.selection is None or c.selection.keeps(kind)
+
+
+def _counts(findings: dict[str, int]) -> str:
+    """Findings by type as text: ``number 1, quote 2``, or ``none``."""
+    return ", ".join(f"{t} {n}" for t, n in findings.items()) or "none"
+
+
+def _one_sided(doc: Document, idx: Sequence[int]) -> tuple[str, ...]:
+    """The first sentences of a list, numbered for people and cut short."""
+    items = [f"{i + 1}. {shorten(flat(doc.sentences[i].text), SUMMARY_TEXT)}" for i in idx]
+    return _more(items, len(items), ONE_SIDED_SHOWN)
+
+
+def comparison_points(c: Comparison) -> list[Point]:
+    """The summary of a comparison in plain sentences: key findings, then one-sided sentences,
+    then counts (formatting :attr:`Comparison.summary`, computing nothing)."""
+    s = c.summary
+    ref, other = flat(c.reference.label), flat(c.other.label)
+    kinds = ", ".join(dict.fromkeys(KEY_LABELS[f.type] for f in s.key))
+    points = [
+        Point(
+            f"What changes in the linked sentences ({kinds}): {len(s.key)}"
+            if s.key
+            else "No changed numbers, speakers, quotes, names, negation or hedges "
+            "in the linked sentences.",
+            _more(
+                [f"{KEY_LABELS[f.type]}: {_where(ref, other, f)}: {flat(f.detail)}" for f in s.key],
+                len(s.key),
+                KEY_SHOWN,
+            ),
+        )
+    ]
+    if _kept(c, "omitted"):
+        points.append(
+            Point(
+                f"Only in {ref} (left out by {other}): {_sentences(len(s.only_ref))}",
+                _one_sided(c.reference, s.only_ref),
+            )
+        )
+    if _kept(c, "added"):
+        points.append(
+            Point(
+                f"Only in {other} (not in {ref}): {_sentences(len(s.only_other))}",
+                _one_sided(c.other, s.only_other),
+            )
+        )
+    relations = ", ".join(f"{n} {r}" for r, n in s.relations.items())
+    points.append(
+        Point(
+            f"{len(c.links)} linked pair{'' if len(c.links) == 1 else 's'} ({relations}) of "
+            f"{len(c.reference.sentences)} and {_sentences(len(c.other.sentences))}; "
+            f"{sum(s.findings.values())} findings: {_counts(dict(s.findings))}."
+        )
+    )
+    return points + _filter_point(c)
+
+
+def shown_flags(c: Comparison | Collation, link: Link) -> tuple[str, ...]:
+    """A link's flags that the result's filter keeps (all of them without a filter)."""
+    return tuple(f for f in link.flags if c.selection is None or c.selection.keeps(f))
+
+
+def _filter_point(c: Comparison | Collation) -> list[Point]:
+    """The summary's last point when a filter is applied: which one."""
+    return [] if c.selection is None else [Point(f"Filtered: {selection_text(c)}.")]
+
+
+def selection_text(c: Comparison | Collation) -> str:
+    """The filter of a comparison or collation in words (empty without one)."""
+    if c.selection is None:
+        return ""
+    parts = []
+    if c.selection.only:
+        parts.append("only " + ", ".join(c.selection.only))
+    if c.selection.exclude:
+        parts.append("excluding " + ", ".join(c.selection.exclude))
+    return "; ".join(parts) or "all finding types"
+
+
+def collation_points(c: Collation) -> list[Point]:
+    """The summary of a collation in plain sentences: key findings on the wordings, then per
+    source what it alone reports and what it leaves out, then counts."""
+    s = c.summary
+    labels = {d.id: flat(d.label) for d in c.documents}
+    claims = claims_by_id(c)
+    kinds = ", ".join(dict.fromkeys(KEY_LABELS[k.finding.type] for k in s.key))
+    key = [
+        f"{KEY_LABELS[k.finding.type]}: {k.claim}, {labels[k.source]} "
+        f"{numbers(claims[k.claim].members[k.source])}: {flat(k.finding.detail)}"
+        for k in s.key
+    ]
+    points = [
+        Point(
+            f"What changes in the shared claims' wordings ({kinds}): {len(s.key)}"
+            if s.key
+            else "No changed numbers, speakers, quotes, names, negation or hedges "
+            "in the shared claims' wordings.",
+            _more(key, len(key), KEY_SHOWN),
+        )
+    ]
+    rows = []
+    for src in s.sources:
+        line = f"{labels[src.id]}: alone reports {len(src.unique)}"
+        if src.unique:
+            first = claims[src.unique[0]]
+            line += f" (e.g. {first.id}: “{shorten(flat(first.text), CLAIM_TEXT)}”)"
+        if not src.missing:
+            line += "; leaves out nothing most others carry"
+        else:
+            line += f"; leaves out {len(src.missing)} that most others carry"
+            shown = ", ".join(
+                f"{cid}: “{shorten(flat(claims[cid].text), CLAIM_TEXT)}”"
+                for cid in src.missing[:ONE_SIDED_SHOWN]
+            )
+            extra = len(src.missing) - ONE_SIDED_SHOWN
+            line += f" ({shown}{f', … and {extra} more' if extra > 0 else ''})"
+        rows.append(line)
+    points.append(Point("Per source, what it alone reports and what it leaves out:", tuple(rows)))
+    n = len(c.documents)
+    points.append(
+        Point(
+            f"{s.claims} claims: {s.shared_by_all} carried by all {n} sources, "
+            f"{len(c.ranking)} by two or more; findings on the wordings: "
+            f"{_counts(dict(s.findings))}."
+        )
+    )
+    return points + _filter_point(c)

@@ -13,7 +13,16 @@ import textwrap
 from collections import Counter
 
 from compare.model import Collation, Document, Link
-from compare.report._common import MARKS, claims_by_id, clean, numbers, shorten, spread_parts
+from compare.report._common import (
+    MARKS,
+    claims_by_id,
+    clean,
+    collation_points,
+    numbers,
+    shorten,
+    shown_flags,
+    spread_parts,
+)
 from compare.report.controls import visible
 
 __all__ = ["render_collation"]
@@ -121,7 +130,8 @@ def _wordings(c: Collation, width: int) -> list[str]:
         ]
         lines += _wrap(claim.text, width, "    ")
         for doc_id, link in claim.variants.items():
-            flags = f" [{', '.join(link.flags)}]" if link.flags else ""
+            kept = shown_flags(c, link)
+            flags = f" [{', '.join(kept)}]" if kept else ""
             lines.append(
                 f"  {_label(docs, doc_id)} {numbers(link.other)}: {link.relation}, "
                 f"score {link.score:.2f}{flags}"
@@ -167,10 +177,21 @@ def _pairs(c: Collation) -> list[str]:
     return _table(rows, right={1, 2, 3, 4, 5, 6})
 
 
+def _summary(c: Collation, width: int) -> list[str]:
+    """The summary first: each point wrapped, its items as a list under it."""
+    lines = ["== Summary =="]
+    for point in collation_points(c):
+        lines += ["", *_wrap(point.head, width, "")]
+        for item in point.items:
+            lines += _wrap(item, width, "    ", first="  - ")
+    return lines
+
+
 def render_collation(c: Collation, *, width: int = 100, color: bool = False) -> str:
     """Render the collation as plain text (``color`` is accepted and ignored: no styles yet)."""
     del color  # plain text for every terminal; the pairwise view owns the styled output
-    lines = [*_wrap(_counts(c), width, ""), "", *_sources(c, width), ""]
+    lines = [*_wrap(_counts(c), width, ""), "", *_summary(c, width), ""]
+    lines += [*_sources(c, width), ""]
     lines += ["== Claims × sources ==", "", *_matrix(c, width), ""]
     lines += [f"== Shared claims, most widely reported first: {len(c.ranking)} =="]
     lines += _wordings(c, width)

@@ -32,7 +32,16 @@ from compare.model import (
     Finding,
     Link,
 )
-from compare.report._common import MARKS, numbers, report_id, shared_texts, spread, type_order
+from compare.report._common import (
+    MARKS,
+    collation_points,
+    comparison_points,
+    numbers,
+    report_id,
+    shared_texts,
+    spread,
+    type_order,
+)
 from compare.report.controls import visible
 
 __all__ = ["TYPE_STYLES", "render_collation_html", "render_html"]
@@ -407,6 +416,7 @@ def render_html(c: Comparison, *, fragment: bool = False) -> str:
         uid=uid,
         view="pairwise",
         title=f"{c.reference.label} vs {c.other.label}",
+        summary=comparison_points(c),
         docs=[
             {"role": role, "doc": d, "count": len(d.sentences), "file": _file_name(d.source)}
             for role, d in (("Reference", c.reference), ("Other", c.other))
@@ -568,6 +578,7 @@ def render_collation_html(c: Collation, *, fragment: bool = False) -> str:
         uid=uid,
         view="matrix",
         title="Collation: " + ", ".join(d.label for d in c.documents),
+        summary=collation_points(c),
         docs=[
             {
                 "role": "Reference" if k == 0 else f"Source {k + 1}",

@@ -6,7 +6,16 @@ import json
 import re
 from typing import Any
 
-from compare.model import Candidate, Claim, Collation, Comparison, Document, Finding, Link
+from compare.model import (
+    Candidate,
+    Claim,
+    Collation,
+    Comparison,
+    Document,
+    Finding,
+    Link,
+    Selection,
+)
 from compare.report.controls import CONTROLS
 
 __all__ = [
@@ -87,9 +96,17 @@ def _candidate(cand: Candidate) -> dict[str, Any]:
     return {"index": cand.index, "score": cand.score}
 
 
+def _filter(selection: Selection | None) -> dict[str, Any] | None:
+    """The finding filter applied, or None."""
+    if selection is None:
+        return None
+    return {"only": list(selection.only), "exclude": list(selection.exclude)}
+
+
 def comparison_to_dict(c: Comparison) -> dict[str, Any]:
     """Return the whole comparison as the ``compare.comparison/1`` structure."""
-    return {
+    position = {id(f): k for k, f in enumerate(c.findings)}
+    out = {
         "schema": SCHEMA,
         "reference": document_to_dict(c.reference),
         "other": document_to_dict(c.other),
@@ -103,8 +120,17 @@ def comparison_to_dict(c: Comparison) -> dict[str, Any]:
             "other_sentences": len(c.other.sentences),
             "linked_ref": sum(len(link.ref) for link in c.links),
             "linked_other": sum(len(link.other) for link in c.links),
+            "key_findings": [position[id(f)] for f in c.summary.key],
+            "only_ref": list(c.summary.only_ref),
+            "only_other": list(c.summary.only_other),
+            "relations": dict(c.summary.relations),
+            "findings": dict(c.summary.findings),
         },
     }
+    chosen = _filter(c.selection)
+    if chosen is not None:
+        out["filter"] = chosen
+    return out
 
 
 def _claim(c: Claim) -> dict[str, Any]:
@@ -123,9 +149,20 @@ def _claim(c: Claim) -> dict[str, Any]:
     }
 
 
+def _collation_summary(c: Collation) -> dict[str, Any]:
+    """The collation's summary: key findings located by claim, source and position."""
+    s = c.summary
+    return {
+        "claims": s.claims,
+        "shared_by_all": s.shared_by_all,
+        "key_findings": [{"claim": k.claim, "source": k.source, "index": k.index} for k in s.key],
+        "findings": dict(s.findings),
+    }
+
+
 def collation_to_dict(c: Collation) -> dict[str, Any]:
     """Return the whole collation as the ``compare.collation/1`` structure."""
-    return {
+    out = {
         "schema": COLLATION_SCHEMA,
         "documents": [document_to_dict(d) for d in c.documents],
         "claims": [_claim(claim) for claim in c.claims],
@@ -141,7 +178,12 @@ def collation_to_dict(c: Collation) -> dict[str, Any]:
             for doc, cov in c.coverage.items()
         },
         "ranking": list(c.ranking),
+        "summary": _collation_summary(c),
     }
+    chosen = _filter(c.selection)
+    if chosen is not None:
+        out["filter"] = chosen
+    return out
 
 
 def dumps(data: dict[str, Any], *, indent: int | None = 2) -> str:

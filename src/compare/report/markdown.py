@@ -23,11 +23,15 @@ from compare.model import (
 )
 from compare.report._common import (
     MARKS,
+    Point,
     claims_by_id,
+    collation_points,
+    comparison_points,
     flat,
     numbers,
     shared_texts,
     shorten,
+    shown_flags,
     spread_parts,
     type_order,
 )
@@ -150,15 +154,29 @@ def _sentences(
     return out
 
 
+def _points(points: list[Point]) -> list[str]:
+    """The summary first: a list of points, each with its items nested under it."""
+    lines = ["## Summary", ""]
+    for point in points:
+        lines.append(f"- {escape(point.head)}")
+        lines += [f"  - {escape(item)}" for item in point.items]
+    return [*lines, ""]
+
+
 def render_markdown(c: Comparison) -> str:
     """Render the comparison as GitHub-flavoured Markdown."""
     ref, other = escape(c.reference.label), escape(c.other.label)
-    lines = [f"# {ref} vs {other}", "", *_sources(c), "", *_summary(c), ""]
-    lines += [f"## Linked sentences ({ref} → {other})", ""]
-    if not c.links:
+    lines = [f"# {ref} vs {other}", "", *_points(comparison_points(c))]
+    lines += [*_sources(c), "", *_summary(c), ""]
+    chosen = c.selection
+    links = [link for link in c.links if chosen is None or chosen.shows_link(link)]
+    shown = f": {len(links)} of {len(c.links)}" if len(links) < len(c.links) else ""
+    lines += [f"## Linked sentences ({ref} → {other}){shown}", ""]
+    if not links:
         lines += ["None.", ""]
-    for link in c.links:
-        flags = f" · flags: {', '.join(escape(f) for f in link.flags)}" if link.flags else ""
+    for link in links:
+        kept = shown_flags(c, link)
+        flags = f" · flags: {', '.join(escape(f) for f in kept)}" if kept else ""
         lines += [
             f"**{ref} {numbers(link.ref)} ↔ {other} {numbers(link.other)}** · {link.relation}"
             f" · score {link.score:.2f}{flags}",
@@ -169,10 +187,12 @@ def render_markdown(c: Comparison) -> str:
         both = shared_texts(c.reference, c.other, link)
         if both:
             lines += [f"*shared:* “{escape(both[0])}” ↔ “{escape(both[1])}”", ""]
-    lines += [f"## Added by {other} (not in {ref}): {len(c.added)}", ""]
-    lines += [*_sentences(c.other, c.added, c.closest_added, ref), ""]
-    lines += [f"## Omitted by {other} (only in {ref}): {len(c.omitted)}", ""]
-    lines += [*_sentences(c.reference, c.omitted, c.closest_omitted, other), ""]
+    if chosen is None or chosen.keeps("added"):
+        lines += [f"## Added by {other} (not in {ref}): {len(c.added)}", ""]
+        lines += [*_sentences(c.other, c.added, c.closest_added, ref), ""]
+    if chosen is None or chosen.keeps("omitted"):
+        lines += [f"## Omitted by {other} (only in {ref}): {len(c.omitted)}", ""]
+        lines += [*_sentences(c.reference, c.omitted, c.closest_omitted, other), ""]
     lines += [f"## Findings: {len(c.findings)}", ""]
     if not c.findings:
         lines += ["None.", ""]
@@ -205,6 +225,7 @@ def render_collation_markdown(c: Collation) -> str:
     docs = {d.id: d for d in c.documents}
     labels = {d.id: escape(d.label) for d in c.documents}
     lines = [f"# Collation: {', '.join(labels.values())}", "", _claim_counts(c), ""]
+    lines += _points(collation_points(c))
     lines += [
         "| # | Source | Date | File | Sentences | Claims | Unique | Missing |",
         "| ---: | --- | --- | --- | ---: | ---: | ---: | ---: |",
@@ -244,7 +265,8 @@ def render_collation_markdown(c: Collation) -> str:
             "",
         ]
         for doc_id, link in claim.variants.items():
-            flags = f" · flags: {', '.join(escape(f) for f in link.flags)}" if link.flags else ""
+            kept = shown_flags(c, link)
+            flags = f" · flags: {', '.join(escape(f) for f in kept)}" if kept else ""
             lines.append(
                 f"- **{labels[doc_id]} {numbers(link.other)}** · {link.relation} · score "
                 f"{link.score:.2f}{flags}: {_diff(link)}"

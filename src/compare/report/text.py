@@ -38,7 +38,14 @@ from compare.model import (
     FindingType,
     Link,
 )
-from compare.report._common import clean, numbers, shared_texts, type_order
+from compare.report._common import (
+    clean,
+    comparison_points,
+    numbers,
+    shared_texts,
+    shown_flags,
+    type_order,
+)
 
 __all__ = ["DEFAULT_WIDTH", "render_comparison", "terminal_settings"]
 
@@ -203,6 +210,17 @@ def _summary(c: Comparison) -> Iterator[RenderableType]:
     yield counts
 
 
+def _overview(c: Comparison, width: int) -> Iterator[RenderableType | _Lines]:
+    """The summary first: each point on its lines, its items listed under it."""
+    yield _heading("Summary", width)
+    for point in comparison_points(c):
+        lines = ["", *_folds(clean(point.head), width)]
+        for item in point.items:
+            folded = _folds(clean(item), width - 4)
+            lines += [f"  - {folded[0]}", *(f"    {line}" for line in folded[1:])]
+        yield _Lines([line.rstrip(" ") for line in lines])
+
+
 def _diff(link: Link, color: bool) -> Text:
     """A link's words in one paragraph: kept words plain, changed ones marked or coloured.
 
@@ -243,16 +261,20 @@ def _linked(c: Comparison, color: bool, width: int) -> Iterator[RenderableType |
     linear in the links; with colour rich draws the styles.
     """
     ref, other = clean(c.reference.label), clean(c.other.label)
-    yield _heading(f"Linked sentences ({ref} → {other}): {len(c.links)}", width)
-    if not c.links:
+    chosen = c.selection
+    links = [link for link in c.links if chosen is None or chosen.shows_link(link)]
+    shown = f"{len(links)} of {len(c.links)}" if len(links) < len(c.links) else f"{len(c.links)}"
+    yield _heading(f"Linked sentences ({ref} → {other}): {shown}", width)
+    if not links:
         yield Text()
         yield Padding(Text("None."), (0, 0, 0, 2), expand=False)
     laid: list[str] = []
-    for link in c.links:
+    for link in links:
         head = Text(f"{ref} {numbers(link.ref)} ↔ {other} {numbers(link.other)}", style=_HEAD)
         head.append(f" · {link.relation} · score {link.score:.2f}")
-        if link.flags:
-            head.append(f" · flags: {', '.join(clean(f) for f in link.flags)}")
+        kept = shown_flags(c, link)
+        if kept:
+            head.append(f" · flags: {', '.join(clean(f) for f in kept)}")
         words = _diff(link, color)
         both = shared_texts(c.reference, c.other, link)
         shared = f"shared: “{clean(both[0])}” ↔ “{clean(both[1])}”" if both else ""
@@ -318,19 +340,23 @@ def _findings(c: Comparison, width: int) -> Iterator[RenderableType | _Lines]:
 def _view(c: Comparison, color: bool, width: int) -> Iterator[RenderableType | _Lines]:
     """The whole view, top to bottom."""
     ref, other = clean(c.reference.label), clean(c.other.label)
+    yield from _overview(c, width)
+    yield Text()
     yield from _summary(c)
     yield Text()
     yield from _linked(c, color, width)
-    for title, doc, idx, closest, other_label in (
+    for kind, title, doc, idx, closest, other_label in (
         (
-            f"Added by {other} (not in {ref}): {len(c.added)}",
+            "added", f"Added by {other} (not in {ref}): {len(c.added)}",
             c.other, c.added, c.closest_added, ref,
         ),
         (
-            f"Omitted by {other} (only in {ref}): {len(c.omitted)}",
+            "omitted", f"Omitted by {other} (only in {ref}): {len(c.omitted)}",
             c.reference, c.omitted, c.closest_omitted, other,
         ),
     ):  # fmt: skip
+        if c.selection is not None and not c.selection.keeps(kind):
+            continue  # filtered out: the summary says so
         yield Text()
         yield _heading(title, width)
         yield Text()
