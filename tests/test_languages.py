@@ -8,11 +8,15 @@ README), not a copy of what the library printed.
 # ruff: noqa: SIM300
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 import compare
+from compare.cli import main
+from compare.scripts import resolve_language, script_of
 
 _TODO = pytest.mark.xfail(strict=True, reason="Chinese words and Arabic lists: next commits")
 
@@ -93,3 +97,46 @@ def test_arabic_findings() -> None:
     assert "الصين" in entity and "روسيا" in entity
     assert "" == _changed(result, 1)
     assert not [f for f in result.findings if f.ref == (1,)]
+
+
+def test_scripts_are_read_from_unicode_ranges() -> None:
+    """Han, Arabic and English text are told apart; French and Cyrillic are no known language."""
+    assert "zh" == compare.detect_language("习近平同叙利亚总统巴沙尔通电话。")
+    assert "ar" == compare.detect_language("أجرى الرئيس بشار الأسد اتصالا هاتفيا.")
+    assert "en" == compare.detect_language("Xi said that China supports Syria.")
+    assert None is compare.detect_language("Le président a dit que la France soutient le projet.")
+    assert None is compare.detect_language("Президент сказал, что поддерживает проект.")
+    assert "Kana" == script_of("東京でカメラを買いました。")
+
+
+def test_auto_warns_once_for_a_language_without_lists() -> None:
+    """``auto`` on French text warns in one line and runs; ``en`` asked for does not warn."""
+    a = compare.Document.from_text("Le président a dit que la France soutient le projet.")
+    b = compare.Document.from_text("Le président a dit que la France rejette le projet.")
+    with pytest.warns(compare.LanguageWarning, match="no word lists") as caught:
+        compare.compare(a, b)
+    assert 1 == len(caught) and "\n" not in str(caught[0].message)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        compare.compare(a, b, options=compare.Options(language="en"))
+
+
+def test_auto_picks_the_language_of_the_documents() -> None:
+    """The language ``auto`` resolves to is the first document's, and mixing warns."""
+    zh = compare.Document.from_text("习近平同叙利亚总统巴沙尔通电话。")
+    en = compare.Document.from_text("Xi spoke with Assad by phone on Friday.")
+    assert "zh" == resolve_language(compare.Options(), [zh, zh]).language
+    assert "en" == resolve_language(compare.Options(), [en, en]).language
+    assert "ar" == resolve_language(compare.Options(language="ar"), [en, zh]).language
+    with pytest.warns(compare.LanguageWarning, match="not in the language"):
+        assert "en" == resolve_language(compare.Options(), [en, zh]).language
+
+
+def test_cli_prints_the_language_warning_in_one_line(tmp_path: Path, capsys: Any) -> None:
+    """The command line shows a language warning as one ``warning:`` line on stderr."""
+    for name, verb in (("a", "soutient"), ("b", "rejette")):
+        text = f"Le président a dit que la France {verb} le projet."
+        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+    assert 0 == main([str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "-f", "json"])
+    err = capsys.readouterr().err
+    assert 1 == len(err.splitlines()) and "warning:" in err and "no word lists" in err

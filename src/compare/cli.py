@@ -8,6 +8,7 @@ import os
 import sys
 import threading
 import time
+import warnings
 from collections.abc import Sequence
 from typing import NoReturn, TextIO
 
@@ -21,6 +22,7 @@ from compare.options import SCALAR_OPTIONS, Options
 from compare.pairwise import compare
 from compare.report.controls import one_line
 from compare.scale import Progress, silent
+from compare.scripts import LanguageWarning
 
 __all__ = ["main"]
 
@@ -235,6 +237,13 @@ def _error(message: str) -> None:
             print(f"{PROG}: error: {one_line(message)}", file=sys.stderr)
 
 
+def _warn(message: str) -> None:
+    """Print one warning line on stderr (nowhere if stderr is closed)."""
+    if sys.stderr is not None:
+        with contextlib.suppress(OSError, ValueError):
+            print(f"{PROG}: warning: {one_line(message)}", file=sys.stderr)
+
+
 def _discard_stdout() -> None:
     """Point standard output at the null device, so the flush at exit cannot fail again.
 
@@ -281,10 +290,14 @@ def _run(args: argparse.Namespace, progress: Progress) -> str:
     options = _options(args)
     docs = _load_all([args.ref, *args.others], args.label, progress)
     result: Comparison | Collation
-    if len(docs) > 2:
-        result = collate(docs, options=options, progress=progress)
-    else:
-        result = compare(docs[0], docs[1], options=options, progress=progress)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", LanguageWarning)
+        if len(docs) > 2:
+            result = collate(docs, options=options, progress=progress)
+        else:
+            result = compare(docs[0], docs[1], options=options, progress=progress)
+    for warning in caught:
+        _warn(str(warning.message))
     progress("rendering", 0, 0)
     width, color = _text_settings(args) if args.format == "text" else (0, False)
     return _render(result, args.format, width, color)

@@ -200,7 +200,10 @@ def _names(language: str) -> dict[str, object]:
 
 @cache
 def lexicon(language: str = "en") -> Lexicon:
-    """Return the word lists of a language (cached; empty lists where a file is missing)."""
+    """Return the word lists of a language (cached; empty lists where a file is missing;
+    ``auto``, not yet resolved to the documents' language, reads the English ones)."""
+    if language == "auto":
+        return lexicon("en")
     negators = _lines(language, "negators")
     reporting = _lines(language, "reporting")
     opposites = []

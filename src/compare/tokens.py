@@ -93,10 +93,12 @@ _stem_cached = lru_cache(maxsize=_STEM_CACHE_WORDS)(_stem)
 
 @cache
 def stopwords(language: str = "en") -> frozenset[str]:
-    """Return the function words of a language, read from the package's data file."""
+    """Return the function words of a language, read from the package's data file (``auto``,
+    not yet resolved to the documents' language, reads the English one)."""
+    language = "en" if language == "auto" else language
     path = resources.files("compare") / "data" / f"stopwords_{language}.txt"
     lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+    return frozenset(fold(w) for line in lines if (w := line.strip()) and not w.startswith("#"))
 
 
 def word_keys(text: str) -> list[str]:
