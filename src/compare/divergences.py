@@ -360,7 +360,7 @@ def _names(
         run.clear()
 
     for i, (tok, _, _) in enumerate(tokens):
-        cap = caps[i]
+        cap = caps[i] or _caseless_alias(tok, lex)
         if not (cap or run):
             continue  # neither in nor starting a run
         plain = strip_possessive(tok.casefold(), lex)
@@ -377,6 +377,12 @@ def _names(
             close()
     close()
     return out
+
+
+def _caseless_alias(token: str, lex: Lexicon) -> bool:
+    """A known name (``aliases``) in a script without case (Arabic): it counts as capitalised."""
+    first = token[:1]
+    return first.isalpha() and first.lower() == first.upper() and name_key(token) in lex.aliases
 
 
 def _known(name: _Name, words_: set[str], groups: set[int]) -> bool:
