@@ -13,10 +13,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import compare
 from compare.cli import main
+from compare.lexicon import words
 from compare.scripts import resolve_language, script_of
+from compare.segment import segment
+from compare.tokens import fold, word_spans
+from invariants import check_findings, check_invariants, check_links, check_partition
 
 LANGUAGES = Path(__file__).resolve().parent.parent / "examples" / "languages"
 
@@ -135,3 +141,57 @@ def test_cli_prints_the_language_warning_in_one_line(tmp_path: Path, capsys: Any
     assert 0 == main([str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "-f", "json"])
     err = capsys.readouterr().err
     assert 1 == len(err.splitlines()) and "warning:" in err and "no word lists" in err
+
+
+def test_views_mark_arabic_and_chinese_text_with_dir_and_lang() -> None:
+    """HTML and Markdown mark document text ``dir="auto"`` with its language; the text view
+    and English pages carry no such mark."""
+    for name, lang in (("ar-bridge", "ar"), ("zh-bridge", "zh")):
+        result = _pair(name)
+        mark = f'dir="auto" lang="{lang}"'
+        html = result.to_html()
+        assert 2 * 9 + 1 + 1 == html.count(f"{mark}>")  # both sides of 9 links, 1 added, 1 omitted
+        assert f"<span {mark}>" in result.to_markdown()
+        assert "dir=" not in result.to_text(width=100)
+    english = compare.Document.from_text("Xi said China supports Syria. Assad thanked him.")
+    plain = compare.compare(english, english)
+    assert "dir=" not in plain.to_html() and "dir=" not in plain.to_markdown()
+
+
+def test_collation_views_mark_arabic_text() -> None:
+    """A collation of Arabic accounts marks its claims' wording in HTML and Markdown."""
+    docs = [compare.load(LANGUAGES / f"ar-bridge-{k}.txt") for k in "ab"]
+    docs.append(compare.Document.from_text(docs[1].text, label="c"))
+    result = compare.collate(docs)
+    assert 'class="wording" dir="auto" lang="ar"' in result.to_html()
+    assert '<span dir="auto" lang="ar">' in result.to_markdown()
+
+
+HAN_TEXT = st.text(
+    alphabet=st.sampled_from(list("大桥于十一月五日正式通车王明表示没有。！？；…，“”」「 \n5٣ً")),
+    max_size=80,
+)
+ARABIC_TEXT = st.text(
+    alphabet=st.sampled_from(list('وقالحداإنلجسرأةـًٌُّ١٢٠ ،.؟!\n"«»Ab')), max_size=80
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.one_of(HAN_TEXT, ARABIC_TEXT), st.one_of(HAN_TEXT, ARABIC_TEXT))
+def test_chinese_and_arabic_keep_every_contract(a: str, b: str) -> None:
+    """Chinese and Arabic text: every character in one sentence, offsets slice back, word and
+    diff spans rebuild the text, and a comparison keeps its invariants."""
+    for text in (a, b):
+        check_invariants(text, segment(text))
+        for start, end in word_spans(text):
+            assert text[start:end].strip() == text[start:end] != ""
+        for word, start, end in words(text):
+            assert fold(text[start:end]) == word
+    if not (a.strip() and b.strip()):
+        return
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", compare.LanguageWarning)
+        result = compare.compare(compare.Document.from_text(a), compare.Document.from_text(b))
+    check_partition(result)
+    check_links(result)
+    check_findings(result)
