@@ -18,7 +18,7 @@ from diff_match_patch import diff_match_patch
 
 from compare._cache import bounded
 from compare.model import DiffOp
-from compare.tokens import WORD_RE, script_key, unify_quotes
+from compare.tokens import WORD_RE, unify_quotes
 
 __all__ = [
     "CODE_CAPACITY",
@@ -74,9 +74,8 @@ def tokenize(text: str) -> list[str]:
 
 
 def _key(token: str) -> str:
-    """The comparison key of a token: its text without whitespace, quotes unified, Arabic
-    letter forms and digits and Chinese numerals normalised (:func:`compare.tokens.script_key`)."""
-    return script_key(unify_quotes(token.strip()))
+    """The comparison key of a token: its text without whitespace, quotes unified."""
+    return unify_quotes(token.strip())
 
 
 _FIRST_CODE = 0x100
@@ -135,8 +134,6 @@ def _prepared(text: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
         return tuple(_key(tok) for tok in tokens), tuple(offsets)
     unified = unify_quotes(text)  # one character for one: the tokens' keys are its slices
     keys = [unified[offsets[k] : offsets[k + 1]].strip() for k in range(len(tokens))]
-    if not text.isascii():  # Arabic letter forms and digits, Chinese numerals: see _key
-        keys = [script_key(k) for k in keys]
     return tuple(keys), tuple(offsets)
 
 

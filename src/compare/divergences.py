@@ -51,6 +51,7 @@ from compare.lexicon import (
 from compare.model import Document, Finding, FindingType
 from compare.quantities import Quantity, quantities, same_quantity
 from compare.relate import opposed
+from compare.scripts import HAN
 from compare.speech import Attribution, attributions, quote_spans, same_speaker
 from compare.tokens import normalise, stem, stopwords
 
@@ -756,8 +757,8 @@ def intensity(ctx: LinkContext) -> Iterator[Finding]:
 
 def _with_neighbours(text: str, start: int, end: int) -> tuple[int, int]:
     """Extend a span by one word on each side."""
-    before = re.search(r"(\S+\s*)$", text[:start])
-    after = re.match(r"(\s*[^\s,.;:!?”\"]+)", text[end:])
+    before = re.search(rf"((?:[{HAN}]|[^\s{HAN}]+)\s*)$", text[:start])  # a Chinese character
+    after = re.match(rf"(\s*(?:[{HAN}]|[^\s,.;:!?”\"{HAN}]+))", text[end:])  # is one word
     s = start - len(before.group(1)) if before else start
     e = end + len(after.group(1)) if after else end
     return s, e
