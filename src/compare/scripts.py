@@ -18,6 +18,7 @@ from importlib import resources
 
 import attrs
 
+from compare._cache import bounded
 from compare.model import Document
 from compare.options import Options
 
@@ -55,9 +56,10 @@ _SCRIPTS: tuple[tuple[str, str], ...] = (
     ("Hangul", "\uac00-\ud7af\u1100-\u11ff"),
     ("Thai", "\u0e00-\u0e7f"),
 )
+_ASCII_LETTER_RE = re.compile("[A-Za-z]")
 _SCRIPT_RE = re.compile("|".join(f"(?P<{name}>[{chars}]+)" for name, chars in _SCRIPTS))
 
-_SAMPLE = 20_000
+_SAMPLE = 4_000
 """Characters read from the start of a text: enough to tell its script, whatever its length."""
 
 _ENGLISH_SHARE = 0.12
@@ -78,8 +80,11 @@ class LanguageWarning(UserWarning):
 def script_of(text: str) -> str | None:
     """The script most letters of ``text`` are written in (``Han``, ``Arabic``, ``Latin``...),
     or None for a text without letters of a known script. Japanese Kana outweighs Han."""
+    sample = text[:_SAMPLE]
+    if sample.isascii():  # most English text: Latin if it has a letter
+        return "Latin" if _ASCII_LETTER_RE.search(sample) else None
     counts: Counter[str] = Counter()
-    for m in _SCRIPT_RE.finditer(text[:_SAMPLE]):
+    for m in _SCRIPT_RE.finditer(sample):
         name = m.lastgroup
         if name is not None:
             counts[name] += m.end() - m.start()
@@ -109,6 +114,12 @@ def _english(text: str) -> bool:
 def detect_language(text: str) -> str | None:
     """The language code of a text (``zh``, ``ar``, ``en``) or None when it is none of these
     (another script, a Latin text that is not English, or no letters at all)."""
+    return _detect(text)
+
+
+@bounded()
+def _detect(text: str) -> str | None:
+    """:func:`detect_language`, cached by text (a collation asks again for each pair)."""
     script = script_of(text)
     if script == "Latin":
         return "en" if _english(text) else None
