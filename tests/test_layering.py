@@ -27,6 +27,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("compare.errors",),  # the exception tree
     ("compare.options",),  # settings, validated; names the scorers (similarity maps them)
     ("compare.model",),  # the frozen records every stage passes on
+    ("compare.scripts",),  # a text's script and language, from Unicode ranges
     ("compare.tokens",),  # text helpers: normalised word keys, stop words
     ("compare.lexicon",),  # word lists over tokens
     ("compare.segment", "compare.units"),  # text -> sentences; sentence -> claim units

@@ -25,6 +25,7 @@ from compare.model import (
 )
 from compare.options import Options
 from compare.pairwise import compare
+from compare.scripts import LanguageWarning, detect_language
 
 __all__ = [
     "Candidate",
@@ -36,6 +37,7 @@ __all__ = [
     "Document",
     "Finding",
     "InputError",
+    "LanguageWarning",
     "Link",
     "MissingExtraError",
     "Options",
@@ -46,6 +48,7 @@ __all__ = [
     "__version__",
     "collate",
     "compare",
+    "detect_language",
     "load",
 ]
 

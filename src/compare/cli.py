@@ -8,6 +8,7 @@ import os
 import sys
 import threading
 import time
+import warnings
 from collections.abc import Sequence
 from typing import NoReturn, TextIO
 
@@ -22,6 +23,7 @@ from compare.pairwise import compare
 from compare.report.controls import one_line
 from compare.scale import Progress, silent
 from compare.selection import selection
+from compare.scripts import LanguageWarning
 
 __all__ = ["main"]
 
@@ -287,6 +289,13 @@ def _error(message: str) -> None:
             print(f"{PROG}: error: {one_line(message)}", file=sys.stderr)
 
 
+def _warn(message: str) -> None:
+    """Print one warning line on stderr (nowhere if stderr is closed)."""
+    if sys.stderr is not None:
+        with contextlib.suppress(OSError, ValueError):
+            print(f"{PROG}: warning: {one_line(message)}", file=sys.stderr)
+
+
 def _discard_stdout() -> None:
     """Point standard output at the null device, so the flush at exit cannot fail again.
 
@@ -336,10 +345,14 @@ def _run(args: argparse.Namespace, progress: Progress) -> str:
         selection(args.only, args.exclude, names=("--only", "--exclude"))  # fails before work
     docs = _load_all(_expand([args.ref, *args.others]), args.label, progress)
     result: Comparison | Collation
-    if len(docs) > 2:
-        result = collate(docs, options=options, progress=progress)
-    else:
-        result = compare(docs[0], docs[1], options=options, progress=progress)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", LanguageWarning)
+        if len(docs) > 2:
+            result = collate(docs, options=options, progress=progress)
+        else:
+            result = compare(docs[0], docs[1], options=options, progress=progress)
+    for warning in caught:
+        _warn(str(warning.message))
     if filtering:
         result = result.filtered(only=args.only, exclude=args.exclude)
     progress("rendering", 0, 0)

@@ -57,6 +57,7 @@ from compare.model import Candidate, Claim, Collation, Coverage, Document, Findi
 from compare.options import Options, resolve_options
 from compare.pairwise import Reuse, _compare, distinct_ids, require_document
 from compare.scale import Progress, check_linkable, check_pairs, out_of_memory, silent
+from compare.scripts import resolve_language
 from compare.similarity import Features, GroupScorer, features, idf_table, join, score_one
 
 __all__ = ["MAX_SPLIT", "collate"]
@@ -132,7 +133,7 @@ def collate(
         require_document(doc, f"collate(): docs[{k}]")
     if len(docs) < 2:
         raise InputError(f"collate() needs at least two documents, got {len(docs)}")
-    opts = resolve_options(options)
+    opts = resolve_language(resolve_options(options), docs)
 
     sizes = [len(d.sentences) for d in docs]
     check_pairs(sizes, opts)

@@ -18,7 +18,7 @@ from diff_match_patch import diff_match_patch
 
 from compare._cache import bounded
 from compare.model import DiffOp
-from compare.tokens import unify_quotes
+from compare.tokens import WORD_RE, unify_quotes
 
 __all__ = [
     "CODE_CAPACITY",
@@ -37,7 +37,7 @@ Opcode = tuple[str, int, int, int, int]
 
 _TOKEN_RE = re.compile(r"\S+\s*|\s+")
 """A word-ish run of non-space characters with its trailing whitespace (or leading whitespace)."""
-_SPLIT_RE = re.compile(r"\w+(?:[’'.-]\w+)*|[^\w\s]")
+_SPLIT_RE = WORD_RE  # a word (one Chinese character, a run of Chinese numerals) or a mark
 _OPS: dict[int, Literal["equal", "delete", "insert"]] = {0: "equal", -1: "delete", 1: "insert"}
 _MIRROR: dict[str, Literal["equal", "delete", "insert"]] = {
     "equal": "equal",

@@ -51,6 +51,7 @@ from compare.lexicon import (
 from compare.model import Document, Finding, FindingType
 from compare.quantities import Quantity, quantities, same_quantity
 from compare.relate import opposed
+from compare.scripts import HAN
 from compare.speech import Attribution, attributions, quote_spans, same_speaker
 from compare.tokens import normalise, stem, stopwords
 
@@ -360,7 +361,7 @@ def _names(
         run.clear()
 
     for i, (tok, _, _) in enumerate(tokens):
-        cap = caps[i]
+        cap = caps[i] or _caseless_alias(tok, lex)
         if not (cap or run):
             continue  # neither in nor starting a run
         plain = strip_possessive(tok.casefold(), lex)
@@ -377,6 +378,12 @@ def _names(
             close()
     close()
     return out
+
+
+def _caseless_alias(token: str, lex: Lexicon) -> bool:
+    """A known name (``aliases``) in a script without case (Arabic): it counts as capitalised."""
+    first = token[:1]
+    return first.isalpha() and first.lower() == first.upper() and name_key(token) in lex.aliases
 
 
 def _known(name: _Name, words_: set[str], groups: set[int]) -> bool:
@@ -750,8 +757,8 @@ def intensity(ctx: LinkContext) -> Iterator[Finding]:
 
 def _with_neighbours(text: str, start: int, end: int) -> tuple[int, int]:
     """Extend a span by one word on each side."""
-    before = re.search(r"(\S+\s*)$", text[:start])
-    after = re.match(r"(\s*[^\s,.;:!?”\"]+)", text[end:])
+    before = re.search(rf"((?:[{HAN}]|[^\s{HAN}]+)\s*)$", text[:start])  # a Chinese character
+    after = re.match(rf"(\s*(?:[{HAN}]|[^\s,.;:!?”\"{HAN}]+))", text[end:])  # is one word
     s = start - len(before.group(1)) if before else start
     e = end + len(after.group(1)) if after else end
     return s, e

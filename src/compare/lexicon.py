@@ -16,7 +16,8 @@ from importlib import resources
 import attrs
 
 from compare._cache import bounded
-from compare.tokens import fold, stem
+from compare.scripts import ARABIC_MARKS, HAN
+from compare.tokens import HAN_NUMERALS, fold, keeps_places, stem
 
 __all__ = [
     "Lexicon",
@@ -31,15 +32,21 @@ __all__ = [
 Phrase = tuple[str, ...]
 """A word or a phrase, as its case-folded words."""
 
-_WORD_RE = re.compile(r"\w+(?:['.-]\w+)*")
+_W = rf"(?:[^\W{HAN}]|[{ARABIC_MARKS}])"
+_WORD_RE = re.compile(rf"[{HAN_NUMERALS}]+|[{HAN}]|{_W}+(?:['.-]{_W}+)*")
+"""A word as :data:`compare.tokens.WORD_RE` has it (one Chinese character or a run of Chinese
+numerals; Arabic with its diacritics), punctuation left out."""
+_ASCII_WORD_RE = re.compile(r"\w+(?:['.-]\w+)*")
 
 
 @bounded()
 def words(text: str) -> tuple[tuple[str, int, int], ...]:
     """Return the words of ``text`` (case-folded, quotes unified) with their spans in it."""
     folded = fold(text)
-    # fold keeps lengths for the characters news uses; fall back to per-word folding otherwise
-    if len(folded) != len(text):
+    if text.isascii():
+        return tuple([(m.group(), m.start(), m.end()) for m in _ASCII_WORD_RE.finditer(folded)])
+    # fold keeps places for the characters news uses; fall back to per-word folding otherwise
+    if len(folded) != len(text) or not keeps_places(text):
         return tuple([(fold(m.group()), m.start(), m.end()) for m in _WORD_RE.finditer(text)])
     return tuple([(m.group(), m.start(), m.end()) for m in _WORD_RE.finditer(folded)])
 
@@ -160,20 +167,20 @@ def _numbers(language: str) -> dict[str, object]:
     by = _kinds(_lines(language, "numbers"))
 
     def table(kind: str) -> dict[str, float]:
-        return {" ".join(f[:-1]).casefold(): float(f[-1]) for f in by.get(kind, [])}
+        return {fold(" ".join(f[:-1])): float(f[-1]) for f in by.get(kind, [])}
 
     def named(kind: str) -> dict[str, int]:
-        return {w.casefold(): int(f[0]) for f in by.get(kind, []) for w in f[1:]}
+        return {fold(w): int(f[0]) for f in by.get(kind, []) for w in f[1:]}
 
     return {
         "numbers": table("number"),
         "weak_numbers": table("weak"),
         "ordinals": table("ordinal"),
-        "ordinal_endings": tuple(f[0].casefold() for f in by.get("ordinal-suffix", [])),
+        "ordinal_endings": tuple(fold(f[0]) for f in by.get("ordinal-suffix", [])),
         "scales": table("scale"),
         "fractions": table("fraction"),
-        "percent": frozenset(" ".join(f).casefold() for f in by.get("percent", [])),
-        "currencies": {w.casefold(): f[0] for f in by.get("currency", []) for w in f[1:]},
+        "percent": frozenset(fold(" ".join(f)) for f in by.get("percent", [])),
+        "currencies": {fold(w): f[0] for f in by.get("currency", []) for w in f[1:]},
         "months": named("month"),
         "weekdays": named("weekday"),
         "approximators": _phrases([" ".join(f) for f in by.get("approx", [])]),
@@ -190,17 +197,20 @@ def _names(language: str) -> dict[str, object]:
                 aliases.setdefault(name_key(name.strip()), group)
     return {
         "aliases": aliases,
-        "titles": frozenset(f[0].casefold() for f in by.get("title", [])),
-        "connectors": frozenset(f[0].casefold() for f in by.get("connector", [])),
-        "pronouns": frozenset(f[0].casefold() for f in by.get("pronoun", [])),
+        "titles": frozenset(fold(f[0]) for f in by.get("title", [])),
+        "connectors": frozenset(fold(f[0]) for f in by.get("connector", [])),
+        "pronouns": frozenset(fold(f[0]) for f in by.get("pronoun", [])),
         "possessives": tuple(fold(f[0]) for f in by.get("possessive", [])),
-        "between": frozenset(f[0].casefold() for f in by.get("between", [])),
+        "between": frozenset(fold(f[0]) for f in by.get("between", [])),
     }
 
 
 @cache
 def lexicon(language: str = "en") -> Lexicon:
-    """Return the word lists of a language (cached; empty lists where a file is missing)."""
+    """Return the word lists of a language (cached; empty lists where a file is missing;
+    ``auto``, not yet resolved to the documents' language, reads the English ones)."""
+    if language == "auto":
+        return lexicon("en")
     negators = _lines(language, "negators")
     reporting = _lines(language, "reporting")
     opposites = []

@@ -74,12 +74,12 @@ def languages() -> tuple[str, ...]:
 
 
 def _language(instance: Any, attribute: attrs.Attribute[str], value: str) -> None:
-    """Reject a language that has no word lists in the package."""
+    """Reject a language that has no word lists in the package (``auto`` detects it)."""
     from importlib import resources
 
-    if (
-        not isinstance(value, str)
-        or not (resources.files("compare") / "data" / f"stopwords_{value}.txt").is_file()
+    if not isinstance(value, str) or (
+        value != "auto"
+        and not (resources.files("compare") / "data" / f"stopwords_{value}.txt").is_file()
     ):
         raise OptionsError(f"option {attribute.name}: no word lists for language {value!r}")
 
@@ -126,8 +126,10 @@ class Options:
     fuzzy_scorer: str = attrs.field(default="token_sort_ratio", validator=_scorer_name)
     """Name of the rapidfuzz scorer blended into the similarity (listed in :data:`SCORER_NAMES`)."""
 
-    language: str = attrs.field(default="en", validator=_language)
-    """Language of the word lists (stop words) used to pick content words."""
+    language: str = attrs.field(default="auto", validator=_language)
+    """Language of the word lists (stop words, reporting verbs, number words...): ``en``, ``zh``,
+    ``ar``, or ``auto`` (the default) for the language of the documents' script
+    (:func:`compare.scripts.resolve_language`; a stage run on its own reads ``auto`` as ``en``)."""
 
     max_pairs: int = attrs.field(default=50_000_000, validator=_positive_int)
     """Refuse, before scoring, inputs with more sentence pairs than this (REF × OTHER sentences;

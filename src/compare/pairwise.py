@@ -18,6 +18,7 @@ from compare.links import LinkMemo, build_link
 from compare.model import Candidate, Comparison, Document, Finding, Link
 from compare.options import Options, resolve_options
 from compare.scale import Progress, check_linkable, check_pairs, out_of_memory, silent
+from compare.scripts import resolve_language
 from compare.similarity import (
     Features,
     GroupScorer,
@@ -139,7 +140,7 @@ def compare(
     """
     require_document(reference, "compare(): reference")
     require_document(other, "compare(): other")
-    opts = resolve_options(options)
+    opts = resolve_language(resolve_options(options), (reference, other))
     sizes = (len(reference.sentences), len(other.sentences))
     check_pairs(sizes, opts)
     try:

@@ -17,14 +17,16 @@ import attrs
 
 from compare._cache import bounded
 from compare.lexicon import Lexicon, words
-from compare.tokens import fold
+from compare.scripts import HAN
+from compare.tokens import HAN_NUMERALS, fold, keeps_places
 
 __all__ = ["Quantity", "quantities", "same_quantity"]
 
 _TOKEN_RE = re.compile(
     r"\d{4}-\d{1,2}-\d{1,2}(?!\w)"  # ISO date
     r"|\d{1,2}[-/ ][A-Za-z]{3,9}\.?[-/ ]\d{2,4}(?!\w)"  # 05-Nov-2021
-    r"|\d+(?:[.,:]\d+)*[^\W\d_]*"  # digits, 1,000 6.9 21:01, with an ending: 50th 5m
+    r"|\d+(?:[.,:]\d+)*[^\W\d_" + HAN + "]*"  # digits, 1,000 6.9 21:01, with an ending: 50th
+    rf"|[{HAN_NUMERALS}]+|[{HAN}]"  # Chinese numerals (三千二百), or one Chinese character
     r"|\w+(?:['’.-]\w+)*"  # a word, hyphenated compounds included
     r"|[^\w\s]"  # a sign
 )
@@ -83,7 +85,7 @@ class _Reader:
         self.text = text
         self.lex = lex
         folded = fold(text)
-        if len(folded) == len(text):  # folding kept every character's place: slice it
+        if len(folded) == len(text) and keeps_places(text):  # every character kept its place
             self.toks = [
                 _Tok(m.group(), folded[m.start() : m.end()], m.start(), m.end())
                 for m in _TOKEN_RE.finditer(text)
@@ -143,7 +145,9 @@ class _Reader:
         return self.lex.months.get(self.key(i).rstrip("."))
 
     def capitalised(self, i: int) -> bool:
-        return self.toks[i].text[:1].isupper()
+        """Capitalised, or in a script without case (Arabic ``الجمعة`` is a weekday)."""
+        first = self.toks[i].text[:1]
+        return first.isupper() or (first.isalpha() and first.lower() == first.upper())
 
     def day_or_year(self, i: int) -> tuple[int | None, int | None] | None:
         """A day (1-31) or a year (4 digits) written in digits at ``i``."""
@@ -287,12 +291,17 @@ def _vocabulary(lex: Lexicon) -> frozenset[str]:
 @bounded()
 def quantities(text: str, lex: Lexicon) -> tuple[Quantity, ...]:
     """Return the numbers, dates and times of ``text``, in order, with spans into it."""
-    if not _has_digit(text) and not _has_quantity_word(text, _vocabulary(lex)):
+    if (
+        not _has_digit(text)
+        and not _has_quantity_word(text, _vocabulary(lex))
+        and (text.isascii() or _HAN_NUMBER_RE.search(text) is None)
+    ):
         return ()  # most sentences: nothing to read
     return tuple(_Reader(text, lex).run())
 
 
 _ASCII_DIGIT_RE = re.compile(r"[0-9]")
+_HAN_NUMBER_RE = re.compile(f"[{HAN_NUMERALS}]")
 _NON_ASCII_RE = re.compile(r"[^\x00-\x7f]")
 
 

@@ -9,7 +9,8 @@ per candidate in Python. Rules:
   that is not a lower-case letter, by the end of the text, or directly (a missing space) by an
   opening quote or a capitalised word (``years.“President``, ``civilizations.“We``);
 - closing quotes and brackets after the terminator stay with the sentence (``.”``, ``."``, ``.)``);
-- CJK ``。！？`` always end a sentence, no space needed;
+- CJK ``。！？；`` always end a sentence, no space needed, and so does ``…``/``……`` directly
+  before a Chinese character;
 - a full stop after an abbreviation (``Mr. Gen. Jan. St. Prof. vs.``), after a single letter
   (initials ``J. Smith``, ``U.S.``, ``U.N.``, ``e.g.``, ``i.e.``) or after ``No.``/``Art.``/``Vol.``
   before a number does not end a sentence; decimals, times, URLs and e-mail addresses are not split;
@@ -30,8 +31,10 @@ __all__ = ["segment", "sentence_spans"]
 
 # Characters that end a sentence when followed by whitespace (or the end of the text).
 _TERM = ".!?…‼⁇⁈⁉؟۔"
-# CJK terminators: always a boundary, no space needed.
-_CJK_TERM = "。！？｡"
+# CJK terminators: always a boundary, no space needed (the Chinese semicolon too).
+_CJK_TERM = "。！？｡；"
+# Han ideographs: an ellipsis directly before one ends a Chinese sentence ("……他说").
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # Closing quotes and brackets that stay with the sentence they close.
 _CLOSE = "”’»›)\\]}」』】〉》）"
 # Opening quotes that may follow a full stop without a space and start a new sentence.
@@ -135,6 +138,8 @@ _BOUNDARY_PATTERN = rf"""
   |
     (?<=[{_CJK_TERM}])              # CJK: always a boundary
     [{_CJK_TERM}!?]*+ [{_CLOSE}]*+
+  |
+    (?<=…) …*+ [{_CLOSE}]*+ (?=[{_HAN}])  # Chinese ellipsis, no space before the next one
   |
     {_NOT_ABBREVIATION}
     [{_TERM}]*+

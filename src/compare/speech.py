@@ -128,6 +128,13 @@ class Attribution:
     end: int
 
 
+def _capital(word: str) -> bool:
+    """Whether a word starts with a capital, or is in a script without case (Arabic, Chinese),
+    where a speaker's name cannot be told by its capital."""
+    first = word[:1]
+    return first.isupper() or (first.isalpha() and first.lower() == first.upper())
+
+
 def _names(phrase: str, lex: Lexicon, *, capitals: bool) -> tuple[frozenset[str], frozenset[int]]:
     """Name words and alias groups of a phrase (only its capitalised words if ``capitals``)."""
     whole = lex.aliases.get(name_key(phrase))
@@ -136,7 +143,7 @@ def _names(phrase: str, lex: Lexicon, *, capitals: bool) -> tuple[frozenset[str]
     names: set[str] = set()
     groups: set[int] = set()
     for word, start, end in words(phrase):
-        if capitals and not any(p[:1].isupper() for p in phrase[start:end].split("-")):
+        if capitals and not any(_capital(p) for p in phrase[start:end].split("-")):
             continue
         word = strip_possessive(word, lex)
         if word in lex.titles or word in lex.connectors:
@@ -191,7 +198,7 @@ def same_speaker(a: Speaker, b: Speaker) -> bool | None:
     return None
 
 
-_BOUNDARY = set(',;:!?()[]{}"“”‘’«»—–')
+_BOUNDARY = set(',;:!?()[]{}"“”‘’«»—–，、；：！？（）「」『』،؛')
 
 
 @bounded()

@@ -9,12 +9,19 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 from importlib import resources
+from itertools import pairwise
+
+from compare.scripts import ARABIC_MARKS, HAN
 
 __all__ = [
+    "HAN_NUMERALS",
     "WORD_RE",
     "content_keys",
     "fold",
+    "han_number",
+    "keeps_places",
     "normalise",
+    "script_key",
     "stem",
     "stopwords",
     "unify_quotes",
@@ -22,9 +29,44 @@ __all__ = [
     "word_spans",
 ]
 
-WORD_RE = re.compile(r"\w+(?:[’'.-]\w+)*|[^\w\s]")
+HAN_NUMERALS = "零〇一二两三四五六七八九十百千万亿"
+"""Chinese numeral characters: a run of them is one word, read as its number."""
+
+_W = rf"(?:[^\W{HAN}]|[{ARABIC_MARKS}])"
+r"""A character of a word in a script that spaces its words: ``\w`` but Han, plus Arabic marks."""
+_HAN_WORD = rf"[{HAN_NUMERALS}]+|[{HAN}]"
+"""A Chinese "word": a run of numerals (``三千二百``) or a single character (see README)."""
+
+WORD_RE = re.compile(rf"{_HAN_WORD}|{_W}+(?:[’'.-]{_W}+)*|[^\w\s{ARABIC_MARKS}]")
 """A word (letters/digits, with inner apostrophes, hyphens and dots: ``al-Assad``, ``U.N``,
-``21.01``) or a single other non-space character (punctuation, symbols)."""
+``21.01``; Arabic with its diacritics; one Chinese character or a run of Chinese numerals) or a
+single other non-space character (punctuation, symbols)."""
+
+_ASCII_WORD_RE = re.compile(r"\w+(?:[’'.-]\w+)*|[^\w\s]")
+_KEY_RE = re.compile(rf"{_HAN_WORD}|{_W}+(?:'{_W}+)*")
+_ASCII_KEY_RE = re.compile(r"\w+(?:'\w+)*")
+_HAN_RE = re.compile(f"[{HAN}]")
+_HAN_NUMBER_RE = re.compile(f"[{HAN_NUMERALS}]+")
+_SHIFTS_RE = re.compile(f"[{HAN_NUMERALS}{ARABIC_MARKS}\u0640]")
+
+_ARABIC = str.maketrans(
+    {
+        **dict.fromkeys("أإآٱ", "ا"),
+        "ة": "ه",
+        "ى": "ي",
+        "\u0640": None,  # tatweel
+        **dict.fromkeys(
+            [chr(c) for c in range(0x064B, 0x0660)]
+            + ["\u0670", *(chr(c) for c in range(0x0610, 0x061B))],
+            None,
+        ),
+        **{chr(0x0660 + d): str(d) for d in range(10)},  # Arabic-Indic digits
+        **{chr(0x06F0 + d): str(d) for d in range(10)},  # Persian digits
+    }
+)
+_HAN_DIGITS = {c: d for d, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
+_HAN_UNITS = {"十": 10, "百": 100, "千": 1000}
+_HAN_SECTIONS = {"万": 10_000, "亿": 100_000_000}
 
 _ORDINAL_RE = re.compile(r"(\d+)(?:st|nd|rd|th)")
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"'})
@@ -37,14 +79,54 @@ _NUMBER_WORDS = {
 }  # fmt: skip
 
 
+def han_number(numerals: str) -> str:
+    """Read a run of Chinese numerals as digits: ``三千二百`` → ``3200``, ``十一`` → ``11``,
+    ``二〇二一`` → ``2021`` (digit by digit when no unit is written), ``五万`` → ``50000``."""
+    if not any(c in _HAN_UNITS or c in _HAN_SECTIONS for c in numerals):
+        return "".join(str(_HAN_DIGITS[c]) for c in numerals)
+    total = section = digit = 0
+    for c in numerals:
+        if c in _HAN_DIGITS:
+            digit = _HAN_DIGITS[c]
+        elif c in _HAN_UNITS:
+            section += (digit or 1) * _HAN_UNITS[c]
+            digit = 0
+        elif c == "亿":
+            total = (total + section + digit) * _HAN_SECTIONS[c]
+            section = digit = 0
+        else:  # 万
+            total += (section + digit or 1) * _HAN_SECTIONS[c]
+            section = digit = 0
+    return str(total + section + digit)
+
+
+def script_key(text: str) -> str:
+    """Normalise the scripts without case: Arabic letter forms, diacritics, tatweel and digits
+    (``جسراً`` → ``جسرا``, ``١٢٠٠`` → ``1200``) and Chinese numerals (``十一`` → ``11``). Text
+    in other scripts comes back unchanged."""
+    if text.isascii():
+        return text
+    out = text.translate(_ARABIC)
+    if _HAN_RE.search(out):
+        out = _HAN_NUMBER_RE.sub(lambda m: han_number(m.group()), out)
+    return out
+
+
+def keeps_places(text: str) -> bool:
+    """Whether :func:`fold` keeps every character of ``text`` in its place, so that a span of
+    the folded text is the same span of the text (no ``ß`` → ``ss``, Arabic mark or numeral)."""
+    return text.isascii() or (len(text.casefold()) == len(text) and _SHIFTS_RE.search(text) is None)
+
+
 def unify_quotes(text: str) -> str:
     """Replace curly and angle quotes with their straight forms."""
     return text.translate(_QUOTES)
 
 
 def fold(text: str) -> str:
-    """Case-fold text and unify curly and straight quotes."""
-    return text.translate(_QUOTES).casefold()
+    """Case-fold text, unify curly and straight quotes, and normalise Arabic letters and
+    Chinese numerals (:func:`script_key`)."""
+    return script_key(text.translate(_QUOTES).casefold())
 
 
 def normalise(text: str) -> str:
@@ -54,7 +136,8 @@ def normalise(text: str) -> str:
 
 def word_spans(text: str, start: int = 0) -> list[tuple[int, int]]:
     """Return the spans of word and punctuation tokens in ``text``, shifted by ``start``."""
-    return [(m.start() + start, m.end() + start) for m in WORD_RE.finditer(text)]
+    regex = _ASCII_WORD_RE if text.isascii() else WORD_RE
+    return [(m.start() + start, m.end() + start) for m in regex.finditer(text)]
 
 
 _STEM_CACHE_WORDS = 1 << 15
@@ -93,24 +176,64 @@ _stem_cached = lru_cache(maxsize=_STEM_CACHE_WORDS)(_stem)
 
 @cache
 def stopwords(language: str = "en") -> frozenset[str]:
-    """Return the function words of a language, read from the package's data file."""
+    """Return the function words of a language, read from the package's data file (``auto``,
+    not yet resolved to the documents' language, reads the English one)."""
+    language = "en" if language == "auto" else language
     path = resources.files("compare") / "data" / f"stopwords_{language}.txt"
     lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+    return frozenset(fold(w) for line in lines if (w := line.strip()) and not w.startswith("#"))
 
 
 def word_keys(text: str) -> list[str]:
-    """Return the stemmed keys of every word of ``text`` in order, function words included."""
+    """Return the stemmed keys of every word of ``text`` in order, function words included.
+
+    Chinese, written without spaces, gives the bigrams of each run of characters (``大桥通车``
+    → ``大桥 桥通 通车``; a lone character is its own key): see README for why not a segmenter.
+    """
     cached, limit = _stem_cached, _STEM_CACHE_LEN  # stem() inlined: this runs on every word
-    words = re.findall(r"\w+(?:'\w+)*", fold(text))
-    return [cached(w) if len(w) <= limit else _stem(w) for w in words]
+    folded = fold(text)
+    if folded.isascii() or _HAN_RE.search(folded) is None:
+        words = (_ASCII_KEY_RE if folded.isascii() else _KEY_RE).findall(folded)
+        return [cached(w) if len(w) <= limit else _stem(w) for w in words]
+    return [key for key, _ in _han_keys(folded, frozenset())]
+
+
+def _han_keys(folded: str, stop: frozenset[str]) -> list[tuple[str, bool]]:
+    """Keys of a folded text with Chinese in it, each with whether it is a function word: the
+    bigrams of each run of Chinese characters (a function bigram when both characters are
+    function characters), and the stems of the other words."""
+    out: list[tuple[str, bool]] = []
+    run: list[str] = []  # adjacent Chinese characters
+
+    def close() -> None:
+        if len(run) == 1:
+            out.append((run[0], run[0] in stop))
+        out.extend((a + b, a in stop and b in stop) for a, b in pairwise(run))
+        run.clear()
+
+    end = -1
+    for m in _KEY_RE.finditer(folded):
+        w = m.group()
+        if len(w) == 1 and _HAN_RE.match(w):
+            if m.start() != end:
+                close()
+            run.append(w)
+            end = m.end()
+            continue
+        close()
+        out.append((stem(w), w in stop))
+    close()
+    return out
 
 
 def content_keys(text: str, language: str = "en") -> list[str]:
     """Return the stemmed content words of ``text`` in order (no function words or marks)."""
     stop = stopwords(language)
+    folded = fold(text)
+    if not folded.isascii() and _HAN_RE.search(folded) is not None:
+        return [key for key, function in _han_keys(folded, stop) if not function]
     out: list[str] = []
-    for word in re.findall(r"\w+(?:'\w+)*", fold(text)):
+    for word in (_ASCII_KEY_RE if folded.isascii() else _KEY_RE).findall(folded):
         if word in stop:
             continue
         out.append(stem(word))

@@ -23,6 +23,7 @@ from pathlib import PurePath
 
 import attrs
 import jinja2
+from markupsafe import Markup
 
 from compare.model import (
     RELATIONS,
@@ -402,6 +403,15 @@ def _types(c: Comparison) -> list[TypeEntry]:
     return [TypeEntry(t, _type_class(t), *_style(t), counts[t]) for t in type_order(counts)]
 
 
+def text_direction(language: str) -> Markup:
+    """Attributes for the cells holding document text: ``dir="auto"`` (Arabic reads right to
+    left, its punctuation on the right) and the language, for every language but English (whose
+    pages stay as they were)."""
+    if language in ("en", "auto"):
+        return Markup("")
+    return Markup(' dir="auto" lang="{}"').format(language)
+
+
 def render_html(c: Comparison, *, fragment: bool = False) -> str:
     """Render the comparison as one self-contained HTML page (or a fragment for notebooks).
 
@@ -415,6 +425,7 @@ def render_html(c: Comparison, *, fragment: bool = False) -> str:
     page = template.render(
         uid=uid,
         view="pairwise",
+        text_dir=text_direction(c.options.language),
         title=f"{c.reference.label} vs {c.other.label}",
         summary=comparison_points(c),
         docs=[
@@ -577,6 +588,7 @@ def render_collation_html(c: Collation, *, fragment: bool = False) -> str:
     page = template.render(
         uid=uid,
         view="matrix",
+        text_dir=text_direction(c.options.language),
         title="Collation: " + ", ".join(d.label for d in c.documents),
         summary=collation_points(c),
         docs=[

@@ -111,6 +111,14 @@ def _diff(link: Link) -> str:
     return "".join(out).strip()
 
 
+def _text(markdown: str, language: str) -> str:
+    """Document text marked with ``dir="auto"`` and its language (an inline ``<span>``, which
+    GitHub keeps), for every language but English, whose Markdown stays as it was."""
+    if language in ("en", "auto") or not markdown:
+        return markdown
+    return f'<span dir="auto" lang="{language}">{markdown}</span>'
+
+
 def _cell(text: str) -> str:
     """A table cell: escaped, never empty."""
     return escape(text) if text.strip() else "—"
@@ -140,7 +148,11 @@ def _summary(c: Comparison) -> list[str]:
 
 
 def _sentences(
-    doc: Document, idx: Sequence[int], closest: Mapping[int, Candidate], other_label: str
+    doc: Document,
+    idx: Sequence[int],
+    closest: Mapping[int, Candidate],
+    other_label: str,
+    language: str,
 ) -> list[str]:
     """A list of sentences with their 1-based numbers; under each with a closest candidate on
     the other side (``other_label``, escaped), a nested item naming it."""
@@ -148,7 +160,7 @@ def _sentences(
         return ["None."]
     out = []
     for i in idx:
-        out.append(f"- **{i + 1}** {escape(doc.sentences[i].text)}")
+        out.append(f"- **{i + 1}** {_text(escape(doc.sentences[i].text), language)}")
         if i in closest:
             out.append(f"  - {closest[i].describe(other_label)}")
     return out
@@ -166,6 +178,7 @@ def _points(points: list[Point]) -> list[str]:
 def render_markdown(c: Comparison) -> str:
     """Render the comparison as GitHub-flavoured Markdown."""
     ref, other = escape(c.reference.label), escape(c.other.label)
+    lang = c.options.language
     lines = [f"# {ref} vs {other}", "", *_points(comparison_points(c))]
     lines += [*_sources(c), "", *_summary(c), ""]
     chosen = c.selection
@@ -181,18 +194,19 @@ def render_markdown(c: Comparison) -> str:
             f"**{ref} {numbers(link.ref)} ↔ {other} {numbers(link.other)}** · {link.relation}"
             f" · score {link.score:.2f}{flags}",
             "",
-            f"> {_line_start(_diff(link))}",
+            f"> {_text(_line_start(_diff(link)), lang)}",
             "",
         ]
         both = shared_texts(c.reference, c.other, link)
         if both:
-            lines += [f"*shared:* “{escape(both[0])}” ↔ “{escape(both[1])}”", ""]
+            shared = (_text(escape(t), lang) for t in both)
+            lines += ["*shared:* “{}” ↔ “{}”".format(*shared), ""]
     if chosen is None or chosen.keeps("added"):
         lines += [f"## Added by {other} (not in {ref}): {len(c.added)}", ""]
-        lines += [*_sentences(c.other, c.added, c.closest_added, ref), ""]
+        lines += [*_sentences(c.other, c.added, c.closest_added, ref, lang), ""]
     if chosen is None or chosen.keeps("omitted"):
         lines += [f"## Omitted by {other} (only in {ref}): {len(c.omitted)}", ""]
-        lines += [*_sentences(c.reference, c.omitted, c.closest_omitted, other), ""]
+        lines += [*_sentences(c.reference, c.omitted, c.closest_omitted, other, lang), ""]
     lines += [f"## Findings: {len(c.findings)}", ""]
     if not c.findings:
         lines += ["None.", ""]
@@ -261,7 +275,7 @@ def render_collation_markdown(c: Collation) -> str:
             f"### {claim.id} · {claim.sources} of {len(c.documents)} sources",
             "",
             f"**{labels[rep]} {numbers(claim.members[rep])}** (representative): "
-            f"{escape(claim.text)}",
+            f"{_text(escape(claim.text), c.options.language)}",
             "",
         ]
         for doc_id, link in claim.variants.items():
@@ -269,7 +283,7 @@ def render_collation_markdown(c: Collation) -> str:
             flags = f" · flags: {', '.join(escape(f) for f in kept)}" if kept else ""
             lines.append(
                 f"- **{labels[doc_id]} {numbers(link.other)}** · {link.relation} · score "
-                f"{link.score:.2f}{flags}: {_diff(link)}"
+                f"{link.score:.2f}{flags}: {_text(_diff(link), c.options.language)}"
             )
             for f in claim.findings.get(doc_id, ()):
                 if f.type in ("added_detail", "dropped_detail"):

@@ -1,0 +1,178 @@
+"""The writing system and language of a text, from Unicode ranges alone (no network, no model).
+
+``--language auto`` (the default) reads each document's script: Han is Chinese (``zh``), Arabic
+letters are Arabic (``ar``), Latin letters are English (``en``) when enough of the words are
+English function words. A comparison then runs with the word lists of its documents' language;
+a language without word lists gets a one-line warning (:class:`LanguageWarning`) and the English
+lists, so that nobody mistakes English rules run on French for a French analysis.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from collections import Counter
+from collections.abc import Sequence
+from functools import cache
+from importlib import resources
+
+import attrs
+
+from compare._cache import bounded
+from compare.model import Document
+from compare.options import Options
+
+__all__ = [
+    "ARABIC_MARKS",
+    "AUTO",
+    "HAN",
+    "LanguageWarning",
+    "detect_language",
+    "languages",
+    "resolve_language",
+    "script_of",
+    "supported",
+]
+
+AUTO = "auto"
+"""The ``language`` option that asks for detection."""
+
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f"
+"""Han ideographs (CJK unified, extension A and B+, compatibility), as a regex class body."""
+
+ARABIC_MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed"
+"""Arabic combining marks (harakat, tanween, shadda, Quranic marks): parts of a word, though
+``\\w`` does not match them."""
+
+_SCRIPTS: tuple[tuple[str, str], ...] = (
+    ("Han", HAN),
+    ("Arabic", "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff"),
+    ("Latin", "A-Za-z\u00c0-\u024f\u1e00-\u1eff"),
+    ("Cyrillic", "\u0400-\u04ff"),
+    ("Greek", "\u0370-\u03ff"),
+    ("Hebrew", "\u0590-\u05ff"),
+    ("Devanagari", "\u0900-\u097f"),
+    ("Kana", "\u3040-\u30ff"),
+    ("Hangul", "\uac00-\ud7af\u1100-\u11ff"),
+    ("Thai", "\u0e00-\u0e7f"),
+)
+_ASCII_LETTER_RE = re.compile("[A-Za-z]")
+_SCRIPT_RE = re.compile("|".join(f"(?P<{name}>[{chars}]+)" for name, chars in _SCRIPTS))
+
+_SAMPLE = 4_000
+"""Characters read from the start of a text: enough to tell its script, whatever its length."""
+
+_ENGLISH_SHARE = 0.12
+"""Share of a Latin text's words that must be English function words for it to count as
+English: 36-43 % in the five English readouts of examples/readouts/, 4-6 % in a French, a
+Spanish and a German news sentence of 27-50 words."""
+
+_FEW_WORDS = 20
+"""A Latin text of fewer words is taken as English: too short for function words to tell."""
+
+_LANGUAGE_OF_SCRIPT = {"Han": "zh", "Arabic": "ar"}
+
+
+class LanguageWarning(UserWarning):
+    """A document's language has no word lists: the English ones are used."""
+
+
+def script_of(text: str) -> str | None:
+    """The script most letters of ``text`` are written in (``Han``, ``Arabic``, ``Latin``...),
+    or None for a text without letters of a known script. Japanese Kana outweighs Han."""
+    sample = text[:_SAMPLE]
+    if sample.isascii():  # most English text: Latin if it has a letter
+        return "Latin" if _ASCII_LETTER_RE.search(sample) else None
+    counts: Counter[str] = Counter()
+    for m in _SCRIPT_RE.finditer(sample):
+        name = m.lastgroup
+        if name is not None:
+            counts[name] += m.end() - m.start()
+    if not counts:
+        return None
+    if counts["Kana"] and counts["Kana"] * 4 >= counts["Han"]:
+        return "Kana"
+    return max(counts.items(), key=lambda kv: (kv[1], kv[0]))[0]
+
+
+@cache
+def _english_stopwords() -> frozenset[str]:
+    path = resources.files("compare") / "data" / "stopwords_en.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip() for w in lines if w[:1] != "#")
+
+
+def _english(text: str) -> bool:
+    """Whether enough of a Latin text's words are English function words."""
+    stop = _english_stopwords()
+    found = re.findall(r"[a-z]+", text[:_SAMPLE].casefold())
+    if len(found) < _FEW_WORDS:
+        return True  # a headline or a phrase: too short to tell, taken as English
+    return sum(w in stop for w in found) >= _ENGLISH_SHARE * len(found)
+
+
+def detect_language(text: str) -> str | None:
+    """The language code of a text (``zh``, ``ar``, ``en``) or None when it is none of these
+    (another script, a Latin text that is not English, or no letters at all)."""
+    return _detect(text)
+
+
+@bounded()
+def _detect(text: str) -> str | None:
+    """:func:`detect_language`, cached by text (a collation asks again for each pair)."""
+    script = script_of(text)
+    if script == "Latin":
+        return "en" if _english(text) else None
+    return _LANGUAGE_OF_SCRIPT.get(script or "")
+
+
+def supported(language: str) -> bool:
+    """Whether the package has word lists (stop words at least) for a language code."""
+    return (resources.files("compare") / "data" / f"stopwords_{language}.txt").is_file()
+
+
+def languages() -> tuple[str, ...]:
+    """The language codes the package has word lists for, sorted."""
+    data = resources.files("compare") / "data"
+    names = [p.name for p in data.iterdir() if p.name.startswith("stopwords_")]
+    return tuple(sorted(n.removeprefix("stopwords_").removesuffix(".txt") for n in names))
+
+
+def _describe(doc: Document, language: str | None) -> str:
+    """A document's label with its language, or its script when that language is unknown."""
+    return f"{doc.label!r} ({language or (script_of(doc.text) or 'no') + ' script'})"
+
+
+def resolve_language(options: Options, docs: Sequence[Document]) -> Options:
+    """Return ``options`` with ``language`` set, when it is ``auto``, to the documents' language.
+
+    The first document's language decides; a document of another language, or a language
+    without word lists, is reported in one line (:class:`LanguageWarning`). A document without
+    letters (numbers only) goes with the others; none at all with letters means English.
+    """
+    if options.language != AUTO:
+        return options
+    found = [(doc, detect_language(doc.text)) for doc in docs]
+    lettered = [(doc, lang) for doc, lang in found if script_of(doc.text) is not None]
+    if not lettered:
+        return attrs.evolve(options, language="en")
+    first_doc, first = lettered[0]
+    if first is None or not supported(first):
+        warnings.warn(
+            f"language of {_describe(first_doc, first)} has no word lists "
+            f"(supported: {', '.join(languages())}); "
+            "using the English ones: pass --language to choose",
+            LanguageWarning,
+            stacklevel=3,
+        )
+        return attrs.evolve(options, language="en")
+    others = [(doc, lang) for doc, lang in lettered[1:] if lang != first]
+    if others:
+        names = ", ".join(_describe(d, lang) for d, lang in others)
+        warnings.warn(
+            f"{names} not in the language of {_describe(first_doc, first)}; "
+            f"using the {first} word lists for all",
+            LanguageWarning,
+            stacklevel=3,
+        )
+    return attrs.evolve(options, language=first)
