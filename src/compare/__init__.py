@@ -7,6 +7,7 @@ from compare.collation import collate
 from compare.errors import (
     CompareError,
     InputError,
+    InputWarning,
     MissingExtraError,
     OptionsError,
     TooLargeError,
@@ -36,6 +37,7 @@ __all__ = [
     "Document",
     "Finding",
     "InputError",
+    "InputWarning",
     "Link",
     "MissingExtraError",
     "Options",

@@ -8,13 +8,14 @@ import os
 import sys
 import threading
 import time
+import warnings
 from collections.abc import Sequence
 from typing import NoReturn, TextIO
 
 import attrs
 
 from compare.collation import collate
-from compare.errors import CompareError
+from compare.errors import CompareError, InputWarning
 from compare.loading import load
 from compare.model import Collation, Comparison, Document
 from compare.options import SCALAR_OPTIONS, Options
@@ -134,7 +135,11 @@ def _parser() -> argparse.ArgumentParser:
         epilog="example: compare-accounts examples/readouts/call-cgtn-chinese-readout.txt "
         "examples/readouts/call-syrian-readout-relay.txt",
     )
-    p.add_argument("ref", metavar="REF", help="reference account (a file, or - for standard input)")
+    p.add_argument(
+        "ref", metavar="REF",
+        help="reference account: a text file, a web page (.html, .htm, or an http(s) URL: needs "
+        'the web extra, pip install "compare-accounts[web]"), or - for standard input',
+    )  # fmt: skip
     p.add_argument("others", metavar="OTHER", nargs="+", help="account(s) to compare with REF")
     p.add_argument("-f", "--format", choices=FORMATS, default="text", help="output format")
     p.add_argument(
@@ -143,6 +148,10 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--label", action="append", default=[], metavar="NAME",
         help="display name of each input, in file order (repeatable)",
+    )  # fmt: skip
+    p.add_argument(
+        "--html", action="store_true",
+        help="read standard input (-) as a web page, not as text (needs the web extra)",
     )  # fmt: skip
     p.add_argument(
         "--width", type=_width, default=None,
@@ -184,8 +193,10 @@ def _options(args: argparse.Namespace) -> Options:
     return Options(**given, scorer=SemanticScorer())
 
 
-def _load_all(paths: Sequence[str], labels: Sequence[str], progress: Progress) -> list[Document]:
-    """Load every input, applying labels in file order."""
+def _load_all(
+    paths: Sequence[str], labels: Sequence[str], progress: Progress, *, html: bool = False
+) -> list[Document]:
+    """Load every input, applying labels in file order (``html``: standard input is a page)."""
     if len(labels) > len(paths):
         raise CompareError(f"{len(labels)} --label values given for {len(paths)} inputs")
     if sum(1 for p in paths if p == "-") > 1:
@@ -193,7 +204,8 @@ def _load_all(paths: Sequence[str], labels: Sequence[str], progress: Progress) -
     docs = []
     for k, path in enumerate(paths):
         progress("loading", k, len(paths))
-        docs.append(load(path, label=labels[k] if k < len(labels) else None))
+        label = labels[k] if k < len(labels) else None
+        docs.append(load(path, label=label, html=True if html and path == "-" else None))
     return docs
 
 
@@ -233,6 +245,13 @@ def _error(message: str) -> None:
     if sys.stderr is not None:
         with contextlib.suppress(OSError, ValueError):
             print(f"{PROG}: error: {one_line(message)}", file=sys.stderr)
+
+
+def _warn(message: str) -> None:
+    """Print one warning line on stderr (nowhere if stderr is closed)."""
+    if sys.stderr is not None:
+        with contextlib.suppress(OSError, ValueError):
+            print(f"{PROG}: warning: {one_line(message)}", file=sys.stderr)
 
 
 def _discard_stdout() -> None:
@@ -279,7 +298,18 @@ def _run(args: argparse.Namespace, progress: Progress) -> str:
     if sys.stdout is None and not args.output:
         raise CompareError("standard output is closed; pass -o FILE to write the output")
     options = _options(args)
-    docs = _load_all([args.ref, *args.others], args.label, progress)
+    if args.html and "-" not in (args.ref, *args.others):
+        raise CompareError("--html applies to standard input (-), which is not among the inputs")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", InputWarning)
+        docs = _load_all([args.ref, *args.others], args.label, progress, html=args.html)
+    for warning in caught:
+        if issubclass(warning.category, InputWarning):
+            _warn(str(warning.message))
+        else:  # not ours: shown as Python would have shown it
+            warnings.showwarning(
+                warning.message, warning.category, warning.filename, warning.lineno
+            )
     result: Comparison | Collation
     if len(docs) > 2:
         result = collate(docs, options=options, progress=progress)
