@@ -32,7 +32,15 @@ from compare.model import (
     Finding,
     Link,
 )
-from compare.report._common import MARKS, numbers, report_id, shared_texts, spread, type_order
+from compare.report._common import (
+    MARKS,
+    numbers,
+    provenance,
+    report_id,
+    shared_texts,
+    spread,
+    type_order,
+)
 from compare.report.controls import visible
 
 __all__ = ["TYPE_STYLES", "render_collation_html", "render_html"]
@@ -411,6 +419,7 @@ def render_html(c: Comparison, *, fragment: bool = False) -> str:
             {"role": role, "doc": d, "count": len(d.sentences), "file": _file_name(d.source)}
             for role, d in (("Reference", c.reference), ("Other", c.other))
         ],
+        provenance=provenance((c.reference, c.other)),
         ref=c.reference,
         other=c.other,
         rows=rows,
@@ -577,6 +586,7 @@ def render_collation_html(c: Collation, *, fragment: bool = False) -> str:
             }
             for k, d in enumerate(c.documents)
         ],
+        provenance=provenance(c.documents),
         counts=counts,
         coverage=[
             {

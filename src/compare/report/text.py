@@ -38,7 +38,7 @@ from compare.model import (
     FindingType,
     Link,
 )
-from compare.report._common import clean, numbers, shared_texts, type_order
+from compare.report._common import clean, numbers, provenance, shared_texts, type_order
 
 __all__ = ["DEFAULT_WIDTH", "render_comparison", "terminal_settings"]
 
@@ -182,6 +182,8 @@ def _summary(c: Comparison) -> Iterator[RenderableType]:
     sources.add_column("Other", overflow="fold")
     sources.add_row("Source", _plain(ref.label), _plain(other.label))
     sources.add_row("Date", _plain(ref.meta.get("date", "—")), _plain(other.meta.get("date", "—")))
+    for _key, heading, (ref_value, other_value) in provenance((ref, other)):
+        sources.add_row(heading, _plain(ref_value or "—"), _plain(other_value or "—"))
     sources.add_row("Sentences", str(len(ref.sentences)), str(len(other.sentences)))
     yield sources
     yield Text()
