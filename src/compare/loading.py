@@ -372,7 +372,7 @@ def _document(
             f"{name}: looks like HTML but is read as plain text; to extract the article, "
             "name it .html or pass --html (html=True)",
             InputWarning,
-            stacklevel=4,
+            stacklevel=3,  # the caller of load() or document_from_text()
         )
     meta, header_end = parse_header(text)
     if source is not None and web.is_url(source):
