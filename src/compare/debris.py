@@ -133,12 +133,20 @@ def _iso_date(value: str) -> str | None:
     return None
 
 
-def _whole_line(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` is alone on its line (but for white space)."""
-    before = text.rfind("\n", 0, start) + 1
-    after = text.find("\n", end)
-    after = len(text) if after < 0 else after
-    return not text[before:start].strip() and not text[end:after].strip()
+def _line_edges(text: str, spans: list[tuple[int, int]]) -> list[tuple[bool, bool]]:
+    """For each span: whether it starts a line, and whether it ends one.
+
+    The gaps between sentence spans hold only white space, so a span starts a line when the gap
+    before it holds a line break (the first: when the text before it does), and ends one when the
+    gap after it does (the last: when only white space follows). Linear in the text's length.
+    """
+    edges = []
+    for k, (start, end) in enumerate(spans):
+        before = text[spans[k - 1][1] if k else 0 : start]
+        starts = "\n" in before if k else not before.strip() or before.rstrip(" \t").endswith("\n")
+        ends = "\n" in text[end : spans[k + 1][0]] if k + 1 < len(spans) else not text[end:].strip()
+        edges.append((starts, ends))
+    return edges
 
 
 def _line_kind(line: str) -> tuple[str, dict[str, str]] | None:
@@ -166,7 +174,9 @@ def _line_kind(line: str) -> tuple[str, dict[str, str]] | None:
     return None
 
 
-def _menu_lines(text: str, spans: list[tuple[int, int]]) -> set[int]:
+def _menu_lines(
+    text: str, spans: list[tuple[int, int]], edges: list[tuple[bool, bool]]
+) -> set[int]:
     """Indices of spans in runs of three or more menu-like lines (see the rules table)."""
     found: set[int] = set()
     run: list[int] = []
@@ -174,7 +184,7 @@ def _menu_lines(text: str, spans: list[tuple[int, int]]) -> set[int]:
         piece = text[start:end]
         menu_like = (
             end > start
-            and _whole_line(text, start, end)
+            and all(edges[k])
             and len(piece.split()) <= _MENU_WORDS
             and piece.rstrip()[-1] not in _SENTENCE_END
         )
@@ -198,9 +208,10 @@ def find_debris(
     kept: list[tuple[int, int]] = []
     debris: list[Debris] = []
     meta: dict[str, str] = {}
-    menu = _menu_lines(text, spans)
+    edges = _line_edges(text, spans)
+    menu = _menu_lines(text, spans, edges)
     for k, (start, end) in enumerate(spans):
-        found = _line_kind(text[start:end]) if _whole_line(text, start, end) else None
+        found = _line_kind(text[start:end]) if all(edges[k]) else None
         if found is None and k in menu:
             found = ("menu", {})
         if found is not None:
@@ -210,10 +221,8 @@ def find_debris(
                 meta.setdefault(key, value)
             continue
         dateline = None
-        if "dateline" not in meta and len(kept) < _DATELINE_WITHIN:
-            line_start = text.rfind("\n", 0, start) + 1
-            if not text[line_start:start].strip():
-                dateline = _DATELINE.match(text, start, end)
+        if "dateline" not in meta and len(kept) < _DATELINE_WITHIN and edges[k][0]:
+            dateline = _DATELINE.match(text, start, end)
         if dateline is not None and dateline.end() < end and len(dateline.group("value")) > 2:
             stop = dateline.end()
             while text[stop - 1].isspace():
