@@ -84,7 +84,8 @@ def resolve(doc: Any, snippet: str, side: str, warnings: list[str]) -> Resolved:
 
     The normal case is exactly one sentence whose ``.text`` contains the snippet. Otherwise a
     warning is appended and the snippet is located by offset in ``doc.text``: if it lies in the
-    parsed header span it resolves to :data:`HEADER`; if the sentence splitter cut it, it resolves
+    parsed header span or in a page debris span it resolves to :data:`HEADER` (not scored); if
+    the sentence splitter cut it, it resolves
     to every sentence its span overlaps; if it cannot be found at all, to no sentence.
     """
     needle = snippet.strip()
@@ -92,11 +93,12 @@ def resolve(doc: Any, snippet: str, side: str, warnings: list[str]) -> Resolved:
     if len(hits) == 1:
         return hits
     offsets = _occurrences(doc.text, needle)
-    header = getattr(doc, "header", None)
-    if not hits and header is not None:
-        h_start, h_end = header
-        if any(h_start <= o and o + len(needle) <= h_end for o in offsets):
-            return HEADER
+    set_aside = [d for d in (getattr(doc, "header", None),) if d is not None]
+    set_aside += [(d.start, d.end) for d in getattr(doc, "debris", ())]
+    if not hits and any(
+        h_start <= o and o + len(needle) <= h_end for h_start, h_end in set_aside for o in offsets
+    ):
+        return HEADER
     if len(offsets) == 1:
         start, end = offsets[0], offsets[0] + len(needle)
         spanned = tuple(s.index for s in doc.sentences if s.start < end and start < s.end)
@@ -134,7 +136,9 @@ def _resolve_all(
     for snippet in snippets:
         found = resolve(doc, snippet, side, warnings)
         if found == HEADER:
-            notes.append(f"{side} snippet {snippet!r} is in the parsed header: not scored")
+            notes.append(
+                f"{side} snippet {snippet!r} is in the parsed header or page debris: not scored"
+            )
         else:
             indices.update(found)
     return indices

@@ -1,5 +1,5 @@
 """What some tests need beyond Python: the research data (``../shared/eval``), a browser, and
-the ``semantic`` and ``pandas`` extras.
+the ``semantic``, ``pandas`` and ``web`` extras.
 
 The one place that decides whether those tests run. Without the data or a browser they skip with
 a one-line reason saying what to install or where the data goes; with ``COMPARE_REQUIRE_EXTRAS=1``
@@ -36,8 +36,9 @@ NO_BROWSER = (
     f"chromium) or set {CHROMIUM}=/path/to/chrome"
 )
 NO_PLAYWRIGHT = "playwright is not installed: pip install -e '.[test]'"
-NO_SEMANTIC = "the semantic extra is not installed: pip install -e '.[test,semantic,pandas]'"
-NO_PANDAS = "the pandas extra is not installed: pip install -e '.[test,semantic,pandas]'"
+NO_SEMANTIC = "the semantic extra is not installed: pip install -e '.[test,semantic,pandas,web]'"
+NO_PANDAS = "the pandas extra is not installed: pip install -e '.[test,semantic,pandas,web]'"
+NO_WEB = "the web extra is not installed: pip install -e '.[test,semantic,pandas,web]'"
 
 
 def required() -> bool:
@@ -83,6 +84,14 @@ def pandas_extra() -> None:
 
     if importlib.util.find_spec("pandas") is None:
         missing(NO_PANDAS)
+
+
+def web_extra() -> None:
+    """Skip (or fail) the current test when the web extra (``trafilatura``) is not installed."""
+    import importlib.util
+
+    if importlib.util.find_spec("trafilatura") is None:
+        missing(NO_WEB)
 
 
 def _executable(path: Path) -> bool:

@@ -50,7 +50,8 @@ def check_invariants(
 
 
 def check_document(doc: Document) -> None:
-    """Sentences slice back; every non-whitespace character outside the header is in exactly one."""
+    """Sentences and debris slice back; every non-whitespace character outside the header is in
+    exactly one of them."""
     owner = [-1] * len(doc.text)
     for sentence in doc.sentences:
         assert doc.text[sentence.start : sentence.end] == sentence.text
@@ -58,6 +59,11 @@ def check_document(doc: Document) -> None:
             assert owner[i] == -1
             owner[i] = sentence.index
     header_start, header_end = doc.header or (0, 0)
+    for record in doc.debris:
+        assert doc.text[record.start : record.end] == record.text
+        for i in range(record.start, record.end):
+            assert owner[i] == -1, "a debris character is in a sentence"
+            owner[i] = -2
     for i, char in enumerate(doc.text):
         in_header = header_start <= i < header_end
         if in_header:

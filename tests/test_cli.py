@@ -58,7 +58,7 @@ def test_text_output(capsys: pytest.CaptureFixture[str], cgtn: Document, relay: 
     lines = out.splitlines()
     words = [" ".join(line.split()) for line in lines]
     assert ["Source", "CGTN", "SANA"] == row(lines, "Source")
-    assert ["Date", "—", "2021-11-06"] == row(lines, "Date")
+    assert ["Date", "2021-11-05", "2021-11-06"] == row(lines, "Date")
     assert ["Sentences", str(len(cgtn.sentences)), str(len(relay.sentences))] == row(
         lines, "Sentences"
     )

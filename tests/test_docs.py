@@ -42,7 +42,7 @@ def test_readme_opens_with_the_two_commands() -> None:
     """The first code block installs and runs the demo, then installs and runs the tests."""
     first = README.split("```")[1]
     assert "pip install -e ." in first and "examples/readouts/" in first
-    assert 'pip install -e ".[test,semantic,pandas]"' in first and "pytest" in first
+    assert 'pip install -e ".[test,semantic,pandas,web]"' in first and "pytest" in first
 
 
 def test_ci_runs_the_readme_test_command() -> None:
@@ -50,7 +50,7 @@ def test_ci_runs_the_readme_test_command() -> None:
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     readme_checks = (
         README.split("```")[1]
-        .split('pip install -e ".[test,semantic,pandas]" && ')[1]
+        .split('pip install -e ".[test,semantic,pandas,web]" && ')[1]
         .split("\n")[0]
     )
     for check in readme_checks.split(" && "):

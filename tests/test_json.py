@@ -64,7 +64,8 @@ def test_keys_follow_design(cgtn_vs_relay: Comparison) -> None:
     } == set(data)  # fmt: skip
     assert "compare.comparison/1" == data["schema"] == SCHEMA
     for side in ("reference", "other"):
-        assert {"id", "label", "meta", "sentences"} == set(data[side])
+        assert {"id", "label", "meta", "sentences"} <= set(data[side])
+        assert set(data[side]) <= {"id", "label", "meta", "sentences", "debris"}
         for sentence in data[side]["sentences"]:
             assert {"index", "text", "start", "end"} == set(sentence)
     assert data["links"]

@@ -30,7 +30,9 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("compare.scripts",),  # a text's script and language, from Unicode ranges
     ("compare.tokens",),  # text helpers: normalised word keys, stop words
     ("compare.lexicon",),  # word lists over tokens
-    ("compare.segment", "compare.units"),  # text -> sentences; sentence -> claim units
+    # text -> sentences; sentence -> claim units; sentences -> page debris set aside
+    # ... and web pages -> article text and metadata (the [web] extra)
+    ("compare.segment", "compare.units", "compare.debris", "compare.web"),
     ("compare.loading",),  # file/string -> Document: decode, parse the header, then segment
     ("compare.similarity",),  # features -> score matrices
     ("compare.semantic",),  # the [semantic] extra's scorer: lexical score fused with embeddings

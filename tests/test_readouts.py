@@ -133,7 +133,8 @@ def test_our_cgtn_relay_gold() -> None:
     """CGTN vs relay (our gold, 5 links: 3 reworded or copied, 2 partial): no false link, every
     same/paraphrase link found, every only-in sentence in omitted/added. The two partial links
     (Assad on deeper cooperation; Assad's support for China on the South China Sea) are missed,
-    so their four sentences land in omitted/added: recall 3/5, only-in precision 12/14 and 10/12."""
+    so their four sentences land in omitted/added: recall 3/5, only-in precision 10/12 and 10/12
+    (CGTN's time stamp and "Search Trends" are page debris, in no sentence: not scored)."""
     [score] = score_gold(OUR_CALL_GOLD)
     assert [] == score["warnings"]
     assert [] == score["false_positives"]
@@ -142,7 +143,7 @@ def test_our_cgtn_relay_gold() -> None:
     assert score["links"]["recall"] >= 0.6
     assert 1.0 == score["omitted"]["recall"], score["omitted"]["missed"]
     assert 1.0 == score["added"]["recall"], score["added"]["missed"]
-    assert score["omitted"]["precision"] >= 0.85
+    assert score["omitted"]["precision"] >= 0.83
     assert score["added"]["precision"] >= 0.8
     # Every only-in error is a sentence of a missed partial link, nothing else.
     partial_ref = {i for i, _ in partial_pairs(score)}

@@ -319,6 +319,47 @@ OTHER_CASES = [
         ", starts with a comma. Next.", [", starts with a comma.", "Next."], id="lead-comma"
     ),
     pytest.param("...", ["..."], id="punctuation-only"),
+    pytest.param(
+        "The blast came shortly after 11 p.m. Three workers were hurt.",
+        ["The blast came shortly after 11 p.m.", "Three workers were hurt."],
+        id="pm-at-a-sentence-end",
+    ),
+    pytest.param(
+        "They met at 9 a.m. Friday and again at 5 P.M. EST on Monday. Then they left at 6 a.m. "
+        "It rained.",
+        [
+            "They met at 9 a.m. Friday and again at 5 P.M. EST on Monday.",
+            "Then they left at 6 a.m.",
+            "It rained.",
+        ],
+        id="am-pm-before-a-day-or-zone-and-at-an-end",
+    ),
+    pytest.param(
+        "He flew to Washington, D.C. The talks began in the U.K. They ended. The U.K. Prime "
+        "Minister met U.S. officials.",
+        [
+            "He flew to Washington, D.C.",
+            "The talks began in the U.K.",
+            "They ended.",
+            "The U.K. Prime Minister met U.S. officials.",
+        ],
+        id="dotted-abbreviation-at-a-sentence-end",
+    ),
+    pytest.param(
+        "Some cities, e.g. The Hague, are nice.",
+        ["Some cities, e.g. The Hague, are nice."],
+        id="eg-before-a-starter-word",
+    ),
+    pytest.param(
+        "PALM BEACH, Fla. — Three people were hurt on Sunday. Police said so.",
+        ["PALM BEACH, Fla. — Three people were hurt on Sunday.", "Police said so."],
+        id="wire-dateline-stays-with-its-sentence",
+    ),
+    pytest.param(
+        "WASHINGTON (AP) — The talks ended.\n— Reuters",
+        ["WASHINGTON (AP) — The talks ended.", "— Reuters"],
+        id="dash-after-a-line-break-starts-a-line",
+    ),
 ]
 
 
@@ -388,7 +429,8 @@ ATOMS = [
     '"', "'", "“", "”", "‘", "’", "«", "»",
     " ", "  ", "\n", "\n\n", "\r\n", "\r", "\t", "\u00a0", "\u3000", "\u2028", "\x0b", "\x1c",
     "U.S.", "U.N.", "Gen.", "Jan.", "Mr.", "Mrs.", "Dr.", "St.", "Prof.", "e.g.", "i.e.", "vs.",
-    "No.", "J. ", "3.5", "21:01", "www.example.com", "a@b.org", " The", " the", ". , ", "(ISIS ).",
+    "No.", "J. ", "a.m.", "p.m.", "D.C.", " It", " Friday", " — ",
+    "3.5", "21:01", "www.example.com", "a@b.org", " The", " the", ". , ", "(ISIS ).",
 ]  # fmt: skip
 
 text_from_atoms = st.lists(st.sampled_from(ATOMS), max_size=60).map("".join)

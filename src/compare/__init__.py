@@ -7,6 +7,7 @@ from compare.collation import collate
 from compare.errors import (
     CompareError,
     InputError,
+    InputWarning,
     MissingExtraError,
     OptionsError,
     TooLargeError,
@@ -37,6 +38,7 @@ __all__ = [
     "Document",
     "Finding",
     "InputError",
+    "InputWarning",
     "LanguageWarning",
     "Link",
     "MissingExtraError",

@@ -15,15 +15,15 @@ from typing import NoReturn, TextIO
 import attrs
 
 from compare.collation import collate
-from compare.errors import CompareError
+from compare.errors import CompareError, InputWarning
 from compare.loading import load
 from compare.model import FINDING_TYPES, Collation, Comparison, Document
 from compare.options import SCALAR_OPTIONS, Options, allowed_values, option_help
 from compare.pairwise import compare
 from compare.report.controls import one_line
 from compare.scale import Progress, silent
-from compare.selection import selection
 from compare.scripts import LanguageWarning
+from compare.selection import selection
 
 __all__ = ["main"]
 
@@ -139,8 +139,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument(
         "ref", metavar="REF",
-        help="reference account (a file, - for standard input, or a folder: its .txt files in "
-        "name order, the first one the reference)",
+        help="reference account: a text file, a web page (.html, .htm, or an http(s) URL: needs "
+        'the web extra, pip install "compare-accounts[web]"), - for standard input, or a folder: '
+        "its .txt files in name order, the first one the reference",
     )  # fmt: skip
     p.add_argument(
         "others", metavar="OTHER", nargs="*",
@@ -162,6 +163,10 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--exclude", metavar="TYPES", default=None,
         help="leave out findings of these types, comma separated (e.g. added,omitted)",
+    )  # fmt: skip
+    p.add_argument(
+        "--html", action="store_true",
+        help="read standard input (-) as a web page, not as text (needs the web extra)",
     )  # fmt: skip
     p.add_argument(
         "--width", type=_width, default=None,
@@ -236,8 +241,10 @@ def _expand(paths: Sequence[str]) -> list[str]:
     return out
 
 
-def _load_all(paths: Sequence[str], labels: Sequence[str], progress: Progress) -> list[Document]:
-    """Load every input, applying labels in file order."""
+def _load_all(
+    paths: Sequence[str], labels: Sequence[str], progress: Progress, *, html: bool = False
+) -> list[Document]:
+    """Load every input, applying labels in file order (``html``: standard input is a page)."""
     if len(labels) > len(paths):
         raise CompareError(f"{len(labels)} --label values given for {len(paths)} inputs")
     if sum(1 for p in paths if p == "-") > 1:
@@ -245,7 +252,8 @@ def _load_all(paths: Sequence[str], labels: Sequence[str], progress: Progress) -
     docs = []
     for k, path in enumerate(paths):
         progress("loading", k, len(paths))
-        docs.append(load(path, label=labels[k] if k < len(labels) else None))
+        label = labels[k] if k < len(labels) else None
+        docs.append(load(path, label=label, html=True if html and path == "-" else None))
     return docs
 
 
@@ -343,7 +351,19 @@ def _run(args: argparse.Namespace, progress: Progress) -> str:
     filtering = args.only is not None or args.exclude is not None
     if filtering:
         selection(args.only, args.exclude, names=("--only", "--exclude"))  # fails before work
-    docs = _load_all(_expand([args.ref, *args.others]), args.label, progress)
+    paths = _expand([args.ref, *args.others])
+    if args.html and "-" not in paths:
+        raise CompareError("--html applies to standard input (-), which is not among the inputs")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", InputWarning)
+        docs = _load_all(paths, args.label, progress, html=args.html)
+    for warning in caught:
+        if issubclass(warning.category, InputWarning):
+            _warn(str(warning.message))
+        else:  # not ours: shown as Python would have shown it
+            warnings.showwarning(
+                warning.message, warning.category, warning.filename, warning.lineno
+            )
     result: Comparison | Collation
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", LanguageWarning)

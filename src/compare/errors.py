@@ -9,6 +9,9 @@ The tree::
     │                         a comparison that ran out of memory
     └── MissingExtraError     an optional feature whose extra is not installed (also ImportError)
 
+    InputWarning              an input is used, but perhaps not as meant (text that looks like
+                              HTML); a UserWarning, which the command line prints on one line
+
 Leaves also subclass the matching builtin (``ValueError``, ``ImportError``), so callers that
 already catch those keep working. Every message names the thing at fault and what is wrong with
 it, in one line.
@@ -16,7 +19,14 @@ it, in one line.
 
 from __future__ import annotations
 
-__all__ = ["CompareError", "InputError", "MissingExtraError", "OptionsError", "TooLargeError"]
+__all__ = [
+    "CompareError",
+    "InputError",
+    "InputWarning",
+    "MissingExtraError",
+    "OptionsError",
+    "TooLargeError",
+]
 
 
 class CompareError(Exception):
@@ -37,3 +47,7 @@ class TooLargeError(CompareError, ValueError):
 
 class MissingExtraError(CompareError, ImportError):
     """An optional feature was asked for without the extra that provides it installed."""
+
+
+class InputWarning(UserWarning):
+    """An input is read, but perhaps not as meant (plain text that looks like HTML)."""

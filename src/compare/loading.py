@@ -3,7 +3,9 @@
 Decoding: UTF-8 with or without a byte-order mark, UTF-16 and UTF-32 with a byte-order mark.
 Newlines are normalised to ``\\n``; all offsets point into the normalised text. A header at the very
 start is parsed into ``Document.meta`` and recorded as ``Document.header`` (its characters belong to
-no sentence):
+no sentence); page debris (time stamps, bylines, photo credits, share bars, datelines: the rules
+are in :mod:`compare.debris`) is recorded as ``Document.debris`` and gives ``meta`` values the
+header does not:
 
 - front matter fenced by ``---`` lines (``key: value`` per line; keys lower-cased);
 - a date stamp ``date 2021-11-06`` / ``date: 2021-11-06`` / ``Date 2021-11-06``, on its own line or
@@ -34,13 +36,18 @@ import datetime
 import os
 import re
 import sys
+import urllib.parse
+import warnings
+from collections.abc import Mapping
 from pathlib import Path
 
-from compare.errors import InputError
-from compare.model import Document
-from compare.segment import segment
+from compare import web
+from compare.debris import find_debris
+from compare.errors import InputError, InputWarning
+from compare.model import Document, Sentence
+from compare.segment import sentence_spans
 
-__all__ = ["derive_id", "document_from_text", "load", "parse_header"]
+__all__ = ["derive_id", "document_from_text", "label_from_meta", "load", "parse_header"]
 
 STDIN = "-"
 """The source name that means standard input."""
@@ -131,25 +138,17 @@ def _decode(data: bytes, name: str) -> str:
 
 def _read_stdin() -> str:
     """Read and decode standard input."""
-    stream = sys.stdin
-    if stream is None:
-        raise InputError("<stdin>: no standard input available")
-    try:
-        buffer = getattr(stream, "buffer", None)
-        if buffer is not None:
-            return _decode(buffer.read(), "<stdin>")
-        raw = stream.read()
-    except UnicodeDecodeError as exc:
-        raise InputError(f"<stdin>: cannot decode at byte offset {exc.start}") from None
-    except OSError as exc:
-        raise InputError(f"<stdin>: cannot read ({exc.strerror or exc})") from None
-    if isinstance(raw, bytes):
-        return _decode(raw, "<stdin>")
-    return str(raw)
+    raw = _stdin_bytes()
+    return _decode(raw, "<stdin>") if isinstance(raw, bytes) else str(raw)
 
 
 def _read_file(path: Path, name: str) -> str:
     """Read and decode one file, turning every failure into an InputError."""
+    return _decode(_read_bytes(path, name), name)
+
+
+def _read_bytes(path: Path, name: str) -> bytes:
+    """Read one file's bytes, turning every failure into an InputError."""
     if "\x00" in str(path):  # the os would raise ValueError
         raise InputError(f"{name}: not a usable file name (it holds a NUL character)")
     try:
@@ -164,7 +163,32 @@ def _read_file(path: Path, name: str) -> str:
         raise InputError(f"{name}: permission denied (cannot read the file)") from None
     except OSError as exc:
         raise InputError(f"{name}: cannot read ({exc.strerror or exc})") from None
-    return _decode(data, name)
+    return data
+
+
+def _decode_page(data: bytes, name: str) -> str:
+    """Decode a web page: as a text file is (UTF-8, byte-order marks), else by its own charset."""
+    try:
+        return _decode(data, name)
+    except InputError:
+        if b"\x00" in data:
+            raise
+        return web.decode_page(data, name)
+
+
+def _stdin_bytes() -> bytes | str:
+    """Standard input's bytes (or text, for a stream without a buffer); failures as InputError."""
+    stream = sys.stdin
+    if stream is None:
+        raise InputError("<stdin>: no standard input available")
+    try:
+        buffer = getattr(stream, "buffer", None)
+        raw: bytes | str = buffer.read() if buffer is not None else stream.read()
+    except UnicodeDecodeError as exc:
+        raise InputError(f"<stdin>: cannot decode at byte offset {exc.start}") from None
+    except OSError as exc:
+        raise InputError(f"<stdin>: cannot read ({exc.strerror or exc})") from None
+    return raw
 
 
 def _fspath(source: object) -> str:
@@ -191,34 +215,67 @@ def load(
     *,
     label: str | None = None,
     id: str | None = None,
+    html: bool | None = None,
 ) -> Document:
-    """Read a document from a text file, or from standard input when ``source`` is ``"-"``.
+    """Read a document from a text file or web page, a URL, or standard input (``"-"``).
 
-    ``label`` defaults to the file name's stem, ``id`` to :func:`derive_id` of it. Every problem
-    (wrong argument type, missing or unreadable file, binary or undecodable data, no text) raises
-    :class:`~compare.errors.InputError`; see the module's docstring for what is refused.
+    A web page (a file named ``.html``/``.htm``/``.xhtml``, an ``http(s)://`` URL, or any input
+    with ``html=True``) is read with the ``web`` extra (:mod:`compare.web`): its article text
+    becomes ``Document.text``, its title, date, author, site and URL go into ``meta``. A text
+    input that looks like HTML is read as text with an :class:`~compare.errors.InputWarning`.
+
+    ``label`` defaults to the ``outlet`` or ``source`` of the metadata (front matter, the page),
+    else to the file name's stem; ``id`` to :func:`derive_id` of the stem. Every problem (wrong
+    argument type, missing or unreadable file, binary or undecodable data, no text) raises
+    :class:`~compare.errors.InputError`, a missing extra
+    :class:`~compare.errors.MissingExtraError`; see the module's docstring for what is refused.
     """
     _check_name("label", label)
     _check_name("id", id)
+    if html is not None and not isinstance(html, bool):
+        raise InputError(f"html must be True, False or None, got {type(html).__name__}")
     if isinstance(source, str) and source == STDIN:
-        text = _read_stdin()
-        return document_from_text(
-            text,
-            label="stdin" if label is None else label,
-            id="stdin" if id is None else id,
-            source="<stdin>",
-        )
+        if html:
+            raw = _stdin_bytes()
+            page = _decode_page(raw, "<stdin>") if isinstance(raw, bytes) else str(raw)
+            return _from_page(page, label, id, "<stdin>", "stdin", url=None)
+        return _document(
+            _read_stdin(), label=label, id="stdin" if id is None else id, source="<stdin>",
+            fallback_label="stdin",
+        )  # fmt: skip
+    if isinstance(source, str) and web.is_url(source):
+        name = _one_line(source)
+        if html is False:
+            raise InputError(f"{name}: a URL is read as a web page; html=False cannot apply")
+        page = _decode_page(web.fetch_url(source), name)
+        parsed = urllib.parse.urlsplit(source)
+        stem = Path(parsed.path).stem or parsed.hostname or "page"
+        return _from_page(page, label, id, name, stem, url=source)
     fspath = _fspath(source)
     path = Path(fspath)
     name = _one_line(fspath)
-    text = _read_file(path, name)
     stem = _displayable(path.stem or path.name)
-    return document_from_text(
-        text,
-        label=stem if label is None else label,
-        id=derive_id(stem) if id is None else id,
-        source=_displayable(fspath),
-    )
+    if html or (html is None and path.suffix.lower() in web.HTML_SUFFIXES):
+        web.require(name)  # before reading: the message to act on is the missing extra
+        page = _decode_page(_read_bytes(path, name), name)
+        return _from_page(page, label, id, _displayable(fspath), stem, url=None)
+    return _document(
+        _read_file(path, name), label=label, id=derive_id(stem) if id is None else id,
+        source=_displayable(fspath), fallback_label=stem,
+    )  # fmt: skip
+
+
+def _from_page(
+    page: str, label: str | None, id: str | None, source: str, stem: str, *, url: str | None
+) -> Document:
+    """Build a document from a web page's HTML: extracted text, page metadata."""
+    if "\x00" in page:
+        raise InputError(f"{_one_line(source)}: looks like binary data (NUL character)")
+    text, meta = web.extract_html(page, name=_one_line(source), url=url)
+    return _document(
+        text, label=label, id=derive_id(stem) if id is None else id, source=source,
+        fallback_label=stem, page_meta=meta,
+    )  # fmt: skip
 
 
 def _unquote(value: str) -> str:
@@ -271,6 +328,28 @@ def document_from_text(
         raise InputError(f"source must be a str or None, got {type(source).__name__}")
     _check_name("label", label)
     _check_name("id", id)
+    return _document(text, label=label, id=id, source=source, fallback_label="text")
+
+
+def label_from_meta(meta: Mapping[str, str]) -> str | None:
+    """The label metadata gives a document: its ``outlet``, else a ``source`` that is no URL."""
+    for key in ("outlet", "source"):
+        value = " ".join(meta.get(key, "").split())
+        if value and not web.is_url(value):
+            return value
+    return None
+
+
+def _document(
+    text: str,
+    *,
+    label: str | None,
+    id: str | None,
+    source: str | None,
+    fallback_label: str,
+    page_meta: Mapping[str, str] | None = None,
+) -> Document:
+    """Build a document: check the text, parse the header, set page debris aside, segment."""
     name = _one_line(source) if source is not None else "<text>"
     if not isinstance(text, str):
         raise InputError(f"{name}: expected text (str), got {type(text).__name__}")
@@ -288,18 +367,32 @@ def document_from_text(
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise InputError(f"{name}: no text (empty or whitespace only)")
+    if page_meta is None and web.looks_like_html(text):
+        warnings.warn(
+            f"{name}: looks like HTML but is read as plain text; to extract the article, "
+            "name it .html or pass --html (html=True)",
+            InputWarning,
+            stacklevel=3,  # the caller of load() or document_from_text()
+        )
     meta, header_end = parse_header(text)
-    sentences = segment(text, header_end)
-    if not sentences:
+    if source is not None and web.is_url(source):
+        meta.setdefault("url", source)
+    spans, debris, debris_meta = find_debris(text, sentence_spans(text, header_end))
+    if not spans:
         raise InputError(f"{name}: no text after the header")
+    sentences = tuple(
+        Sentence(index, first, last, text[first:last]) for index, (first, last) in enumerate(spans)
+    )
+    meta = {**debris_meta, **(page_meta or {}), **meta}
     return Document(
         id="text" if id is None else id,
-        label="text" if label is None else label,
+        label=label or label_from_meta(meta) or fallback_label,
         text=text,
         sentences=sentences,
         meta=meta,
         header=(0, header_end) if header_end > 0 else None,
         source=None if source is None else _displayable(source),
+        debris=debris,
     )
 
 

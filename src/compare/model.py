@@ -30,6 +30,7 @@ __all__ = [
     "CollationSummary",
     "Comparison",
     "Coverage",
+    "Debris",
     "DiffOp",
     "Document",
     "Finding",
@@ -95,6 +96,26 @@ class Sentence:
     """The sentence exactly as it stands in the document."""
 
 
+@attrs.frozen
+class Debris:
+    """A span of a document set aside as page debris: no claim, in no sentence, never dropped.
+
+    ``kind`` is ``updated`` (a time stamp), ``byline``, ``credit`` (a photo credit), ``page``
+    (page furniture such as "Search Trends" or "Share this"), ``menu`` (a run of short lines:
+    navigation, tags) or ``dateline`` (the place that opens a wire story); compare.debris
+    documents the rules.
+    """
+
+    start: int
+    """Offset of the first character in the document's text."""
+    end: int
+    """Offset one past the last character in the document's text."""
+    kind: str
+    """What the span is: ``updated``, ``byline``, ``credit``, ``page``, ``menu``, ``dateline``."""
+    text: str
+    """The span exactly as it stands in the document."""
+
+
 def _freeze_meta(meta: Mapping[str, str]) -> Mapping[str, str]:
     """Copy a metadata mapping into a sorted dict so documents never share mutable state."""
     return {str(k): str(v) for k, v in sorted(meta.items())}
@@ -118,6 +139,9 @@ class Document:
     """Span of ``text`` holding the parsed header, or None; its characters are in no sentence."""
     source: str | None = None
     """Where the text came from: a file path, ``<stdin>`` or None for a string."""
+    debris: tuple[Debris, ...] = ()
+    """Page debris set aside (time stamps, bylines, credits, share bars, datelines), in text
+    order; their characters are in no sentence (:class:`Debris`)."""
 
     @classmethod
     def from_text(

@@ -14,6 +14,13 @@ per candidate in Python. Rules:
 - a full stop after an abbreviation (``Mr. Gen. Jan. St. Prof. vs.``), after a single letter
   (initials ``J. Smith``, ``U.S.``, ``U.N.``, ``e.g.``, ``i.e.``) or after ``No.``/``Art.``/``Vol.``
   before a number does not end a sentence; decimals, times, URLs and e-mail addresses are not split;
+- except where the next word shows a new sentence: after ``a.m.``/``p.m.`` any capitalised word but
+  a weekday, a month or a time zone (``11 p.m. Three workers``, not ``11 p.m. Friday``), and after a
+  dotted abbreviation of two or more letters (``U.S. D.C. U.K.``; not ``e.g. i.e.``) a word that
+  only starts sentences, a pronoun, article, conjunction or number word (``in the U.K. They``, not
+  ``U.K. Prime Minister``);
+- a terminator followed by a space and a dash does not end a sentence: the wire dateline
+  ``PALM BEACH, Fla. — The ...`` stays with its sentence;
 - a piece that would start with ``, ; :`` or a closing bracket/quote, or that has no letter or digit
   at all (``.``, ``“``), is glued to the previous sentence (machine-translation debris such as
   ``development. , no tension`` or a stray ``“`` at the end of a paragraph).
@@ -120,11 +127,51 @@ def _by_length(words: list[str]) -> list[str]:
     return ["|".join(sorted(group)) for _, group in sorted(groups.items())]
 
 
+# Capitalised words that may follow "a.m."/"p.m." inside a sentence (weekdays, months, time zones).
+_AFTER_CLOCK = """
+Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mon Tue Wed Thu Fri Sat Sun
+January February March April May June July August September October November December
+Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
+ET EST EDT CT CST CDT MT MST MDT PT PST PDT GMT UTC BST CET CEST IST JST
+Eastern Central Mountain Pacific Greenwich Universal Local Beijing Moscow Tokyo
+London Paris Damascus Washington Today Tonight Tomorrow Yesterday
+"""
+# Words that start sentences and (capitalised) hardly ever follow "U.S."/"U.K." in one.
+_SENTENCE_STARTERS = """
+The A An He She It They We I You This That These Those There Here
+His Her Its Their Our My Your But And Yet So Or Nor If When While
+After Before Although Though Because Since As However Meanwhile Still
+Then Now Also In On At For From With Without By Under Over During
+One Two Three Four Five Six Seven Eight Nine Ten Some Many Most All
+No Neither Both Each Every Such What Who Why How Where Officials Police
+"""
+# Dotted lower-case abbreviations that stay inside a sentence whatever follows.
+_DOTTED_LOWER = ["e.g.", "i.e.", "c.f.", "n.b.", "a.k.a.", "p.p."]
+
+
+def _word_alternation(words: str) -> str:
+    """Return a regex alternation of the white-space separated ``words``, longest first."""
+    unique = sorted(set(words.split()), key=lambda w: (-len(w), w))
+    return "|".join(re.escape(word) for word in unique)
+
+
+_NOT_INITIAL = (
+    # an initial or a dotted abbreviation: "J.", "U.S.", "U.N.", "e.g.", "a.m." ...
+    r"(?:(?<!\b[^\W\d_]\.)"
+    # ... unless "a.m."/"p.m." is followed by a capitalised word that is no day, month or zone ...
+    r"|(?<=\b[aApP]\.[mM]\.)"
+    rf"(?=\s++(?!(?:{_word_alternation(_AFTER_CLOCK)})\b)[A-Z])"
+    # ... or a dotted abbreviation of two or more letters by a word that starts sentences
+    r"|(?<=\b[^\W\d_]\.[^\W\d_]\.)(?<![aApP]\.[mM]\.)"
+    + "".join(rf"(?<!\b{re.escape(word)})" for word in _DOTTED_LOWER)
+    + rf"(?=\s++(?:{_word_alternation(_SENTENCE_STARTERS)})\b(?![.\-]))"
+    + ")"
+)
+
 _NOT_ABBREVIATION = (
     # the first terminator must not continue a run ("..." is matched from its first dot)
     f"(?<![{_TERM}].)"
-    # an initial or a dotted abbreviation: "J.", "U.S.", "U.N.", "e.g.", "a.m."
-    r"(?<!\b[^\W\d_]\.)"
+    + _NOT_INITIAL
     + "".join(rf"(?<!\b(?:{alt})\.)" for alt in _by_length(_ABBREVIATIONS))
     # "No. 5", "Art. 2" (but "said no. He" ends a sentence)
     + "".join(rf"(?!(?<=\b(?:{alt})\.)\s*+\d)" for alt in _by_length(_NUMBER_ABBREVIATIONS))
@@ -145,7 +192,7 @@ _BOUNDARY_PATTERN = rf"""
     [{_TERM}]*+
     (?: [{_CLOSE}] | ["'](?![^\W\d_]) )*+  # straight quotes before a letter open the next one
     (?=
-      \s++ (?![{_LOWER}])           # space, then not a lower-case letter
+      \s++ (?![{_LOWER}—–])         # space, then not a lower-case letter or a dash
     | \Z
     | [{_OPEN}]                     # a missing space before an opening quote
     | [A-Z][a-z]*+ (?![\w@./:\-])   # ... or before a capitalised word (not a URL or e-mail)

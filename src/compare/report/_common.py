@@ -30,6 +30,7 @@ __all__ = [
     "KEY_SHOWN",
     "MARKS",
     "ONE_SIDED_SHOWN",
+    "PROVENANCE",
     "Point",
     "claims_by_id",
     "clean",
@@ -37,6 +38,7 @@ __all__ = [
     "comparison_points",
     "flat",
     "numbers",
+    "provenance",
     "report_id",
     "selection_text",
     "shared_texts",
@@ -46,6 +48,21 @@ __all__ = [
     "spread_parts",
     "type_order",
 ]
+
+PROVENANCE = (("author", "Author"), ("url", "URL"))
+"""Metadata every view shows beside a source's label and date when some source has it."""
+
+
+def provenance(docs: Sequence[Document]) -> list[tuple[str, str, list[str]]]:
+    """For each :data:`PROVENANCE` key some document has: key, heading, each document's value
+    (one line, ``""`` when it has none)."""
+    rows = []
+    for key, heading in PROVENANCE:
+        values = [" ".join(d.meta.get(key, "").split()) for d in docs]
+        if any(values):
+            rows.append((key, heading, values))
+    return rows
+
 
 MARKS: dict[ClaimStatus, str] = {"carried": "✓", "partial": "◐", "absent": "✗"}
 """The claims x sources matrix's mark for each :data:`~compare.model.ClaimStatus`."""

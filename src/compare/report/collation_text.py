@@ -19,6 +19,7 @@ from compare.report._common import (
     clean,
     collation_points,
     numbers,
+    provenance,
     shorten,
     shown_flags,
     spread_parts,
@@ -79,7 +80,13 @@ def _sources(c: Collation, width: int) -> list[str]:
             str(k + 1), _short(d.label, label_room), str(len(d.sentences)), str(len(cov.claims)),
             str(len(cov.unique)), str(len(cov.missing)), d.meta.get("date", "—"),
         ])  # fmt: skip
-    return _table(rows, right={0, 2, 3, 4, 5})
+    lines = _table(rows, right={0, 2, 3, 4, 5})
+    for _key, heading, values in provenance(c.documents):
+        lines.append("")
+        lines += _table(
+            [["#", heading], *([str(k + 1), v or "—"] for k, v in enumerate(values))], right={0}
+        )
+    return lines
 
 
 def _counts(c: Collation) -> str:

@@ -38,6 +38,7 @@ from compare.report._common import (
     collation_points,
     comparison_points,
     numbers,
+    provenance,
     report_id,
     shared_texts,
     spread,
@@ -432,6 +433,7 @@ def render_html(c: Comparison, *, fragment: bool = False) -> str:
             {"role": role, "doc": d, "count": len(d.sentences), "file": _file_name(d.source)}
             for role, d in (("Reference", c.reference), ("Other", c.other))
         ],
+        provenance=provenance((c.reference, c.other)),
         ref=c.reference,
         other=c.other,
         rows=rows,
@@ -600,6 +602,7 @@ def render_collation_html(c: Collation, *, fragment: bool = False) -> str:
             }
             for k, d in enumerate(c.documents)
         ],
+        provenance=provenance(c.documents),
         counts=counts,
         coverage=[
             {

@@ -38,8 +38,8 @@ surrogates; it escapes C0 itself): written as ``\\uXXXX`` instead, the same stri
 
 
 def document_to_dict(doc: Document) -> dict[str, Any]:
-    """Describe a document and its sentences."""
-    return {
+    """Describe a document and its sentences (``debris``: only when some was set aside)."""
+    described: dict[str, Any] = {
         "id": doc.id,
         "label": doc.label,
         "meta": dict(doc.meta),
@@ -48,6 +48,11 @@ def document_to_dict(doc: Document) -> dict[str, Any]:
             for s in doc.sentences
         ],
     }
+    if doc.debris:
+        described["debris"] = [
+            {"kind": d.kind, "text": d.text, "start": d.start, "end": d.end} for d in doc.debris
+        ]
+    return described
 
 
 def _link(link: Link) -> dict[str, Any]:

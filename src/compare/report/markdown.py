@@ -29,6 +29,7 @@ from compare.report._common import (
     comparison_points,
     flat,
     numbers,
+    provenance,
     shared_texts,
     shorten,
     shown_flags,
@@ -126,11 +127,17 @@ def _cell(text: str) -> str:
 
 def _sources(c: Comparison) -> list[str]:
     """The table of the two sources."""
-    rows = ["| | Source | Date | File | Sentences |", "| --- | --- | --- | --- | ---: |"]
-    for role, doc in (("Reference", c.reference), ("Other", c.other)):
+    extra = provenance((c.reference, c.other))
+    heads = "".join(f" {heading} |" for _, heading, _ in extra)
+    rows = [
+        f"| | Source | Date |{heads} File | Sentences |",
+        "| --- | --- | --- |" + " --- |" * len(extra) + " --- | ---: |",
+    ]
+    for k, (role, doc) in enumerate((("Reference", c.reference), ("Other", c.other))):
+        cells = "".join(f" {_cell(values[k])} |" for _, _, values in extra)
         rows.append(
-            f"| {role} | {_cell(doc.label)} | {_cell(doc.meta.get('date', ''))} "
-            f"| {_cell(doc.source or '')} | {len(doc.sentences)} |"
+            f"| {role} | {_cell(doc.label)} | {_cell(doc.meta.get('date', ''))} |{cells}"
+            f" {_cell(doc.source or '')} | {len(doc.sentences)} |"
         )
     return rows
 
@@ -240,15 +247,18 @@ def render_collation_markdown(c: Collation) -> str:
     labels = {d.id: escape(d.label) for d in c.documents}
     lines = [f"# Collation: {', '.join(labels.values())}", "", _claim_counts(c), ""]
     lines += _points(collation_points(c))
+    extra = provenance(c.documents)
+    heads = "".join(f" {heading} |" for _, heading, _ in extra)
     lines += [
-        "| # | Source | Date | File | Sentences | Claims | Unique | Missing |",
-        "| ---: | --- | --- | --- | ---: | ---: | ---: | ---: |",
+        f"| # | Source | Date |{heads} File | Sentences | Claims | Unique | Missing |",
+        "| ---: | --- | --- |" + " --- |" * len(extra) + " --- | ---: | ---: | ---: | ---: |",
     ]
     for k, d in enumerate(c.documents):
         cov = c.coverage[d.id]
+        cells = "".join(f" {_cell(values[k])} |" for _, _, values in extra)
         lines.append(
-            f"| {k + 1} | {_cell(d.label)} | {_cell(d.meta.get('date', ''))} "
-            f"| {_cell(d.source or '')} | {len(d.sentences)} | {len(cov.claims)} "
+            f"| {k + 1} | {_cell(d.label)} | {_cell(d.meta.get('date', ''))} |{cells}"
+            f" {_cell(d.source or '')} | {len(d.sentences)} | {len(cov.claims)} "
             f"| {len(cov.unique)} | {len(cov.missing)} |"
         )
     lines += ["", "## Claims × sources", ""]

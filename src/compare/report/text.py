@@ -42,6 +42,7 @@ from compare.report._common import (
     clean,
     comparison_points,
     numbers,
+    provenance,
     shared_texts,
     shown_flags,
     type_order,
@@ -189,6 +190,8 @@ def _summary(c: Comparison) -> Iterator[RenderableType]:
     sources.add_column("Other", overflow="fold")
     sources.add_row("Source", _plain(ref.label), _plain(other.label))
     sources.add_row("Date", _plain(ref.meta.get("date", "—")), _plain(other.meta.get("date", "—")))
+    for _key, heading, (ref_value, other_value) in provenance((ref, other)):
+        sources.add_row(heading, _plain(ref_value or "—"), _plain(other_value or "—"))
     sources.add_row("Sentences", str(len(ref.sentences)), str(len(other.sentences)))
     yield sources
     yield Text()
