@@ -323,7 +323,7 @@ def test_repr_is_one_short_line() -> None:
     text = repr(result)
     assert text == str(result)
     assert 1 == len(text.splitlines()) and len(text) < 200
-    assert text.startswith("<Comparison 'CGTN' → 'Syrian relay': 17 vs 15 sentences, ")
+    assert text.startswith("<Comparison 'CGTN' → 'Syrian relay': 15 vs 15 sentences, ")
     assert f"{len(result.links)} links, {len(result.omitted)} omitted" in text
     many = repr(compare.collate([ref, other, third]))
     assert 1 == len(many.splitlines()) and len(many) < 200

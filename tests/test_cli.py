@@ -152,7 +152,7 @@ def test_help_explains_each_option(capsys: pytest.CaptureFixture[str]) -> None:
     assert "(default 0.45)" in out
     assert "One of: ratio, token_sort_ratio, token_set_ratio, partial_ratio." in out
     assert "--language NAME Language of the word lists" in out
-    assert "One of: en" in out
+    assert "One of: auto, ar, en, zh" in " ".join(out.split())
     assert "``" not in out and ":data:" not in out
 
 

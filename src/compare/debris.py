@@ -64,7 +64,8 @@ _MENU_RUN = 3
 """So many menu-like lines in a row, or more, are a menu (navigation, tags, a list of links)."""
 _MENU_WORDS = 3
 """A menu-like line has at most so many words and no final stop, colon or closing quote."""
-_SENTENCE_END = frozenset('.!?…;"”’»)')
+_SENTENCE_END = frozenset('.!?…;"”’»)。！？；」』）؟')
+"""A line ending so is a sentence, never a menu item (Chinese and Arabic stops included)."""
 _MONTHS = (
     "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     "|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"

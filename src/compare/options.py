@@ -219,7 +219,7 @@ def allowed_values(name: str) -> tuple[str, ...]:
     if name == "fuzzy_scorer":
         return SCORER_NAMES
     if name == "language":
-        return languages()
+        return ("auto", *languages())
     return ()
 
 
