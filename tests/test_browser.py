@@ -225,3 +225,40 @@ def test_large_report_draws_rows_on_demand(browser: Any, tmp_path: Path) -> None
     assert str(last.other[0] + 1) in target.inner_text()
     assert [] == opened.errors and [] == dialogs
     page.close()
+
+
+@pytest.mark.parametrize("width", [360, 420, 1920])
+def test_pair_and_collation_pages_fit_every_screen(
+    browser: Any, tmp_path: Path, width: int, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """No sideways scroll from 360 to 1,920 px; file names and wording keep readable widths."""
+    docs = [compare.load(p) for p in sorted(READOUTS.glob("*.txt"))]
+    pages = {"pair": compare.compare(docs[0], docs[3]).to_html(),
+             "collation": compare.collate(docs).to_html()}  # fmt: skip
+    for name, html in pages.items():
+        path = tmp_path / f"{name}.html"
+        path.write_text(html, encoding="utf-8")
+        page = browser.new_page(viewport={"width": width, "height": 900})
+        page.goto(path.resolve().as_uri())
+        scroll, inner = page.evaluate(
+            "() => [document.documentElement.scrollWidth, window.innerWidth]"
+        )
+        assert scroll <= inner, (name, width)
+        # A file name breaks at its hyphens, not letter by letter: at most two lines.
+        lines = page.evaluate(
+            "() => Array.from(document.querySelectorAll('.cmp-file')).map(e =>"
+            " Math.round(e.getBoundingClientRect().height"
+            " / parseFloat(getComputedStyle(e).lineHeight || 18)))"
+        )
+        assert lines and max(lines) <= 2, (name, width, lines)
+        if name == "collation":
+            wording = page.evaluate(
+                "() => document.querySelector('td.wording').getBoundingClientRect().width"
+            )
+            assert wording >= min(width - 60, 600), wording  # never squeezed behind the marks
+        shot = tmp_path / f"{name}-{width}.png"
+        page.screenshot(path=str(shot), full_page=True)
+        assert shot.stat().st_size > 10_000
+        page.close()
+    with capsys.disabled():
+        print(f"\nscreenshots at {width} px: {tmp_path}")

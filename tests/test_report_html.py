@@ -28,7 +28,7 @@ TAGS = {
 ATTRS = {
     "lang", "charset", "name", "content", "http-equiv", "class", "id", "scope", "title", "type",
     "value", "checked", "autocomplete", "onsubmit", "aria-hidden", "data-type", "data-types",
-    "data-row", "data-s", "href", "colspan",
+    "data-row", "data-s", "data-h", "href", "colspan",
 }  # fmt: skip
 """Every attribute the templates emit."""
 

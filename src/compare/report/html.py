@@ -679,7 +679,7 @@ def render_collation_html(c: Collation, *, fragment: bool = False) -> str:
         title="Collation: " + ", ".join(d.label for d in c.documents),
         docs=[
             {
-                "role": "Reference" if k == 0 else f"Source {k + 1}",
+                "role": f"Source {k + 1}" + (" (reference)" if k == 0 else ""),
                 "doc": d,
                 "count": len(d.sentences),
                 "file": _file_name(d.source),
