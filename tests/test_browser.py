@@ -19,6 +19,7 @@ import pytest
 
 import compare
 from compare import Comparison, DiffOp, Document, Finding, Link, Options
+from compare.report import html as report_html
 from compare.report.html import FIRST_ROWS, ON_DEMAND
 
 READOUTS = Path(__file__).parent.parent / "examples" / "readouts"
@@ -262,3 +263,60 @@ def test_pair_and_collation_pages_fit_every_screen(
         page.close()
     with capsys.disabled():
         print(f"\nscreenshots at {width} px: {tmp_path}")
+
+
+def shown_rows(page: Any) -> list[str]:
+    """The claim ids of the rows on show, after drawing every row the filters let through."""
+    while page.locator("tr.more button").is_visible():
+        page.click("tr.more button")
+    ids: list[str] = page.evaluate(
+        "() => Array.from(document.querySelectorAll('tr.row'))"
+        ".filter(e => e.offsetParent !== null).map(e => e.querySelector('th').textContent)"
+    )
+    return ids
+
+
+@pytest.mark.parametrize("on_demand", [False, True])
+def test_collation_filters_in_browser(
+    browser: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, on_demand: bool
+) -> None:
+    """Shared by all, unique to, missing from: the rows the model's coverage names; and "only
+    differences" hides the shared claims worded alike (it used to hide nothing)."""
+    c = compare.collate([compare.load(p) for p in sorted(READOUTS.glob("call-*.txt"))])
+    if on_demand:  # the payload path, on a collation small enough to check row by row
+        monkeypatch.setattr(report_html, "ON_DEMAND", 10)
+        monkeypatch.setattr(report_html, "FIRST_ROWS", 20)
+    path = tmp_path / "collation.html"
+    path.write_text(c.to_html(), encoding="utf-8")
+    opened = Opened(browser, path)
+    page = opened.page
+    assert on_demand == (page.locator("script.cmp-data").count() == 1)
+    every = [claim.id for claim in c.claims]
+    assert every == shown_rows(page)
+
+    page.check("input.only-diff")
+    alike = [
+        claim.id
+        for claim in c.claims
+        if claim.sources > 1
+        and {v.relation for v in claim.variants.values()} <= {"same", "reworded"}
+        and {f.type for fs in claim.findings.values() for f in fs} <= {"reworded"}
+    ]
+    assert ["c4", "c27"] == alike  # reworded by one other source, no finding but that
+    assert [i for i in every if i not in alike] == shown_rows(page)
+    page.uncheck("input.only-diff")
+    assert every == shown_rows(page)
+
+    n = len(c.documents)
+    page.select_option("select.show", "all")
+    assert ["c25"] == [cl.id for cl in c.claims if cl.sources == n] == shown_rows(page)
+    for k, d in enumerate(c.documents):
+        page.select_option("select.show", f"unique-{k}")
+        assert list(c.coverage[d.id].unique) == shown_rows(page)
+        page.select_option("select.show", f"missing-{k}")
+        assert list(c.coverage[d.id].missing) == shown_rows(page)
+    assert any(c.coverage[d.id].missing for d in c.documents)
+    page.select_option("select.show", "")
+    assert every == shown_rows(page)
+    assert [] == opened.errors
+    page.close()
