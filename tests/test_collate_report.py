@@ -358,6 +358,28 @@ def test_html_rows_carry_the_filters_of_the_models_coverage() -> None:
     assert "missing from Wire B (0) missing from Wire C (1)" in text
 
 
+def test_html_coverage_chart_draws_the_models_counts() -> None:
+    """An inline SVG: per source a carried, an only-here and a lacks bar, labelled, out of all."""
+    c = small()
+    html = c.to_html()
+    page = parse(html)
+    [svg] = [a for tag, a in page.tags if tag == "svg"]
+    assert "img" == svg["role"]
+    t, d = (svg["aria-labelledby"] or "").split()
+    ids = {a.get("id") for _, a in page.tags}
+    assert {t, d} <= ids
+    widths = [a["width"] for tag, a in page.tags if tag == "rect"]
+    # Wire A carries 3 of 5 claims, 1 only it, lacks none; Wire C carries 2, 1, lacks c3.
+    assert ["42.00%", "14.00%", "0.00%", "42.00%", "14.00%", "0.00%", "28.00%", "14.00%",
+            "14.00%"] == widths  # fmt: skip
+    chart = html.split("<svg", 1)[1].split("</svg>", 1)[0]
+    desc = "Wire A: carries 3, only it 1, lacks 0. Wire B: carries 3, only it 1, lacks 0."
+    assert desc + " Wire C: carries 2, only it 1, lacks 1." in " ".join(chart.split())
+    labels = [x.split("<", 1)[0] for x in chart.split('<text class="ch-n"')[1:]]
+    assert ["3 carried", "1 only here", "0 lacks"] == [x.split(">", 1)[1] for x in labels[:3]]
+    assert "<svg" not in c.pairs[0].to_html()  # the pairwise page has no chart
+
+
 def test_html_shared_rows_expand_into_every_wording() -> None:
     """Only shared claims have <details>; they list the representative and each other member."""
     html = small().to_html()

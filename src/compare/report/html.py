@@ -30,6 +30,7 @@ from compare.model import (
     RELATIONS,
     Collation,
     Comparison,
+    Coverage,
     Document,
     Finding,
     Link,
@@ -625,6 +626,16 @@ def _matrix_rows(c: Collation, uid: str) -> tuple[list[MatrixRow], list[Item]]:
     return rows, items
 
 
+_BAR = 70.0
+"""Width, in percent of the chart, of a bar counting every claim (the rest holds its label)."""
+
+
+def _shares(cover: Coverage, total: int) -> dict[str, str]:
+    """Bar widths of a source's carried, unique and missing claims, as percents of the chart."""
+    counts = {"carried": cover.claims, "unique": cover.unique, "missing": cover.missing}
+    return {k: f"{_BAR * len(v) / max(total, 1):.2f}" for k, v in counts.items()}
+
+
 def _rename(context: dict[str, object], **names: str) -> dict[str, object]:
     """The template context with some keys renamed (``rows="claims"``: rows become claims)."""
     return {names.get(k, k): v for k, v in context.items()}
@@ -694,9 +705,11 @@ def render_collation_html(c: Collation, *, fragment: bool = False) -> str:
                 "unique": len(c.coverage[d.id].unique),
                 "missing": len(c.coverage[d.id].missing),
                 "missing_ids": " ".join(c.coverage[d.id].missing),
+                "share": _shares(c.coverage[d.id], len(c.claims)),
             }
             for d in c.documents
         ],
+        claims_total=len(c.claims),
         **_rename(_on_demand(rows, items, len(c.documents)), rows="claims"),
         types=types,
         shows=_shows(c),
