@@ -21,7 +21,9 @@ For each page, each run in a fresh browser page: the time to the first contentfu
 the ``load`` event (the page's script has run then), taken from the page's own Navigation
 Timing; then a click on a finding-type filter box and on "only differences": the milliseconds
 the click's handler and a forced layout take, and the milliseconds to the next painted frame
-(two ``requestAnimationFrame``). Medians over ``--runs``. Nothing here asserts a time.
+(two ``requestAnimationFrame``); then, every finding listed, a click on the last one (its row is
+near the end: the page draws rows around it). Medians over ``--runs``. Nothing here asserts a
+time.
 """
 
 from __future__ import annotations
@@ -140,6 +142,9 @@ def measure(browser: Any, path: Path, runs: int) -> dict[str, Any]:
             "filter_back": page.evaluate(TIMED_CLICK, "input.ft[value=number]"),
             "only_diff": page.evaluate(TIMED_CLICK, "input.only-diff"),
         }
+        while page.locator(".more-items button").is_visible():  # every finding listed
+            page.evaluate("s => document.querySelector(s).click()", ".more-items button")
+        clicks["jump_last"] = page.evaluate(TIMED_CLICK, ".fl li:last-child a.jump")
         if errors:
             raise RuntimeError(f"{path.name}: {errors[0]}")
         figures = {"first_paint_ms": fcp, "dom_ready_ms": dcl, "load_ms": load, "goto_ms": wall}
@@ -190,7 +195,9 @@ def main() -> int:
             f" first paint {f['first_paint_ms']:.0f} ms, load {f['load_ms']:.0f} ms;"
             f" filter click {f['filter_ms']:.0f} ms (paint {f['filter_paint_ms']:.0f}),"
             f" back {f['filter_back_ms']:.0f} ms (paint {f['filter_back_paint_ms']:.0f}),"
-            f" only differences {f['only_diff_ms']:.0f} ms (paint {f['only_diff_paint_ms']:.0f})"
+            f" only differences {f['only_diff_ms']:.0f} ms (paint {f['only_diff_paint_ms']:.0f});"
+            f" jump to the last finding {f['jump_last_ms']:.0f} ms"
+            f" (paint {f['jump_last_paint_ms']:.0f})"
         )
     return 0
 

@@ -225,6 +225,11 @@ def test_large_report_draws_rows_on_demand(browser: Any, tmp_path: Path) -> None
     target = page.locator(f"[id='{row_id}']")
     assert "hl" in (target.get_attribute("class") or "")
     assert str(last.other[0] + 1) in target.inner_text()
+    assert page.locator("tr.row").count() < rows  # drawn around it, not all from the top
+    assert page.locator("tr.less").is_visible()
+    before = page.locator("tr.row").count()
+    page.evaluate(CLICK, "tr.less button")
+    assert page.locator("tr.row").count() > before
     assert [] == opened.errors and [] == dialogs
     page.close()
 

@@ -80,7 +80,6 @@ _ALIKE = frozenset({"same", "reworded"})
 _SCRIPT_ESCAPES = {"</": "<\\/", "<!": "\\u003c!", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 """What :func:`script_json` escapes, in JSON's own escapes: no ``</`` (``</script>`` would close
 the element) or ``<!`` (``<!--`` changes how it ends), no raw line separator."""
-_SCRIPT_RE = re.compile("</|<!|[\u2028\u2029]")
 
 
 def script_json(value: object) -> str:
@@ -90,7 +89,9 @@ def script_json(value: object) -> str:
     inside JSON strings (nothing else in JSON holds ``<``), so the value reads back unchanged.
     """
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    return _SCRIPT_RE.sub(lambda m: _SCRIPT_ESCAPES[m.group()], text)
+    for raw, escaped in _SCRIPT_ESCAPES.items():
+        text = text.replace(raw, escaped)
+    return text
 
 
 def _on_demand(

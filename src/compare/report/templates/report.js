@@ -53,8 +53,14 @@
     var index = {};
     data.rows.forEach(function (r, k) { index[r[0]] = k; });
     var more = tbody.querySelector("tr.more");
+    var less = more.cloneNode(true);  // above the rows drawn, once a jump skipped some
+    less.className = "less";
+    less.hidden = true;
+    less.querySelector(".more-btn").firstChild.textContent = "show earlier rows ";
+    tbody.insertBefore(less, tbody.firstChild);
     var moreItems = root.querySelector(".more-items");
-    var shown = [], drawn = 0, items = [], itemsDrawn = 0;
+    // shown: payload indices the filters let through; rows lo..drawn-1 of it are in the page.
+    var shown = [], lo = 0, drawn = 0, items = [], itemsDrawn = 0;
     var html = function (k) { return data.rows[shown[k]][1]; };
     var count = function (el, left) {
       el.hidden = left <= 0;
@@ -67,7 +73,17 @@
       if (out.length) { more.insertAdjacentHTML("beforebegin", out.join("")); }
       drawn = Math.max(drawn, upto);
       count(more, shown.length - drawn);
+      count(less, lo);
     };
+    var drawEarlier = function () {
+      var from = Math.max(0, lo - STEP);
+      var out = [];
+      for (var k = from; k < lo; k++) { out.push(html(k)); }
+      if (out.length) { less.insertAdjacentHTML("afterend", out.join("")); }
+      lo = from;
+      count(less, lo);
+    };
+    var clear = function () { each.call(tbody.querySelectorAll("tr.row"), function (r) { r.remove(); }); };
     var drawItems = function (upto) {
       upto = Math.min(upto, items.length);
       var out = [];
@@ -84,9 +100,9 @@
       data.rows.forEach(function (r, k) { if (keep(s, r[2], r[3], r[4])) { shown.push(k); } });
       items = [];
       data.items.forEach(function (it, k) { if (s.on[it[1]]) { items.push(k); } });
-      each.call(tbody.querySelectorAll("tr.row"), function (r) { r.remove(); });
+      clear();
       list.textContent = "";
-      drawn = itemsDrawn = 0;
+      lo = drawn = itemsDrawn = 0;
       drawRows(STEP);
       drawItems(STEP);
     };
@@ -94,17 +110,24 @@
       var k = index[id];
       if (k === undefined) { return null; }
       var at = shown.indexOf(k);
-      if (at < 0) {
+      if (at < 0) {  // filtered out: shown again, in its place
         at = 0;
         while (at < shown.length && shown[at] < k) { at++; }
         shown.splice(at, 0, k);
-        if (at < drawn) {
+        if (at < lo) {
+          lo++;
+          drawn++;
+        } else if (at < drawn) {
           var next = document.getElementById(data.rows[shown[at + 1]][0]);
           next.insertAdjacentHTML("beforebegin", data.rows[k][1]);
           drawn++;
         }
       }
-      drawRows(at + 1);
+      if (at < lo || at >= drawn + STEP) {  // far from the rows drawn: draw around it instead
+        clear();
+        lo = drawn = Math.max(0, at - 10);
+      }
+      drawRows(Math.max(at + 1, drawn + (drawn === lo ? STEP : 0)));
       return document.getElementById(id);
     };
     var s0 = settings();
@@ -119,16 +142,25 @@
     root.addEventListener("click", function (e) {
       var b = e.target.closest ? e.target.closest("button.more-btn") : null;
       if (!b) { return; }
-      if (b.closest("tr.more")) { drawRows(drawn + STEP); } else { drawItems(itemsDrawn + STEP); }
+      if (b.closest("tr.more")) {
+        drawRows(drawn + STEP);
+      } else if (b.closest("tr.less")) {
+        drawEarlier();
+      } else {
+        drawItems(itemsDrawn + STEP);
+      }
     });
     if (window.IntersectionObserver) {
-      var watch = new IntersectionObserver(function (seen) {
-        if (!seen.some(function (x) { return x.isIntersecting; })) { return; }
-        drawRows(drawn + STEP);
-        watch.unobserve(more);
-        watch.observe(more);  // asks again: still in sight after drawing, draw more
-      }, { rootMargin: "800px 0px" });
-      watch.observe(more);
+      // Draw more while a sentinel row is near the viewport; observing again asks afresh.
+      [[more, function () { drawRows(drawn + STEP); }], [less, drawEarlier]].forEach(function (w) {
+        var watch = new IntersectionObserver(function (seen) {
+          if (!seen.some(function (x) { return x.isIntersecting; })) { return; }
+          w[1]();
+          watch.unobserve(w[0]);
+          watch.observe(w[0]);
+        }, { rootMargin: "800px 0px" });
+        watch.observe(w[0]);
+      });
     }
   }
 
