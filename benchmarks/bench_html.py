@@ -44,23 +44,10 @@ sys.path[:0] = [str(REPO / "tests"), str(REPO / "benchmarks")]
 from bench_views import CGTN, OPTIONS, _readout_sentences, large_text  # noqa: E402
 
 import compare  # noqa: E402
+from _extras import BROWSER_ARGS, TIMED_CLICK, browser_path  # noqa: E402
 from compare import Comparison, Document, Finding, Link, Options  # noqa: E402
 from compare.diff import word_diff  # noqa: E402
 from compare.model import Sentence  # noqa: E402
-
-BROWSER_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
-]  # fmt: skip
-
-TIMED_CLICK = """sel => new Promise(done => {
-    const t0 = performance.now();
-    document.querySelector(sel).click();
-    document.body.getBoundingClientRect();
-    const sync = performance.now() - t0;
-    requestAnimationFrame(() => requestAnimationFrame(() =>
-        done([sync, performance.now() - t0])));
-})"""
 
 LOAD_TIMES = """() => {
     const nav = performance.getEntriesByType("navigation")[0];
@@ -165,8 +152,6 @@ def main() -> int:
     p.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = p.parse_args()
     from playwright.sync_api import sync_playwright
-
-    from _extras import browser_path
 
     report: dict[str, Any] = {}
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as pw:

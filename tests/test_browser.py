@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 
 import compare
+from _extras import TIMED_CLICK
 from compare import Comparison, DiffOp, Document, Finding, Link, Options
 from compare.report import html as report_html
 from compare.report.html import FIRST_ROWS, ON_DEMAND
@@ -160,17 +161,9 @@ def test_only_differences_and_speed_on_2000_sentences(
     page.uncheck("input.only-diff")
     assert same == opened.visible("tr.rel-same")
 
-    timed_click = """sel => new Promise(done => {
-        const t0 = performance.now();
-        document.querySelector(sel).click();
-        document.body.getBoundingClientRect();
-        const sync = performance.now() - t0;
-        requestAnimationFrame(() => requestAnimationFrame(() =>
-            done([sync, performance.now() - t0])));
-    })"""
-    filter_ms = page.evaluate(timed_click, "input.ft[value=number]")
+    filter_ms = page.evaluate(TIMED_CLICK, "input.ft[value=number]")
     assert 0 < opened.visible("tr.k-link") < len(c.links)
-    jump_ms = page.evaluate(timed_click, ".fl li:last-child a.jump")
+    jump_ms = page.evaluate(TIMED_CLICK, ".fl li:last-child a.jump")
     assert [] == opened.errors
     with capsys.disabled():
         print(
