@@ -319,3 +319,26 @@ def test_collation_filters_in_browser(
     assert every == shown_rows(page)
     assert [] == opened.errors
     page.close()
+
+
+def test_large_hostile_report_shows_its_payload_as_text(browser: Any, tmp_path: Path) -> None:
+    """Rows drawn from the payload carry script and markup as text: nothing runs, nothing leaks."""
+    from test_report_html import large_hostile
+
+    c = large_hostile()
+    path = tmp_path / "hostile.html"
+    path.write_text(c.to_html(), encoding="utf-8")
+    opened = Opened(browser, path)
+    page = opened.page
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    while page.locator("tr.more button").is_visible():
+        page.evaluate(CLICK, "tr.more button")
+    assert len(c.links) == page.locator("tr.row").count()
+    text = page.locator("tbody.rows").inner_text()
+    assert "</script><!-- <script>alert(2)</script>" in text
+    assert "<script>alert(1)</script>" in text
+    assert 0 == page.locator("tbody.rows script, tbody.rows img, tbody.rows b").count()
+    assert [] == opened.errors and [] == dialogs
+    assert [path.resolve().as_uri()] == opened.requests
+    page.close()
