@@ -51,7 +51,7 @@ ON_DEMAND = 1000
 """A report of more rows than this renders them on demand: the page holds the
 first :data:`FIRST_ROWS` as HTML and every row, rendered by the same template, in an embedded
 JSON payload that the page's script draws from as the reader scrolls or filters."""
-FIRST_ROWS = 200
+FIRST_ROWS = 100
 """Rows (and findings) a large report draws at first, and at each step after."""
 
 TYPE_STYLES: dict[str, tuple[str, str]] = {
