@@ -28,7 +28,7 @@ CLICK = "s => document.querySelector(s).click()"
 
 
 class Opened:
-    """A page opened from a file, with the console errors and failed requests it produced."""
+    """A page opened from a file, with the console errors, requests and dialogs it produced."""
 
     def __init__(self, browser: Any, path: Path) -> None:
         self.errors: list[str] = []
@@ -37,7 +37,15 @@ class Opened:
         self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
         self.page.on("request", lambda r: self.requests.append(r.url))
+        self.dialogs: list[str] = []
+        self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
         self.page.goto(path.resolve().as_uri())
+
+    @classmethod
+    def written(cls, browser: Any, path: Path, html: str) -> Opened:
+        """Write the page to ``path`` and open it."""
+        path.write_text(html, encoding="utf-8")
+        return cls(browser, path)
 
     def visible(self, selector: str) -> int:
         """How many elements matching the selector are displayed."""
@@ -179,12 +187,8 @@ def test_only_differences_and_speed_on_2000_sentences(
 def test_large_report_draws_rows_on_demand(browser: Any, tmp_path: Path) -> None:
     """Past ON_DEMAND rows: the first rows at once, more on scroll, filters over every row."""
     c = big(2000)
-    path = tmp_path / "large.html"
-    path.write_text(c.to_html(), encoding="utf-8")
-    opened = Opened(browser, path)
+    opened = Opened.written(browser, tmp_path / "large.html", c.to_html())
     page = opened.page
-    dialogs: list[str] = []
-    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     assert [] == opened.errors
     rows = len(c.links) + len(c.omitted) + len(c.added)
     assert rows > ON_DEMAND
@@ -223,7 +227,7 @@ def test_large_report_draws_rows_on_demand(browser: Any, tmp_path: Path) -> None
     before = page.locator("tr.row").count()
     page.evaluate(CLICK, "tr.less button")
     assert page.locator("tr.row").count() > before
-    assert [] == opened.errors and [] == dialogs
+    assert [] == opened.errors and [] == opened.dialogs
     page.close()
 
 
@@ -327,11 +331,8 @@ def test_large_hostile_report_shows_its_payload_as_text(browser: Any, tmp_path: 
 
     c = large_hostile()
     path = tmp_path / "hostile.html"
-    path.write_text(c.to_html(), encoding="utf-8")
-    opened = Opened(browser, path)
+    opened = Opened.written(browser, path, c.to_html())
     page = opened.page
-    dialogs: list[str] = []
-    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     while page.locator("tr.more button").is_visible():
         page.evaluate(CLICK, "tr.more button")
     assert len(c.links) == page.locator("tr.row").count()
@@ -339,6 +340,6 @@ def test_large_hostile_report_shows_its_payload_as_text(browser: Any, tmp_path: 
     assert "</script><!-- <script>alert(2)</script>" in text
     assert "<script>alert(1)</script>" in text
     assert 0 == page.locator("tbody.rows script, tbody.rows img, tbody.rows b").count()
-    assert [] == opened.errors and [] == dialogs
+    assert [] == opened.errors and [] == opened.dialogs
     assert [path.resolve().as_uri()] == opened.requests
     page.close()
