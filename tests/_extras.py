@@ -35,6 +35,20 @@ NO_BROWSER = (
     "no Chromium browser found: install one (apt-get install chromium, or playwright install "
     f"chromium) or set {CHROMIUM}=/path/to/chrome"
 )
+BROWSER_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+]  # fmt: skip
+"""Chromium's flags for the tests and benchmarks: headless in a container, no background work."""
+TIMED_CLICK = """sel => new Promise(done => {
+    const t0 = performance.now();
+    document.querySelector(sel).click();
+    document.body.getBoundingClientRect();
+    const sync = performance.now() - t0;
+    requestAnimationFrame(() => requestAnimationFrame(() =>
+        done([sync, performance.now() - t0])));
+})"""
+"""Page function: click ``sel``; milliseconds of the handler and layout, and to the next frame."""
 NO_PLAYWRIGHT = "playwright is not installed: pip install -e '.[test]'"
 NO_SEMANTIC = "the semantic extra is not installed: pip install -e '.[test,semantic,pandas,web]'"
 NO_PANDAS = "the pandas extra is not installed: pip install -e '.[test,semantic,pandas,web]'"

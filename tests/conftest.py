@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 import compare
-from _extras import browser_path
+from _extras import BROWSER_ARGS, browser_path
 from compare.model import Comparison, Document
 
 REPO = Path(__file__).resolve().parent.parent
@@ -41,12 +41,6 @@ def relay() -> Document:
 def cgtn_vs_relay(cgtn: Document, relay: Document) -> Comparison:
     """CGTN readout as reference, Syrian relay as other, default options."""
     return compare.compare(cgtn, relay)
-
-
-BROWSER_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
-]  # fmt: skip
 
 
 @pytest.fixture(scope="session")

@@ -363,6 +363,46 @@ def test_html_has_one_row_per_claim_with_a_mark_per_source() -> None:
     assert "Collation: Wire A, Wire B, Wire C" in "".join(page.text)
 
 
+def test_html_rows_carry_the_filters_of_the_models_coverage() -> None:
+    """Each row's filter tags and the filter's counts come from the model's coverage."""
+    page = parse(small().to_html())
+    tags = {a.get("id", "").rsplit("-", 1)[-1]: a.get("data-tags") for a in rows(page)}
+    assert {"c1": "all", "c2": "unique-0", "c3": "missing-2", "c4": "unique-1",
+            "c5": "unique-2"} == tags  # fmt: skip
+    alike = [
+        a.get("id", "").rsplit("-", 1)[-1] for a in rows(page) if "alike" in (a.get("class") or "")
+    ]
+    assert ["c1", "c3"] == alike  # shared, reworded or the same, no finding but reworded
+    options = [a.get("value") for tag, a in page.tags if tag == "option"]
+    assert ["", "all", "unique-0", "unique-1", "unique-2", "missing-0", "missing-1",
+            "missing-2"] == options  # fmt: skip
+    text = " ".join("".join(page.text).split())
+    assert "all claims (5) shared by all 3 sources (1) unique to Wire A (1)" in text
+    assert "missing from Wire B (0) missing from Wire C (1)" in text
+
+
+def test_html_coverage_chart_draws_the_models_counts() -> None:
+    """An inline SVG: per source a carried, an only-here and a lacks bar, labelled, out of all."""
+    c = small()
+    html = c.to_html()
+    page = parse(html)
+    [svg] = [a for tag, a in page.tags if tag == "svg"]
+    assert "img" == svg["role"]
+    t, d = (svg["aria-labelledby"] or "").split()
+    ids = {a.get("id") for _, a in page.tags}
+    assert {t, d} <= ids
+    widths = [a["width"] for tag, a in page.tags if tag == "rect"]
+    # Wire A carries 3 of 5 claims, 1 only it, lacks none; Wire C carries 2, 1, lacks c3.
+    assert ["42.00%", "14.00%", "0.00%", "42.00%", "14.00%", "0.00%", "28.00%", "14.00%",
+            "14.00%"] == widths  # fmt: skip
+    chart = html.split("<svg", 1)[1].split("</svg>", 1)[0]
+    desc = "Wire A: carries 3, only it 1, lacks 0. Wire B: carries 3, only it 1, lacks 0."
+    assert desc + " Wire C: carries 2, only it 1, lacks 1." in " ".join(chart.split())
+    labels = [x.split("<", 1)[0] for x in chart.split('<text class="ch-n"')[1:]]
+    assert ["3 carried", "1 only here", "0 lacks"] == [x.split(">", 1)[1] for x in labels[:3]]
+    assert "<svg" not in c.pairs[0].to_html()  # the pairwise page has no chart
+
+
 def test_html_shared_rows_expand_into_every_wording() -> None:
     """Only shared claims have <details>; they list the representative and each other member."""
     html = small().to_html()

@@ -67,7 +67,7 @@ def test_markdown_and_html_show_author_and_url_escaped(files: tuple[str, str]) -
     row = "| Other | SANA | 2021-11-06 | News desk \\<b> | https://sana.example/en/?p=1\\&lang=en |"
     assert row in md
     page = result.to_html()
-    assert '<td class="cmp-author">News desk &lt;b&gt;</td>' in page
+    assert '<td class="cmp-author" data-h="author">News desk &lt;b&gt;</td>' in page
     assert '<a href="https://sana.example/en/?p=1&amp;lang=en" rel="noopener noreferrer">' in page
 
 
@@ -99,5 +99,5 @@ def test_a_url_in_meta_that_is_not_http_is_no_link(tmp_path: Path) -> None:
     path.write_text("---\nurl: javascript:alert(1)\n---\nXi spoke to Assad.", "utf-8")
     other = compare.Document.from_text("Xi spoke to Assad on Friday.")
     page = compare.compare(compare.load(path), other).to_html()
-    assert '<td class="cmp-url">javascript:alert(1)</td>' in page
+    assert '<td class="cmp-url" data-h="url">javascript:alert(1)</td>' in page
     assert 'href="javascript' not in page

@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -14,7 +15,7 @@ import pytest
 import compare
 from compare import Comparison, DiffOp, Document, Finding, Link, Options
 from compare.cli import main
-from compare.report.html import render_html
+from compare.report.html import FIRST_ROWS, ON_DEMAND, render_html, script_json
 
 READOUTS = Path(__file__).parent.parent / "examples" / "readouts"
 
@@ -28,7 +29,7 @@ TAGS = {
 ATTRS = {
     "lang", "charset", "name", "content", "http-equiv", "class", "id", "scope", "title", "type",
     "value", "checked", "autocomplete", "onsubmit", "aria-hidden", "data-type", "data-types",
-    "data-row", "data-s", "href", "colspan",
+    "data-row", "data-s", "data-h", "href", "colspan",
 }  # fmt: skip
 """Every attribute the templates emit."""
 
@@ -270,3 +271,52 @@ def test_other_side_in_its_own_words_without_diffing_again(
     assert '<td class="ref"><span class="num">1</span> Xi said “peace is near” on Friday.' in html
     other_cell = "Xi said &#34;peace is near&#34; <ins>late</ins> on Friday.</td>"
     assert f'<td class="other"><span class="num">1</span> {other_cell}' in html
+
+
+def test_script_json_cannot_close_its_element_and_reads_back() -> None:
+    """The payload's JSON escapes what could end the script element or break a JS parser."""
+    value = {"rows": ["</script><script>alert(1)</script>", "<!-- x -->", "a\u2028b\u2029c & d"]}
+    text = script_json(value)
+    for raw in ("</", "<!", "\u2028", "\u2029"):
+        assert raw not in text
+    assert value == json.loads(text)
+
+
+def large_hostile(n: int = ON_DEMAND + 50) -> Comparison:
+    """A comparison of ``n`` rows, each sentence built to break out of HTML or of the payload."""
+    words = [*HOSTILE, "</script><!-- <script>alert(2)</script>", "line\u2028separator\u2029here"]
+    text = " ".join(f"Officials said {words[k % len(words)]} on day {k}." for k in range(n))
+    ref = Document.from_text(text, label="<b>A</b>", id="a")
+    other = Document.from_text(text, label="'\"><img src=x>", id="b")
+    links = tuple(
+        Link((k,), (k,), 1.0, "same", (DiffOp("equal", s.text),))
+        for k, s in enumerate(ref.sentences)
+    )
+    return Comparison(ref, other, links, (), (), (), Options())
+
+
+def test_large_report_carries_its_rows_in_a_safe_payload() -> None:
+    """Past ON_DEMAND rows the page draws the first rows and carries every row, escaped, as JSON."""
+    c = large_hostile()
+    assert len(c.links) > ON_DEMAND
+    html = render_html(c)
+    page = parse(html)
+    assert FIRST_ROWS == len(rows(html))
+    scripts = [attrs for tag, attrs in page.tags if tag == "script"]
+    assert [{"type": "application/json", "class": "cmp-data"}, {}] == scripts
+    payload_text = html.split('<script type="application/json" class="cmp-data">', 1)[1]
+    payload_text = payload_text.split("</script>", 1)[0]
+    for raw in ("</", "<!", "\u2028"):
+        assert raw not in payload_text
+    assert "alert" not in page.scripts[1]
+    payload = json.loads(payload_text)
+    assert len(c.links) == len(payload["rows"])
+    assert [] == payload["items"]
+    for (row_id, row_html, same, types, tags), link in zip(payload["rows"], c.links, strict=True):
+        assert (1, "", "") == (same, types, tags)
+        row = parse(row_html)
+        assert {"tr", "td", "span"} >= {tag for tag, _ in row.tags}
+        assert row_id == row.tags[0][1]["id"]
+        sentence = " ".join(c.reference.sentences[link.ref[0]].text.split())
+        assert sentence in " ".join("".join(row.text).split())
+    assert payload["rows"][2][1] in html  # the first rows: the same markup in the page

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import json
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -29,6 +30,7 @@ from compare.model import (
     RELATIONS,
     Collation,
     Comparison,
+    Coverage,
     Document,
     Finding,
     Link,
@@ -46,7 +48,21 @@ from compare.report._common import (
 )
 from compare.report.controls import visible
 
-__all__ = ["TYPE_STYLES", "render_collation_html", "render_html"]
+__all__ = [
+    "FIRST_ROWS",
+    "ON_DEMAND",
+    "TYPE_STYLES",
+    "render_collation_html",
+    "render_html",
+    "script_json",
+]
+
+ON_DEMAND = 1000
+"""A report of more rows than this renders them on demand: the page holds the
+first :data:`FIRST_ROWS` as HTML and every row, rendered by the same template, in an embedded
+JSON payload that the page's script draws from as the reader scrolls or filters."""
+FIRST_ROWS = 100
+"""Rows (and findings) a large report draws at first, and at each step after."""
 
 TYPE_STYLES: dict[str, tuple[str, str]] = {
     "omitted": ("−", "#b42318"),
@@ -69,6 +85,73 @@ _RELATION_SYMBOLS = {"same": "=", "reworded": "≈", "partial": "◐"}
 _UNMARKED = frozenset({"omitted", "added", "reworded"})
 """Types not marked on words: the whole sentence, or the diff's own highlighting, shows them."""
 _CLASS_RE = re.compile(r"[^a-z0-9_]+")
+_ALIKE = frozenset({"same", "reworded"})
+"""Relations (and finding types) of a shared claim its sources word alike."""
+_SCRIPT_ESCAPES = {"</": "<\\/", "<!": "\\u003c!", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+"""What :func:`script_json` escapes, in JSON's own escapes: no ``</`` (``</script>`` would close
+the element) or ``<!`` (``<!--`` changes how it ends), no raw line separator."""
+
+
+def script_json(value: object) -> str:
+    """JSON text safe as the content of an HTML ``<script>`` element.
+
+    ``</`` becomes ``<\\/``, ``<!`` ``\\u003c!``, U+2028 and U+2029 ``\\u2028``, ``\\u2029``: all
+    inside JSON strings (nothing else in JSON holds ``<``), so the value reads back unchanged.
+    """
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    for raw, escaped in _SCRIPT_ESCAPES.items():
+        text = text.replace(raw, escaped)
+    return text
+
+
+def _on_demand(
+    rows: Sequence[Row] | Sequence[MatrixRow],
+    items: Sequence[Item],
+    *args: object,
+    text_dir: str = "",
+) -> dict[str, object]:
+    """The template's rows, items and payload: all of them, or the first ones and a payload.
+
+    ``args`` follow each row to its macro (the matrix row's number of sources), then
+    ``text_dir``, the document text cells' direction and language attributes.
+    """
+    if len(rows) <= ON_DEMAND:
+        return {"rows": rows, "items": items, "payload": "", "total": len(rows),
+                "items_total": len(items), "step": FIRST_ROWS}  # fmt: skip
+    macros = _env().get_template("_rows.html.j2").module
+    row_html = getattr(macros, "matrix_row" if args else "pair_row")
+    item_html = macros.item  # type: ignore[attr-defined]
+    payload = {
+        "rows": [
+            [
+                r.id,
+                str(row_html(r, *args, text_dir)).strip(),
+                int(_hidden_when_same(r)),
+                r.types,
+                _tags(r),
+            ]
+            for r in rows
+        ],
+        "items": [[str(item_html(it)), it.badge.cls] for it in items],
+    }
+    return {
+        "rows": rows[:FIRST_ROWS],
+        "items": items[:FIRST_ROWS],
+        "payload": Markup(script_json(payload)),
+        "total": len(rows),
+        "items_total": len(items),
+        "step": FIRST_ROWS,
+    }
+
+
+def _hidden_when_same(r: Row | MatrixRow) -> bool:
+    """Whether "only differences" hides the row."""
+    return r.alike if isinstance(r, MatrixRow) else r.relation == "same"
+
+
+def _tags(r: Row | MatrixRow) -> str:
+    """The row's filter tags (a collation's claims only)."""
+    return r.tags if isinstance(r, MatrixRow) else ""
 
 
 def _type_class(kind: str) -> str:
@@ -436,8 +519,7 @@ def render_html(c: Comparison, *, fragment: bool = False) -> str:
         provenance=provenance((c.reference, c.other)),
         ref=c.reference,
         other=c.other,
-        rows=rows,
-        items=items,
+        **_on_demand(rows, items, text_dir=text_direction(c.options.language)),
         types=_types(c),
         all_styles=[
             (_type_class(t), *_style(t)) for t in [*TYPE_STYLES, *(x.name for x in _types(c))]
@@ -488,12 +570,16 @@ class MatrixRow:
     marks: tuple[MatrixMark, ...]
     members: tuple[Member, ...]
     """Empty for a claim of one source (nothing to expand)."""
-    all_same: bool
-    """Shared, and every member words it the same: hidden by "only differences"."""
+    alike: bool
+    """Shared, every member ``same`` or ``reworded`` and no finding but ``reworded``: the
+    sources word it alike, and "only differences" hides it."""
     types: str
     """Space-separated CSS classes of the finding types on this row (for the filter)."""
     open: bool
     """Whether the row starts expanded."""
+    tags: str = ""
+    """Space-separated filter tags: ``all`` (shared by all), ``unique-K``, ``missing-K`` (K:
+    the source's position), from the model's coverage."""
 
 
 def _inline_cell(numbers: str, link: Link) -> Cell:
@@ -502,9 +588,24 @@ def _inline_cell(numbers: str, link: Link) -> Cell:
     return Cell(numbers, _cut(_spaces_out([(ops[d.op], d.text) for d in link.diff]), ()))
 
 
+def _claim_tags(c: Collation) -> dict[str, list[str]]:
+    """Claim id to its filter tags, read off the model's coverage of each source."""
+    tags: dict[str, list[str]] = {}
+    for claim in c.claims:
+        if claim.sources == len(c.documents):
+            tags.setdefault(claim.id, []).append("all")
+    for k, d in enumerate(c.documents):
+        for claim_id in c.coverage[d.id].unique:
+            tags.setdefault(claim_id, []).append(f"unique-{k}")
+        for claim_id in c.coverage[d.id].missing:
+            tags.setdefault(claim_id, []).append(f"missing-{k}")
+    return tags
+
+
 def _matrix_rows(c: Collation, uid: str) -> tuple[list[MatrixRow], list[Item]]:
     """Lay the claims out as matrix rows and collect their findings for the panel."""
     labels = {d.id: d.label for d in c.documents}
+    tags = _claim_tags(c)
     rows: list[MatrixRow] = []
     items: list[Item] = []
     n = 0
@@ -549,11 +650,40 @@ def _matrix_rows(c: Collation, uid: str) -> tuple[list[MatrixRow], list[Item]]:
         rows.append(
             MatrixRow(
                 rid, claim.id, claim.text, claim.sources, tuple(marks), tuple(members),
-                claim.sources > 1 and all(v.relation == "same" for v in claim.variants.values()),
-                types, open=False,
+                claim.sources > 1
+                and all(v.relation in _ALIKE for v in claim.variants.values())
+                and all(f.type in _ALIKE for fs in claim.findings.values() for f in fs),
+                types, open=False, tags=" ".join(tags.get(claim.id, ())),
             )
         )  # fmt: skip
     return rows, items
+
+
+_BAR = 70.0
+"""Width, in percent of the chart, of a bar counting every claim (the rest holds its label)."""
+
+
+def _shares(cover: Coverage, total: int) -> dict[str, str]:
+    """Bar widths of a source's carried, unique and missing claims, as percents of the chart."""
+    counts = {"carried": cover.claims, "unique": cover.unique, "missing": cover.missing}
+    return {k: f"{_BAR * len(v) / max(total, 1):.2f}" for k, v in counts.items()}
+
+
+def _rename(context: dict[str, object], **names: str) -> dict[str, object]:
+    """The template context with some keys renamed (``rows="claims"``: rows become claims)."""
+    return {names.get(k, k): v for k, v in context.items()}
+
+
+def _shows(c: Collation) -> list[tuple[str, str]]:
+    """The collation's claim filter: (tag, label with the model's count) per choice."""
+    n = len(c.documents)
+    out = [("", f"all claims ({len(c.claims)})")]
+    out.append(("all", f"shared by all {n} sources ({spread(c)[n]})"))
+    for k, d in enumerate(c.documents):
+        out.append((f"unique-{k}", f"unique to {d.label} ({len(c.coverage[d.id].unique)})"))
+    for k, d in enumerate(c.documents):
+        out.append((f"missing-{k}", f"missing from {d.label} ({len(c.coverage[d.id].missing)})"))
+    return out
 
 
 def _collation_types(c: Collation) -> list[TypeEntry]:
@@ -595,7 +725,7 @@ def render_collation_html(c: Collation, *, fragment: bool = False) -> str:
         summary=collation_points(c),
         docs=[
             {
-                "role": "Reference" if k == 0 else f"Source {k + 1}",
+                "role": f"Source {k + 1}" + (" (reference)" if k == 0 else ""),
                 "doc": d,
                 "count": len(d.sentences),
                 "file": _file_name(d.source),
@@ -611,12 +741,17 @@ def render_collation_html(c: Collation, *, fragment: bool = False) -> str:
                 "unique": len(c.coverage[d.id].unique),
                 "missing": len(c.coverage[d.id].missing),
                 "missing_ids": " ".join(c.coverage[d.id].missing),
+                "share": _shares(c.coverage[d.id], len(c.claims)),
             }
             for d in c.documents
         ],
-        claims=rows,
-        items=items,
+        claims_total=len(c.claims),
+        **_rename(
+            _on_demand(rows, items, len(c.documents), text_dir=text_direction(c.options.language)),
+            rows="claims",
+        ),
         types=types,
+        shows=_shows(c),
         all_styles=[(_type_class(t), *_style(t)) for t in [*TYPE_STYLES, *(x.name for x in types)]],
         marks=MARKS,
         relation_names=[(r, _RELATION_SYMBOLS[r]) for r in RELATIONS],
