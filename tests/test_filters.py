@@ -116,3 +116,18 @@ def test_collation_filter_keeps_claims(cgtn: Document, relay: Document) -> None:
     )
     assert all(k.finding.type == "quote" for k in kept.summary.key)
     assert "Filtered: only quote." in kept.to_text()
+
+
+def test_html_rows_follow_the_filter(cgtn_vs_relay: Comparison) -> None:
+    """The HTML draws the rows the text view lists: only links with a kept type, and no
+    added or omitted sentence rows once those types are excluded."""
+    whole = cgtn_vs_relay.to_html()
+    unlinked = len(cgtn_vs_relay.added) + len(cgtn_vs_relay.omitted)
+    assert whole.count('<tr id="') == len(cgtn_vs_relay.links) + unlinked
+    number = cgtn_vs_relay.filtered(only="number").to_html()
+    with_number = [link for link in cgtn_vs_relay.links if "number" in link.flags]
+    assert 1 == len(with_number)
+    assert 1 == number.count('<tr id="')
+    linked_only = cgtn_vs_relay.filtered(exclude="added,omitted").to_html()
+    assert len(cgtn_vs_relay.links) == linked_only.count('<tr id="')
+    assert "row k-added" not in linked_only and "row k-omitted" not in linked_only

@@ -399,6 +399,13 @@ def _rows(c: Comparison, uid: str) -> tuple[list[Row], list[Item]]:
     for pos, entry in enumerate(order):
         units.append(entry)
         units.extend(("added", j) for j in after.get(pos, []))
+    chosen = c.selection
+    if chosen is not None:  # a filtered comparison shows what the text view shows
+        units = [
+            (kind, unit)
+            for kind, unit in units
+            if (chosen.shows_link(unit) if isinstance(unit, Link) else chosen.keeps(kind))
+        ]
 
     ids = {unit: f"{uid}-r{n + 1}" for n, unit in enumerate(units)}
     ref_at: dict[int, str] = {}
