@@ -105,3 +105,14 @@ def test_collation_summary_per_source(cgtn: Document, relay: Document) -> None:
     assert s.key[0].finding.detail == finding["detail"]
     assert "<h2>Summary</h2>" in many.to_html()
     assert "## Summary" in many.to_markdown()
+
+
+def test_every_view_says_what_was_set_aside_as_debris(cgtn_vs_relay: Comparison) -> None:
+    """The CGTN page's time stamp and "Search Trends" footer are compared with nothing, and every
+    view's summary says so, naming them; a text without debris gets no such line."""
+    assert ["updated", "page"] == [d.kind for d in cgtn_vs_relay.reference.debris]
+    for view in (cgtn_vs_relay.to_text(), cgtn_vs_relay.to_markdown(), cgtn_vs_relay.to_html()):
+        assert "Set aside as page debris, not compared: 2" in view
+        assert "Search Trends" in view and "Updated 21:01, 05-Nov-2021" in view
+    plain = compare.compare(cgtn_vs_relay.other, cgtn_vs_relay.other)
+    assert "page debris" not in plain.to_text()

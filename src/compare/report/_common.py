@@ -236,12 +236,26 @@ def comparison_points(c: Comparison) -> list[Point]:
             f"{sum(s.findings.values())} findings: {_counts(dict(s.findings))}."
         )
     )
-    return points + _filter_point(c)
+    return points + _debris_point((c.reference, c.other)) + _filter_point(c)
 
 
 def shown_flags(c: Comparison | Collation, link: Link) -> tuple[str, ...]:
     """A link's flags that the result's filter keeps (all of them without a filter)."""
     return tuple(f for f in link.flags if c.selection is None or c.selection.keeps(f))
+
+
+def _debris_point(docs: Sequence[Document]) -> list[Point]:
+    """A point listing what each document set aside as page debris (nothing when none did)."""
+    rows = [
+        f"{flat(d.label)}: "
+        + "; ".join(f"“{shorten(flat(x.text), SUMMARY_TEXT)}” ({x.kind})" for x in d.debris)
+        for d in docs
+        if d.debris
+    ]
+    if not rows:
+        return []
+    n = sum(len(d.debris) for d in docs)
+    return [Point(f"Set aside as page debris, not compared: {n}", tuple(rows))]
 
 
 def _filter_point(c: Comparison | Collation) -> list[Point]:
@@ -308,4 +322,4 @@ def collation_points(c: Collation) -> list[Point]:
             f"{_counts(dict(s.findings))}."
         )
     )
-    return points + _filter_point(c)
+    return points + _debris_point(c.documents) + _filter_point(c)
