@@ -86,7 +86,8 @@ _UNMARKED = frozenset({"omitted", "added", "reworded"})
 """Types not marked on words: the whole sentence, or the diff's own highlighting, shows them."""
 _CLASS_RE = re.compile(r"[^a-z0-9_]+")
 _ALIKE = frozenset({"same", "reworded"})
-"""Relations (and finding types) of a shared claim its sources word alike."""
+"""Relations (and finding types) of a claim every source carries and words alike: the rows
+"only differences" hides (a claim some source lacks is a difference of coverage)."""
 _SCRIPT_ESCAPES = {"</": "<\\/", "<!": "\\u003c!", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 """What :func:`script_json` escapes, in JSON's own escapes: no ``</`` (``</script>`` would close
 the element) or ``<!`` (``<!--`` changes how it ends), no raw line separator."""
@@ -657,7 +658,7 @@ def _matrix_rows(c: Collation, uid: str) -> tuple[list[MatrixRow], list[Item]]:
         rows.append(
             MatrixRow(
                 rid, claim.id, claim.text, claim.sources, tuple(marks), tuple(members),
-                claim.sources > 1
+                claim.sources == len(c.documents)
                 and all(v.relation in _ALIKE for v in claim.variants.values())
                 and all(f.type in _ALIKE for fs in claim.findings.values() for f in fs),
                 types, open=False, tags=" ".join(tags.get(claim.id, ())),
