@@ -1,0 +1,53 @@
+"""One change, one finding (issue 10): a readout compared with itself with one sentence edited
+gives one finding on that sentence, of the most specific type, whose detail says what changed."""
+
+# STYLE.md: tests read `assert expected == actual`, which ruff's SIM300 calls a Yoda condition.
+# ruff: noqa: SIM300
+
+from __future__ import annotations
+
+import compare
+from compare.model import Document, Finding
+
+
+def edited(doc: Document, old: str, new: str) -> list[Finding]:
+    """Findings on the sentence holding ``old`` when ``doc`` is compared with itself, ``old``
+    replaced by ``new`` in that sentence alone."""
+    index = next(i for i, s in enumerate(doc.sentences) if old in s.text)
+    s = doc.sentences[index]
+    text = doc.text[: s.start] + s.text.replace(old, new, 1) + doc.text[s.end :]
+    other = compare.Document.from_text(text, label="edited")
+    return [f for f in compare.compare(doc, other).findings if index in f.ref]
+
+
+def test_speaker_swap_is_one_attribution(cgtn: Document) -> None:
+    """A name swapped before a reporting verb is a changed speaker, not also an entity and a
+    rewording."""
+    found = edited(cgtn, "Xi said China attaches", "Putin said China attaches")
+    assert [("attribution", "speaker ‘Xi’ → ‘Putin’")] == [(f.type, f.detail) for f in found]
+
+
+def test_hedge_is_not_also_reworded(cgtn: Document) -> None:
+    """An added hedge is the hedge alone."""
+    found = edited(cgtn, "China attaches great", "China reportedly attaches great")
+    assert ["hedge"] == [f.type for f in found]
+
+
+def test_number_in_a_paraphrased_phrase(cgtn: Document) -> None:
+    """A number changed with a word around it reworded is the number, not dropped + added."""
+    found = edited(cgtn, "Over the past 65 years", "Over some 80 years")
+    assert [("number", "65 → 80")] == [(f.type, f.detail) for f in found]
+
+
+def test_negation_inside_a_quote_is_polarity_only(readouts: dict[str, Document]) -> None:
+    """A negated verb inside a quote is the polarity change, not also a quote change."""
+    doc = readouts["call-newsweek-report.txt"]
+    found = edited(doc, "“supports Syria’s", "“does not support Syria’s")
+    assert ["polarity"] == [f.type for f in found]
+
+
+def test_reworded_says_what_was_added(cgtn: Document, relay: Document) -> None:
+    """A rewording that only adds words says which: never "words added or removed"."""
+    details = [f.detail for f in compare.compare(cgtn, relay).findings if f.type == "reworded"]
+    assert "adds “From his side, President”" in details
+    assert not any("words added or removed" in d for d in details)
