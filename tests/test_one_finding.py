@@ -51,3 +51,71 @@ def test_reworded_says_what_was_added(cgtn: Document, relay: Document) -> None:
     details = [f.detail for f in compare.compare(cgtn, relay).findings if f.type == "reworded"]
     assert "adds “From his side, President”" in details
     assert not any("words added or removed" in d for d in details)
+
+
+def test_swap_inside_a_longer_name(cgtn: Document) -> None:
+    """A name swapped inside a capitalised run that keeps other words is an entity, reported
+    by the words that changed."""
+    found = edited(
+        cgtn, "Chinese President Xi Jinping said", "Chinese President Vladimir Putin said"
+    )
+    assert [("attribution", "speaker ‘Chinese President Xi Jinping’ → ‘Chinese President "
+             "Vladimir Putin’")] == [(f.type, f.detail) for f in found]  # fmt: skip
+
+
+def test_country_swap_where_the_country_recurs(readouts: dict[str, Document]) -> None:
+    """A country swapped for another is an entity even when the sentence names it again."""
+    doc = readouts["july-wang-yi-meeting.txt"]
+    found = edited(doc, "regime change attempt in Syria", "regime change attempt in Libya")
+    assert [("entity", "Syria → Libya")] == [(f.type, f.detail) for f in found]
+
+
+def test_city_swap(readouts: dict[str, Document]) -> None:
+    """A city put for another ("Beijing" → "Moscow") is an entity."""
+    doc = readouts["call-newsweek-report.txt"]
+    found = edited(doc, "anniversary of Beijing receiving", "anniversary of Moscow receiving")
+    assert [("entity", "Beijing → Moscow")] == [(f.type, f.detail) for f in found]
+
+
+def test_one_letter_name_change(readouts: dict[str, Document]) -> None:
+    """One letter changed in a name (Maria → Mario) is an entity."""
+    doc = readouts["july-wang-yi-meeting.txt"]
+    found = edited(doc, "Faisal Mekdad", "Faisal Mekdat")
+    assert ["entity"] == [f.type for f in found]
+
+
+def test_sentence_initial_unknown_name(readouts: dict[str, Document]) -> None:
+    """A name opening a sentence that appears nowhere else is still a name ("Wang" → "Kovacs")."""
+    doc = readouts["july-wang-yi-meeting.txt"]
+    found = edited(doc, "Wang made the remarks", "Kovacs made the remarks")
+    assert [("entity", "Wang → Kovacs")] == [(f.type, f.detail) for f in found]
+
+
+def test_any_verb_before_a_quote_reports_speech(readouts: dict[str, Document]) -> None:
+    """ "Assad praised" → "Xi praised" is a changed speaker."""
+    doc = readouts["call-newsweek-report.txt"]
+    found = edited(doc, "Assad praised the 50th", "Erdogan praised the 50th")
+    assert [("attribution", "speaker ‘Assad’ → ‘Erdogan’")] == [(f.type, f.detail) for f in found]
+
+
+def test_title_and_institution_are_different_speakers(cgtn: Document) -> None:
+    """'the mayor said' → 'the city said' is a changed speaker, not a dropped sentence."""
+    doc = compare.Document.from_text(
+        cgtn.text.replace("Xi said China attaches", "The mayor said China attaches")
+    )
+    found = edited(doc, "The mayor said China", "The city said China")
+    assert [("attribution", "speaker ‘mayor’ → ‘city’")] == [(f.type, f.detail) for f in found]
+
+
+def test_verb_reworded_keeps_the_speaker(readouts: dict[str, Document]) -> None:
+    """A reporting verb reworded, the speaker kept, is no attribution finding."""
+    doc = readouts["call-newsweek-report.txt"]
+    found = edited(doc, "Assad praised the 50th", "Assad lauded the 50th")
+    assert "attribution" not in [f.type for f in found]
+
+
+def test_opposite_words(readouts: dict[str, Document]) -> None:
+    """Opposites news uses ("strengthen" → "weaken") are polarity."""
+    doc = readouts["july-wang-yi-meeting.txt"]
+    found = edited(doc, "will strengthen mutually", "will weaken mutually")
+    assert ["polarity"] == [f.type for f in found]

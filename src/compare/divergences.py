@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from typing import TypeVar
@@ -379,23 +380,131 @@ def _names(
     return out
 
 
-def _known(name: _Name, words_: set[str], groups: set[int]) -> bool:
-    """Whether the other side names this too: a shared name word, or an alias group."""
-    return bool(name.words & words_) or bool(name.groups & groups)
+_Counts = tuple[Counter[str], Counter[int]]
 
 
-def _side_vocabulary(side: Side, names: list[_Name], lex: Lexicon) -> tuple[set[str], set[int]]:
-    vocab = {strip_possessive(w, lex) for w, _, _ in words(side.text)}
-    vocab |= {part for w in list(vocab) for part in w.split("-")}
-    groups = {g for n in names for g in n.groups}
-    groups |= {g for w in vocab if (g := lex.aliases.get(w)) is not None}
-    return vocab, groups
+def _name_counts(side: Side, names: list[_Name], lex: Lexicon) -> _Counts:
+    """How often a side uses each word (possessives dropped, hyphenated parts counted too) and
+    names each alias group (once a capitalised run)."""
+    counts: Counter[str] = Counter()
+    for w, _, _ in words(side.text):
+        w = strip_possessive(w, lex).replace(".", "")  # F.B.I. = FBI
+        counts[w] += 1
+        if "-" in w:
+            counts.update(p for p in w.split("-") if p)
+    groups: Counter[int] = Counter(g for n in names for g in n.groups)
+    return counts, groups
+
+
+def _lost(name: _Name, mine: _Counts, theirs: _Counts) -> bool:
+    """Whether the other side names this less often than this side does: one of its words, or
+    (for a name known only as an alias) its entity, is used fewer times there. A name moved
+    elsewhere in the sentence, or said with another alias, is not lost."""
+    if name.groups and all(theirs[1][g] >= mine[1][g] for g in name.groups):
+        return False  # the same entity, perhaps by another of its names
+    plain = {w.replace(".", "") for w in name.words}
+    return any(theirs[0][w] < mine[0][w] for w in plain) or not name.words
+
+
+def _abbreviates(x: _Name, y: _Name) -> bool:
+    """Whether a word of one name shortens a word of the other ("Ark" for "Arkansas")."""
+    return any(
+        len(a) >= 3 and len(b) >= 3 and (a.startswith(b) or b.startswith(a))
+        for a in x.words
+        for b in y.words
+    )
+
+
+_TITLE_CASE = 0.7
+"""Share of capitalised words above which a sentence is in title case (a headline), where
+capitals do not tell names apart."""
+
+
+def _title_case(text: str) -> bool:
+    """Whether a stretch of text is written in title case (most of at least four words)."""
+    caps = [text[s:e][:1].isupper() for _, s, e in words(text)]
+    return len(caps) >= 4 and sum(caps) >= _TITLE_CASE * len(caps)
+
+
+def _sentence_at(side: Side, pos: int) -> str:
+    """The sentence of a side that holds a position."""
+    starts = side.sentence_starts()
+    k = bisect.bisect_right(starts, pos) - 1
+    end = starts[k + 1] if k + 1 < len(starts) else len(side.text)
+    return side.text[starts[max(k, 0)] : end]
+
+
+def _clip_name(name: _Name, side: Side, start: int, end: int, lex: Lexicon) -> _Name | None:
+    """The part of a capitalised run inside a change (whole words), as a name of its own."""
+    s, e = max(name.start, start), min(name.end, end)
+    text = side.text
+    while s > name.start and text[s - 1].isalnum() and text[s].isalnum():
+        s -= 1  # the change starts inside a word: take the whole word
+    while e < name.end and text[e - 1].isalnum() and text[e].isalnum():
+        e += 1
+    s, e = _words_only(side.text, s, e)
+    if e <= s:
+        return None
+    if (s, e) == (name.start, name.end):
+        return name
+    ws = words(side.text[s:e])
+    while ws and (ws[0][0] in lex.connectors or strip_possessive(ws[0][0], lex) in lex.titles):
+        ws = ws[1:]  # "President Putin" for "Xi" is "Putin"
+    if not ws:
+        return None
+    s, e = s + ws[0][1], s + ws[-1][2]
+    names, groups = _name_parts(side.text[s:e], lex)
+    names = names - stopwords(lex.language)
+    if not (names or groups):
+        return None
+    return _Name(side.text[s:e], s, e, names, groups)
+
+
+def _plausible(name: _Name, side: Side, lex: Lexicon) -> bool:
+    """Whether a name is worth comparing: not a date ("December"), not a dateline or headline
+    in capitals ("BOSTON"), not in a title-case headline."""
+    letters = [c for c in name.text if c.isalpha()]
+    if len(letters) > 4 and all(c.isupper() for c in letters):
+        return False
+    if any(q.start < name.end and name.start < q.end for q in quantities(side.text, lex)):
+        return False
+    return not _title_case(_sentence_at(side, name.start))
+
+
+def _lone_name(
+    side: Side, start: int, end: int, lowercase: AbstractSet[str], lex: Lexicon
+) -> list[_Name]:
+    """A changed stretch of one capitalised word that opens a sentence, as a name (the word a
+    sentence-initial name is not otherwise taken for): not a function word, a pronoun or a
+    word written in lower case elsewhere."""
+    ws = words(side.text[start:end])
+    if len(ws) != 1:
+        return []
+    w, s, e = ws[0]
+    s, e = start + s, start + e
+    plain = strip_possessive(w, lex)
+    if not side.text[s].isupper() or plain in lex.pronouns or plain in lex.titles:
+        return []
+    if plain in stopwords(lex.language) or plain in lowercase:
+        return []
+    names, groups = _name_parts(side.text[s:e], lex)
+    return [_Name(side.text[s:e], s, e, names, groups)] if names or groups else []
+
+
+def _names_only(text: str, lex: Lexicon) -> bool:
+    """Whether every content word of a stretch is capitalised (a name put for a name, not a
+    description such as "the Chinese president" put for "Xi")."""
+    stop = stopwords(lex.language)
+    return all(text[s:e][:1].isupper() for w, s, e in words(text) if w not in stop)
 
 
 def entity(ctx: LinkContext) -> Iterator[Finding]:
     """A person, country, organisation or place that one side names where the other names a
     different one: ``Xi → Assad``. Known aliases (``Beijing`` = ``China``) and shared name words
-    (``President Xi`` = ``Xi Jinping``) are the same entity; a name on one side only is detail."""
+    (``President Xi`` = ``Xi Jinping``) are the same entity; a name on one side only is detail.
+    Only the changed words of a longer name count ("Chinese President Xi Jinping" → "Chinese
+    President Vladimir Putin" is ``Xi Jinping → Vladimir Putin``), and a name counts as gone
+    only when the other side uses it fewer times (a name moved within the sentence is none)."""
     if ctx.relation == "same":
         return
     local = [c for k, c in enumerate(changes(ctx)) if _local(ctx, k)]
@@ -409,36 +518,55 @@ def entity(ctx: LinkContext) -> Iterator[Finding]:
         if text[s:e].islower()
     }
     inside = _capitals_inside_either(ctx)
-    # names of each side in each local change; the other side's vocabulary is read only for
-    # changes with names on both sides, the only ones that can make a finding
+    # names of each side in each local change; the counts are read only for changes with
+    # names on both sides, the only ones that can make a finding
     ref_names = _names(ctx.ref, lower, inside, lex)
     in_ref = [
         [n for n in ref_names if change.a_start < n.end and n.start < change.a_end]
         for change in local
     ]
-    if not any(in_ref):
-        return
     other_names = _names(ctx.other, lower, inside, lex)
     candidates = []
     for change, gone_here in zip(local, in_ref, strict=True):
         new_here = [n for n in other_names if change.b_start < n.end and n.start < change.b_end]
+        # a name opening a sentence is known by what it replaces: "Assad said" → "Erdogan said"
+        if new_here and not gone_here:
+            gone_here = _lone_name(ctx.ref, change.a_start, change.a_end, lower, lex)
+        elif gone_here and not new_here:
+            new_here = _lone_name(ctx.other, change.b_start, change.b_end, lower, lex)
         if gone_here and new_here:
-            candidates.append((gone_here, new_here))
+            candidates.append((change, gone_here, new_here))
     if not candidates:
         return
-    ref_vocab = _side_vocabulary(ctx.ref, ref_names, lex)
-    other_vocab = _side_vocabulary(ctx.other, other_names, lex)
-    for gone_here, new_here in candidates:
-        gone = [n for n in gone_here if not _known(n, *other_vocab)]
-        new = [n for n in new_here if not _known(n, *ref_vocab)]
-        # a known place or people against an unknown name may be the same one ("the Chinese
-        # president" / "Xi"): only names of the same standing are told apart
-        if gone and new and not any(bool(x.groups) == bool(y.groups) for x in gone for y in new):
+    ref_counts = _name_counts(ctx.ref, ref_names, lex)
+    other_counts = _name_counts(ctx.other, other_names, lex)
+    for change, gone_here, new_here in candidates:
+        gone = [
+            c
+            for n in gone_here
+            if (c := _clip_name(n, ctx.ref, change.a_start, change.a_end, lex)) is not None
+            and _lost(c, ref_counts, other_counts)
+            and _plausible(c, ctx.ref, lex)
+        ]
+        new = [
+            c
+            for n in new_here
+            if (c := _clip_name(n, ctx.other, change.b_start, change.b_end, lex)) is not None
+            and _lost(c, other_counts, ref_counts)
+            and _plausible(c, ctx.other, lex)
+        ]
+        if not (gone and new) or any(_abbreviates(x, y) for x in gone for y in new):
             continue
-        if gone and new:
-            detail = f"{', '.join(n.text for n in gone)} → {', '.join(n.text for n in new)}"
-            spans_gone = [(n.start, n.end) for n in gone]
-            yield _finding("entity", ctx, detail, spans_gone, [(n.start, n.end) for n in new])
+        # a known place or people against an unknown name may be the same one ("the Chinese
+        # president" / "Xi"): names of different standing are told apart only when the change
+        # puts a name for a name ("China" → "Afghanistan")
+        if not any(bool(x.groups) == bool(y.groups) for x in gone for y in new) and not (
+            _names_only(change.ref_text(ctx), lex) and _names_only(change.other_text(ctx), lex)
+        ):
+            continue
+        detail = f"{', '.join(n.text for n in gone)} → {', '.join(n.text for n in new)}"
+        spans_gone = [(n.start, n.end) for n in gone]
+        yield _finding("entity", ctx, detail, spans_gone, [(n.start, n.end) for n in new])
 
 
 # --- quote -----------------------------------------------------------------------------------
@@ -584,6 +712,14 @@ def _said(att: Attribution, side: Side) -> str:
     return shorten(side.text[att.start : att.end], 40)
 
 
+def _speaker_changed(att: Attribution, text: str, cs: Sequence[Change], ref: bool) -> bool:
+    """Whether a change touches the speaker's words of an attribution (not only its verb)."""
+    at = text.find(att.speaker.text, att.start, att.end)
+    if at < 0:
+        return True
+    return _change_of(cs, at, at + len(att.speaker.text), ref) is not None
+
+
 def attribution(ctx: LinkContext) -> Iterator[Finding]:
     """Who says it changed or vanished: ``speaker Xi → Assad``; ``adds ‘according to CGTN’``;
     ``drops ‘Xi said’``. Speakers are matched by name, alias group or owner (``Assad's office``
@@ -602,12 +738,16 @@ def attribution(ctx: LinkContext) -> Iterator[Finding]:
     cs = changes(ctx)
     lang = ctx.options.language
     for att in only_ref:
+        if not _speaker_changed(att, ctx.ref.text, cs, True):
+            continue  # the speaker is kept: only the verb was reworded ("praised"/"lauded")
         k = _change_of(cs, att.start, att.end, True)
         size = len(_content(ctx.ref.text[att.start : att.end], lang))
         if k is not None and _local(ctx, k, size):
             detail = f"drops {_quoted(_said(att, ctx.ref))}"
             yield _finding("attribution", ctx, detail, ref=[(att.start, att.end)])
     for att in only_other:
+        if not _speaker_changed(att, ctx.other.text, cs, False):
+            continue
         k = _change_of(cs, att.start, att.end, False)
         size = len(_content(ctx.other.text[att.start : att.end], lang))
         if k is not None and _local(ctx, k, size):

@@ -114,6 +114,13 @@ class Speaker:
     """The owner, when the speaker is someone's (``Assad's office``: owner ``Assad``)."""
     pronoun: bool = False
     """Whether the speaker is only a pronoun (``he``): it matches any speaker."""
+    roles: frozenset[str] = frozenset()
+    """Lower-case words of the phrase outside names: ``mayor`` in ``the mayor``."""
+    titled: bool = False
+    """Whether one of ``roles`` is a person's title (``mayor``, ``minister``): a person, not an
+    institution (``the city``)."""
+    head: str = ""
+    """The last of ``names`` in the phrase (a surname: ``jinping`` in ``Xi Jinping``)."""
 
 
 @attrs.frozen
@@ -155,6 +162,17 @@ def _names(phrase: str, lex: Lexicon, *, capitals: bool) -> tuple[frozenset[str]
     return frozenset(names), frozenset(groups)
 
 
+def _roles(phrase: str, lex: Lexicon) -> tuple[frozenset[str], bool]:
+    """The lower-case content words of a speaker phrase, and whether one is a person's title."""
+    stop = stopwords(lex.language)
+    roles = frozenset(
+        strip_possessive(w, lex)
+        for w, s, e in words(phrase)
+        if phrase[s:e].islower() and w not in stop and w not in lex.pronouns
+    )
+    return roles, bool(roles & lex.titles)
+
+
 def speaker(phrase: str, lex: Lexicon) -> Speaker:
     """Describe a speaker phrase: its names and affiliations, its owner, whether a pronoun."""
     ws = words(phrase)
@@ -165,9 +183,27 @@ def speaker(phrase: str, lex: Lexicon) -> Speaker:
             owner = speaker(phrase[:end], lex)
             head = phrase[end:]
             names, groups = _names(head, lex, capitals=False)
-            return Speaker(phrase, names, groups, owner=owner)
+            return Speaker(phrase, names, groups, owner=owner, head=_head(head, names, lex))
     names, groups = _names(phrase, lex, capitals=True)
-    return Speaker(phrase, names, groups)
+    roles, titled = _roles(phrase, lex)
+    return Speaker(
+        phrase, names, groups, roles=roles, titled=titled, head=_head(phrase, names, lex)
+    )
+
+
+def _head(phrase: str, names: frozenset[str], lex: Lexicon) -> str:
+    """The last word of a phrase that is one of its names (hyphenated parts read too)."""
+    for word, _, _ in reversed(words(phrase)):
+        for part in reversed(strip_possessive(word, lex).split("-")):
+            if part in names:
+                return part
+    return ""
+
+
+def _described(a: Speaker) -> bool:
+    """Whether a speaker is one word of role or institution: ``mayor``, ``city`` (the speaker
+    of "the mayor said" is ``mayor``)."""
+    return not (a.names or a.groups or a.owner) and len(a.text.split()) == 1 and len(a.roles) == 1
 
 
 def same_speaker(a: Speaker, b: Speaker) -> bool | None:
@@ -185,9 +221,18 @@ def same_speaker(a: Speaker, b: Speaker) -> bool | None:
     if a.owner is not None and b.owner is not None and same_speaker(a.owner, b.owner) is False:
         return False
     if a.names and b.names:
-        return bool(a.names & b.names)
+        # "Xi" = "Xi Jinping", "CEO Dan Cathy" = "president Dan Cathy"; "Wang Yi" is not
+        # "Wang Haddad": the names they share must hold the last name of one of them
+        shared = a.names & b.names
+        return bool(shared) and (a.head in shared or b.head in shared)
     if a.groups and b.groups and not a.names and not b.names:
         return bool(a.groups & b.groups)
+    # descriptions only: a person's title against an institution ("the mayor" / "the city"),
+    # or two different titles, are different speakers; two institutions' words may be
+    # synonyms ("the firm" / "the company"): not told
+    described = _described(a) and _described(b)
+    if described and (a.titled != b.titled or (a.titled and not a.roles & b.roles)):
+        return False
     return None
 
 
@@ -264,7 +309,7 @@ def _speaker_span(
         # step over adverbs and auxiliaries ("also", "has"), an opening quote mark and a date
         while i >= 0:
             word = tokens[i][0]
-            if word in lex.between or word in _OPENING:
+            if word in lex.between or word in _OPENING or _adverb(tokens[i][0]):
                 i -= 1
             elif skip[i] and i not in verbs:
                 i -= 1
@@ -283,6 +328,11 @@ def _speaker_span(
     return _collect(tokens, i, +1, skip, lex)
 
 
+def _adverb(word: str) -> bool:
+    """Whether a word looks like an adverb of manner ("sharply", "strongly")."""
+    return len(word) > 4 and word.endswith("ly")
+
+
 @lru_cache(maxsize=16)
 def _first_words(lex: Lexicon) -> frozenset[str]:
     """The words that open a reporting verb or a source phrase."""
@@ -291,14 +341,40 @@ def _first_words(lex: Lexicon) -> frozenset[str]:
     )
 
 
+_CLAUSE_OPENERS = frozenset({"that", ":", "“", '"', "«", "„"})
+
+
+def _any_verb(
+    text: str, tokens: tuple[tuple[str, int, int], ...], verb_at: list[int], lex: Lexicon
+) -> None:
+    """Mark as a reporting verb any lower-case verb form (``-ed``, ``-s``) between a
+    capitalised word and a that-clause, a colon or an opening quote ("Assad praised that…",
+    "Grant denied: “…”"): what it introduces is said by its subject."""
+    stop = stopwords(lex.language)
+    for k in range(1, len(tokens) - 1):
+        word, s, e = tokens[k]
+        if verb_at[k] or tokens[k + 1][0] not in _CLAUSE_OPENERS or word in stop:
+            continue
+        if not (word.endswith(("ed", "s")) and text[s:e].islower()):
+            continue
+        before = tokens[k - 1]
+        if before[0] in lex.between and k >= 2:
+            before = tokens[k - 2]  # "Xi also stressed that"
+        if text[before[1] : before[2]][:1].isupper() or before[0] in lex.pronouns:
+            verb_at[k] = 1
+
+
 @bounded()
 def _attributions(text: str, lex: Lexicon) -> tuple[Attribution, ...]:
     firsts = _first_words(lex)
-    if firsts.isdisjoint([w for w, _, _ in words(text)]):
+    ws = [w for w, _, _ in words(text)]
+    opens_clause = any(w == "that" for w in ws) or any(c in text for c in '“"«„:')
+    if firsts.isdisjoint(ws) and not opens_clause:
         return ()  # no word that opens a reporting verb or a source phrase
     tokens = _tokens(text)
     verb_at = _matches(tokens, lex.reporting_verbs)
     source_at = _matches(tokens, lex.source_phrases)
+    _any_verb(text, tokens, verb_at, lex)
     if not (any(verb_at) or any(source_at)):
         return ()  # no reporting verb, no source phrase
     verbs = {k for k, n in enumerate(verb_at) if n}
