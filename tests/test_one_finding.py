@@ -119,3 +119,18 @@ def test_opposite_words(readouts: dict[str, Document]) -> None:
     doc = readouts["july-wang-yi-meeting.txt"]
     found = edited(doc, "will strengthen mutually", "will weaken mutually")
     assert ["polarity"] == [f.type for f in found]
+
+
+def test_direct_quote_turned_into_reported_speech(readouts: dict[str, Document]) -> None:
+    """A direct quote retold as reported speech is a quote finding."""
+    doc = readouts["call-newsweek-report.txt"]
+    index = next(i for i, s in enumerate(doc.sentences) if "I believe that Syria" in s.text)
+    s = doc.sentences[index].text
+    quoted = s[s.index("“") + 1 : s.index(",”")]
+    found = edited(
+        doc,
+        s,
+        "Xi said during the telephone conversation that " + quoted[0].lower() + quoted[1:] + ".",
+    )
+    assert ["quote"] == [f.type for f in found]
+    assert found[0].detail.endswith("→ reported speech")

@@ -649,6 +649,54 @@ def _context(text: str, spans: list[Span], quotes: list[Span]) -> str:
     return text[s:e].strip(" ,.;:")
 
 
+_REPORTED_SHARE = 0.75
+"""Share of a quote's content words the other side must hold for it to be the same words in
+reported speech (and not a quote dropped)."""
+_REPORTED_WORDS = 4
+"""Content words a quote needs to be told apart from reported speech (shorter ones are scare
+quotes: "real doubts")."""
+
+
+def _speech_form(ctx: LinkContext, ref_q: list[Span], other_q: list[Span]) -> Iterator[Finding]:
+    """A quote on one side said in reported speech on the other: ``“…” → reported speech``
+    (or back). The quote must be touched by a change, and most of its content words must be
+    on the other side."""
+    quoted_ref = bool(ref_q)
+    side, other = (ctx.ref, ctx.other) if quoted_ref else (ctx.other, ctx.ref)
+    spans = ref_q or other_q
+    lang = ctx.options.language
+    if not attributions(other.text, _lex(ctx)):
+        return  # reported speech has a speaker
+    against = _side_content(ctx, not quoted_ref)
+    cs = changes(ctx)
+    for qs, qe in spans:
+        mine = _content(side.text[qs:qe], lang)
+        if len(mine) < _REPORTED_WORDS or sum(w in against for w in mine) < _REPORTED_SHARE * len(
+            mine
+        ):
+            continue  # a short (scare) quote, or a quote the other side does not retell
+        touched = [
+            c
+            for c in cs
+            if (
+                (c.a_start <= qe + 1 and qs - 1 <= c.a_end)
+                if quoted_ref
+                else (c.b_start <= qe + 1 and qs - 1 <= c.b_end)
+            )
+        ]
+        if not touched:
+            continue
+        ref_spans = [(c.a_start, c.a_end) for c in touched if c.a_end > c.a_start]
+        other_spans = [(c.b_start, c.b_end) for c in touched if c.b_end > c.b_start]
+        shown = f"“{shorten(side.text[qs:qe], 40)}”"
+        if quoted_ref:
+            detail = f"{shown} → reported speech"
+            yield _finding("quote", ctx, detail, [(qs, qe), *ref_spans], other_spans)
+        else:
+            detail = f"reported speech → {shown}"
+            yield _finding("quote", ctx, detail, ref_spans, [*other_spans, (qs, qe)])
+
+
 def quote(ctx: LinkContext) -> Iterator[Finding]:
     """Words changed inside quotation marks, each reported exactly, even a single word:
     ``“a better future” → “a more prosperous future”``. A change counts when it touches a quote
@@ -656,6 +704,9 @@ def quote(ctx: LinkContext) -> Iterator[Finding]:
     if ctx.relation == "same":
         return
     ref_q, other_q = _side_quotes(ctx, ctx.ref), _side_quotes(ctx, ctx.other)
+    if bool(ref_q) != bool(other_q):
+        yield from _speech_form(ctx, ref_q, other_q)
+        return
     if not (ref_q and other_q):
         return
     shown: list[str] = []
