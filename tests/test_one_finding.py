@@ -134,3 +134,42 @@ def test_direct_quote_turned_into_reported_speech(readouts: dict[str, Document])
     )
     assert ["quote"] == [f.type for f in found]
     assert found[0].detail.endswith("→ reported speech")
+
+
+def test_number_inside_a_name(cgtn: Document) -> None:
+    """A number changed inside a name ("COVID-19" → "COVID-24") is a number finding."""
+    found = edited(cgtn, "against COVID-19 pandemic", "against COVID-24 pandemic")
+    assert [("number", "COVID-19 → COVID-24")] == [(f.type, f.detail) for f in found]
+
+
+def test_weekday_and_date_agree_when_the_document_date_gives_the_year(relay: Document) -> None:
+    """ "Friday" and "November 5" are the same day in a document dated 2021-11-06."""
+    assert relay.meta["date"] == "2021-11-06"
+    same_day = edited(relay, "On November 5, the Syrian", "On Friday, the Syrian")
+    assert ["reworded"] == [f.type for f in same_day]
+    found = edited(relay, "On November 5, the Syrian", "On Thursday, the Syrian")
+    assert [("number", "November 5 → Thursday")] == [(f.type, f.detail) for f in found]
+
+
+def test_percent_and_fraction_agree(cgtn: Document) -> None:
+    """ "20 percent" and "a fifth" are one value: no number finding."""
+    doc = compare.Document.from_text(
+        cgtn.text.replace("Over the past 65 years", "Over 20 percent of the past years")
+    )
+    found = edited(doc, "Over 20 percent of", "Over a fifth of")
+    assert "number" not in [f.type for f in found]
+
+
+def test_approximation_marker_is_noticed(cgtn: Document) -> None:
+    """A number made approximate ("65" → "as many as 65") is a number finding."""
+    found = edited(cgtn, "Over the past 65 years", "Over the past as many as 65 years")
+    assert [("number", "65 → as many as 65")] == [(f.type, f.detail) for f in found]
+
+
+def test_the_firm_said_is_no_intensifier(cgtn: Document) -> None:
+    """'the firm said' is a speaker, not the intensifier 'firm'."""
+    doc = compare.Document.from_text(
+        cgtn.text.replace("Xi said China attaches", "The company said China attaches")
+    )
+    found = edited(doc, "The company said China", "The firm said China")
+    assert "intensity" not in [f.type for f in found]

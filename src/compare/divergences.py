@@ -21,6 +21,7 @@ on a link whose two sides are the same but for case, spacing and punctuation.
 from __future__ import annotations
 
 import bisect
+import datetime
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -185,6 +186,118 @@ def _unmatched(
     return only_a, left
 
 
+_DIGIT_RUN_RE = re.compile(r"\d+")
+
+
+def _numbers_in_names(ctx: LinkContext) -> Iterator[Finding]:
+    """A number changed inside a word, the rest kept: ``COVID-19 → COVID-24``, ``G20 → G7``."""
+    for c in changes(ctx):
+        old, new = c.ref_text(ctx).strip(), c.other_text(ctx).strip()
+        if " " in old or " " in new or old == new or not (_has_digits(old) and _has_digits(new)):
+            continue
+        if _DIGIT_RUN_RE.sub("#", old) != _DIGIT_RUN_RE.sub("#", new) or not old.strip(
+            "0123456789.,"
+        ):
+            continue  # not one shape, or a plain number (the quantities compare those)
+        if quantities(old, _lex(ctx)) or quantities(new, _lex(ctx)):
+            continue  # "50th", "5m": a quantity, compared as one
+        yield _finding(
+            "number", ctx, f"{old} → {new}", [(c.a_start, c.a_end)], [(c.b_start, c.b_end)]
+        )
+
+
+def _has_digits(text: str) -> bool:
+    return any(ch.isdigit() for ch in text)
+
+
+def _document_year(ctx: LinkContext) -> int | None:
+    """The year of either document's date (``Document.meta['date']``), if it has one."""
+    for doc in (ctx.ref.doc, ctx.other.doc):
+        found = re.match(r"(\d{4})-\d{1,2}-\d{1,2}", doc.meta.get("date", ""))
+        if found:
+            return int(found.group(1))
+    return None
+
+
+_FRACTION_ARTICLES = ("a", "one", "an")
+
+
+def _fraction(q: Quantity, text: str) -> float | None:
+    """The fraction an ordinal word stands for after "a"/"one" ("a fifth" = 0.2), else None."""
+    if q.kind != "number" or not q.value or not isinstance(q.value[0], float):
+        return None
+    if q.text[:1].isdigit() or q.value[0] < 2:
+        return None
+    before = text[: q.start].split()
+    if not before or before[-1].lower() not in _FRACTION_ARTICLES:
+        return None
+    return 1.0 / q.value[0]
+
+
+def _same_value(x: Quantity, x_text: str, y: Quantity, y_text: str, year: int | None) -> bool:
+    """:func:`same_quantity`, and also ``20 percent`` = ``a fifth`` and a weekday = the date it
+    falls on (the year taken from the documents' date when the date has none)."""
+    if same_quantity(x, y):
+        return True
+    for a, b, b_text in ((x, y, y_text), (y, x, x_text)):
+        if a.kind == "percent" and isinstance(a.value[0], float):
+            share = _fraction(b, b_text)
+            if share is not None and abs(a.value[0] / 100 - share) < 1e-3:
+                return True
+        if a.kind == "weekday" and b.kind == "date":
+            month, day, when = b.value
+            when = when if isinstance(when, (int, float)) else year
+            if isinstance(month, (int, float)) and isinstance(day, (int, float)) and when:
+                try:
+                    weekday = datetime.date(int(when), int(month), int(day)).isoweekday()
+                except ValueError:
+                    continue
+                if (weekday,) == tuple(int(v) for v in a.value if isinstance(v, (int, float))):
+                    return True
+    return False
+
+
+def _approx_before(q: Quantity, text: str, lex: Lexicon) -> str:
+    """The approximation marker just before a number ("as many as", "some"), or ``""``."""
+    before = words(text[: q.start])
+    for phrase in sorted(lex.approximators, key=len, reverse=True):
+        tail = before[-len(phrase) :]
+        same = len(tail) == len(phrase) and tuple(w for w, _, _ in tail) == phrase
+        if same and text[tail[-1][2] : q.start].strip() == "":
+            return text[tail[0][1] : q.start].strip()
+    return ""
+
+
+def _approximations(
+    ctx: LinkContext,
+    all_ref: Sequence[Quantity],
+    all_other: Sequence[Quantity],
+    only_ref: Sequence[Quantity],
+    only_other: Sequence[Quantity],
+) -> Iterator[Finding]:
+    """A number that one side gives as approximate and the other as exact: ``40 → as many as
+    40``. Compared numbers are paired by value, in order."""
+    lex = _lex(ctx)
+    if not lex.approximators:
+        return
+    left = [q for q in all_other if q not in only_other]
+    for x in (q for q in all_ref if q not in only_ref):
+        y = next((q for q in left if same_quantity(x, q)), None)
+        if y is None:
+            continue
+        left.remove(y)
+        ax, ay = _approx_before(x, ctx.ref.text, lex), _approx_before(y, ctx.other.text, lex)
+        if bool(ax) == bool(ay):
+            continue
+        xs = x.start - len(ax) - (1 if ax else 0)
+        ys = y.start - len(ay) - (1 if ay else 0)
+        shown_x = ctx.ref.text[max(xs, 0) : x.end].strip()
+        shown_y = ctx.other.text[max(ys, 0) : y.end].strip()
+        yield _finding(
+            "number", ctx, f"{shown_x} → {shown_y}", [(max(xs, 0), x.end)], [(max(ys, 0), y.end)]
+        )
+
+
 def number(ctx: LinkContext) -> Iterator[Finding]:
     """Numbers, dates and times that differ: ``65 → 50``, or one side only: ``drops ‘Friday’``.
 
@@ -196,8 +309,15 @@ def number(ctx: LinkContext) -> Iterator[Finding]:
     if ctx.relation == "same":
         return
     lex = _lex(ctx)
+    yield from _numbers_in_names(ctx)
     all_ref, all_other = quantities(ctx.ref.text, lex), quantities(ctx.other.text, lex)
-    only_ref, only_other = _unmatched(all_ref, all_other, same_quantity)
+    year = _document_year(ctx)
+
+    def same(x: Quantity, y: Quantity) -> bool:
+        return _same_value(x, ctx.ref.text, y, ctx.other.text, year)
+
+    only_ref, only_other = _unmatched(all_ref, all_other, same)
+    yield from _approximations(ctx, all_ref, all_other, only_ref, only_other)
     if not (only_ref or only_other):
         return
     cs = changes(ctx)
@@ -836,15 +956,26 @@ def _phrase_hits(text: str, phrases: frozenset[Phrase]) -> tuple[tuple[Phrase, i
     return tuple(out)
 
 
-def _markers(side: Side, phrases: frozenset[Phrase]) -> list[_Marker]:
+_DETERMINERS = frozenset({"the", "this", "that", "a", "an", "its", "his", "her", "their"})
+
+
+def _markers(side: Side, phrases: frozenset[Phrase], lex: Lexicon) -> list[_Marker]:
     """Occurrences of listed phrases in a side. A capitalised one inside a sentence, or before
-    another capitalised word, is (part of) a name: "May", "Great Britain"."""
+    another capitalised word, is (part of) a name: "May", "Great Britain"; one after a
+    determiner and before a reporting verb or a clause's end is a noun: "the firm said"."""
     starts = set(side.sentence_starts())
+    verbs = phrase_index(lex.reporting_verbs)
     out = []
     for phrase, s, e in _phrase_hits(side.text, phrases):
         if side.text[s].isupper():
             after = side.text[e:].lstrip()
             if s not in starts or after[:1].isupper():
+                continue
+        before = words(side.text[max(0, s - 12) : s])
+        if before and before[-1][0] in _DETERMINERS:
+            after_words = words(side.text[e : e + 30])
+            rest = side.text[e:].lstrip()
+            if (after_words and after_words[0][0] in verbs) or rest[:1] in ("", ",", ".", ";"):
                 continue
         out.append(_Marker(phrase, s, e, side.text[s:e]))
     return out
@@ -868,8 +999,8 @@ def _anchored(marker: _Marker, side: Side, other_keys: set[str], lex: Lexicon) -
 def _one_sided(ctx: LinkContext, phrases: frozenset[Phrase]) -> tuple[list[_Marker], list[_Marker]]:
     """Anchored markers of each side that the other side lacks, inside a change."""
     lex = _lex(ctx)
-    ref_m = _markers(ctx.ref, phrases)
-    other_m = _markers(ctx.other, phrases)
+    ref_m = _markers(ctx.ref, phrases, lex)
+    other_m = _markers(ctx.other, phrases, lex)
     ref_keys, other_keys = memo(
         ctx,
         "stems",
