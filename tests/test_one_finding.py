@@ -173,3 +173,14 @@ def test_the_firm_said_is_no_intensifier(cgtn: Document) -> None:
     )
     found = edited(doc, "The company said China", "The firm said China")
     assert "intensity" not in [f.type for f in found]
+
+
+def test_role_swap(readouts: dict[str, Document]) -> None:
+    """Two parties trading places around a verb is a finding, though every word is kept."""
+    doc = readouts["july-wang-yi-meeting.txt"]
+    found = edited(
+        doc,
+        "China opposes any regime change attempt in Syria",
+        "Syria opposes any regime change attempt in China",
+    )
+    assert [("entity", "roles swapped: ‘China’ ↔ ‘Syria’")] == [(f.type, f.detail) for f in found]

@@ -618,6 +618,46 @@ def _names_only(text: str, lex: Lexicon) -> bool:
     return all(text[s:e][:1].isupper() for w, s, e in words(text) if w not in stop)
 
 
+def _role_swaps(ctx: LinkContext, local: Sequence[Change]) -> Iterator[Finding]:
+    """Two words that trade places ("Protesters attacked police" → "Police attacked
+    protesters"): who did what to whom changed, though every word is kept."""
+    lang = ctx.options.language
+    stop = stopwords(lang)
+
+    def word(text: str) -> str | None:
+        found = [w for w, _, _ in words(text) if w not in stop]
+        return stem(found[0]) if len(found) == 1 else None
+
+    for c in local:  # in one stretch: "Protesters attacked police" / "Police attacked protesters"
+        a = [stem(w) for w, _, _ in words(c.ref_text(ctx)) if w not in stop]
+        b = [stem(w) for w, _, _ in words(c.other_text(ctx)) if w not in stop]
+        if len(a) >= 3 and sorted(a) == sorted(b) and a[0] == b[-1] and a[-1] == b[0] != a[0]:
+            ws = [m for m in words(c.ref_text(ctx)) if m[0] not in stop]
+            text = c.ref_text(ctx)
+            detail = (
+                f"roles swapped: {_quoted(text[ws[0][1] : ws[0][2]])} ↔ "
+                f"{_quoted(text[ws[-1][1] : ws[-1][2]])}"
+            )
+            yield _finding("entity", ctx, detail, [(c.a_start, c.a_end)], [(c.b_start, c.b_end)])
+            return
+
+    for i, x in enumerate(local):
+        for y in local[i + 1 :]:
+            a1, b1 = word(x.ref_text(ctx)), word(x.other_text(ctx))
+            a2, b2 = word(y.ref_text(ctx)), word(y.other_text(ctx))
+            if a1 and a2 and a1 != a2 and a1 == b2 and a2 == b1:
+                first = x.ref_text(ctx).strip()
+                second = y.ref_text(ctx).strip()
+                yield _finding(
+                    "entity",
+                    ctx,
+                    f"roles swapped: {_quoted(first)} ↔ {_quoted(second)}",
+                    [(x.a_start, x.a_end), (y.a_start, y.a_end)],
+                    [(x.b_start, x.b_end), (y.b_start, y.b_end)],
+                )
+                return
+
+
 def entity(ctx: LinkContext) -> Iterator[Finding]:
     """A person, country, organisation or place that one side names where the other names a
     different one: ``Xi → Assad``. Known aliases (``Beijing`` = ``China``) and shared name words
@@ -630,6 +670,7 @@ def entity(ctx: LinkContext) -> Iterator[Finding]:
     local = [c for k, c in enumerate(changes(ctx)) if _local(ctx, k)]
     if not local:
         return
+    yield from _role_swaps(ctx, local)
     lex = _lex(ctx)
     lower = {
         w
