@@ -313,24 +313,24 @@ def _verb(text: str) -> tuple[str, int, int] | None:
     return _first(text, lambda w: w in VERBS and w not in ("said", "added", "noted", "stated"))
 
 
-def hedge(text: str, context: str) -> Edit | None:
-    """Put a hedge before the first listed verb (pledged → reportedly pledged)."""
+def _before_verb(text: str, rule: str, expected: str, options: tuple[str, ...]) -> Edit | None:
+    """Put one of ``options`` before the first listed verb of a sentence."""
     found = _verb(text)
     if found is None:
         return None
     _w, s, _ = found
-    new = pick(text, HEDGES)
-    return Edit("hedge", "hedge", _swap(text, s, s, new + " "), f"adds {new}")
+    new = pick(text, options)
+    return Edit(rule, expected, _swap(text, s, s, new + " "), f"adds {new}")
+
+
+def hedge(text: str, context: str) -> Edit | None:
+    """Put a hedge before the first listed verb (pledged → reportedly pledged)."""
+    return _before_verb(text, "hedge", "hedge", HEDGES)
 
 
 def intensify(text: str, context: str) -> Edit | None:
     """Put an intensifier before the first listed verb (supports → strongly supports)."""
-    found = _verb(text)
-    if found is None:
-        return None
-    _w, s, _ = found
-    new = pick(text, INTENSIFIERS)
-    return Edit("intensify", "intensity", _swap(text, s, s, new + " "), f"adds {new}")
+    return _before_verb(text, "intensify", "intensity", INTENSIFIERS)
 
 
 # --- quotes -----------------------------------------------------------------------------------
