@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import itertools
 
+from compare.classify.speech import _sentence_quotes
 from compare.context import LinkContext, Side, changes, memo
 from compare.diff import _key, _prepared, symmetric_runs, tokenize
-from compare.divergences import _sentence_quotes
 from compare.lexicon import lexicon
 from compare.model import Document
 from compare.options import Options

@@ -14,8 +14,8 @@ import pytest
 import compare
 import compare.diff as diff
 from compare import Document
+from compare.classify.speech import _context
 from compare.diff import CODE_CAPACITY, code_point, diff_runs, word_diff
-from compare.divergences import _context
 from compare.lexicon import lexicon
 from compare.quantities import quantities
 

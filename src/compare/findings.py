@@ -4,7 +4,7 @@ A classifier is a plain function ``(LinkContext) -> Iterable[Finding]``; :data:`
 them in order, so new finding types are added by appending a function, not by editing the others.
 This module holds the link's relation and the ``reworded`` / ``added_detail`` / ``dropped_detail``
 classifiers; the typed ones (``number``, ``entity``, ``quote``, ``attribution``, ``hedge``,
-``polarity``, ``intensity``) live in :mod:`compare.divergences`. Every classifier reads the
+``polarity``, ``intensity``) live in :mod:`compare.classify`. Every classifier reads the
 link's changes through :func:`compare.context.changes`, so swapping the two documents swaps
 ``added_detail`` and ``dropped_detail`` and leaves every other type as it was.
 """
@@ -15,8 +15,8 @@ from collections.abc import Iterable, Mapping
 from collections.abc import Set as AbstractSet
 
 from compare._cache import bounded
+from compare.classify import TYPED
 from compare.context import Change, Classifier, LinkContext, Side, changes, memo, shorten
-from compare.divergences import TYPED
 from compare.lexicon import words
 from compare.model import Candidate, Document, Finding, Relation
 from compare.options import Options
