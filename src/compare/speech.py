@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 import attrs
@@ -24,7 +25,16 @@ from compare.lexicon import Lexicon, Phrase, name_key, phrase_index, strip_posse
 from compare.quantities import quantities
 from compare.tokens import stopwords
 
-__all__ = ["Attribution", "Speaker", "attributions", "quote_spans", "same_speaker", "speaker"]
+__all__ = [
+    "Attribution",
+    "Speaker",
+    "attributions",
+    "name_parts",
+    "phrase_matches",
+    "quote_spans",
+    "same_speaker",
+    "speaker",
+]
 
 _DOUBLE_OPEN = "“„«"
 _DOUBLE_CLOSE = "”»"
@@ -135,8 +145,16 @@ class Attribution:
     end: int
 
 
-def _names(phrase: str, lex: Lexicon, *, capitals: bool) -> tuple[frozenset[str], frozenset[int]]:
-    """Name words and alias groups of a phrase (only its capitalised words if ``capitals``)."""
+def name_parts(
+    phrase: str, lex: Lexicon, *, capitals: bool = False, alias_words: bool = False
+) -> tuple[frozenset[str], frozenset[int]]:
+    """Name words (folded, titles and connectors dropped, hyphenated parts split) and alias
+    groups of a phrase: the one name parser of speakers and ``entity`` findings.
+
+    ``capitals``: only the capitalised words count (a speaker phrase: "the Chinese president").
+    ``alias_words``: a word of an alias group is kept as a name word too (``entity`` compares
+    the words themselves); otherwise it counts only as its group (a speaker's affiliation).
+    """
     whole = lex.aliases.get(name_key(phrase))
     if whole is not None:
         return frozenset(), frozenset({whole})
@@ -151,13 +169,14 @@ def _names(phrase: str, lex: Lexicon, *, capitals: bool) -> tuple[frozenset[str]
         group = lex.aliases.get(word)
         if group is not None:
             groups.add(group)
-            continue
+            if not alias_words:
+                continue
         for part in word.split("-"):
             if part and part not in lex.connectors:
                 group = lex.aliases.get(part)
-                if group is None:
+                if alias_words or group is None:
                     names.add(part)
-                else:
+                if group is not None:
                     groups.add(group)
     return frozenset(names), frozenset(groups)
 
@@ -182,9 +201,9 @@ def speaker(phrase: str, lex: Lexicon) -> Speaker:
         if strip_possessive(word, lex) != word:
             owner = speaker(phrase[:end], lex)
             head = phrase[end:]
-            names, groups = _names(head, lex, capitals=False)
+            names, groups = name_parts(head, lex)
             return Speaker(phrase, names, groups, owner=owner, head=_head(head, names, lex))
-    names, groups = _names(phrase, lex, capitals=True)
+    names, groups = name_parts(phrase, lex, capitals=True)
     roles, titled = _roles(phrase, lex)
     return Speaker(
         phrase, names, groups, roles=roles, titled=titled, head=_head(phrase, names, lex)
@@ -259,8 +278,9 @@ def _inside_any(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return k >= 0 and end <= spans[k][1]
 
 
-def _matches(tokens: tuple[tuple[str, int, int], ...], phrases: frozenset[Phrase]) -> list[int]:
-    """At each token, the length of the longest phrase starting there (0 when none)."""
+def phrase_matches(tokens: Sequence[tuple[str, int, int]], phrases: frozenset[Phrase]) -> list[int]:
+    """At each token (folded word, start, end), the length in tokens of the longest listed
+    phrase starting there, 0 when none: the one phrase matcher of the word lists."""
     index = phrase_index(phrases)
     folded = [t[0] for t in tokens]
     out = [0] * len(tokens)
@@ -372,8 +392,8 @@ def _attributions(text: str, lex: Lexicon) -> tuple[Attribution, ...]:
     if firsts.isdisjoint(ws) and not opens_clause:
         return ()  # no word that opens a reporting verb or a source phrase
     tokens = _tokens(text)
-    verb_at = _matches(tokens, lex.reporting_verbs)
-    source_at = _matches(tokens, lex.source_phrases)
+    verb_at = phrase_matches(tokens, lex.reporting_verbs)
+    source_at = phrase_matches(tokens, lex.source_phrases)
     _any_verb(text, tokens, verb_at, lex)
     if not (any(verb_at) or any(source_at)):
         return ()  # no reporting verb, no source phrase

@@ -23,6 +23,7 @@ from compare.lexicon import (
     words,
 )
 from compare.model import Finding
+from compare.speech import phrase_matches
 from compare.tokens import stem, stopwords
 
 
@@ -38,16 +39,15 @@ class _Marker:
 def _phrase_hits(text: str, phrases: frozenset[Phrase]) -> tuple[tuple[Phrase, int, int], ...]:
     """Occurrences of listed phrases in a text, longest first, without overlaps."""
     ws = words(text)
-    index = phrase_index(phrases)
-    folded = [w for w, _, _ in ws]
+    lengths = phrase_matches(ws, phrases)
     out: list[tuple[Phrase, int, int]] = []
     k = 0
     while k < len(ws):
-        for phrase in index.get(folded[k], ()):
-            if len(phrase) == 1 or tuple(folded[k : k + len(phrase)]) == phrase:
-                out.append((phrase, ws[k][1], ws[k + len(phrase) - 1][2]))
-                k += len(phrase)
-                break
+        n = lengths[k]
+        if n:
+            phrase = tuple(w for w, _, _ in ws[k : k + n])
+            out.append((phrase, ws[k][1], ws[k + n - 1][2]))
+            k += n
         else:
             k += 1
     return tuple(out)

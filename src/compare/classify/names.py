@@ -23,12 +23,12 @@ from compare.context import (
 )
 from compare.lexicon import (
     Lexicon,
-    name_key,
     strip_possessive,
     words,
 )
 from compare.model import Document, Finding
 from compare.quantities import quantities
+from compare.speech import name_parts
 from compare.tokens import stem, stopwords
 
 
@@ -49,25 +49,8 @@ def _capitalised(token: str) -> bool:
 
 @bounded()
 def _name_parts(text: str, lex: Lexicon) -> tuple[frozenset[str], frozenset[int]]:
-    """Name words (titles dropped) and alias groups of a capitalised run."""
-    whole = lex.aliases.get(name_key(text))
-    if whole is not None:
-        return frozenset(), frozenset({whole})
-    out: set[str] = set()
-    groups: set[int] = set()
-    for word, _, _ in words(text):
-        word = strip_possessive(word, lex)
-        if word in lex.titles or word in lex.connectors:
-            continue
-        group = lex.aliases.get(word)
-        if group is not None:
-            groups.add(group)
-        for part in word.split("-"):
-            if part and part not in lex.connectors:
-                out.add(part)
-                if (g := lex.aliases.get(part)) is not None:
-                    groups.add(g)
-    return frozenset(out), frozenset(groups)
+    """Name words (alias words kept) and alias groups of a capitalised run, cached."""
+    return name_parts(text, lex, alias_words=True)
 
 
 _NAME_TOKEN_RE = re.compile(r"\w+(?:['’.-]\w+)*")
