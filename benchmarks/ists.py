@@ -5,12 +5,12 @@ Reproduce the figures (from the project root, with ../shared next to it)::
     .venv/bin/python benchmarks/ists.py
 
 For every sentence pair of the test split (``--split train`` to tune), the gold chunks of both
-sentences go through :func:`compare.relate.align_chunks`, which aligns them and types each pair
-in compare's words; the types map to the task's labels (same = EQUI, reworded = SIMI,
-dropped_detail = SPE1, added_detail = SPE2, polarity = OPPO, related = REL, unaligned = NOALI),
-and the alignments are written in the official ``.wa`` format to ``--out`` (default
-``out/ists/``, one file per domain). Each file is then scored against the gold ``.wa`` file with
-our own implementation of the official measure (``benchmarks/_ists.py``): F1 Ali, F1 Type,
+sentences go through :func:`_relate.align_chunks` (benchmarks/_relate.py), which aligns them
+and types each pair in compare's words; the types map to the task's labels (same = EQUI,
+reworded = SIMI, dropped_detail = SPE1, added_detail = SPE2, polarity = OPPO, related = REL,
+unaligned = NOALI), and the alignments are written in the official ``.wa`` format to ``--out``
+(default ``out/ists/``, one file per domain). Each file is then scored against the gold ``.wa``
+file with our own implementation of the official measure (``benchmarks/_ists.py``): F1 Ali, F1 Type,
 F1 Score and F1 Typ+Sco per domain (headlines, images, answers-students). A simple lexical
 chunk matcher (chunks sharing a word, all EQUI 5) is scored the same way as a baseline.
 
@@ -45,7 +45,7 @@ LABELS = {
     "polarity": "OPPO",
     "related": "REL",
 }
-"""compare's relation kinds (``compare.relate.Kind``) as interpretable-STS types."""
+"""compare's relation kinds (``_relate.Kind``) as interpretable-STS types."""
 TARGETS = {"headlines": {"ali": 0.90, "typesco": 0.60}, "images": {"typesco": 0.55}}
 """The targets of the issue: type+score F1 on headlines and images, alignment F1 on headlines."""
 
@@ -53,13 +53,16 @@ Record = dict[str, Any]
 
 
 def _import_compare() -> Any:
-    """Import compare, falling back to the source tree when it is not installed."""
+    """Import the chunk aligner (benchmarks/_relate.py), with compare from the source tree when
+    it is not installed."""
     try:
-        import compare.relate
+        import compare  # noqa: F401 - only checks that compare imports
     except ImportError:
         sys.path.insert(0, str(REPO / "src"))
-        import compare.relate
-    return compare.relate
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import _relate
+
+    return _relate
 
 
 def gold_path(data: Path, split: str, domain: str) -> Path:

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import itertools
 
+from compare.classify.speech import _sentence_quotes
 from compare.context import LinkContext, Side, changes, memo
 from compare.diff import _key, _prepared, symmetric_runs, tokenize
-from compare.divergences import _sentence_quotes
 from compare.lexicon import lexicon
 from compare.model import Document
 from compare.options import Options
 from compare.quantities import _has_digit, quantities
-from compare.speech import _matches, _tokens, attributions, quote_spans
+from compare.speech import _tokens, attributions, phrase_matches, quote_spans
 
 
 def _context(a: str, b: str) -> LinkContext:
@@ -87,7 +87,7 @@ def test_quantities_skip_nothing_that_starts_one() -> None:
 def test_matches_give_the_longest_phrase_at_each_token() -> None:
     lex = lexicon("en")
     tokens = _tokens("According to CGTN, Xi said and told reporters.")
-    found = _matches(tokens, lex.source_phrases)
+    found = phrase_matches(tokens, lex.source_phrases)
     assert found[0] == 2  # "according to"
     assert not any(found[1:])
     assert attributions("The weather is fine.", lex) == ()

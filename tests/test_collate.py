@@ -106,7 +106,8 @@ def test_ranking_puts_the_most_widely_reported_first(abc: Collation) -> None:
 
 
 def test_variant_shows_how_a_member_words_it(abc: Collation) -> None:
-    """B's 'strongly' for 'firmly' is in its link from the representative, as a reworded finding."""
+    """B's 'strongly' for 'firmly' is in its link from the representative, as one intensity
+    finding (not also reworded: one change, one finding)."""
     [claim] = [x for x in abc.claims if x.sources == 3]
     assert "a" == claim.representative  # a and c word it alike; "a" comes first on the tie
     link = claim.variants["b"]
@@ -114,7 +115,7 @@ def test_variant_shows_how_a_member_words_it(abc: Collation) -> None:
     assert ["firmly "] == [d.text for d in link.diff if d.op == "delete"]
     assert "same" == claim.variants["c"].relation
     assert () == claim.findings["c"]
-    assert "reworded" in [f.type for f in claim.findings["b"]]
+    assert ["intensity"] == [f.type for f in claim.findings["b"]]
 
 
 def test_pairs_are_the_pairwise_comparisons_against_the_first(abc: Collation) -> None:

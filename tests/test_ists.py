@@ -1,5 +1,5 @@
 """The interpretable-STS benchmark: our scorer of the official measure, the .wa format, the
-script, and compare's chunk alignment and typing (compare.relate)."""
+script, and the chunk alignment and typing it measures (benchmarks/_relate.py)."""
 
 # STYLE.md: tests read `assert expected == actual`, which ruff's SIM300 calls a Yoda condition.
 # ruff: noqa: SIM300
@@ -13,13 +13,14 @@ from pathlib import Path
 import pytest
 
 from _extras import eval_data
-from compare.relate import align_chunks, opposed, relate_chunks
+from compare.relate import opposed
 
 REPO = Path(__file__).resolve().parent.parent
 
 sys.path.insert(0, str(REPO / "benchmarks"))
 import ists  # noqa: E402 - benchmarks/ is not a package
 from _ists import Alignment, Pair, chunk_spans, read_wa, score, write_wa  # noqa: E402
+from _relate import align_chunks, relate_chunks  # noqa: E402
 
 
 @pytest.fixture(scope="module")

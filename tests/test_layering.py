@@ -43,7 +43,15 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("compare.context",),  # what classifiers see of one link
     ("compare.quantities",),  # classification helpers: numbers, then speech and relations
     ("compare.speech", "compare.relate"),
-    ("compare.divergences",),  # typed findings (number, entity, quote...)
+    ("compare.classify._common",),  # what the typed classifiers share
+    (  # typed findings, one module per kind
+        "compare.classify.numbers",
+        "compare.classify.names",
+        "compare.classify.speech",
+        "compare.classify.markers",
+        "compare.classify.polarity",
+    ),
+    ("compare.classify",),  # the typed classifiers in order (TYPED)
     ("compare.findings",),  # relation and all findings of a link
     ("compare.links",),  # the one link builder: diff, relation, findings, score -> Link
     ("compare.pairwise",),  # compare(ref, other) -> Comparison

@@ -4,7 +4,7 @@ A classifier is a plain function ``(LinkContext) -> Iterable[Finding]``; :data:`
 them in order, so new finding types are added by appending a function, not by editing the others.
 This module holds the link's relation and the ``reworded`` / ``added_detail`` / ``dropped_detail``
 classifiers; the typed ones (``number``, ``entity``, ``quote``, ``attribution``, ``hedge``,
-``polarity``, ``intensity``) live in :mod:`compare.divergences`. Every classifier reads the
+``polarity``, ``intensity``) live in :mod:`compare.classify`. Every classifier reads the
 link's changes through :func:`compare.context.changes`, so swapping the two documents swaps
 ``added_detail`` and ``dropped_detail`` and leaves every other type as it was.
 """
@@ -15,12 +15,13 @@ from collections.abc import Iterable, Mapping
 from collections.abc import Set as AbstractSet
 
 from compare._cache import bounded
-from compare.context import Classifier, LinkContext, Side, changes, shorten
-from compare.divergences import TYPED
+from compare.classify import TYPED
+from compare.context import Change, Classifier, LinkContext, Side, changes, memo, shorten
+from compare.lexicon import words
 from compare.model import Candidate, Document, Finding, Relation
 from compare.options import Options
 from compare.similarity import text_weight
-from compare.tokens import content_keys, normalise
+from compare.tokens import content_keys, normalise, stopwords
 
 __all__ = [
     "CLASSIFIERS",
@@ -29,6 +30,7 @@ __all__ = [
     "Side",
     "classify_link",
     "relation",
+    "typed_findings",
     "unlinked_findings",
 ]
 
@@ -72,6 +74,8 @@ def detail(ctx: LinkContext) -> Iterable[Finding]:
     ref_keys = _key_set(ctx.ref.text, lang)
     other_keys = _key_set(ctx.other.text, lang)
     for change in changes(ctx):
+        if _explained(ctx, change):
+            continue  # a typed finding already says what this change is
         old, new = change.ref_text(ctx), change.other_text(ctx)
         n_old = len(_new_words(old, other_keys, lang))
         n_new = len(_new_words(new, ref_keys, lang))
@@ -90,7 +94,8 @@ def detail(ctx: LinkContext) -> Iterable[Finding]:
 
 
 def reworded(ctx: LinkContext) -> Iterable[Finding]:
-    """Report wording changed between linked sentences: up to three replacements, quoted."""
+    """Report wording changed between linked sentences that no typed finding explains: up to
+    three changes, quoted (``“a” → “b”``, ``adds “x”``, ``drops “y”``)."""
     if ctx.relation == "same":
         return
     shown: list[str] = []
@@ -100,29 +105,113 @@ def reworded(ctx: LinkContext) -> Iterable[Finding]:
         old, new = change.ref_text(ctx), change.other_text(ctx)
         if normalise(old) == normalise(new):
             continue  # only case, spacing or punctuation changed
+        if _explained(ctx, change):
+            continue  # a typed finding already says what this change is
         if old:
             ref_spans.append(ctx.ref.doc_span(change.a_start, change.a_end))
         if new:
             other_spans.append(ctx.other.doc_span(change.b_start, change.b_end))
         if old and new:
             shown.append(f"“{_shorten(old, 40)}” → “{_shorten(new, 40)}”")
-    if not (ref_spans or other_spans):
+        elif new:
+            shown.append(f"adds “{_shorten(new, 40)}”")
+        else:
+            shown.append(f"drops “{_shorten(old, 40)}”")
+    if not shown:
         return
     text = "; ".join(shown[:3]) + (f" (+{len(shown) - 3} more)" if len(shown) > 3 else "")
     yield Finding(
-        "reworded", ctx.ref.indices, ctx.other.indices,
-        text or "words added or removed",
+        "reworded", ctx.ref.indices, ctx.other.indices, text,
         ref_spans=tuple(ref_spans), other_spans=tuple(other_spans),
     )  # fmt: skip
 
 
+def _overlaps(span: tuple[int, int], spans: Iterable[tuple[int, int]]) -> bool:
+    """Whether a span shares a character with any of ``spans``."""
+    return any(s < span[1] and span[0] < e for s, e in spans)
+
+
+def _covers(finding: Finding, by: Iterable[Finding]) -> bool:
+    """Whether every span of ``finding`` overlaps a span of one of the findings ``by``."""
+    ref = [sp for f in by for sp in f.ref_spans]
+    other = [sp for f in by for sp in f.other_spans]
+    spans = [*finding.ref_spans, *finding.other_spans]
+    return (
+        bool(spans)
+        and all(_overlaps(sp, ref) for sp in finding.ref_spans)
+        and all(_overlaps(sp, other) for sp in finding.other_spans)
+    )
+
+
+_SUBSUMED_BY: dict[str, tuple[str, ...]] = {
+    "entity": ("attribution",),
+    "quote": ("number", "entity", "attribution", "hedge", "polarity", "intensity"),
+}
+"""A typed finding dropped when findings of these types cover all its words: a name swapped in
+a speaker is a changed speaker; a quote whose changed words another typed finding explains is
+that finding (one change, one finding of the most specific type)."""
+
+
+def typed_findings(ctx: LinkContext) -> tuple[Finding, ...]:
+    """The typed findings of a link, each change reported once, by its most specific type."""
+
+    def compute() -> tuple[Finding, ...]:
+        found = [f for c in CLASSIFIERS if c not in _UNTYPED for f in c(ctx)]
+        kept = []
+        for f in found:
+            by = [g for g in found if g.type in _SUBSUMED_BY.get(f.type, ())]
+            if not (by and _covers(f, by)):
+                kept.append(f)
+        return tuple(kept)
+
+    return memo(ctx, "typed_findings", compute)
+
+
+_LEFT_OVER = 1
+"""Content words a change may keep on each side outside every typed finding's words and still
+count as explained by them ("1,200 residents" → "some 2,000 people" is the number)."""
+
+
+def _explained(ctx: LinkContext, change: Change) -> bool:
+    """Whether typed findings of the link explain this change: they touch its words, and leave
+    at most ``_LEFT_OVER`` content words of it on each side unexplained."""
+    typed = typed_findings(ctx)
+    if not typed:
+        return False
+    ref = [sp for f in typed for sp in f.ref_spans]
+    other = [sp for f in typed for sp in f.other_spans]
+    a = ctx.ref.doc_span(change.a_start, change.a_end)
+    b = ctx.other.doc_span(change.b_start, change.b_end)
+    touched = (change.a_end > change.a_start and _overlaps(a, ref)) or (
+        change.b_end > change.b_start and _overlaps(b, other)
+    )
+    if not touched:
+        return False
+    stop = stopwords(ctx.options.language)
+
+    def left(side: Side, start: int, end: int, spans: list[tuple[int, int]]) -> int:
+        return sum(
+            1
+            for w, s, e in words(side.text[start:end])
+            if w not in stop and not _overlaps(side.doc_span(start + s, start + e), spans)
+        )
+
+    return (
+        left(ctx.ref, change.a_start, change.a_end, ref) <= _LEFT_OVER
+        and left(ctx.other, change.b_start, change.b_end, other) <= _LEFT_OVER
+    )
+
+
 CLASSIFIERS: tuple[Classifier, ...] = (reworded, detail, *TYPED)
-"""The link classifiers, run in this order: wording and detail, then the typed divergences."""
+"""The link classifiers, listed in this order: wording and detail (only for changes no typed
+finding explains), then the typed divergences (deduplicated by :func:`typed_findings`)."""
+
+_UNTYPED: tuple[Classifier, ...] = (reworded, detail)
 
 
 def classify_link(ctx: LinkContext) -> tuple[Finding, ...]:
-    """Run every classifier on one link."""
-    return tuple(f for classify in CLASSIFIERS for f in classify(ctx))
+    """Run every classifier on one link: one finding per change, of its most specific type."""
+    return (*reworded(ctx), *detail(ctx), *typed_findings(ctx))
 
 
 def _closest_note(label: str, candidate: Candidate | None) -> str:

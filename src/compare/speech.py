@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 import attrs
@@ -24,7 +25,16 @@ from compare.lexicon import Lexicon, Phrase, name_key, phrase_index, strip_posse
 from compare.quantities import quantities
 from compare.tokens import stopwords
 
-__all__ = ["Attribution", "Speaker", "attributions", "quote_spans", "same_speaker", "speaker"]
+__all__ = [
+    "Attribution",
+    "Speaker",
+    "attributions",
+    "name_parts",
+    "phrase_matches",
+    "quote_spans",
+    "same_speaker",
+    "speaker",
+]
 
 _DOUBLE_OPEN = "“„«"
 _DOUBLE_CLOSE = "”»"
@@ -114,6 +124,13 @@ class Speaker:
     """The owner, when the speaker is someone's (``Assad's office``: owner ``Assad``)."""
     pronoun: bool = False
     """Whether the speaker is only a pronoun (``he``): it matches any speaker."""
+    roles: frozenset[str] = frozenset()
+    """Lower-case words of the phrase outside names: ``mayor`` in ``the mayor``."""
+    titled: bool = False
+    """Whether one of ``roles`` is a person's title (``mayor``, ``minister``): a person, not an
+    institution (``the city``)."""
+    head: str = ""
+    """The last of ``names`` in the phrase (a surname: ``jinping`` in ``Xi Jinping``)."""
 
 
 @attrs.frozen
@@ -135,8 +152,16 @@ def _capital(word: str) -> bool:
     return first.isupper() or (first.isalpha() and first.lower() == first.upper())
 
 
-def _names(phrase: str, lex: Lexicon, *, capitals: bool) -> tuple[frozenset[str], frozenset[int]]:
-    """Name words and alias groups of a phrase (only its capitalised words if ``capitals``)."""
+def name_parts(
+    phrase: str, lex: Lexicon, *, capitals: bool = False, alias_words: bool = False
+) -> tuple[frozenset[str], frozenset[int]]:
+    """Name words (folded, titles and connectors dropped, hyphenated parts split) and alias
+    groups of a phrase: the one name parser of speakers and ``entity`` findings.
+
+    ``capitals``: only the capitalised words count (a speaker phrase: "the Chinese president").
+    ``alias_words``: a word of an alias group is kept as a name word too (``entity`` compares
+    the words themselves); otherwise it counts only as its group (a speaker's affiliation).
+    """
     whole = lex.aliases.get(name_key(phrase))
     if whole is not None:
         return frozenset(), frozenset({whole})
@@ -151,15 +176,27 @@ def _names(phrase: str, lex: Lexicon, *, capitals: bool) -> tuple[frozenset[str]
         group = lex.aliases.get(word)
         if group is not None:
             groups.add(group)
-            continue
+            if not alias_words:
+                continue
         for part in word.split("-"):
             if part and part not in lex.connectors:
                 group = lex.aliases.get(part)
-                if group is None:
+                if alias_words or group is None:
                     names.add(part)
-                else:
+                if group is not None:
                     groups.add(group)
     return frozenset(names), frozenset(groups)
+
+
+def _roles(phrase: str, lex: Lexicon) -> tuple[frozenset[str], bool]:
+    """The lower-case content words of a speaker phrase, and whether one is a person's title."""
+    stop = stopwords(lex.language)
+    roles = frozenset(
+        strip_possessive(w, lex)
+        for w, s, e in words(phrase)
+        if phrase[s:e].islower() and w not in stop and w not in lex.pronouns
+    )
+    return roles, bool(roles & lex.titles)
 
 
 def speaker(phrase: str, lex: Lexicon) -> Speaker:
@@ -171,10 +208,28 @@ def speaker(phrase: str, lex: Lexicon) -> Speaker:
         if strip_possessive(word, lex) != word:
             owner = speaker(phrase[:end], lex)
             head = phrase[end:]
-            names, groups = _names(head, lex, capitals=False)
-            return Speaker(phrase, names, groups, owner=owner)
-    names, groups = _names(phrase, lex, capitals=True)
-    return Speaker(phrase, names, groups)
+            names, groups = name_parts(head, lex)
+            return Speaker(phrase, names, groups, owner=owner, head=_head(head, names, lex))
+    names, groups = name_parts(phrase, lex, capitals=True)
+    roles, titled = _roles(phrase, lex)
+    return Speaker(
+        phrase, names, groups, roles=roles, titled=titled, head=_head(phrase, names, lex)
+    )
+
+
+def _head(phrase: str, names: frozenset[str], lex: Lexicon) -> str:
+    """The last word of a phrase that is one of its names (hyphenated parts read too)."""
+    for word, _, _ in reversed(words(phrase)):
+        for part in reversed(strip_possessive(word, lex).split("-")):
+            if part in names:
+                return part
+    return ""
+
+
+def _described(a: Speaker) -> bool:
+    """Whether a speaker is one word of role or institution: ``mayor``, ``city`` (the speaker
+    of "the mayor said" is ``mayor``)."""
+    return not (a.names or a.groups or a.owner) and len(a.text.split()) == 1 and len(a.roles) == 1
 
 
 def same_speaker(a: Speaker, b: Speaker) -> bool | None:
@@ -192,9 +247,18 @@ def same_speaker(a: Speaker, b: Speaker) -> bool | None:
     if a.owner is not None and b.owner is not None and same_speaker(a.owner, b.owner) is False:
         return False
     if a.names and b.names:
-        return bool(a.names & b.names)
+        # "Xi" = "Xi Jinping", "CEO Dan Cathy" = "president Dan Cathy"; "Wang Yi" is not
+        # "Wang Haddad": the names they share must hold the last name of one of them
+        shared = a.names & b.names
+        return bool(shared) and (a.head in shared or b.head in shared)
     if a.groups and b.groups and not a.names and not b.names:
         return bool(a.groups & b.groups)
+    # descriptions only: a person's title against an institution ("the mayor" / "the city"),
+    # or two different titles, are different speakers; two institutions' words may be
+    # synonyms ("the firm" / "the company"): not told
+    described = _described(a) and _described(b)
+    if described and (a.titled != b.titled or (a.titled and not a.roles & b.roles)):
+        return False
     return None
 
 
@@ -221,8 +285,9 @@ def _inside_any(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return k >= 0 and end <= spans[k][1]
 
 
-def _matches(tokens: tuple[tuple[str, int, int], ...], phrases: frozenset[Phrase]) -> list[int]:
-    """At each token, the length of the longest phrase starting there (0 when none)."""
+def phrase_matches(tokens: Sequence[tuple[str, int, int]], phrases: frozenset[Phrase]) -> list[int]:
+    """At each token (folded word, start, end), the length in tokens of the longest listed
+    phrase starting there, 0 when none: the one phrase matcher of the word lists."""
     index = phrase_index(phrases)
     folded = [t[0] for t in tokens]
     out = [0] * len(tokens)
@@ -271,7 +336,7 @@ def _speaker_span(
         # step over adverbs and auxiliaries ("also", "has"), an opening quote mark and a date
         while i >= 0:
             word = tokens[i][0]
-            if word in lex.between or word in _OPENING:
+            if word in lex.between or word in _OPENING or _adverb(tokens[i][0]):
                 i -= 1
             elif skip[i] and i not in verbs:
                 i -= 1
@@ -290,6 +355,11 @@ def _speaker_span(
     return _collect(tokens, i, +1, skip, lex)
 
 
+def _adverb(word: str) -> bool:
+    """Whether a word looks like an adverb of manner ("sharply", "strongly")."""
+    return len(word) > 4 and word.endswith("ly")
+
+
 @lru_cache(maxsize=16)
 def _first_words(lex: Lexicon) -> frozenset[str]:
     """The words that open a reporting verb or a source phrase."""
@@ -298,14 +368,40 @@ def _first_words(lex: Lexicon) -> frozenset[str]:
     )
 
 
+_CLAUSE_OPENERS = frozenset({"that", ":", "“", '"', "«", "„"})
+
+
+def _any_verb(
+    text: str, tokens: tuple[tuple[str, int, int], ...], verb_at: list[int], lex: Lexicon
+) -> None:
+    """Mark as a reporting verb any lower-case verb form (``-ed``, ``-s``) between a
+    capitalised word and a that-clause, a colon or an opening quote ("Assad praised that…",
+    "Grant denied: “…”"): what it introduces is said by its subject."""
+    stop = stopwords(lex.language)
+    for k in range(1, len(tokens) - 1):
+        word, s, e = tokens[k]
+        if verb_at[k] or tokens[k + 1][0] not in _CLAUSE_OPENERS or word in stop:
+            continue
+        if not (word.endswith(("ed", "s")) and text[s:e].islower()):
+            continue
+        before = tokens[k - 1]
+        if before[0] in lex.between and k >= 2:
+            before = tokens[k - 2]  # "Xi also stressed that"
+        if text[before[1] : before[2]][:1].isupper() or before[0] in lex.pronouns:
+            verb_at[k] = 1
+
+
 @bounded()
 def _attributions(text: str, lex: Lexicon) -> tuple[Attribution, ...]:
     firsts = _first_words(lex)
-    if firsts.isdisjoint([w for w, _, _ in words(text)]):
+    ws = [w for w, _, _ in words(text)]
+    opens_clause = any(w == "that" for w in ws) or any(c in text for c in '“"«„:')
+    if firsts.isdisjoint(ws) and not opens_clause:
         return ()  # no word that opens a reporting verb or a source phrase
     tokens = _tokens(text)
-    verb_at = _matches(tokens, lex.reporting_verbs)
-    source_at = _matches(tokens, lex.source_phrases)
+    verb_at = phrase_matches(tokens, lex.reporting_verbs)
+    source_at = phrase_matches(tokens, lex.source_phrases)
+    _any_verb(text, tokens, verb_at, lex)
     if not (any(verb_at) or any(source_at)):
         return ()  # no reporting verb, no source phrase
     verbs = {k for k, n in enumerate(verb_at) if n}

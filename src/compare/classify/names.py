@@ -1,0 +1,400 @@
+"""``entity`` findings and the name reading they rest on: capitalised runs, the changed words
+of a name, names lost from one side, roles swapped around a verb.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from collections.abc import Set as AbstractSet
+
+import attrs
+
+from compare._cache import bounded
+from compare.classify._common import _finding, _lex, _local, _quoted, _words_only
+from compare.context import (
+    Change,
+    LinkContext,
+    Side,
+    changes,
+    per_documents,
+)
+from compare.lexicon import (
+    Lexicon,
+    name_key,
+    strip_possessive,
+    words,
+)
+from compare.model import Document, Finding
+from compare.quantities import quantities
+from compare.speech import name_parts
+from compare.tokens import stem, stopwords
+
+
+@attrs.frozen
+class _Name:
+    text: str
+    start: int
+    end: int
+    words: frozenset[str]
+    groups: frozenset[int]
+
+
+def _capitalised(token: str) -> bool:
+    if "-" not in token:
+        return token[:1].isupper()
+    return any(part[:1].isupper() for part in token.split("-"))
+
+
+@bounded()
+def _name_parts(text: str, lex: Lexicon) -> tuple[frozenset[str], frozenset[int]]:
+    """Name words (alias words kept) and alias groups of a capitalised run, cached."""
+    return name_parts(text, lex, alias_words=True)
+
+
+_NAME_TOKEN_RE = re.compile(r"\w+(?:['’.-]\w+)*")
+
+
+_NameTokens = tuple[tuple[tuple[str, int, int], ...], tuple[bool, ...], frozenset[int]]
+"""Word tokens of a text, whether each is capitalised, and which capitalised ones open a
+sentence (or a quote opening one)."""
+
+
+def _name_tokens(side: Side) -> _NameTokens:
+    """Word tokens of a side, whether capitalised, and which capitalised ones open a sentence."""
+    return _side_name_tokens(side.text, side.sentence_starts())
+
+
+_OPENERS = frozenset(" \"'“‘«„")
+
+
+def _name_tokens_of(text: str, starts: tuple[int, ...]) -> _NameTokens:
+    """Word tokens of a text, whether capitalised, and which capitalised ones open a sentence
+    (``starts``: where the text's sentences begin)."""
+    tokens = tuple([(m.group(), m.start(), m.end()) for m in _NAME_TOKEN_RE.finditer(text)])
+    caps = tuple(
+        [tok[:1].isupper() if "-" not in tok else _capitalised(tok) for tok, _, _ in tokens]
+    )
+    opens = frozenset(starts)
+    first = set()
+    for i, (_, start, _) in enumerate(tokens):
+        if not caps[i]:
+            continue  # only capitalised words are asked whether they open a sentence
+        k = start  # skip back over spaces and opening quotes, without copying the text
+        while k > 0 and text[k - 1] in _OPENERS:
+            k -= 1
+        if start in opens or k == 0 or k in opens or text[k - 1] in ".!?:":
+            first.add(i)
+    return tokens, caps, frozenset(first)
+
+
+_side_name_tokens = bounded()(_name_tokens_of)
+""":func:`_name_tokens_of` of a link's side, cached (a sentence's side recurs across links)."""
+
+
+def _capitals_inside(ctx: LinkContext, doc: Document) -> frozenset[str]:
+    """Folded words a document capitalises where no sentence starts: names (once a run)."""
+    starts = tuple(s.start for s in doc.sentences)
+    lex = _lex(ctx)
+    return per_documents(ctx, (doc,), "capitals", lambda: _capitals_of(doc.text, starts, lex))
+
+
+@bounded()
+def _capitals_of(text: str, starts: tuple[int, ...], lex: Lexicon) -> frozenset[str]:
+    """:func:`_capitals_inside` of a text (cached by text: its token list is not kept)."""
+    tokens, caps, first = _name_tokens_of(text, starts)
+    return frozenset(
+        strip_possessive(tok.casefold(), lex)
+        for i, (tok, _, _) in enumerate(tokens)
+        if caps[i] and i not in first
+    )
+
+
+def _capitals_inside_either(ctx: LinkContext) -> frozenset[str]:
+    """:func:`_capitals_inside` of either document of a link, once per pair of documents."""
+    a, b = ctx.ref.doc, ctx.other.doc
+    return per_documents(
+        ctx, (a, b), "capitals", lambda: _capitals_inside(ctx, a) | _capitals_inside(ctx, b)
+    )
+
+
+def _caseless_alias(token: str, lex: Lexicon) -> bool:
+    """A known name (``aliases``) in a script without case (Arabic): it counts as capitalised."""
+    first = token[:1]
+    return first.isalpha() and first.lower() == first.upper() and name_key(token) in lex.aliases
+
+
+def _names(
+    side: Side, lowercase: AbstractSet[str], inside: AbstractSet[str], lex: Lexicon
+) -> list[_Name]:
+    """Capitalised runs of a side, pronouns left out. A sentence's first word counts only when
+    known as a name: an alias, capitalised inside a sentence of either side (``inside``), or
+    followed by another capitalised word ("Syrian President")."""
+    stop = stopwords(lex.language)
+    tokens, caps, first = _name_tokens(side)
+    out: list[_Name] = []
+    run: list[int] = []
+
+    def close() -> None:
+        while run and tokens[run[-1]][0].casefold() in lex.connectors:
+            run.pop()
+        while len(run) > 1 and strip_possessive(tokens[run[0]][0].casefold(), lex) in lex.titles:
+            run.pop(0)  # "President Xi" is Xi
+        if run:
+            s, e = tokens[run[0]][1], tokens[run[-1]][2]
+            text = side.text[s:e]
+            names, groups = _name_parts(text, lex)
+            if names or groups:
+                out.append(_Name(text, s, e, names, groups))
+        run.clear()
+
+    for i, (tok, _, _) in enumerate(tokens):
+        cap = caps[i] or _caseless_alias(tok, lex)
+        if not (cap or run):
+            continue  # neither in nor starting a run
+        plain = strip_possessive(tok.casefold(), lex)
+        if cap and plain not in lex.pronouns:
+            if i in first and not run:
+                followed = i + 1 < len(tokens) and caps[i + 1]
+                known = plain in lex.aliases or plain in inside
+                if plain in stop or plain in lowercase or not (followed or known):
+                    continue  # "The", "Furthermore": capitalised only because first
+            run.append(i)
+        elif run and plain in lex.connectors:
+            run.append(i)
+        else:
+            close()
+    close()
+    return out
+
+
+_Counts = tuple[Counter[str], Counter[int]]
+
+
+def _name_counts(side: Side, names: list[_Name], lex: Lexicon) -> _Counts:
+    """How often a side uses each word (possessives dropped, hyphenated parts counted too) and
+    names each alias group (once a capitalised run)."""
+    counts: Counter[str] = Counter()
+    for w, _, _ in words(side.text):
+        w = strip_possessive(w, lex).replace(".", "")  # F.B.I. = FBI
+        counts[w] += 1
+        if "-" in w:
+            counts.update(p for p in w.split("-") if p)
+    groups: Counter[int] = Counter(g for n in names for g in n.groups)
+    return counts, groups
+
+
+def _lost(name: _Name, mine: _Counts, theirs: _Counts) -> bool:
+    """Whether the other side names this less often than this side does: one of its words, or
+    (for a name known only as an alias) its entity, is used fewer times there. A name moved
+    elsewhere in the sentence, or said with another alias, is not lost."""
+    if name.groups and all(theirs[1][g] >= mine[1][g] for g in name.groups):
+        return False  # the same entity, perhaps by another of its names
+    plain = {w.replace(".", "") for w in name.words}
+    return any(theirs[0][w] < mine[0][w] for w in plain) or not name.words
+
+
+def _abbreviates(x: _Name, y: _Name) -> bool:
+    """Whether a word of one name shortens a word of the other ("Ark" for "Arkansas")."""
+    return any(
+        len(a) >= 3 and len(b) >= 3 and (a.startswith(b) or b.startswith(a))
+        for a in x.words
+        for b in y.words
+    )
+
+
+_TITLE_CASE = 0.7
+"""Share of capitalised words above which a sentence is in title case (a headline), where
+capitals do not tell names apart."""
+
+
+def _title_case(text: str) -> bool:
+    """Whether a stretch of text is written in title case (most of at least four words)."""
+    caps = [text[s:e][:1].isupper() for _, s, e in words(text)]
+    return len(caps) >= 4 and sum(caps) >= _TITLE_CASE * len(caps)
+
+
+def _sentence_at(side: Side, pos: int) -> str:
+    """The sentence of a side that holds a position."""
+    starts = side.sentence_starts()
+    k = bisect.bisect_right(starts, pos) - 1
+    end = starts[k + 1] if k + 1 < len(starts) else len(side.text)
+    return side.text[starts[max(k, 0)] : end]
+
+
+def _clip_name(name: _Name, side: Side, start: int, end: int, lex: Lexicon) -> _Name | None:
+    """The part of a capitalised run inside a change (whole words), as a name of its own."""
+    s, e = max(name.start, start), min(name.end, end)
+    text = side.text
+    while s > name.start and text[s - 1].isalnum() and text[s].isalnum():
+        s -= 1  # the change starts inside a word: take the whole word
+    while e < name.end and text[e - 1].isalnum() and text[e].isalnum():
+        e += 1
+    s, e = _words_only(side.text, s, e)
+    if e <= s:
+        return None
+    if (s, e) == (name.start, name.end):
+        return name
+    ws = words(side.text[s:e])
+    while ws and (ws[0][0] in lex.connectors or strip_possessive(ws[0][0], lex) in lex.titles):
+        ws = ws[1:]  # "President Putin" for "Xi" is "Putin"
+    if not ws:
+        return None
+    s, e = s + ws[0][1], s + ws[-1][2]
+    names, groups = _name_parts(side.text[s:e], lex)
+    names = names - stopwords(lex.language)
+    if not (names or groups):
+        return None
+    return _Name(side.text[s:e], s, e, names, groups)
+
+
+def _plausible(name: _Name, side: Side, lex: Lexicon) -> bool:
+    """Whether a name is worth comparing: not a date ("December"), not a dateline or headline
+    in capitals ("BOSTON"), not in a title-case headline."""
+    letters = [c for c in name.text if c.isalpha()]
+    if len(letters) > 4 and all(c.isupper() for c in letters):
+        return False
+    if any(q.start < name.end and name.start < q.end for q in quantities(side.text, lex)):
+        return False
+    return not _title_case(_sentence_at(side, name.start))
+
+
+def _lone_name(
+    side: Side, start: int, end: int, lowercase: AbstractSet[str], lex: Lexicon
+) -> list[_Name]:
+    """A changed stretch of one capitalised word that opens a sentence, as a name (the word a
+    sentence-initial name is not otherwise taken for): not a function word, a pronoun or a
+    word written in lower case elsewhere."""
+    ws = words(side.text[start:end])
+    if len(ws) != 1:
+        return []
+    w, s, e = ws[0]
+    s, e = start + s, start + e
+    plain = strip_possessive(w, lex)
+    if not side.text[s].isupper() or plain in lex.pronouns or plain in lex.titles:
+        return []
+    if plain in stopwords(lex.language) or plain in lowercase:
+        return []
+    names, groups = _name_parts(side.text[s:e], lex)
+    return [_Name(side.text[s:e], s, e, names, groups)] if names or groups else []
+
+
+def _names_only(text: str, lex: Lexicon) -> bool:
+    """Whether every content word of a stretch is capitalised (a name put for a name, not a
+    description such as "the Chinese president" put for "Xi")."""
+    stop = stopwords(lex.language)
+    return all(text[s:e][:1].isupper() for w, s, e in words(text) if w not in stop)
+
+
+def _role_swaps(ctx: LinkContext, local: Sequence[Change]) -> Iterator[Finding]:
+    """Two words that trade places ("Protesters attacked police" → "Police attacked
+    protesters"): who did what to whom changed, though every word is kept."""
+    lang = ctx.options.language
+    stop = stopwords(lang)
+
+    def word(text: str) -> str | None:
+        found = [w for w, _, _ in words(text) if w not in stop]
+        return stem(found[0]) if len(found) == 1 else None
+
+    for c in local:  # in one stretch: "Protesters attacked police" / "Police attacked protesters"
+        a = [stem(w) for w, _, _ in words(c.ref_text(ctx)) if w not in stop]
+        b = [stem(w) for w, _, _ in words(c.other_text(ctx)) if w not in stop]
+        if len(a) >= 3 and sorted(a) == sorted(b) and a[0] == b[-1] and a[-1] == b[0] != a[0]:
+            ws = [m for m in words(c.ref_text(ctx)) if m[0] not in stop]
+            text = c.ref_text(ctx)
+            detail = (
+                f"roles swapped: {_quoted(text[ws[0][1] : ws[0][2]])} ↔ "
+                f"{_quoted(text[ws[-1][1] : ws[-1][2]])}"
+            )
+            yield _finding("entity", ctx, detail, [(c.a_start, c.a_end)], [(c.b_start, c.b_end)])
+            return
+
+    for i, x in enumerate(local):
+        for y in local[i + 1 :]:
+            a1, b1 = word(x.ref_text(ctx)), word(x.other_text(ctx))
+            a2, b2 = word(y.ref_text(ctx)), word(y.other_text(ctx))
+            if a1 and a2 and a1 != a2 and a1 == b2 and a2 == b1:
+                first = x.ref_text(ctx).strip()
+                second = y.ref_text(ctx).strip()
+                yield _finding(
+                    "entity",
+                    ctx,
+                    f"roles swapped: {_quoted(first)} ↔ {_quoted(second)}",
+                    [(x.a_start, x.a_end), (y.a_start, y.a_end)],
+                    [(x.b_start, x.b_end), (y.b_start, y.b_end)],
+                )
+                return
+
+
+def entity(ctx: LinkContext) -> Iterator[Finding]:
+    """A person, country, organisation or place that one side names where the other names a
+    different one: ``Xi → Assad``. Known aliases (``Beijing`` = ``China``) and shared name words
+    (``President Xi`` = ``Xi Jinping``) are the same entity; a name on one side only is detail.
+    Only the changed words of a longer name count ("Chinese President Xi Jinping" → "Chinese
+    President Vladimir Putin" is ``Xi Jinping → Vladimir Putin``), and a name counts as gone
+    only when the other side uses it fewer times (a name moved within the sentence is none)."""
+    if ctx.relation == "same":
+        return
+    local = [c for k, c in enumerate(changes(ctx)) if _local(ctx, k)]
+    if not local:
+        return
+    yield from _role_swaps(ctx, local)
+    lex = _lex(ctx)
+    lower = {
+        w
+        for text in (ctx.ref.text, ctx.other.text)
+        for w, s, e in words(text)
+        if text[s:e].islower()
+    }
+    inside = _capitals_inside_either(ctx)
+    # names of each side in each local change; the counts are read only for changes with
+    # names on both sides, the only ones that can make a finding
+    ref_names = _names(ctx.ref, lower, inside, lex)
+    in_ref = [
+        [n for n in ref_names if change.a_start < n.end and n.start < change.a_end]
+        for change in local
+    ]
+    other_names = _names(ctx.other, lower, inside, lex)
+    candidates = []
+    for change, gone_here in zip(local, in_ref, strict=True):
+        new_here = [n for n in other_names if change.b_start < n.end and n.start < change.b_end]
+        # a name opening a sentence is known by what it replaces: "Assad said" → "Erdogan said"
+        if new_here and not gone_here:
+            gone_here = _lone_name(ctx.ref, change.a_start, change.a_end, lower, lex)
+        elif gone_here and not new_here:
+            new_here = _lone_name(ctx.other, change.b_start, change.b_end, lower, lex)
+        if gone_here and new_here:
+            candidates.append((change, gone_here, new_here))
+    if not candidates:
+        return
+    ref_counts = _name_counts(ctx.ref, ref_names, lex)
+    other_counts = _name_counts(ctx.other, other_names, lex)
+    for change, gone_here, new_here in candidates:
+        gone = [
+            c
+            for n in gone_here
+            if (c := _clip_name(n, ctx.ref, change.a_start, change.a_end, lex)) is not None
+            and _lost(c, ref_counts, other_counts)
+            and _plausible(c, ctx.ref, lex)
+        ]
+        new = [
+            c
+            for n in new_here
+            if (c := _clip_name(n, ctx.other, change.b_start, change.b_end, lex)) is not None
+            and _lost(c, other_counts, ref_counts)
+            and _plausible(c, ctx.other, lex)
+        ]
+        if not (gone and new) or any(_abbreviates(x, y) for x in gone for y in new):
+            continue
+        # a known place or people against an unknown name may be the same one ("the Chinese
+        # president" / "Xi"): names of different standing are told apart only when the change
+        # puts a name for a name ("China" → "Afghanistan")
+        if not any(bool(x.groups) == bool(y.groups) for x in gone for y in new) and not (
+            _names_only(change.ref_text(ctx), lex) and _names_only(change.other_text(ctx), lex)
+        ):
+            continue
+        detail = f"{', '.join(n.text for n in gone)} → {', '.join(n.text for n in new)}"
+        spans_gone = [(n.start, n.end) for n in gone]
+        yield _finding("entity", ctx, detail, spans_gone, [(n.start, n.end) for n in new])
