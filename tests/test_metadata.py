@@ -101,3 +101,14 @@ def test_a_url_in_meta_that_is_not_http_is_no_link(tmp_path: Path) -> None:
     page = compare.compare(compare.load(path), other).to_html()
     assert '<td class="cmp-url" data-h="url">javascript:alert(1)</td>' in page
     assert 'href="javascript' not in page
+
+
+def test_front_matter_is_no_evidence_of_a_language(files: tuple[str, str]) -> None:
+    """Header keys and URLs are not read as the text's language: two English texts with front
+    matter compare without a language warning."""
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", compare.LanguageWarning)
+        c = compare.compare(*(compare.load(f) for f in files))
+    assert "en" == c.options.language

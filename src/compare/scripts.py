@@ -140,7 +140,12 @@ def languages() -> tuple[str, ...]:
 
 def _describe(doc: Document, language: str | None) -> str:
     """A document's label with its language, or its script when that language is unknown."""
-    return f"{doc.label!r} ({language or (script_of(doc.text) or 'no') + ' script'})"
+    return f"{doc.label!r} ({language or (script_of(_body(doc)) or 'no') + ' script'})"
+
+
+def _body(doc: Document) -> str:
+    """A document's text after its header (front matter keys are no evidence of a language)."""
+    return doc.text[doc.header[1] :] if doc.header else doc.text
 
 
 def resolve_language(options: Options, docs: Sequence[Document]) -> Options:
@@ -152,8 +157,8 @@ def resolve_language(options: Options, docs: Sequence[Document]) -> Options:
     """
     if options.language != AUTO:
         return options
-    found = [(doc, detect_language(doc.text)) for doc in docs]
-    lettered = [(doc, lang) for doc, lang in found if script_of(doc.text) is not None]
+    found = [(doc, detect_language(_body(doc))) for doc in docs]
+    lettered = [(doc, lang) for doc, lang in found if script_of(_body(doc)) is not None]
     if not lettered:
         return attrs.evolve(options, language="en")
     first_doc, first = lettered[0]
