@@ -121,6 +121,26 @@ def test_opposite_words(readouts: dict[str, Document]) -> None:
     assert ["polarity"] == [f.type for f in found]
 
 
+def test_inflected_opposites(readouts: dict[str, Document]) -> None:
+    """Opposites are listed in one form and match the inflected forms news uses, whatever the
+    stemmer makes of them ("appears to be growing" → "falling", "reaffirmed" → "denied")."""
+    relay = readouts["call-syrian-readout-relay.txt"]
+    found = edited(relay, "appears to be growing", "appears to be falling")
+    assert ["polarity"] == [f.type for f in found]
+    found = edited(relay, "Assad also reaffirmed that", "Assad also denied that")
+    assert "polarity" in [f.type for f in found]
+
+
+def test_inflections_of_a_listed_word() -> None:
+    """Regular English inflections: -s/-es, -ed/-d, -ing, y → ies/ied, a doubled consonant."""
+    from compare.lexicon import inflections
+
+    assert {"deny", "denies", "denied", "denying"} <= set(inflections("deny", "en"))
+    assert {"admits", "admitted", "admitting"} <= set(inflections("admit", "en"))
+    assert {"rises", "rising", "rised"} <= set(inflections("rise", "en"))
+    assert ("拒绝",) == inflections("拒绝", "zh")
+
+
 def test_direct_quote_turned_into_reported_speech(readouts: dict[str, Document]) -> None:
     """A direct quote retold as reported speech is a quote finding."""
     doc = readouts["call-newsweek-report.txt"]

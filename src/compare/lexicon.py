@@ -22,6 +22,7 @@ from compare.tokens import HAN_NUMERALS, fold, keeps_places, stem
 __all__ = [
     "Lexicon",
     "Phrase",
+    "inflections",
     "lexicon",
     "name_key",
     "phrase_index",
@@ -205,6 +206,27 @@ def _names(language: str) -> dict[str, object]:
     }
 
 
+_VOWELS = frozenset("aeiou")
+
+
+def inflections(word: str, language: str) -> tuple[str, ...]:
+    """A listed word with its regular inflections (English: ``deny``, ``denies``, ``denied``,
+    ``denying``; ``admit``, ``admitted``), so a list of base forms matches the forms news uses
+    whatever the stemmer makes of them. Other languages: the word alone."""
+    if language != "en" or not word.isalpha():
+        return (word,)
+    forms = {word, word + "s", word + "es", word + "ed", word + "ing", word + "d"}
+    if word.endswith("e"):
+        forms |= {word[:-1] + "ing", word + "d"}
+    if word.endswith("y") and word[-2:-1] not in _VOWELS:
+        forms |= {word[:-1] + "ies", word[:-1] + "ied"}
+    last, before, third = word[-1:], word[-2:-1], word[-3:-2]
+    short_vowel = before in _VOWELS and third not in _VOWELS  # one vowel before the consonant
+    if len(word) >= 3 and last not in _VOWELS | {"w", "x", "y"} and short_vowel:
+        forms |= {word + last + "ed", word + last + "ing"}  # admit, stop: the consonant doubles
+    return tuple(sorted(forms))
+
+
 @cache
 def lexicon(language: str = "en") -> Lexicon:
     """Return the word lists of a language (cached; empty lists where a file is missing;
@@ -218,8 +240,8 @@ def lexicon(language: str = "en") -> Lexicon:
         left, _, right = line.partition("|")
         opposites.append(
             (
-                frozenset(stem(w) for w, _, _ in words(left)),
-                frozenset(stem(w) for w, _, _ in words(right)),
+                frozenset(stem(f) for w, _, _ in words(left) for f in inflections(w, language)),
+                frozenset(stem(f) for w, _, _ in words(right) for f in inflections(w, language)),
             )
         )
     return Lexicon(
