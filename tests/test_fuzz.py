@@ -35,6 +35,9 @@ from invariants import (
 )
 from test_diff import distinct_words
 
+# Wild and mutated text has no language: its one-line language warnings are expected here.
+pytestmark = pytest.mark.filterwarnings("ignore::compare.LanguageWarning")
+
 READOUTS = Path(__file__).parent.parent / "examples" / "readouts"
 TEXTS = [p.read_text(encoding="utf-8") for p in sorted(READOUTS.glob("*.txt"))]
 EXAMPLES = int(os.environ.get("COMPARE_FUZZ_EXAMPLES", "150"))

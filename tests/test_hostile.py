@@ -19,6 +19,9 @@ from compare.diff import CODE_CAPACITY, code_point, diff_runs, word_diff
 from compare.lexicon import lexicon
 from compare.quantities import quantities
 
+# Wild and mutated text has no language: its one-line language warnings are expected here.
+pytestmark = pytest.mark.filterwarnings("ignore::compare.LanguageWarning")
+
 
 def findings(a: str, b: str) -> list[tuple[str, str]]:
     """(type, detail) of each finding of compare(a, b)."""
