@@ -48,6 +48,11 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("compare.links",),  # the one link builder: diff, relation, findings, score -> Link
     ("compare.pairwise",),  # compare(ref, other) -> Comparison
     ("compare.collation",),  # collate(docs) -> Collation
+    # issue 13: corpus input -> candidate pairs and components -> reused passages -> the API
+    ("compare.corpus.articles",),
+    ("compare.corpus.blocking",),
+    ("compare.corpus.reuse",),
+    ("compare.corpus",),
     ("compare.summary", "compare.selection"),  # what a reader sees first; finding filters
     ("compare.report", "compare.report.controls"),  # renderers format, never compute
     ("compare.report._common",),
