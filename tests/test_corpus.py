@@ -11,11 +11,13 @@ quoted word for word in the football report and in one flood report: reuse acros
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
 
 from compare import InputError, OptionsError
+from compare.cli import main
 from compare.corpus import Article, Blocking, collate_events, group, read_articles
 from compare.corpus.blocking import keyed
 from conftest import READOUTS
@@ -170,3 +172,58 @@ def test_collate_events_in_process_and_in_pool() -> None:
     assert [r.to_dict() for _, r in here if not isinstance(r, str)] == [
         r.to_dict() for _, r in pooled if not isinstance(r, str)
     ]
+
+
+def test_cli_writes_records_reports_and_index(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "out"
+    assert 0 == main(["corpus", str(DATA), "-o", str(out), "--workers", "1", "--quiet"])
+    summary = capsys.readouterr().out
+    assert summary.startswith("6 articles, 3 events (3 collated), 1 passage(s) reused")
+    articles = [json.loads(x) for x in (out / "articles.jsonl").read_text().splitlines()]
+    assert {"compare.corpus.article/1"} == {a["schema"] for a in articles}
+    assert ["event-1", "event-1", "event-2", "event-2", "event-3", "event-3"] == [
+        a["event"] for a in articles
+    ]
+    events = [json.loads(x) for x in (out / "events.jsonl").read_text().splitlines()]
+    assert ["compare.corpus.event/1"] * 3 == [e["schema"] for e in events]
+    assert ["compare.collation/1"] * 3 == [e["collation"]["schema"] for e in events]
+    assert ["match-herald", "match-post"] == events[1]["articles"]
+    (reuse,) = [json.loads(x) for x in (out / "reuse.jsonl").read_text().splitlines()]
+    assert "compare.corpus.reuse/1" == reuse["schema"]
+    texts = {json.loads(x)["id"]: json.loads(x)["text"] for x in DATA.read_text().splitlines()}
+    for side in ("a", "b"):
+        span = texts[reuse[side]["id"]][reuse[side]["start"] : reuse[side]["end"]]
+        assert span == reuse["text"]
+    index = (out / "index.html").read_text()
+    links = re.findall(r'href="([^"]+)"', index)
+    assert 3 == len(links)
+    for link in links:
+        assert "Collation:" in (out / link).read_text()
+
+
+def test_cli_escapes_event_ids_in_the_index(tmp_path: Path) -> None:
+    rows = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines()]
+    for row in rows[:2]:
+        row["event"] = "<script>alert(1)</script>"
+    path = _write(tmp_path / "c.jsonl", [json.dumps(r) for r in rows])
+    assert 0 == main(["corpus", str(path), "-o", str(tmp_path / "o"), "--workers", "1", "-q"])
+    index = (tmp_path / "o" / "index.html").read_text()
+    assert "<script>" not in index
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in index
+
+
+def test_cli_bad_line_exits_2_or_is_skipped(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    lines = DATA.read_text(encoding="utf-8").splitlines()
+    path = _write(tmp_path / "c.jsonl", [*lines[:3], '{"id": 1}', *lines[3:]])
+    assert 2 == main(["corpus", str(path), "-o", str(tmp_path / "o"), "-q"])
+    err = capsys.readouterr().err.strip()
+    assert 1 == len(err.splitlines())
+    assert "c.jsonl:4: 'id' must be a string" in err
+    assert 0 == main(["corpus", str(path), "-o", str(tmp_path / "o"), "-q", "--skip-bad"])
+    assert "1 bad inputs skipped" in capsys.readouterr().out
+    assert 2 == main(["corpus", str(tmp_path / "missing.jsonl"), "-o", str(tmp_path / "o")])
+    assert "no such file or folder" in capsys.readouterr().err

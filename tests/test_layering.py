@@ -59,7 +59,9 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("compare.report.json", "compare.report.text", "compare.report.collation_text"),
     ("compare.report.table",),  # findings and links as rows: CSV and pandas
     ("compare.report.markdown", "compare.report.html"),
+    ("compare.report.corpus",),  # issue 13: corpus records and the index page
     ("compare",),  # the package: the public API, re-exported
+    ("compare.corpus.cli",),  # issue 13: the corpus command, dispatched from compare.cli
     ("compare.cli",),  # parses arguments, calls the API, picks a renderer
     ("compare.__main__",),
 )
