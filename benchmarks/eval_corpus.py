@@ -21,11 +21,12 @@ ARI and B-cubed are reported over all articles and over BASIL's 300 only (did di
 events?).
 
 **Scale.** Synthetic corpora of 10^3 and 10^4 articles built from BASIL: synthetic event ``k``
-takes BASIL event ``k mod 100``'s three articles, and each synthetic article is one of them with
-its sentences kept with probability 0.8, every word replaced by a rare made-up token with
-probability 0.05 and a per-event made-up name added to each sentence (so copies of one BASIL event
-in different synthetic events differ by their names and dropped sentences, as rewordings of a
-story differ). Reported per size: seconds and peak memory (``ru_maxrss`` of a fresh child
+takes BASIL event ``k mod 100``'s three articles with half its distinct words (chosen at random
+per synthetic event, the same in its three articles) renamed to event-specific made-up words, so
+copies of one BASIL event in different synthetic events share only half their words (and about
+3 % of their 5-word shingles) while the articles of one synthetic event share what the outlets
+did; each article then keeps each sentence with probability 0.8 and each word with probability
+0.95 (else a made-up word). Reported per size: seconds and peak memory (``ru_maxrss`` of a fresh child
 process) of grouping (reading is from memory), candidate pairs and event edges, and the growth
 exponent ``log(t2/t1) / log(n2/n1)`` between sizes.
 """
@@ -158,19 +159,24 @@ def synthetic(rows: list[dict[str, Any]], n: int, rng: random.Random) -> list[di
         by_event.setdefault(row["truth"], []).append(row)
     keys = sorted(by_event, key=int)
     out = []
+    renamed: dict[str, str] = {}
     for k in range(n):
         event = k // 3
+        if k % 3 == 0:  # a new synthetic event: its own renaming of half the words
+            renamed = {}
         src = by_event[keys[event % len(keys)]][k % 3]
-        name = f"zq{event:05d}x"
         sentences = []
         for s in src["sentences"]:
-            if rng.random() < 0.8:
-                words = [
-                    w if rng.random() > 0.05 else f"w{rng.randrange(10**6)}" for w in s.split()
-                ]
-                sentences.append(f"{name} " + " ".join(words))
+            if rng.random() >= 0.8:
+                continue
+            words = []
+            for w in s.split():
+                if w not in renamed:
+                    renamed[w] = w if rng.random() < 0.5 else f"{w}q{event}"
+                words.append(renamed[w] if rng.random() > 0.05 else f"w{rng.randrange(10**6)}")
+            sentences.append(" ".join(words))
         out.append(
-            {"id": f"s{k}", "text": " ".join(sentences) or name, "outlet": src["outlet"],
+            {"id": f"s{k}", "text": " ".join(sentences) or f"e{event}", "outlet": src["outlet"],
              "date": src["date"], "truth": str(event), "sentences": []}
         )  # fmt: skip
     return out

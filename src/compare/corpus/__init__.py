@@ -108,7 +108,7 @@ def group(
             raise InputError("group(): article ids must be unique")
     if not arts:
         raise InputError("the corpus holds no articles")
-    report("blocking", 0, len(arts))
+    report("blocking", 0, 0)
     cands = candidates(arts, rules, language=language)
     event_ids = _events(arts, cands)
     events = _event_list(arts, event_ids)

@@ -40,7 +40,8 @@ from scipy.sparse.csgraph import connected_components
 
 from compare.corpus.articles import Article
 from compare.errors import OptionsError
-from compare.tokens import WORD_RE, content_keys, unify_quotes, word_keys
+from compare.scripts import ARABIC_MARKS, HAN
+from compare.tokens import WORD_RE, content_keys, fold, keeps_places, unify_quotes, word_keys
 
 __all__ = ["Blocking", "Candidates", "Keyed", "candidates", "components", "keyed", "shingles"]
 
@@ -49,6 +50,10 @@ HashArray = npt.NDArray[np.uint64]
 
 _ASCII_WORD = re.compile(r"\w+(?:'\w+)*")
 """The words :func:`compare.tokens.word_keys` finds in ASCII text, for their spans."""
+_SPACED = rf"(?:[^\W{HAN}]|[{ARABIC_MARKS}])"
+_SPACED_WORD = re.compile(rf"{_SPACED}+(?:'{_SPACED}+)*")
+"""The same in folded text of scripts that space their words (compare.tokens' key pattern)."""
+_HAN_RE = re.compile(f"[{HAN}]")
 _MULT = np.uint64(0x9E3779B97F4A7C15)
 
 
@@ -109,8 +114,10 @@ def _token_key(token: str) -> str:
 
 def keyed(text: str) -> Keyed:
     """The word keys of ``text`` (:func:`compare.tokens.word_keys`) with their spans."""
-    if text.isascii():
-        spans = [m.span() for m in _ASCII_WORD.finditer(text)]
+    if text.isascii() or (keeps_places(text) and _HAN_RE.search(text) is None):
+        # the words word_keys() finds, found again in the folded text, which keeps places
+        regex = _ASCII_WORD if text.isascii() else _SPACED_WORD
+        spans = [m.span() for m in regex.finditer(fold(text))]
         keys = word_keys(text)
         if len(keys) == len(spans):
             return Keyed(tuple(keys), tuple(spans))
