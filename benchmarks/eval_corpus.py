@@ -26,9 +26,10 @@ per synthetic event, the same in its three articles) renamed to event-specific m
 copies of one BASIL event in different synthetic events share only half their words (and about
 3 % of their 5-word shingles) while the articles of one synthetic event share what the outlets
 did; each article then keeps each sentence with probability 0.8 and each word with probability
-0.95 (else a made-up word). Reported per size: seconds and peak memory (``ru_maxrss`` of a fresh child
-process) of grouping (reading is from memory), candidate pairs and event edges, and the growth
-exponent ``log(t2/t1) / log(n2/n1)`` between sizes.
+0.95 (else a made-up word). Reported per size: seconds and peak memory (``ru_maxrss`` of a fresh
+child process) of grouping (reading is from memory), candidate pairs and event edges, the growth
+exponent ``log(t2/t1) / log(n2/n1)`` between sizes, and, up to ``--collate-upto`` articles
+(default 1,000), the seconds of collating every event in a pool of 2 workers.
 """
 
 from __future__ import annotations
@@ -182,19 +183,28 @@ def synthetic(rows: list[dict[str, Any]], n: int, rng: random.Random) -> list[di
     return out
 
 
-def _child(folder: Path, n: int) -> dict[str, Any]:
+def _child(folder: Path, n: int, collate_upto: int) -> dict[str, Any]:
     """Time and peak memory of grouping ``n`` synthetic articles, in a fresh process."""
     command = [sys.executable, __file__, "--data", str(folder), "--child", str(n)]
+    command += ["--collate-upto", str(collate_upto)]
     done = subprocess.run(command, capture_output=True, text=True, check=True)
     return dict(json.loads(done.stdout))
 
 
-def child(folder: Path, n: int) -> dict[str, Any]:
+def child(folder: Path, n: int, collate_upto: int) -> dict[str, Any]:
     """In the fresh process: build the synthetic corpus, group it, report time and memory."""
     rows = basil_rows(read_events(folder))
     syn = synthetic(rows, n, random.Random(SEED))
     base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     out = recover(syn)
+    if n <= collate_upto:
+        from compare.corpus import Article, collate_events, group
+
+        corpus = group([Article(id=r["id"], text=r["text"], outlet=r["outlet"]) for r in syn])
+        t0 = time.perf_counter()
+        results = list(collate_events(corpus, workers=2))
+        out["collate_seconds"] = round(time.perf_counter() - t0, 1)
+        out["collated_events"] = sum(1 for _, r in results if not isinstance(r, str))
     out["peak_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
     out["before_grouping_mb"] = round(base / 1024, 1)
     return out
@@ -208,11 +218,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.add_argument("--digest", type=int, default=6, help="sentences (events) per digest")
     p.add_argument("--window", type=int, default=7, help="date window in days (second run)")
     p.add_argument("--sizes", type=int, nargs="*", default=[1000, 10000])
+    p.add_argument("--collate-upto", type=int, default=1000, help="collate sizes up to this")
     p.add_argument("--json", action="store_true")
     p.add_argument("--child", type=int, help=argparse.SUPPRESS)
     args = p.parse_args(argv)
     if args.child:
-        print(json.dumps(child(args.data, args.child)))
+        print(json.dumps(child(args.data, args.child, args.collate_upto)))
         return 0
     try:
         rows = basil_rows(read_events(args.data))
@@ -228,7 +239,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     rng.shuffle(mixed)
     ids = {r["id"] for r in rows}
     figures["basil_with_digests"] = recover(mixed, only=ids, window=args.window)
-    scale = [_child(args.data, n) for n in args.sizes]
+    scale = [_child(args.data, n, args.collate_upto) for n in args.sizes]
     for prev, cur in itertools.pairwise(scale):
         cur["growth_exponent"] = round(
             math.log(cur["seconds"] / prev["seconds"])

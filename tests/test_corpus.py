@@ -20,6 +20,7 @@ from compare import InputError, OptionsError
 from compare.cli import main
 from compare.corpus import Article, Blocking, collate_events, group, read_articles
 from compare.corpus.blocking import keyed
+from compare.tokens import content_keys, word_keys
 from conftest import READOUTS
 
 DATA = Path(__file__).parent / "data" / "corpus_three_events.jsonl"
@@ -142,6 +143,21 @@ def test_readouts_with_dates_call_is_one_event_july_meeting_another(tmp_path: Pa
         ),
         ("july-wang-yi-meeting",),
     ] == [e.articles for e in corpus.events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        *(p.read_text(encoding="utf-8") for p in sorted(READOUTS.glob("*.txt"))),
+        "Mr. Steele’s “war of Obama’s choosing” — naïve café ﬁne Straße, the 3rd time",
+        "افتُتح الجسرُ الجديد أمس بتكلفة ١٢٠٠ مليون",
+    ],
+)
+def test_keys_are_word_keys_and_content_keys(text: str) -> None:
+    got = keyed(text, "en")
+    assert word_keys(text) == [k for key in got.keys for k in key.split(" ")]
+    assert content_keys(text, "en") == list(got.content)
+    assert len(got.keys) == len(got.spans)
 
 
 def test_keys_work_for_chinese_and_arabic() -> None:

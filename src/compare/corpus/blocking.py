@@ -29,6 +29,7 @@ from __future__ import annotations
 import datetime
 import re
 import zlib
+from array import array
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -41,7 +42,16 @@ from scipy.sparse.csgraph import connected_components
 from compare.corpus.articles import Article
 from compare.errors import OptionsError
 from compare.scripts import ARABIC_MARKS, HAN
-from compare.tokens import WORD_RE, content_keys, fold, keeps_places, unify_quotes, word_keys
+from compare.tokens import (
+    WORD_RE,
+    content_keys,
+    fold,
+    keeps_places,
+    stem,
+    stopwords,
+    unify_quotes,
+    word_keys,
+)
 
 __all__ = ["Blocking", "Candidates", "Keyed", "candidates", "components", "keyed", "shingles"]
 
@@ -104,6 +114,8 @@ class Keyed:
 
     keys: tuple[str, ...]
     spans: tuple[tuple[int, int], ...]
+    content: tuple[str, ...] = ()
+    """The content keys (no function words), when asked for."""
 
 
 @lru_cache(maxsize=1 << 16)
@@ -112,15 +124,20 @@ def _token_key(token: str) -> str:
     return " ".join(word_keys(token))
 
 
-def keyed(text: str) -> Keyed:
-    """The word keys of ``text`` (:func:`compare.tokens.word_keys`) with their spans."""
-    if text.isascii() or (keeps_places(text) and _HAN_RE.search(text) is None):
-        # the words word_keys() finds, found again in the folded text, which keeps places
-        regex = _ASCII_WORD if text.isascii() else _SPACED_WORD
-        spans = [m.span() for m in regex.finditer(fold(text))]
-        keys = word_keys(text)
-        if len(keys) == len(spans):
-            return Keyed(tuple(keys), tuple(spans))
+def keyed(text: str, language: str | None = None) -> Keyed:
+    """The word keys of ``text`` (:func:`compare.tokens.word_keys`) with their spans, and, for a
+    ``language``, its content keys (:func:`compare.tokens.content_keys`)."""
+    folded = fold(text)
+    if text.isascii() or (keeps_places(text) and _HAN_RE.search(folded) is None):
+        # word_keys()'s own pattern and stems, in one pass over the folded text, whose
+        # characters keep their places: tokenising is most of the cost of blocking
+        found = [m for m in (_ASCII_WORD if text.isascii() else _SPACED_WORD).finditer(folded)]
+        words = [m.group() for m in found]
+        content: tuple[str, ...] = ()
+        if language is not None:
+            stop = stopwords(language)
+            content = tuple(stem(w) for w in words if w not in stop)
+        return Keyed(tuple(map(stem, words)), tuple(m.span() for m in found), content)
     out_keys: list[str] = []
     out_spans: list[tuple[int, int]] = []
     for m in WORD_RE.finditer(unify_quotes(text)):  # one character for one: spans stay
@@ -128,7 +145,8 @@ def keyed(text: str) -> Keyed:
         if key:
             out_keys.append(key)
             out_spans.append(m.span())
-    return Keyed(tuple(out_keys), tuple(out_spans))
+    extra = () if language is None else tuple(content_keys(text, language))
+    return Keyed(tuple(out_keys), tuple(out_spans), extra)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -226,25 +244,22 @@ def _shingle_pairs(kept: Sequence[HashArray], stats: dict[str, int]) -> tuple[In
     return pairs // n, pairs % n, shared.astype(np.int64)
 
 
-def _tfidf(texts: Sequence[str], rules: Blocking, language: str) -> sparse.csr_matrix:
-    """Rows of TF-IDF weights over rare content words, L2-normalised."""
-    vocab: dict[str, int] = {}
-    indptr, indices = [0], []
-    for text in texts:
-        for key in content_keys(text, language):
-            indices.append(vocab.setdefault(key, len(vocab)))
-        indptr.append(len(indices))
-    data = np.ones(len(indices), dtype=np.float64)
+def _tfidf(
+    indices: Sequence[int], indptr: Sequence[int], terms: int, rules: Blocking
+) -> sparse.csr_matrix:
+    """Rows of TF-IDF weights over rare content words, L2-normalised, from each article's
+    content-word numbers (``indices[indptr[k]:indptr[k + 1]]`` for article ``k``)."""
+    n = len(indptr) - 1
     counts = sparse.csr_matrix(
-        (data, np.array(indices, dtype=np.int64), np.array(indptr, dtype=np.int64)),
-        shape=(len(texts), len(vocab)),
+        (np.ones(len(indices)), np.asarray(indices, np.int64), np.asarray(indptr, np.int64)),
+        shape=(n, terms),
     )
     counts.sum_duplicates()
-    df = np.bincount(counts.indices, minlength=len(vocab))
+    df = np.bincount(counts.indices, minlength=terms)
     rare = (df >= 2) & (df <= rules.max_term_df)
-    idf = np.where(rare, np.log(len(texts) / np.maximum(df, 1)), 0.0)
+    idf = np.where(rare, np.log(n / np.maximum(df, 1)), 0.0)
     weighted = sparse.csr_matrix(counts.multiply(idf[None, :]))
-    weighted.data = np.sqrt(weighted.data)  # damped: sqrt of tf * idf
+    weighted.data = np.sqrt(weighted.data)  # damped: the square root of tf x idf
     weighted.eliminate_zeros()
     norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
     return sparse.csr_matrix(sparse.diags(1.0 / np.maximum(norms, 1e-12)) @ weighted)
@@ -256,13 +271,20 @@ def candidates(
     """Candidate pairs of ``arts`` by shared shingles and rare-word cosine (module docstring)."""
     rules = rules or Blocking()
     stats: dict[str, int] = {"articles": len(arts)}
-    hashed = [np.unique(shingles(keyed(x.text).keys, rules.shingle)) for x in arts]
+    hashed: list[HashArray] = []
+    vocab: dict[str, int] = {}
+    indices, indptr = array("q"), array("q", [0])
+    for art in arts:  # one pass over each text: its shingles and its content words
+        keys = keyed(art.text, language)
+        hashed.append(np.unique(shingles(keys.keys, rules.shingle)))
+        indices.extend(vocab.setdefault(key, len(vocab)) for key in keys.content)
+        indptr.append(len(indices))
     kept = _kept(hashed, rules, stats)
     a, b, shared = _shingle_pairs(kept, stats)
     sizes = np.array([len(h) for h in hashed], dtype=np.int64)
     strong = shared >= rules.min_shared
     a, b, shared = a[strong], b[strong], shared[strong]
-    x = _tfidf([art.text for art in arts], rules, language)
+    x = _tfidf(indices, indptr, len(vocab), rules)
     sim = sparse.triu(x @ x.T, k=1).tocoo()
     close = sim.data >= rules.cosine
     stats["cosine_pairs"] = int(close.sum())
