@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from compare.corpus import Blocking, Event, group, map_events
@@ -25,26 +26,19 @@ from compare.scale import Progress
 __all__ = ["add_arguments", "run"]
 
 
-def _days(value: str) -> int:
-    """Parse a date window: a whole number of days, 0 or more."""
-    try:
-        days = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"must be a whole number of days, got {value!r}") from None
-    if days < 0:
-        raise argparse.ArgumentTypeError(f"must be 0 or more days, got {days}")
-    return days
+def _at_least(minimum: int, what: str) -> Callable[[str], int]:
+    """A parser of whole numbers of at least ``minimum`` (``what`` names them in errors)."""
 
+    def parse(value: str) -> int:
+        try:
+            number = int(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"must be {what}, got {value!r}") from None
+        if number < minimum:
+            raise argparse.ArgumentTypeError(f"must be {what}, got {number}")
+        return number
 
-def _workers(value: str) -> int:
-    """Parse a worker count: a positive integer."""
-    try:
-        count = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"must be a positive integer, got {value!r}") from None
-    if count < 1:
-        raise argparse.ArgumentTypeError(f"must be a positive integer, got {count}")
-    return count
+    return parse
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -55,13 +49,17 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         "event) or a folder of .txt/.html files",
     )  # fmt: skip
     p.add_argument("-o", "--output", required=True, metavar="OUT_DIR", help="folder to write")
-    p.add_argument("--workers", type=_workers, help="processes collating events (default: CPUs)")
+    p.add_argument(
+        "--workers",
+        type=_at_least(1, "a positive integer"),
+        help="processes collating events (default: CPUs)",
+    )
     p.add_argument(
         "--skip-bad", action="store_true",
         help="skip malformed lines and unreadable files (counted), instead of stopping",
     )  # fmt: skip
     p.add_argument(
-        "--date-window", type=_days, metavar="DAYS",
+        "--date-window", type=_at_least(0, "a whole number of days, 0 or more"), metavar="DAYS",
         help="pair only articles dated at most DAYS apart (undated ones pair with any)",
     )  # fmt: skip
     p.add_argument(
