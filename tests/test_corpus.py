@@ -219,12 +219,16 @@ def test_cli_writes_records_reports_and_index(
         assert "Collation:" in (out / link).read_text()
 
 
-def test_cli_escapes_event_ids_in_the_index(tmp_path: Path) -> None:
+def test_cli_escapes_event_ids_and_passes_extra_fields(tmp_path: Path) -> None:
     rows = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines()]
     for row in rows[:2]:
         row["event"] = "<script>alert(1)</script>"
+    rows[0]["section"] = {"name": "city", "page": 3}
     path = _write(tmp_path / "c.jsonl", [json.dumps(r) for r in rows])
     assert 0 == main(["corpus", str(path), "-o", str(tmp_path / "o"), "--workers", "1", "-q"])
+    first = json.loads((tmp_path / "o" / "articles.jsonl").read_text().splitlines()[0])
+    assert {"section": {"name": "city", "page": 3}} == first["extra"]
+    assert "<script>alert(1)</script>" == first["event"] == first["given_event"]
     index = (tmp_path / "o" / "index.html").read_text()
     assert "<script>" not in index
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in index

@@ -45,7 +45,7 @@ def jsonl(record: dict[str, Any]) -> str:
 
 
 def article_record(article: Article, event: str) -> dict[str, Any]:
-    """An article's line: its id, the event it was put in, and its metadata."""
+    """An article's line: its id, the event it was put in, its metadata and extra fields."""
     out: dict[str, Any] = {"schema": ARTICLE_SCHEMA, "id": article.id, "event": event}
     for key in ("outlet", "date", "title", "url"):
         value = getattr(article, key)
@@ -53,6 +53,8 @@ def article_record(article: Article, event: str) -> dict[str, Any]:
             out[key] = value
     if article.event is not None:
         out["given_event"] = article.event
+    if article.extra:
+        out["extra"] = dict(article.extra)  # the input line's other fields, unchanged
     return out
 
 
