@@ -56,13 +56,20 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("compare.links",),  # the one link builder: diff, relation, findings, score -> Link
     ("compare.pairwise",),  # compare(ref, other) -> Comparison
     ("compare.collation",),  # collate(docs) -> Collation
+    # issue 13: corpus input -> candidate pairs and components -> reused passages -> the API
+    ("compare.corpus.articles",),
+    ("compare.corpus.blocking",),
+    ("compare.corpus.reuse",),
+    ("compare.corpus",),
     ("compare.summary", "compare.selection"),  # what a reader sees first; finding filters
     ("compare.report", "compare.report.controls"),  # renderers format, never compute
     ("compare.report._common",),
     ("compare.report.json", "compare.report.text", "compare.report.collation_text"),
     ("compare.report.table",),  # findings and links as rows: CSV and pandas
     ("compare.report.markdown", "compare.report.html"),
+    ("compare.report.corpus",),  # issue 13: corpus records and the index page
     ("compare",),  # the package: the public API, re-exported
+    ("compare.corpus.cli",),  # issue 13: the corpus command, dispatched from compare.cli
     ("compare.cli",),  # parses arguments, calls the API, picks a renderer
     ("compare.__main__",),
 )

@@ -15,6 +15,8 @@ from typing import NoReturn, TextIO
 import attrs
 
 from compare.collation import collate
+from compare.corpus.cli import add_arguments as add_corpus_arguments
+from compare.corpus.cli import run as corpus_run
 from compare.errors import CompareError, InputWarning
 from compare.loading import load
 from compare.model import FINDING_TYPES, Collation, Comparison, Document
@@ -192,6 +194,17 @@ def _parser() -> argparse.ArgumentParser:
             type=kind if kind in (int, float) else str, default=None,
             help=option_help(field.name).replace("%", "%%"),
         )  # fmt: skip
+    return p
+
+
+def _corpus_parser() -> argparse.ArgumentParser:
+    """The parser of ``compare-accounts corpus`` (:mod:`compare.corpus.cli`)."""
+    p = _Parser(
+        prog=f"{PROG} corpus",
+        description="Group a corpus into events, collate each event, find passages reused "
+        "across events; write JSONL records and HTML reports to OUT_DIR.",
+    )
+    add_corpus_arguments(p)
     return p
 
 
@@ -385,8 +398,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     A closed pipe on standard output ends the run quietly with :data:`EXIT_BROKEN_PIPE`.
     """
+    argv = sys.argv[1:] if argv is None else list(argv)
+    corpus = argv[:1] == ["corpus"]  # issue 13: the corpus command (a file named corpus: ./corpus)
     try:
-        args = _parser().parse_args(argv)
+        args = _corpus_parser().parse_args(argv[1:]) if corpus else _parser().parse_args(argv)
     except SystemExit:
         try:
             if sys.stdout is not None:
@@ -397,11 +412,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     status = _status(args)
     try:
         try:
-            output = _run(args, status or silent)
+            output = (corpus_run if corpus else _run)(args, status or silent)
         finally:
             if status is not None:
                 status.close()  # before any output or error message
-        _write(output, args.output)
+        _write(output, None if corpus else args.output)
     except CompareError as exc:
         _error(str(exc))
         return 2

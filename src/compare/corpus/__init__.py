@@ -1,0 +1,254 @@
+"""Corpus scale: group many articles into events, collate each event, find reused passages.
+
+:func:`group` reads a corpus (:mod:`compare.corpus.articles`), proposes candidate pairs
+(:mod:`compare.corpus.blocking`: shingles in a document-frequency band and rare-word TF-IDF, no
+all-pairs step), puts each article in an event (the input's ``event`` field when it has one, else
+a connected component of the event edges) and lists the passages shared by articles of different
+events (:mod:`compare.corpus.reuse`). :func:`collate_events` then collates every event of two or
+more articles with :func:`compare.collate`, in a local process pool, a chunk of events per task.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import multiprocessing
+import os
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import TypeVar
+
+import attrs
+import numpy as np
+
+from compare.collation import collate
+from compare.corpus.articles import Article, read_articles
+from compare.corpus.blocking import Blocking, Candidates, Keyed, candidates, components, keyed
+from compare.corpus.reuse import Passage, passages
+from compare.errors import CompareError, InputError, OptionsError
+from compare.loading import document_from_text
+from compare.model import Collation
+from compare.options import Options, resolve_options
+from compare.scale import Progress, silent
+
+__all__ = [
+    "Article",
+    "Blocking",
+    "Corpus",
+    "Event",
+    "Passage",
+    "collate_events",
+    "group",
+    "map_events",
+    "read_articles",
+]
+
+T = TypeVar("T")
+
+CHUNK = 4
+"""Events per pool task: one collation of three news articles takes tens of milliseconds, so
+a task of a few keeps the pool's per-task overhead small without starving a worker."""
+
+
+@attrs.frozen
+class Event:
+    """One event: its id and its articles' ids in input order."""
+
+    id: str
+    articles: tuple[str, ...]
+    given: bool = False
+    """Whether the input named the event (its ``event`` field) rather than blocking finding it."""
+
+
+@attrs.frozen
+class Corpus:
+    """A corpus grouped into events, with the passages reused across events."""
+
+    articles: tuple[Article, ...]
+    """Every article read, in input order."""
+    events: tuple[Event, ...]
+    """Every event, single-article ones included, in order of their first article."""
+    event_of: Mapping[str, str] = attrs.field(hash=False)
+    """Article id to event id."""
+    reuse: tuple[Passage, ...]
+    """Passages shared by articles of different events, in article order."""
+    skipped: tuple[str, ...] = ()
+    """One-line messages of the bad inputs ``skip_bad`` passed over."""
+    stats: Mapping[str, int] = attrs.field(factory=dict, hash=False)
+    """Counts of the blocking stages (shingles kept, candidate pairs, event edges...)."""
+
+    def article(self, article_id: str) -> Article:
+        """The article with this id (``KeyError`` if there is none)."""
+        for art in self.articles:
+            if art.id == article_id:
+                return art
+        raise KeyError(article_id)
+
+
+def group(
+    source: str | os.PathLike[str] | Iterable[Article],
+    *,
+    blocking: Blocking | None = None,
+    skip_bad: bool = False,
+    language: str = "en",
+    progress: Progress | None = None,
+) -> Corpus:
+    """Read a corpus (a JSONL file, a folder, or articles) and group it into events."""
+    rules = blocking or Blocking()
+    if not isinstance(rules, Blocking):
+        raise OptionsError(f"blocking must be a compare.corpus.Blocking, got {type(rules)}")
+    report = progress or silent
+    report("reading", 0, 0)
+    skipped: list[str] = []
+    if isinstance(source, (str, os.PathLike)):
+        reader = read_articles(source, skip_bad=skip_bad)
+        arts = tuple(reader)
+        skipped = reader.skipped
+    else:
+        arts = tuple(source)
+        if len({a.id for a in arts}) != len(arts):
+            raise InputError("group(): article ids must be unique")
+    if not arts:
+        raise InputError("the corpus holds no articles")
+    report("blocking", 0, 0)
+    cands = candidates(arts, rules, language=language)
+    event_ids = _events(arts, cands)
+    events = _event_list(arts, event_ids)
+    report("finding reuse", 0, 0)
+    reuse = _reuse(arts, cands, event_ids, rules)
+    stats = {**cands.stats, "events": len(events), "reuse_passages": len(reuse)}
+    return Corpus(
+        arts, events, dict(zip((a.id for a in arts), event_ids, strict=True)), reuse,
+        tuple(skipped), stats,
+    )  # fmt: skip
+
+
+def _events(arts: Sequence[Article], cands: Candidates) -> list[str]:
+    """Each article's event id: the given one, else its component's (``event-1``...)."""
+    given = np.array([a.event is not None for a in arts])
+    free = ~(given[cands.a] | given[cands.b])
+    sub = attrs.evolve(cands, event_edge=cands.event_edge & free)
+    labels = components(len(arts), sub)
+    numbers: dict[int, int] = {}
+    taken = {a.event for a in arts if a.event is not None}
+    out: list[str] = []
+    for art, label in zip(arts, labels, strict=True):
+        if art.event is not None:
+            out.append(art.event)
+            continue
+        number = numbers.setdefault(int(label), len(numbers) + 1)
+        name = f"event-{number}"
+        while name in taken:
+            name += "-auto"
+        out.append(name)
+    return out
+
+
+def _event_list(arts: Sequence[Article], event_ids: Sequence[str]) -> tuple[Event, ...]:
+    """The events in order of their first article, each with its articles' ids."""
+    members: dict[str, list[str]] = {}
+    for art, event in zip(arts, event_ids, strict=True):
+        members.setdefault(event, []).append(art.id)
+    given = {a.event for a in arts if a.event is not None}
+    return tuple(Event(e, tuple(ids), e in given) for e, ids in members.items())
+
+
+def _reuse(
+    arts: Sequence[Article], cands: Candidates, event_ids: Sequence[str], rules: Blocking
+) -> tuple[Passage, ...]:
+    """Passages shared by candidate pairs whose articles lie in different events."""
+    out: list[Passage] = []
+    keys: dict[int, Keyed] = {}
+    for a, b, shared in zip(cands.a.tolist(), cands.b.tolist(), cands.shared, strict=True):
+        if shared < rules.min_shared or event_ids[a] == event_ids[b]:
+            continue
+        x, y = arts[a], arts[b]
+        for k in (a, b):
+            if k not in keys:
+                keys[k] = keyed(arts[k].text)
+        out.extend(
+            passages(
+                x.id, x.text, keys[a], y.id, y.text, keys[b],
+                np.intersect1d(cands.kept[a], cands.kept[b]),
+                size=rules.shingle, min_words=rules.reuse_words,
+            )
+        )  # fmt: skip
+    return tuple(out)
+
+
+def _collation(event: Event, collation: Collation) -> Collation:
+    """The collation itself (what :func:`collate_events` maps each event to)."""
+    return collation
+
+
+def _work(
+    chunk: Sequence[tuple[Event, tuple[Article, ...]]],
+    options: Options,
+    then: Callable[[Event, Collation], T],
+) -> list[T | str]:
+    """Collate each event of a chunk and apply ``then``; a refused event gives its message."""
+    out: list[T | str] = []
+    for event, arts in chunk:
+        try:
+            docs = [
+                document_from_text(a.text, label=a.label, id=a.id, source=a.where or None)
+                for a in arts
+            ]
+            out.append(then(event, collate(docs, options=options)))
+        except CompareError as exc:
+            out.append(f"event {event.id}: {exc}")
+    return out
+
+
+def map_events(
+    corpus: Corpus,
+    then: Callable[[Event, Collation], T],
+    *,
+    options: Options | None = None,
+    workers: int | None = None,
+    chunk: int = CHUNK,
+    progress: Progress | None = None,
+) -> Iterator[tuple[Event, T | str]]:
+    """Collate every event of two or more articles and yield ``(event, then(event, collation))``
+    in event order; an event :func:`compare.collate` refuses yields its one-line message instead.
+
+    ``workers`` processes (default: the CPU count; 1 runs in this process) each take ``chunk``
+    events at a time; ``then`` must be a module-level function so it can be sent to them.
+    """
+    opts = resolve_options(options)
+    if workers is not None and (not isinstance(workers, int) or workers < 1):
+        raise OptionsError(f"workers must be a positive integer or None, got {workers!r}")
+    if not isinstance(chunk, int) or chunk < 1:
+        raise OptionsError(f"chunk must be a positive integer, got {chunk!r}")
+    by_id = {a.id: a for a in corpus.articles}
+    todo = [(e, tuple(by_id[i] for i in e.articles)) for e in corpus.events if len(e.articles) > 1]
+    chunks = [todo[k : k + chunk] for k in range(0, len(todo), chunk)]
+    report = progress or silent
+    count = workers or os.cpu_count() or 1
+    done = 0
+    if count == 1 or len(chunks) <= 1:
+        results: Iterable[list[T | str]] = (_work(c, opts, then) for c in chunks)
+        for c, result in zip(chunks, results, strict=True):
+            report("collating events", done, len(todo))
+            yield from zip((e for e, _ in c), result, strict=True)
+            done += len(c)
+        return
+    context = multiprocessing.get_context("spawn")  # no fork of a process with threads
+    with concurrent.futures.ProcessPoolExecutor(count, mp_context=context) as pool:
+        futures = [pool.submit(_work, c, opts, then) for c in chunks]
+        for c, future in zip(chunks, futures, strict=True):
+            report("collating events", done, len(todo))
+            yield from zip((e for e, _ in c), future.result(), strict=True)
+            done += len(c)
+
+
+def collate_events(
+    corpus: Corpus,
+    *,
+    options: Options | None = None,
+    workers: int | None = None,
+    chunk: int = CHUNK,
+    progress: Progress | None = None,
+) -> Iterator[tuple[Event, Collation | str]]:
+    """Collate every event of two or more articles (:func:`map_events` keeping the collation)."""
+    return map_events(
+        corpus, _collation, options=options, workers=workers, chunk=chunk, progress=progress
+    )

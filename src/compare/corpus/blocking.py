@@ -1,0 +1,345 @@
+"""Candidate pairs without an all-pairs step, and events as connected components.
+
+Two signals propose pairs of articles (passim's blocking, and a cheap lexical similarity):
+
+1. **Shingles.** Each article's word keys (:func:`compare.tokens.word_keys`: case-folded, lightly
+   stemmed; Arabic folded; a Chinese character is a word) are cut into overlapping
+   :attr:`Blocking.shingle`-word shingles, hashed to 64 bits. A shingle is kept when its document
+   frequency lies in ``[2, max_df]``: one held by a single article pairs nothing, one held by
+   more than ``max_df`` is boilerplate. The postings of each kept shingle are joined with
+   themselves (at most ``max_df`` squared over two pairs each, never all pairs of articles), pairs
+   failing the date window or the different-outlet predicate are dropped, and the shingles each
+   pair shares are counted.
+2. **TF-IDF over rare content words.** Content words (no function words) held by 2 to
+   ``max_term_df`` articles are weighted by TF-IDF, rows normalised; the sparse product
+   ``X @ X.T`` walks only the postings of those rare terms, so it too never scores all pairs.
+
+An **event edge** joins two articles whose shared shingles cover at least ``containment`` of the
+smaller article's shingles (and number at least ``min_shared``), or whose cosine is at least
+``cosine``, with each among the other's ``neighbours`` most similar candidates and at least
+``relative`` times either's best cosine (without these one article close to several events, a
+roundup, chains them). Events are the connected components of those edges
+(``scipy.sparse.csgraph``). A pair
+sharing ``min_shared`` shingles but no event edge is a text-reuse candidate (:mod:`reuse`): a
+reused quote or paragraph does not merge two events.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+import zlib
+from array import array
+from collections.abc import Sequence
+from functools import lru_cache
+
+import attrs
+import numpy as np
+import numpy.typing as npt
+from scipy import sparse
+from scipy.sparse.csgraph import connected_components
+
+from compare.corpus.articles import Article
+from compare.errors import OptionsError
+from compare.scripts import ARABIC_MARKS, HAN
+from compare.tokens import (
+    WORD_RE,
+    content_keys,
+    fold,
+    keeps_places,
+    stem,
+    stopwords,
+    unify_quotes,
+    word_keys,
+)
+
+__all__ = ["Blocking", "Candidates", "Keyed", "candidates", "components", "keyed", "shingles"]
+
+IntArray = npt.NDArray[np.int64]
+HashArray = npt.NDArray[np.uint64]
+
+_ASCII_WORD = re.compile(r"\w+(?:'\w+)*")
+"""The words :func:`compare.tokens.word_keys` finds in ASCII text, for their spans."""
+_SPACED = rf"(?:[^\W{HAN}]|[{ARABIC_MARKS}])"
+_SPACED_WORD = re.compile(rf"{_SPACED}+(?:'{_SPACED}+)*")
+"""The same in folded text of scripts that space their words (compare.tokens' key pattern)."""
+_HAN_RE = re.compile(f"[{HAN}]")
+_MULT = np.uint64(0x9E3779B97F4A7C15)
+
+
+@attrs.frozen
+class Blocking:
+    """The rules and thresholds of blocking (module docstring); defaults fit news articles."""
+
+    shingle: int = 5
+    """Words per shingle."""
+    max_df: int = 100
+    """Shingles held by more articles than this are boilerplate, not evidence."""
+    min_shared: int = 3
+    """Shingles two articles must share to be a candidate pair (event edge or reuse)."""
+    containment: float = 0.3
+    """Share of the smaller article's shingles the pair must share for an event edge."""
+    cosine: float = 0.2
+    """TF-IDF cosine over rare content words at or above which two articles may share an event."""
+    neighbours: int = 2
+    """A cosine edge also needs each article among the other's ``neighbours`` most similar
+    candidates: mutual nearest neighbours, so a roundup close to many events joins none."""
+    relative: float = 0.5
+    """A cosine edge also needs at least this share of each article's best cosine: a pair far
+    less alike than either article's closest match is a related story, not the same event."""
+    max_term_df: int = 50
+    """Content words held by more articles than this are left out of the TF-IDF index."""
+    reuse_words: int = 8
+    """Words a passage shared across events must hold to be reported as reuse."""
+    date_window: int | None = None
+    """Days two dated articles may lie apart and still pair (None: no window)."""
+    different_outlet: bool = False
+    """Pair only articles of different outlets (articles without an outlet pair with any)."""
+
+    def __attrs_post_init__(self) -> None:
+        """Refuse values outside their ranges with one-line errors."""
+        for name in ("shingle", "max_df", "min_shared", "max_term_df", "reuse_words", "neighbours"):
+            if getattr(self, name) < (2 if name.startswith("max") else 1):
+                raise OptionsError(f"Blocking.{name} is too small: {getattr(self, name)}")
+        for name in ("containment", "cosine", "relative"):
+            if not 0.0 < getattr(self, name) <= 1.0:
+                raise OptionsError(f"Blocking.{name} must lie in (0, 1], got {getattr(self, name)}")
+        if self.date_window is not None and self.date_window < 0:
+            raise OptionsError(f"Blocking.date_window must be >= 0 days, got {self.date_window}")
+
+
+@attrs.frozen
+class Keyed:
+    """An article's word keys with the character span of each in its text."""
+
+    keys: tuple[str, ...]
+    spans: tuple[tuple[int, int], ...]
+    content: tuple[str, ...] = ()
+    """The content keys (no function words), when asked for."""
+
+
+@lru_cache(maxsize=1 << 16)
+def _token_key(token: str) -> str:
+    """One token's key (its word keys joined: ``al-Assad`` -> ``al assad``; punctuation: "")."""
+    return " ".join(word_keys(token))
+
+
+def keyed(text: str, language: str | None = None) -> Keyed:
+    """The word keys of ``text`` (:func:`compare.tokens.word_keys`) with their spans, and, for a
+    ``language``, its content keys (:func:`compare.tokens.content_keys`)."""
+    folded = fold(text)
+    if text.isascii() or (keeps_places(text) and _HAN_RE.search(folded) is None):
+        # word_keys()'s own pattern and stems, in one pass over the folded text, whose
+        # characters keep their places: tokenising is most of the cost of blocking
+        found = [m for m in (_ASCII_WORD if text.isascii() else _SPACED_WORD).finditer(folded)]
+        words = [m.group() for m in found]
+        content: tuple[str, ...] = ()
+        if language is not None:
+            stop = stopwords(language)
+            content = tuple(stem(w) for w in words if w not in stop)
+        return Keyed(tuple(map(stem, words)), tuple(m.span() for m in found), content)
+    out_keys: list[str] = []
+    out_spans: list[tuple[int, int]] = []
+    for m in WORD_RE.finditer(unify_quotes(text)):  # one character for one: spans stay
+        key = _token_key(m.group())
+        if key:
+            out_keys.append(key)
+            out_spans.append(m.span())
+    extra = () if language is None else tuple(content_keys(text, language))
+    return Keyed(tuple(out_keys), tuple(out_spans), extra)
+
+
+@lru_cache(maxsize=1 << 16)
+def _key_hash(key: str) -> int:
+    """A word key's stable 32-bit hash (CRC-32 of its UTF-8: the same in every process)."""
+    return zlib.crc32(key.encode("utf-8"))
+
+
+def shingles(keys: Sequence[str], size: int) -> HashArray:
+    """The 64-bit hash of each ``size``-word shingle of ``keys``, in text order."""
+    if len(keys) < size:
+        return np.zeros(0, dtype=np.uint64)
+    words = np.fromiter(map(_key_hash, keys), dtype=np.uint64, count=len(keys))
+    n = len(keys) - size + 1
+    h = np.zeros(n, dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        for k in range(size):
+            h = (h * _MULT) ^ words[k : k + n]
+            h ^= h >> np.uint64(29)
+    return h
+
+
+@attrs.frozen
+class Candidates:
+    """Candidate pairs of article indices (``a < b``) with the evidence for each."""
+
+    a: IntArray
+    b: IntArray
+    shared: IntArray
+    """Kept shingles the pair shares."""
+    cosine: npt.NDArray[np.float64]
+    """TF-IDF cosine over rare content words (0 when the pair shares no rare word)."""
+    event_edge: npt.NDArray[np.bool_]
+    """Whether the pair joins the two articles into one event."""
+    kept: tuple[HashArray, ...] = attrs.field(eq=False, repr=False)
+    """Each article's kept shingle hashes, sorted and unique (for reuse passages)."""
+    stats: dict[str, int] = attrs.field(eq=False, factory=dict)
+    """Counts per stage: shingles, kept shingles, postings pairs, candidate pairs."""
+
+
+def _day(value: str | None) -> int | None:
+    """An ISO date's day number, or None when absent or not a date."""
+    if not value:
+        return None
+    try:
+        return datetime.date.fromisoformat(value[:10]).toordinal()
+    except ValueError:
+        return None
+
+
+def _allowed(
+    arts: Sequence[Article], a: IntArray, b: IntArray, rules: Blocking
+) -> npt.NDArray[np.bool_]:
+    """The pairs that pass the date window and the different-outlet predicate."""
+    ok = np.ones(len(a), dtype=bool)
+    if rules.date_window is not None:
+        days = np.array([_day(x.date) if _day(x.date) is not None else -1 for x in arts], np.int64)
+        da, db = days[a], days[b]
+        ok &= (da < 0) | (db < 0) | (np.abs(da - db) <= rules.date_window)
+    if rules.different_outlet:
+        names: dict[str, int] = {}
+        codes = np.array(
+            [names.setdefault(x.outlet, len(names)) if x.outlet else -1 for x in arts], np.int64
+        )
+        ca, cb = codes[a], codes[b]
+        ok &= (ca < 0) | (cb < 0) | (ca != cb)
+    return ok
+
+
+def _shingle_pairs(kept: Sequence[HashArray], stats: dict[str, int]) -> tuple[IntArray, ...]:
+    """Pairs ``(a, b, shared)`` of articles sharing kept shingles: each shingle's postings
+    joined with themselves (their length is at most ``max_df``), pairs counted."""
+    n = len(kept)
+    empty = np.zeros(0, dtype=np.int64)
+    sizes = np.array([len(h) for h in kept], dtype=np.int64)
+    if not sizes.sum():
+        return empty, empty, empty
+    hashes = np.concatenate(kept)
+    docs = np.repeat(np.arange(n, dtype=np.int64), sizes)
+    order = np.argsort(hashes, kind="stable")
+    hashes, docs = hashes[order], docs[order]
+    starts = np.flatnonzero(np.r_[True, hashes[1:] != hashes[:-1]])
+    df = np.diff(np.r_[starts, len(hashes)])
+    pa: list[IntArray] = []
+    pb: list[IntArray] = []
+    for size in np.unique(df):
+        rows = starts[df == size][:, None] + np.arange(size)[None, :]
+        post = docs[rows]  # one row per shingle, its articles in increasing order
+        i, j = np.triu_indices(int(size), k=1)
+        pa.append(post[:, i].ravel())
+        pb.append(post[:, j].ravel())
+    a, b = np.concatenate(pa), np.concatenate(pb)
+    stats["postings_pairs"] = len(a)
+    pairs, shared = np.unique(a * n + b, return_counts=True)
+    return pairs // n, pairs % n, shared.astype(np.int64)
+
+
+def _tfidf(
+    indices: Sequence[int], indptr: Sequence[int], terms: int, rules: Blocking
+) -> sparse.csr_matrix:
+    """Rows of TF-IDF weights over rare content words, L2-normalised, from each article's
+    content-word numbers (``indices[indptr[k]:indptr[k + 1]]`` for article ``k``)."""
+    n = len(indptr) - 1
+    counts = sparse.csr_matrix(
+        (np.ones(len(indices)), np.asarray(indices, np.int64), np.asarray(indptr, np.int64)),
+        shape=(n, terms),
+    )
+    counts.sum_duplicates()
+    df = np.bincount(counts.indices, minlength=terms)
+    rare = (df >= 2) & (df <= rules.max_term_df)
+    idf = np.where(rare, np.log(n / np.maximum(df, 1)), 0.0)
+    weighted = sparse.csr_matrix(counts.multiply(idf[None, :]))
+    weighted.data = np.sqrt(weighted.data)  # damped: the square root of tf x idf
+    weighted.eliminate_zeros()
+    norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
+    return sparse.csr_matrix(sparse.diags(1.0 / np.maximum(norms, 1e-12)) @ weighted)
+
+
+def candidates(
+    arts: Sequence[Article], rules: Blocking | None = None, *, language: str = "en"
+) -> Candidates:
+    """Candidate pairs of ``arts`` by shared shingles and rare-word cosine (module docstring)."""
+    rules = rules or Blocking()
+    stats: dict[str, int] = {"articles": len(arts)}
+    hashed: list[HashArray] = []
+    vocab: dict[str, int] = {}
+    indices, indptr = array("q"), array("q", [0])
+    for art in arts:  # one pass over each text: its shingles and its content words
+        keys = keyed(art.text, language)
+        hashed.append(np.unique(shingles(keys.keys, rules.shingle)))
+        indices.extend(vocab.setdefault(key, len(vocab)) for key in keys.content)
+        indptr.append(len(indices))
+    kept = _kept(hashed, rules, stats)
+    a, b, shared = _shingle_pairs(kept, stats)
+    sizes = np.array([len(h) for h in hashed], dtype=np.int64)
+    strong = shared >= rules.min_shared
+    a, b, shared = a[strong], b[strong], shared[strong]
+    x = _tfidf(indices, indptr, len(vocab), rules)
+    sim = sparse.triu(x @ x.T, k=1).tocoo()
+    close = sim.data >= rules.cosine
+    stats["cosine_pairs"] = int(close.sum())
+    n = max(len(arts), 1)
+    codes = np.concatenate([a * n + b, sim.row[close].astype(np.int64) * n + sim.col[close]])
+    pairs = np.unique(codes)
+    pa, pb = pairs // n, pairs % n
+    ok = _allowed(arts, pa, pb, rules)
+    pa, pb = pa[ok], pb[ok]
+    share = np.zeros(len(pa), dtype=np.int64)
+    allowed, by_shingles = pairs[ok], a * n + b
+    where = np.searchsorted(allowed, by_shingles)
+    found = where < len(allowed)
+    found[found] = allowed[where[found]] == by_shingles[found]
+    share[where[found]] = shared[found]
+    cos = np.asarray(x[pa].multiply(x[pb]).sum(axis=1)).ravel() if len(pa) else np.zeros(0)
+    smaller = np.maximum(np.minimum(sizes[pa], sizes[pb]), 1)
+    mutual = (_ranks(pa, cos) < rules.neighbours) & (_ranks(pb, cos) < rules.neighbours)
+    best = np.zeros(len(arts))
+    np.maximum.at(best, pa, cos)
+    np.maximum.at(best, pb, cos)
+    mutual &= cos >= rules.relative * np.maximum(best[pa], best[pb])
+    edge = ((cos >= rules.cosine) & mutual) | (
+        (share >= rules.min_shared) & (share >= rules.containment * smaller)
+    )
+    stats["candidate_pairs"] = len(pa)
+    stats["event_edges"] = int(edge.sum())
+    return Candidates(pa, pb, share, cos.astype(np.float64), edge, tuple(kept), stats)
+
+
+def _ranks(ends: IntArray, values: npt.NDArray[np.float64]) -> IntArray:
+    """Each pair's rank (0 = most similar) among the pairs of its article ``ends``."""
+    order = np.lexsort((-values, ends))
+    sorted_ends = ends[order]
+    starts = np.flatnonzero(np.r_[True, sorted_ends[1:] != sorted_ends[:-1]])
+    position = np.arange(len(ends)) - np.repeat(starts, np.diff(np.r_[starts, len(ends)]))
+    out = np.empty(len(ends), dtype=np.int64)
+    out[order] = position
+    return out
+
+
+def _kept(hashed: Sequence[HashArray], rules: Blocking, stats: dict[str, int]) -> list[HashArray]:
+    """Each article's shingles whose document frequency lies in ``[2, max_df]``."""
+    if not hashed:
+        return []
+    uniq, counts = np.unique(np.concatenate(hashed), return_counts=True)
+    good = uniq[(counts >= 2) & (counts <= rules.max_df)]
+    stats["shingles"], stats["kept_shingles"] = len(uniq), len(good)
+    return [h[np.isin(h, good, assume_unique=True)] for h in hashed]
+
+
+def components(n: int, cands: Candidates) -> IntArray:
+    """Each article's component number over the event edges, numbered by first article."""
+    a, b = cands.a[cands.event_edge], cands.b[cands.event_edge]
+    graph = sparse.coo_matrix((np.ones(len(a)), (a, b)), shape=(n, n))
+    _, labels = connected_components(graph, directed=False)
+    first: dict[int, int] = {}
+    return np.array([first.setdefault(int(c), len(first)) for c in labels], dtype=np.int64)

@@ -1,0 +1,249 @@
+"""compare.corpus (issue 13): reading a corpus, blocking it into events, reuse across events.
+
+The invented corpus tests/data/corpus_three_events.jsonl holds three events (a bridge opening, a
+football match, a storm flood), each told by two outlets; the weather office's storm warning is
+quoted word for word in the football report and in one flood report: reuse across events.
+"""
+
+# STYLE.md: tests read `assert expected == actual`, which ruff's SIM300 calls a Yoda condition.
+# ruff: noqa: SIM300
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from compare import InputError, OptionsError
+from compare.cli import main
+from compare.corpus import Article, Blocking, collate_events, group, read_articles
+from compare.corpus.blocking import keyed
+from compare.tokens import content_keys, word_keys
+from conftest import READOUTS
+
+DATA = Path(__file__).parent / "data" / "corpus_three_events.jsonl"
+WARNING = "regional weather office said the storm would bring gusts"
+
+
+def _write(path: Path, lines: list[str]) -> Path:
+    path.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+    return path
+
+
+def test_jsonl_fields_and_extra_fields_pass_through(tmp_path: Path) -> None:
+    row = {"id": "a1", "text": "Some text here.", "outlet": "Herald", "event": "e", "lang": "en"}
+    arts = list(read_articles(_write(tmp_path / "c.jsonl", [json.dumps(row)])))
+    assert 1 == len(arts)
+    assert ("a1", "Herald", "e", None) == (arts[0].id, arts[0].outlet, arts[0].event, arts[0].date)
+    assert {"lang": "en"} == dict(arts[0].extra)
+    assert arts[0].where.endswith("c.jsonl:1")
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ("{not json", "not JSON"),
+        ('["a", "b"]', "expected a JSON object"),
+        ('{"text": "no id"}', "missing 'id'"),
+        ('{"id": "x", "text": 3}', "'text' must be a string"),
+        ('{"id": "x", "text": "   "}', "article 'x' has no usable text"),
+    ],
+)
+def test_bad_line_is_one_error_naming_file_and_line(
+    tmp_path: Path, line: str, message: str
+) -> None:
+    good = json.dumps({"id": "a", "text": "Fine."})
+    path = _write(tmp_path / "c.jsonl", [good, "", line])
+    with pytest.raises(InputError) as err:
+        list(read_articles(path))
+    assert f"c.jsonl:3: {message}" in str(err.value)
+    assert "\n" not in str(err.value)
+
+
+def test_skip_bad_skips_and_counts(tmp_path: Path) -> None:
+    a = json.dumps({"id": "a", "text": "Fine."})
+    path = _write(tmp_path / "c.jsonl", [a, "{oops", a, json.dumps({"id": "b", "text": "Also."})])
+    reader = read_articles(path, skip_bad=True)
+    assert ["a", "b"] == [x.id for x in reader]
+    assert 2 == len(reader.skipped)
+    assert "c.jsonl:2: not JSON" in reader.skipped[0]
+    assert "c.jsonl:3: duplicate article id 'a'" in reader.skipped[1]
+
+
+def test_folder_reads_text_files_with_their_headers() -> None:
+    arts = {a.id: a for a in read_articles(READOUTS)}
+    assert 5 == len(arts)  # README.md is no article
+    assert "2021-07-18" == arts["july-wang-yi-meeting"].date
+
+
+def test_unreadable_file_in_folder(tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_text("A fine article about the bridge.", encoding="utf-8")
+    (tmp_path / "bad.txt").write_bytes(b"\xff\xfe\x00\x00binary\x00")
+    with pytest.raises(InputError, match=r"bad\.txt"):
+        list(read_articles(tmp_path))
+    reader = read_articles(tmp_path, skip_bad=True)
+    assert ["good"] == [a.id for a in reader]
+    assert 1 == len(reader.skipped)
+
+
+def test_three_invented_events_found_and_reuse_reported() -> None:
+    corpus = group(DATA)
+    assert [
+        ("bridge-herald", "bridge-post"),
+        ("match-herald", "match-post"),
+        ("flood-herald", "flood-post"),
+    ] == [e.articles for e in corpus.events]
+    assert 1 == len(corpus.reuse)
+    (p,) = corpus.reuse
+    assert ("match-herald", "flood-herald") == (p.a, p.b)
+    a, b = corpus.article(p.a).text, corpus.article(p.b).text
+    assert a[p.a_span[0] : p.a_span[1]] == b[p.b_span[0] : p.b_span[1]] == p.text
+    assert WARNING in p.text
+    assert p.text.endswith("moving inland overnight")
+    assert p.words == len(p.text.split())
+
+
+def test_given_event_field_wins(tmp_path: Path) -> None:
+    rows = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines()]
+    rows[0]["event"] = rows[2]["event"] = "mine"
+    path = _write(tmp_path / "c.jsonl", [json.dumps(r) for r in rows])
+    corpus = group(path)
+    assert "mine" == corpus.event_of["bridge-herald"] == corpus.event_of["match-herald"]
+    assert corpus.event_of["bridge-post"] not in ("mine", corpus.event_of["match-post"])
+    assert [True] == [e.given for e in corpus.events if e.id == "mine"]
+
+
+def test_different_outlet_predicate_drops_same_outlet_pairs() -> None:
+    arts = list(read_articles(DATA))
+    same = [Article(id=a.id, text=a.text, outlet="One") for a in arts]
+    corpus = group(same, blocking=Blocking(different_outlet=True))
+    assert 6 == len(corpus.events)
+
+
+def test_readouts_with_dates_call_is_one_event_july_meeting_another(tmp_path: Path) -> None:
+    dates = {"july-wang-yi-meeting": "2021-07-18", "call-cgtn-chinese-readout": "2021-11-05"}
+    rows = [
+        {
+            "id": p.stem,
+            "text": p.read_text(encoding="utf-8"),
+            "date": dates.get(p.stem, "2021-11-06"),
+        }
+        for p in sorted(READOUTS.glob("*.txt"))
+    ]
+    path = _write(tmp_path / "r.jsonl", [json.dumps(r) for r in rows])
+    corpus = group(path, blocking=Blocking(date_window=7))
+    assert [
+        (
+            "call-cgtn-chinese-readout",
+            "call-newsweek-report",
+            "call-reworded-report",
+            "call-syrian-readout-relay",
+        ),
+        ("july-wang-yi-meeting",),
+    ] == [e.articles for e in corpus.events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        *(p.read_text(encoding="utf-8") for p in sorted(READOUTS.glob("*.txt"))),
+        "Mr. Steele’s “war of Obama’s choosing” — naïve café ﬁne Straße, the 3rd time",
+        "افتُتح الجسرُ الجديد أمس بتكلفة ١٢٠٠ مليون",
+    ],
+)
+def test_keys_are_word_keys_and_content_keys(text: str) -> None:
+    got = keyed(text, "en")
+    assert word_keys(text) == [k for key in got.keys for k in key.split(" ")]
+    assert content_keys(text, "en") == list(got.content)
+    assert len(got.keys) == len(got.spans)
+
+
+def test_keys_work_for_chinese_and_arabic() -> None:
+    zh = keyed("大桥今天通车。")
+    assert ["大", "桥", "今", "天", "通", "车"] == list(zh.keys)
+    assert (0, 1) == zh.spans[0]
+    ar = keyed("افتُتح الجسرُ الجديد")
+    assert 3 == len(ar.keys)
+    assert "الجسر" == ar.keys[1]
+
+
+def test_bad_settings_are_refused() -> None:
+    with pytest.raises(OptionsError, match="cosine"):
+        Blocking(cosine=0)
+    with pytest.raises(InputError, match="no articles"):
+        group([])
+
+
+def test_collate_events_in_process_and_in_pool() -> None:
+    corpus = group(DATA)
+    here = list(collate_events(corpus, workers=1))
+    assert ["event-1", "event-2", "event-3"] == [e.id for e, _ in here]
+    for event, result in here:
+        assert not isinstance(result, str)
+        assert list(event.articles) == [d.id for d in result.documents]
+        assert result.ranking  # two accounts of one event share claims
+    pooled = list(collate_events(corpus, workers=2, chunk=1))
+    assert [r.to_dict() for _, r in here if not isinstance(r, str)] == [
+        r.to_dict() for _, r in pooled if not isinstance(r, str)
+    ]
+
+
+def test_cli_writes_records_reports_and_index(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "out"
+    assert 0 == main(["corpus", str(DATA), "-o", str(out), "--workers", "1", "--quiet"])
+    summary = capsys.readouterr().out
+    assert summary.startswith("6 articles, 3 events (3 collated), 1 passage(s) reused")
+    articles = [json.loads(x) for x in (out / "articles.jsonl").read_text().splitlines()]
+    assert {"compare.corpus.article/1"} == {a["schema"] for a in articles}
+    assert ["event-1", "event-1", "event-2", "event-2", "event-3", "event-3"] == [
+        a["event"] for a in articles
+    ]
+    events = [json.loads(x) for x in (out / "events.jsonl").read_text().splitlines()]
+    assert ["compare.corpus.event/1"] * 3 == [e["schema"] for e in events]
+    assert ["compare.collation/1"] * 3 == [e["collation"]["schema"] for e in events]
+    assert ["match-herald", "match-post"] == events[1]["articles"]
+    (reuse,) = [json.loads(x) for x in (out / "reuse.jsonl").read_text().splitlines()]
+    assert "compare.corpus.reuse/1" == reuse["schema"]
+    texts = {json.loads(x)["id"]: json.loads(x)["text"] for x in DATA.read_text().splitlines()}
+    for side in ("a", "b"):
+        span = texts[reuse[side]["id"]][reuse[side]["start"] : reuse[side]["end"]]
+        assert span == reuse["text"]
+    index = (out / "index.html").read_text()
+    links = re.findall(r'href="([^"]+)"', index)
+    assert 3 == len(links)
+    for link in links:
+        assert "Collation:" in (out / link).read_text()
+
+
+def test_cli_escapes_event_ids_and_passes_extra_fields(tmp_path: Path) -> None:
+    rows = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines()]
+    for row in rows[:2]:
+        row["event"] = "<script>alert(1)</script>"
+    rows[0]["section"] = {"name": "city", "page": 3}
+    path = _write(tmp_path / "c.jsonl", [json.dumps(r) for r in rows])
+    assert 0 == main(["corpus", str(path), "-o", str(tmp_path / "o"), "--workers", "1", "-q"])
+    first = json.loads((tmp_path / "o" / "articles.jsonl").read_text().splitlines()[0])
+    assert {"section": {"name": "city", "page": 3}} == first["extra"]
+    assert "<script>alert(1)</script>" == first["event"] == first["given_event"]
+    index = (tmp_path / "o" / "index.html").read_text()
+    assert "<script>" not in index
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in index
+
+
+def test_cli_bad_line_exits_2_or_is_skipped(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    lines = DATA.read_text(encoding="utf-8").splitlines()
+    path = _write(tmp_path / "c.jsonl", [*lines[:3], '{"id": 1}', *lines[3:]])
+    assert 2 == main(["corpus", str(path), "-o", str(tmp_path / "o"), "-q"])
+    err = capsys.readouterr().err.strip()
+    assert 1 == len(err.splitlines())
+    assert "c.jsonl:4: 'id' must be a string" in err
+    assert 0 == main(["corpus", str(path), "-o", str(tmp_path / "o"), "-q", "--skip-bad"])
+    assert "1 bad inputs skipped" in capsys.readouterr().out
+    assert 2 == main(["corpus", str(tmp_path / "missing.jsonl"), "-o", str(tmp_path / "o")])
+    assert "no such file or folder" in capsys.readouterr().err
