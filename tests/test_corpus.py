@@ -247,3 +247,28 @@ def test_cli_bad_line_exits_2_or_is_skipped(
     assert "1 bad inputs skipped" in capsys.readouterr().out
     assert 2 == main(["corpus", str(tmp_path / "missing.jsonl"), "-o", str(tmp_path / "o")])
     assert "no such file or folder" in capsys.readouterr().err
+
+
+def test_cli_date_window_is_a_week_by_default(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The dated readouts: by default the July meeting stays out of November's call event; with
+    --any-date the two stories' shared vocabulary joins them (the README's measured trade-off)."""
+    dates = {"july-wang-yi-meeting": "2021-07-18", "call-cgtn-chinese-readout": "2021-11-05"}
+    rows = [
+        {"id": p.stem, "text": p.read_text("utf-8"), "date": dates.get(p.stem, "2021-11-06")}
+        for p in sorted(READOUTS.glob("*.txt"))
+    ]
+    path = _write(tmp_path / "r.jsonl", [json.dumps(r) for r in rows])
+
+    def events(*flags: str) -> dict[str, str]:
+        out = tmp_path / ("out" + "".join(flags))
+        assert 0 == main(["corpus", str(path), "-o", str(out), "--workers", "1", "-q", *flags])
+        lines = (out / "articles.jsonl").read_text("utf-8").splitlines()
+        return {a["id"]: a["event"] for a in map(json.loads, lines)}
+
+    default = events()
+    assert default["july-wang-yi-meeting"] != default["call-cgtn-chinese-readout"]
+    assert default == events("--date-window", "7")
+    anytime = events("--any-date")
+    assert anytime["july-wang-yi-meeting"] == anytime["call-newsweek-report"]

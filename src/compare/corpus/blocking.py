@@ -91,8 +91,10 @@ class Blocking:
     """Content words held by more articles than this are left out of the TF-IDF index."""
     reuse_words: int = 8
     """Words a passage shared across events must hold to be reported as reuse."""
-    date_window: int | None = None
-    """Days two dated articles may lie apart and still pair (None: no window)."""
+    date_window: int | None = 7
+    """Days two dated articles may lie apart and still pair (None: no window). A week by
+    default: news of one event is dated within days, and the window keeps a related story of
+    another month apart (BASIL: B-cubed F1 0.936 without it, 0.972 with it; README)."""
     different_outlet: bool = False
     """Pair only articles of different outlets (articles without an outlet pair with any)."""
 

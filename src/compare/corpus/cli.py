@@ -58,9 +58,16 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         "--skip-bad", action="store_true",
         help="skip malformed lines and unreadable files (counted), instead of stopping",
     )  # fmt: skip
-    p.add_argument(
+    dates = p.add_mutually_exclusive_group()
+    dates.add_argument(
         "--date-window", type=_at_least(0, "a whole number of days, 0 or more"), metavar="DAYS",
-        help="pair only articles dated at most DAYS apart (undated ones pair with any)",
+        default=Blocking().date_window,
+        help="pair only articles dated at most DAYS apart (default: %(default)s; undated ones "
+        "pair with any)",
+    )  # fmt: skip
+    dates.add_argument(
+        "--any-date", dest="date_window", action="store_const", const=None,
+        help="no date window: articles of any dates may pair",
     )  # fmt: skip
     p.add_argument(
         "--different-outlet", action="store_true",
