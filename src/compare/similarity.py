@@ -67,6 +67,16 @@ its rapidfuzz function."""
 _CDIST_MAX_PAIRS = 250_000
 """Above this many pairs the fuzzy scorer runs only on candidate pairs, not on the whole matrix."""
 
+_THREADED_MIN_PAIRS = 50_000
+"""From this many pairs rapidfuzz scores on every core; below it, on one thread: starting the
+threads costs more (about 5 ms) than scoring a small matrix, and the scores are the same."""
+
+
+def _workers(pairs: int) -> int:
+    """rapidfuzz's ``workers`` for scoring ``pairs`` pairs (the scores do not depend on it)."""
+    return -1 if pairs >= _THREADED_MIN_PAIRS else 1
+
+
 _BAND_CELLS = 1 << 19
 """Rows of the sparse shared-weights product are taken in bands of about this many cells."""
 
@@ -202,8 +212,8 @@ def score_matrix(
     fw = options.fuzzy_weight
     if n * m <= _CDIST_MAX_PAIRS:
         fuzzy = process.cdist(
-            [f.norm for f in ref], [f.norm for f in other], scorer=scorer, workers=-1,
-            dtype=np.float64,
+            [f.norm for f in ref], [f.norm for f in other], scorer=scorer,
+            workers=_workers(n * m), dtype=np.float64,
         ) / 100.0  # fmt: skip
         combined: Matrix = (1.0 - fw) * np.where(wordless, fuzzy, dice) + fw * fuzzy
         return combined
@@ -266,7 +276,7 @@ def candidate_scores(
         other_norms = ref_norms if other is ref else _sorted_norms(other, options.fuzzy_scorer)[0]
         fuzzy = process.cpdist(
             [ref_norms[i] for i in rows.tolist()], [other_norms[j] for j in cols.tolist()],
-            scorer=SCORERS[name], workers=-1, dtype=np.float64,
+            scorer=SCORERS[name], workers=_workers(len(rows)), dtype=np.float64,
         )  # fmt: skip
         wordless = w_ref[rows] + w_other[cols] == 0  # no overlap to weigh: fuzzy is all
         out[rows, cols] += np.where(wordless, 1.0, fw) * fuzzy / 100.0
@@ -416,7 +426,7 @@ def sparse_scores(
         fuzzy = process.cpdist(
             [ref_norms[i] for i in rows[pick].tolist()],
             [other_norms[j] for j in cols[pick].tolist()],
-            scorer=SCORERS[name], workers=-1, dtype=np.float64,
+            scorer=SCORERS[name], workers=_workers(len(pick)), dtype=np.float64,
         )  # fmt: skip
         wordless = w_ref[rows[pick]] + w_other[cols[pick]] == 0
         values[pick] += np.where(wordless, 1.0, fw) * fuzzy / 100.0
