@@ -185,7 +185,11 @@ def shared_weights(
     in_ref, in_other = _postings(ref), _postings(other)
     shared = np.zeros((len(ref), len(other)), dtype=np.float64)
     for k in sorted(in_ref.keys() & in_other.keys()):
-        shared[np.ix_(in_ref[k], in_other[k])] += idf[k]
+        rows, cols = in_ref[k], in_other[k]
+        if len(rows) == 1:  # one row: a plain slice, without np.ix_'s index arrays
+            shared[rows[0], cols] += idf[k]
+        else:
+            shared[np.ix_(rows, cols)] += idf[k]
     return shared
 
 
@@ -208,12 +212,13 @@ def score_matrix(
     total = w_ref[:, None] + w_other[None, :]
     dice = np.divide(2.0 * shared, total, out=np.zeros_like(shared), where=total > 0)
     wordless = total == 0  # neither text has a word: the fuzzy score is the whole score
-    scorer = SCORERS[options.fuzzy_scorer]
     fw = options.fuzzy_weight
     if n * m <= _CDIST_MAX_PAIRS:
+        ref_norms, name = _sorted_norms(ref, options.fuzzy_scorer)
+        other_norms = _sorted_norms(other, options.fuzzy_scorer)[0]
         fuzzy = process.cdist(
-            [f.norm for f in ref], [f.norm for f in other], scorer=scorer,
-            workers=_workers(n * m), dtype=np.float64,
+            ref_norms, other_norms, scorer=SCORERS[name], workers=_workers(n * m),
+            dtype=np.float64,
         ) / 100.0  # fmt: skip
         combined: Matrix = (1.0 - fw) * np.where(wordless, fuzzy, dice) + fw * fuzzy
         return combined
