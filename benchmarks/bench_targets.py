@@ -6,6 +6,7 @@ Run from the project root (any working directory works)::
     .venv/bin/python benchmarks/bench_targets.py --quick         # one run each, a short curve
     .venv/bin/python benchmarks/bench_targets.py --json          # the figures as JSON
     .venv/bin/python benchmarks/bench_targets.py --only pair4120 # one case (see CASES)
+    .venv/bin/python benchmarks/bench_targets.py --vs /tmp/old/src   # paired A/B against a tree
 
 Each case runs in a fresh process (``--child CASE``) so its peak RSS (``ru_maxrss``, the whole
 process: interpreter, imports and data included) and its first-call costs (lazy imports) are its
@@ -40,6 +41,7 @@ import argparse
 import gc
 import json
 import math
+import os
 import random
 import statistics
 import subprocess
@@ -269,12 +271,19 @@ CASES: dict[str, Callable[[int], dict[str, Any]]] = {
 }
 
 
-def run_child(case: str, arg: int, timeout: float, data: Path) -> dict[str, Any]:
+def _env(src: Path | None) -> dict[str, str] | None:
+    """The environment of a child importing ``compare`` from ``src`` (None: the installed one)."""
+    return None if src is None else {**os.environ, "PYTHONPATH": str(src)}
+
+
+def run_child(
+    case: str, arg: int, timeout: float, data: Path, src: Path | None = None
+) -> dict[str, Any]:
     """Run one case in a fresh process; its JSON, or a note when it failed or timed out."""
     cmd = [PY, str(Path(__file__).resolve()), "--child", case, "--arg", str(arg)]
     cmd += ["--data", str(data)]
     try:
-        done = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
+        done = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, env=_env(src))
     except subprocess.TimeoutExpired:
         return {"skipped": f"timed out after {timeout:.0f} s"}
     if done.returncode != 0:
@@ -339,8 +348,7 @@ def run_all(args: argparse.Namespace) -> dict[str, Any]:
         if args.only and case not in args.only:
             continue
         arg = (10 if args.quick else 50) if case == "readouts" else 0
-        n = 1 if case == "readouts" else runs
-        rows = [run_child(case, arg, args.timeout, args.data) for _ in range(n)]
+        rows = [run_child(case, arg, args.timeout, args.data) for _ in range(runs)]
         report[case] = median_of(rows)
         print(f"  {case} done", file=sys.stderr, flush=True)
     if not args.only or "cli" in args.only:
@@ -361,6 +369,37 @@ def run_all(args: argparse.Namespace) -> dict[str, Any]:
             "rss_exponent": exponent(curve, "rss_mb"),
         }
     return report
+
+
+def paired(args: argparse.Namespace) -> dict[str, Any]:
+    """This tree against ``args.vs`` (another tree's ``src``), case by case, in turns.
+
+    Each round runs the case once on each tree, one right after the other, and takes the ratio
+    of the two: on a shared machine whose speed drifts, the median of these paired ratios holds
+    better than two medians taken minutes apart.
+    """
+    out: dict[str, Any] = {}
+    for case in args.only or ("readouts", "pair4120", "large", "collate20", "basil", "cli"):
+        arg = 50 if case == "readouts" else 0
+        new: list[float] = []
+        old: list[float] = []
+        for _ in range(args.runs):
+            for src, into in ((None, new), (args.vs, old)):
+                if case == "cli":
+                    cmd = [PY, "-m", "compare", str(REF), str(OTHER)]
+                    t0 = time.perf_counter()
+                    subprocess.run(cmd, stdout=subprocess.DEVNULL, check=True, env=_env(src))
+                    into.append((time.perf_counter() - t0) * 1000)
+                else:
+                    into.append(run_child(case, arg, args.timeout, args.data, src)["value"])
+        out[case] = {
+            "this": statistics.median(new),
+            "vs": statistics.median(old),
+            "ratio": statistics.median(a / b for a, b in zip(new, old, strict=True)),
+            "runs": args.runs,
+        }
+        print(f"  {case} done", file=sys.stderr, flush=True)
+    return out
 
 
 def _verdict(value: float, target: float) -> str:
@@ -451,6 +490,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.add_argument("--only", nargs="*", help="cases to run", choices=[*CASES, "cli"])
     p.add_argument("--data", type=Path, default=DEFAULT_BASIL, help="BASIL folder")
     p.add_argument("--json", action="store_true", help="print the figures as JSON")
+    p.add_argument(
+        "--vs", type=Path, help="another tree's src/: time both in turns, print paired ratios"
+    )
     p.add_argument("--child", choices=list(CASES), help=argparse.SUPPRESS)
     p.add_argument("--arg", type=int, default=0, help=argparse.SUPPRESS)
     args = p.parse_args(argv)
@@ -459,6 +501,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(json.dumps(case_basil(args.arg, args.data)))
         else:
             print(json.dumps(CASES[args.child](args.arg)))
+        return 0
+    if args.vs:
+        pairs = paired(args)
+        print(json.dumps(pairs, indent=2) if args.json else "")
+        if not args.json:
+            print("| case | this tree | other tree | this / other (median of paired ratios) |")
+            print("| --- | --- | --- | --- |")
+            for case, v in pairs.items():
+                print(f"| {case} | {v['this']:.3g} | {v['vs']:.3g} | {v['ratio']:.2f} |")
         return 0
     report = run_all(args)
     if args.json:
