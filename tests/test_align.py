@@ -252,3 +252,25 @@ def test_mutual_best_pairs_link_under_the_threshold() -> None:
     rows, cols = np.nonzero(scores)
     sparse = SparseScores(scores.shape, rows, cols, scores[rows, cols])
     assert got == [(a.ref, a.other) for a in align(sparse, opts, lambda r, o: 0.0)]
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.integers(1, 40),
+    st.integers(1, 40),
+    st.lists(st.tuples(st.integers(0, 39), st.integers(0, 39)), min_size=1, max_size=300),
+)
+def test_components_same_by_scipy_and_union_find(
+    n: int, m: int, raw: list[tuple[int, int]]
+) -> None:
+    """The compiled path for large edge lists groups edges exactly as the union-find does."""
+    pairs = sorted({(i % n, j % m) for i, j in raw})
+    edges = np.array(pairs, dtype=np.intp)
+    by_scipy = align_module._components_csgraph(edges, n)
+    old = align_module._CSGRAPH_MIN_EDGES
+    try:
+        align_module._CSGRAPH_MIN_EDGES = 10**9
+        by_union_find = align_module._components(edges, n)
+    finally:
+        align_module._CSGRAPH_MIN_EDGES = old
+    assert list(by_scipy.items()) == list(by_union_find.items())

@@ -138,8 +138,19 @@ class UnionFind(Generic[K]):
         return min(ra, rb)
 
 
+_CSGRAPH_MIN_EDGES = 2_000
+"""From this many edges components come from SciPy's ``connected_components`` (compiled); below
+it, from :class:`UnionFind`, which spares a small comparison SciPy's import."""
+
+
 def _components(edges: NDArray[np.intp], n: int) -> dict[int, list[int]]:
-    """Group edge indices by connected component (rows are nodes 0..n-1, columns n..)."""
+    """Group edge indices by connected component (rows are nodes 0..n-1, columns n..).
+
+    Each component is keyed by its smallest row and lists its edges in order; components come
+    in the order of their first edge.
+    """
+    if len(edges) >= _CSGRAPH_MIN_EDGES:
+        return _components_csgraph(edges, n)
     sets: UnionFind[int] = UnionFind()
     for i, j in edges.tolist():
         sets.union(i, n + j)
@@ -147,6 +158,24 @@ def _components(edges: NDArray[np.intp], n: int) -> dict[int, list[int]]:
     for e, (i, _j) in enumerate(edges.tolist()):
         groups.setdefault(sets.find(i), []).append(e)
     return groups
+
+
+def _components_csgraph(edges: NDArray[np.intp], n: int) -> dict[int, list[int]]:
+    """:func:`_components` by ``scipy.sparse.csgraph`` (edges row-major, as from :func:`_edges`)."""
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
+
+    size = n + int(edges[:, 1].max()) + 1
+    graph = coo_matrix(
+        (np.ones(len(edges), dtype=np.int8), (edges[:, 0], n + edges[:, 1])), shape=(size, size)
+    )
+    _, labels = connected_components(graph, directed=False)
+    of_edge = labels[edges[:, 0]]
+    order = np.argsort(of_edge, kind="stable")
+    groups = np.split(order, np.flatnonzero(np.diff(of_edge[order])) + 1)
+    groups.sort(key=lambda g: int(g[0]))  # in the order of each one's first edge
+    # edges are row-major: a component's first edge holds its smallest row, the union-find root
+    return {int(edges[g[0], 0]): g.tolist() for g in groups}
 
 
 def _edges(scores: Scores, threshold: float) -> tuple[NDArray[np.intp], Matrix]:

@@ -80,7 +80,12 @@ class LanguageWarning(UserWarning):
 def script_of(text: str) -> str | None:
     """The script most letters of ``text`` are written in (``Han``, ``Arabic``, ``Latin``...),
     or None for a text without letters of a known script. Japanese Kana outweighs Han."""
-    sample = text[:_SAMPLE]
+    return _script_of_sample(text[:_SAMPLE])
+
+
+@bounded()
+def _script_of_sample(sample: str) -> str | None:
+    """:func:`script_of` on a text's first characters, cached (each comparison asks again)."""
     if sample.isascii():  # most English text: Latin if it has a letter
         return "Latin" if _ASCII_LETTER_RE.search(sample) else None
     counts: Counter[str] = Counter()

@@ -67,6 +67,16 @@ its rapidfuzz function."""
 _CDIST_MAX_PAIRS = 250_000
 """Above this many pairs the fuzzy scorer runs only on candidate pairs, not on the whole matrix."""
 
+_THREADED_MIN_PAIRS = 50_000
+"""From this many pairs rapidfuzz scores on every core; below it, on one thread: starting the
+threads costs more (about 5 ms) than scoring a small matrix, and the scores are the same."""
+
+
+def _workers(pairs: int) -> int:
+    """rapidfuzz's ``workers`` for scoring ``pairs`` pairs (the scores do not depend on it)."""
+    return -1 if pairs >= _THREADED_MIN_PAIRS else 1
+
+
 _BAND_CELLS = 1 << 19
 """Rows of the sparse shared-weights product are taken in bands of about this many cells."""
 
@@ -175,7 +185,11 @@ def shared_weights(
     in_ref, in_other = _postings(ref), _postings(other)
     shared = np.zeros((len(ref), len(other)), dtype=np.float64)
     for k in sorted(in_ref.keys() & in_other.keys()):
-        shared[np.ix_(in_ref[k], in_other[k])] += idf[k]
+        rows, cols = in_ref[k], in_other[k]
+        if len(rows) == 1:  # one row: a plain slice, without np.ix_'s index arrays
+            shared[rows[0], cols] += idf[k]
+        else:
+            shared[np.ix_(rows, cols)] += idf[k]
     return shared
 
 
@@ -198,11 +212,12 @@ def score_matrix(
     total = w_ref[:, None] + w_other[None, :]
     dice = np.divide(2.0 * shared, total, out=np.zeros_like(shared), where=total > 0)
     wordless = total == 0  # neither text has a word: the fuzzy score is the whole score
-    scorer = SCORERS[options.fuzzy_scorer]
     fw = options.fuzzy_weight
     if n * m <= _CDIST_MAX_PAIRS:
+        ref_norms, name = _sorted_norms(ref, options.fuzzy_scorer)
+        other_norms = _sorted_norms(other, options.fuzzy_scorer)[0]
         fuzzy = process.cdist(
-            [f.norm for f in ref], [f.norm for f in other], scorer=scorer, workers=-1,
+            ref_norms, other_norms, scorer=SCORERS[name], workers=_workers(n * m),
             dtype=np.float64,
         ) / 100.0  # fmt: skip
         combined: Matrix = (1.0 - fw) * np.where(wordless, fuzzy, dice) + fw * fuzzy
@@ -266,7 +281,7 @@ def candidate_scores(
         other_norms = ref_norms if other is ref else _sorted_norms(other, options.fuzzy_scorer)[0]
         fuzzy = process.cpdist(
             [ref_norms[i] for i in rows.tolist()], [other_norms[j] for j in cols.tolist()],
-            scorer=SCORERS[name], workers=-1, dtype=np.float64,
+            scorer=SCORERS[name], workers=_workers(len(rows)), dtype=np.float64,
         )  # fmt: skip
         wordless = w_ref[rows] + w_other[cols] == 0  # no overlap to weigh: fuzzy is all
         out[rows, cols] += np.where(wordless, 1.0, fw) * fuzzy / 100.0
@@ -416,7 +431,7 @@ def sparse_scores(
         fuzzy = process.cpdist(
             [ref_norms[i] for i in rows[pick].tolist()],
             [other_norms[j] for j in cols[pick].tolist()],
-            scorer=SCORERS[name], workers=-1, dtype=np.float64,
+            scorer=SCORERS[name], workers=_workers(len(pick)), dtype=np.float64,
         )  # fmt: skip
         wordless = w_ref[rows[pick]] + w_other[cols[pick]] == 0
         values[pick] += np.where(wordless, 1.0, fw) * fuzzy / 100.0

@@ -19,8 +19,6 @@ standard library, behind the same extra.
 from __future__ import annotations
 
 import re
-import urllib.error
-import urllib.request
 from types import ModuleType
 from typing import Any
 
@@ -121,6 +119,9 @@ def fetch_url(url: str) -> bytes:
 
     Needs the web extra (checked first: a page fetched could not be read without it).
     """
+    import urllib.error  # here, not at the top: http.client costs every run ~40 ms to import
+    import urllib.request
+
     _trafilatura(url)
     if not is_url(url):
         raise InputError(f"{url}: not an http:// or https:// address")
