@@ -8,6 +8,7 @@ README), not a copy of what the library printed.
 # ruff: noqa: SIM300
 from __future__ import annotations
 
+import re
 import warnings
 from pathlib import Path
 from typing import Any
@@ -146,7 +147,9 @@ def test_views_mark_arabic_and_chinese_text_with_dir_and_lang() -> None:
         result = _pair(name)
         mark = f'dir="auto" lang="{lang}"'
         html = result.to_html()
-        assert 2 * 9 + 1 + 1 == html.count(f"{mark}>")  # both sides of 9 links, 1 added, 1 omitted
+        cells = re.findall(rf'<td class="(?:ref|other)" {mark}>', html)
+        assert 2 * 9 + 1 + 1 == len(cells)  # both sides of 9 links, 1 added, 1 omitted
+        assert f"<li {mark}>" in html  # the summary's quoted findings and sentences too
         assert f"<span {mark}>" in result.to_markdown()
         assert "dir=" not in result.to_text(width=100)
     english = compare.Document.from_text("Xi said China supports Syria. Assad thanked him.")
