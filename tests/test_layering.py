@@ -315,3 +315,19 @@ def test_options_and_similarity_form_no_cycle() -> None:
         for i in ALL_IMPORTS
         if i.importer == "compare.options" and i.target == "compare.similarity"
     ]
+
+
+def test_the_cli_imports_only_what_a_two_file_comparison_needs() -> None:
+    """Importing the CLI pulls in no corpus stage, no SciPy sparse graphs and no view's library
+    (rich, jinja2): each is imported when its command or format runs. Whole-process start-up is
+    measured in benchmarks/bench_targets.py; this only guards the import graph."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, compare.cli; "
+        "print(' '.join(m for m in ('compare.corpus', 'scipy.sparse.csgraph', 'rich', 'jinja2', "
+        "'compare.report.html') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert "" == out.stdout.strip()

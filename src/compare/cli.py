@@ -15,8 +15,6 @@ from typing import NoReturn, TextIO
 import attrs
 
 from compare.collation import collate
-from compare.corpus.cli import add_arguments as add_corpus_arguments
-from compare.corpus.cli import run as corpus_run
 from compare.errors import CompareError, InputWarning
 from compare.loading import load
 from compare.model import FINDING_TYPES, Collation, Comparison, Document
@@ -197,6 +195,14 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
+def _corpus_run(args: argparse.Namespace, progress: Progress) -> str:
+    """Run the corpus command (imported only for it: a two-file comparison does not pay SciPy's
+    sparse-graph import)."""
+    from compare.corpus.cli import run
+
+    return run(args, progress)
+
+
 def _corpus_parser() -> argparse.ArgumentParser:
     """The parser of ``compare-accounts corpus`` (:mod:`compare.corpus.cli`)."""
     p = _Parser(
@@ -204,7 +210,9 @@ def _corpus_parser() -> argparse.ArgumentParser:
         description="Group a corpus into events, collate each event, find passages reused "
         "across events; write JSONL records and HTML reports to OUT_DIR.",
     )
-    add_corpus_arguments(p)
+    from compare.corpus.cli import add_arguments  # the corpus stage's imports (SciPy) only here
+
+    add_arguments(p)
     return p
 
 
@@ -412,7 +420,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     status = _status(args)
     try:
         try:
-            output = (corpus_run if corpus else _run)(args, status or silent)
+            output = (_corpus_run if corpus else _run)(args, status or silent)
         finally:
             if status is not None:
                 status.close()  # before any output or error message
