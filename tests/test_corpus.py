@@ -272,3 +272,20 @@ def test_cli_date_window_is_a_week_by_default(
     assert default == events("--date-window", "7")
     anytime = events("--any-date")
     assert anytime["july-wang-yi-meeting"] == anytime["call-newsweek-report"]
+
+
+def test_an_undated_article_does_not_bridge_two_dated_events(tmp_path: Path) -> None:
+    """The bundled readouts as they are: the Newsweek copy has no date. It takes the date of its
+    strongest dated match (its reworded copy, November), so it joins the call's event and its
+    likeness to the July meeting no longer pulls that meeting in."""
+    corpus = group(READOUTS, blocking=Blocking())
+    assert None is next(a for a in corpus.articles if a.id == "call-newsweek-report").date
+    assert [
+        (
+            "call-cgtn-chinese-readout",
+            "call-newsweek-report",
+            "call-reworded-report",
+            "call-syrian-readout-relay",
+        ),
+        ("july-wang-yi-meeting",),
+    ] == [e.articles for e in corpus.events]

@@ -205,7 +205,7 @@ def _allowed(
     """The pairs that pass the date window and the different-outlet predicate."""
     ok = np.ones(len(a), dtype=bool)
     if rules.date_window is not None:
-        days = np.array([_day(x.date) if _day(x.date) is not None else -1 for x in arts], np.int64)
+        days = _days(arts)
         da, db = days[a], days[b]
         ok &= (da < 0) | (db < 0) | (np.abs(da - db) <= rules.date_window)
     if rules.different_outlet:
@@ -216,6 +216,45 @@ def _allowed(
         ca, cb = codes[a], codes[b]
         ok &= (ca < 0) | (cb < 0) | (ca != cb)
     return ok
+
+
+def _days(arts: Sequence[Article]) -> IntArray:
+    """Each article's day number, -1 when undated."""
+    return np.array([d if (d := _day(x.date)) is not None else -1 for x in arts], np.int64)
+
+
+def _undated_edges(
+    arts: Sequence[Article],
+    a: IntArray,
+    b: IntArray,
+    edge: npt.NDArray[np.bool_],
+    strength: npt.NDArray[np.float64],
+    rules: Blocking,
+) -> npt.NDArray[np.bool_]:
+    """Event edges with undated articles held to the window too: an undated article takes the
+    date of its strongest dated event-edge neighbour (containment plus cosine), and its edges to
+    articles dated outside that date's window are dropped, so it cannot bridge two dated events
+    (an undated copy of a November story and a July meeting on the same theme)."""
+    if rules.date_window is None or not len(a):
+        return edge
+    days = _days(arts)
+    inferred = days.copy()
+    # each edge seen from both ends: (undated end, dated end, strength), strongest first
+    ends = np.concatenate([a, b])
+    others = np.concatenate([b, a])
+    both = np.concatenate([edge, edge])
+    power = np.concatenate([strength, strength])
+    pick = both & (days[ends] < 0) & (days[others] >= 0)
+    order = np.lexsort((-power[pick], ends[pick]))  # by undated end, strongest first
+    undated, dated = ends[pick][order], others[pick][order]
+    first = np.ones(len(undated), dtype=bool)
+    first[1:] = undated[1:] != undated[:-1]
+    inferred[undated[first]] = days[dated[first]]
+    da, db = inferred[a], inferred[b]
+    kept: npt.NDArray[np.bool_] = edge & (
+        (da < 0) | (db < 0) | (np.abs(da - db) <= rules.date_window)
+    )
+    return kept
 
 
 def _shingle_pairs(kept: Sequence[HashArray], stats: dict[str, int]) -> tuple[IntArray, ...]:
@@ -312,6 +351,7 @@ def candidates(
     edge = ((cos >= rules.cosine) & mutual) | (
         (share >= rules.min_shared) & (share >= rules.containment * smaller)
     )
+    edge = _undated_edges(arts, pa, pb, edge, cos + share / smaller, rules)
     stats["candidate_pairs"] = len(pa)
     stats["event_edges"] = int(edge.sum())
     return Candidates(pa, pb, share, cos.astype(np.float64), edge, tuple(kept), stats)
