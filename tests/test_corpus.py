@@ -122,27 +122,32 @@ def test_different_outlet_predicate_drops_same_outlet_pairs() -> None:
     assert 6 == len(corpus.events)
 
 
-def test_readouts_with_dates_call_is_one_event_july_meeting_another(tmp_path: Path) -> None:
+READOUT_EVENTS = [
+    (
+        "call-cgtn-chinese-readout",
+        "call-newsweek-report",
+        "call-reworded-report",
+        "call-syrian-readout-relay",
+    ),
+    ("july-wang-yi-meeting",),
+]
+"""The readouts' two real events: the Xi-Assad call (four reports) and the July meeting."""
+
+
+def _dated_readouts(tmp_path: Path) -> Path:
+    """The readouts as JSONL, every one dated (the July meeting in July, the call reports in
+    November, the undated Newsweek copy given the relay's date)."""
     dates = {"july-wang-yi-meeting": "2021-07-18", "call-cgtn-chinese-readout": "2021-11-05"}
     rows = [
-        {
-            "id": p.stem,
-            "text": p.read_text(encoding="utf-8"),
-            "date": dates.get(p.stem, "2021-11-06"),
-        }
+        {"id": p.stem, "text": p.read_text("utf-8"), "date": dates.get(p.stem, "2021-11-06")}
         for p in sorted(READOUTS.glob("*.txt"))
     ]
-    path = _write(tmp_path / "r.jsonl", [json.dumps(r) for r in rows])
-    corpus = group(path, blocking=Blocking(date_window=7))
-    assert [
-        (
-            "call-cgtn-chinese-readout",
-            "call-newsweek-report",
-            "call-reworded-report",
-            "call-syrian-readout-relay",
-        ),
-        ("july-wang-yi-meeting",),
-    ] == [e.articles for e in corpus.events]
+    return _write(tmp_path / "r.jsonl", [json.dumps(r) for r in rows])
+
+
+def test_readouts_with_dates_call_is_one_event_july_meeting_another(tmp_path: Path) -> None:
+    corpus = group(_dated_readouts(tmp_path), blocking=Blocking(date_window=7))
+    assert READOUT_EVENTS == [e.articles for e in corpus.events]
 
 
 @pytest.mark.parametrize(
@@ -254,12 +259,7 @@ def test_cli_date_window_is_a_week_by_default(
 ) -> None:
     """The dated readouts: by default the July meeting stays out of November's call event; with
     --any-date the two stories' shared vocabulary joins them (the README's measured trade-off)."""
-    dates = {"july-wang-yi-meeting": "2021-07-18", "call-cgtn-chinese-readout": "2021-11-05"}
-    rows = [
-        {"id": p.stem, "text": p.read_text("utf-8"), "date": dates.get(p.stem, "2021-11-06")}
-        for p in sorted(READOUTS.glob("*.txt"))
-    ]
-    path = _write(tmp_path / "r.jsonl", [json.dumps(r) for r in rows])
+    path = _dated_readouts(tmp_path)
 
     def events(*flags: str) -> dict[str, str]:
         out = tmp_path / ("out" + "".join(flags))
@@ -280,12 +280,4 @@ def test_an_undated_article_does_not_bridge_two_dated_events(tmp_path: Path) -> 
     likeness to the July meeting no longer pulls that meeting in."""
     corpus = group(READOUTS, blocking=Blocking())
     assert None is next(a for a in corpus.articles if a.id == "call-newsweek-report").date
-    assert [
-        (
-            "call-cgtn-chinese-readout",
-            "call-newsweek-report",
-            "call-reworded-report",
-            "call-syrian-readout-relay",
-        ),
-        ("july-wang-yi-meeting",),
-    ] == [e.articles for e in corpus.events]
+    assert READOUT_EVENTS == [e.articles for e in corpus.events]
