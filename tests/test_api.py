@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import inspect
+import pickle
 import subprocess
 import sys
 import typing
@@ -165,6 +166,28 @@ def test_link_threshold_1_5() -> None:
     """The brief's example: Options(link_threshold=1.5) is refused, caught as a ValueError too."""
     with pytest.raises(ValueError, match="link_threshold"):
         Options(link_threshold=1.5)
+
+
+def test_unknown_option_is_an_options_error_with_a_suggestion() -> None:
+    """A misspelt option name is an OptionsError (not Python's bare TypeError) naming the name,
+    the closest real option, and no traceback-like second line."""
+    with pytest.raises(OptionsError) as excinfo:
+        Options(link_treshold=0.4)  # type: ignore[call-arg]
+    message = str(excinfo.value)
+    assert "'link_treshold'" in message
+    assert "did you mean link_threshold?" in message
+    assert "\n" not in message
+    with pytest.raises(OptionsError, match="unknown option 'colour'"):
+        attrs.evolve(Options(), colour=True)
+    with pytest.raises(OptionsError, match="at most 14 values"):
+        Options(*([0.5] * 15))  # type: ignore[arg-type]
+
+
+def test_options_survive_pickle_and_evolve() -> None:
+    """The name check does not get in the way of copying options (process pools pickle them)."""
+    options = Options(link_threshold=0.4)
+    assert pickle.loads(pickle.dumps(options)) == options
+    assert attrs.evolve(options, near_miss=0.2).link_threshold == 0.4
 
 
 @pytest.mark.parametrize(("field", "value"), [("link_threshold", 0), ("link_threshold", 1)])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import difflib
 import functools
 import inspect
 import itertools
@@ -155,6 +156,21 @@ class Options:
     fuzzy scorer), or any object following :class:`compare.similarity.Scorer`. An object, not a
     setting: it has no command-line flag and is not part of :meth:`to_dict` (options hold it
     rather than name it, so that options import no stage)."""
+
+    def __new__(cls, *args: object, **kwargs: object) -> Options:
+        """Refuse an unknown option by name (OptionsError, not Python's bare TypeError)."""
+        known = {f.name for f in attrs.fields(cls)}
+        for name in kwargs:
+            if name not in known:
+                close = difflib.get_close_matches(name, sorted(known), n=1)
+                hint = f"; did you mean {close[0]}?" if close else ""
+                raise OptionsError(
+                    f"unknown option {name!r}{hint} (options: {', '.join(sorted(known))})"
+                )
+        positional = sum(not f.kw_only for f in attrs.fields(cls))
+        if len(args) > positional:
+            raise OptionsError(f"Options takes at most {positional} values, got {len(args)}")
+        return super().__new__(cls)
 
     def to_dict(self) -> dict[str, float | int | str]:
         """Return the scalar options (:data:`SCALAR_OPTIONS`) as a plain, JSON-ready mapping."""
