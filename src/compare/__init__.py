@@ -16,22 +16,30 @@ from compare.loading import load
 from compare.model import (
     Candidate,
     Claim,
+    ClaimStatus,
     Collation,
+    CollationSummary,
     Comparison,
     DiffOp,
     Document,
     Finding,
     Link,
+    Selection,
     Sentence,
+    SourceSummary,
+    Summary,
 )
 from compare.options import Options
 from compare.pairwise import compare
 from compare.scripts import LanguageWarning, detect_language
+from compare.similarity import Scorer
 
 __all__ = [
     "Candidate",
     "Claim",
+    "ClaimStatus",
     "Collation",
+    "CollationSummary",
     "CompareError",
     "Comparison",
     "DiffOp",
@@ -44,8 +52,12 @@ __all__ = [
     "MissingExtraError",
     "Options",
     "OptionsError",
+    "Scorer",
+    "Selection",
     "SemanticScorer",
     "Sentence",
+    "SourceSummary",
+    "Summary",
     "TooLargeError",
     "__version__",
     "collate",
