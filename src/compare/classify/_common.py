@@ -93,11 +93,13 @@ def _finding(
     ref: Iterable[Span] = (),
     other: Iterable[Span] = (),
 ) -> Finding:
-    """A finding on this link, spans given in side-text offsets (whitespace trimmed)."""
+    """A finding on this link, spans given in side-text offsets (whitespace trimmed), each
+    side's spans in document order without repeats (so that swapping the two sides swaps the
+    spans exactly, whatever order a detector found them in)."""
 
     def doc_spans(side: Side, spans: Iterable[Span]) -> tuple[Span, ...]:
         trimmed = (_trim(side.text, s, e) for s, e in spans)
-        return tuple(side.doc_span(s, e) for s, e in trimmed if e > s)
+        return tuple(sorted({side.doc_span(s, e) for s, e in trimmed if e > s}))
 
     return Finding(
         kind,

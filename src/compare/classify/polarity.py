@@ -20,12 +20,24 @@ from compare.tokens import stopwords
 
 
 def _with_neighbours(text: str, start: int, end: int) -> tuple[int, int]:
-    """Extend a span by one word on each side."""
-    before = re.search(rf"((?:[{HAN}]|[^\s{HAN}]+)\s*)$", text[:start])  # a Chinese character
-    after = re.match(rf"(\s*(?:[{HAN}]|[^\s,.;:!?”\"{HAN}]+))", text[end:])  # is one word
+    """Extend a span by one word on each side; in Chinese, to its clause (at most
+    :data:`_HAN_REACH` characters each side), since a character or two cuts words
+    (``‘中没有发’`` was shown for ``大桥建设过程中没有发生安全事故``)."""
+    if re.search(rf"[{HAN}]", text[max(0, start - 1) : end + 1]):
+        before = re.search(rf"([^{_HAN_STOPS}]{{0,{_HAN_REACH}}})$", text[:start])
+        after = re.match(rf"([^{_HAN_STOPS}]{{0,{_HAN_REACH}}})", text[end:])
+    else:
+        before = re.search(rf"((?:[{HAN}]|[^\s{HAN}]+)\s*)$", text[:start])
+        after = re.match(rf"(\s*(?:[{HAN}]|[^\s,.;:!?”\"{HAN}]+))", text[end:])
     s = start - len(before.group(1)) if before else start
     e = end + len(after.group(1)) if after else end
     return s, e
+
+
+_HAN_STOPS = "，。；：！？、“”「」（）,.;:!?\\s"
+"""Marks that end a Chinese clause."""
+_HAN_REACH = 12
+"""At most this many characters of a Chinese clause are shown on each side of a change."""
 
 
 def polarity(ctx: LinkContext) -> Iterator[Finding]:
