@@ -22,6 +22,7 @@ from typing import Any
 __all__ = [
     "Resolved",
     "load_gold",
+    "option_settings",
     "pooled",
     "prf",
     "resolve",
@@ -53,6 +54,25 @@ def load_gold(path: Path) -> list[dict[str, Any]]:
             if key not in pair:
                 raise ValueError(f"{path}: pair {pair.get('name', '?')!r} lacks {key!r}")
     return pairs
+
+
+def option_settings(settings: Iterable[str]) -> dict[str, Any]:
+    """``NAME=VALUE`` strings (the scripts' repeatable ``--set``) as keyword arguments of
+    ``compare.Options``: a value is an int, else a float, else a string (Options checks it)."""
+    out: dict[str, Any] = {}
+    for setting in settings:
+        name, sep, raw = setting.partition("=")
+        if not sep or not name.strip():
+            raise ValueError(f"--set wants NAME=VALUE, got {setting!r}")
+        value: Any = raw.strip()
+        for kind in (int, float):
+            try:
+                value = kind(raw)
+                break
+            except ValueError:
+                continue
+        out[name.strip()] = value
+    return out
 
 
 def shorten(text: str, width: int = 80) -> str:

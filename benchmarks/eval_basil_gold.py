@@ -6,6 +6,7 @@ Run from the project root::
     python benchmarks/eval_basil_gold.py --split test     # the held-out third (do not tune on it)
     python benchmarks/eval_basil_gold.py --semantic       # with the [semantic] extra's scorer
     python benchmarks/eval_basil_gold.py --json
+    python benchmarks/eval_basil_gold.py --set mutual_floor=0.3   # any option (repeatable)
 
 The gold (``benchmarks/data/basil_gold.json``) was annotated by reading, before anything was tuned
 on it: for 9 BASIL events drawn at random (``random.seed(9)``, ``random.sample(range(100), 9)``),
@@ -32,7 +33,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _gold import prf
+from _gold import option_settings, prf
 from basil import DEFAULT_DATA, DataMissing, build_document, read_events
 
 import compare
@@ -152,6 +153,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--split", choices=("dev", "test", "all"), default="dev")
     parser.add_argument("--semantic", action="store_true", help="use the [semantic] scorer")
     parser.add_argument("--link-threshold", type=float, default=None)
+    parser.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="any other option, e.g. --set mutual_floor=0.3 (repeatable)",
+    )
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args(argv)
     try:
@@ -160,14 +168,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"eval_basil_gold: {exc}", file=sys.stderr)
         return 2
     gold = json.loads(args.gold.read_text(encoding="utf-8"))
-    kwargs: dict[str, Any] = {}
+    try:
+        kwargs: dict[str, Any] = option_settings(args.set)
+    except ValueError as exc:
+        print(f"eval_basil_gold: {exc}", file=sys.stderr)
+        return 2
     if args.link_threshold is not None:
         kwargs["link_threshold"] = args.link_threshold
     if args.semantic:
         from compare.semantic import SemanticScorer
 
         kwargs["scorer"] = SemanticScorer()
-    report = score(gold, events, args.split, compare.Options(**kwargs))
+    try:
+        options = compare.Options(**kwargs)
+    except compare.CompareError as exc:
+        print(f"eval_basil_gold: {exc}", file=sys.stderr)
+        return 2
+    report = score(gold, events, args.split, options)
     if args.json:
         print(json.dumps(report, indent=1))
     else:

@@ -27,7 +27,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _gold import REPO, SHARED, load_gold, pooled, score_pair
+from _gold import REPO, SHARED, load_gold, option_settings, pooled, score_pair
 
 DEFAULT_GOLDS = (
     SHARED / "eval" / "readouts_gold.json",
@@ -155,6 +155,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         action="store_true",
         help="Options(scorer=compare.SemanticScorer()): needs the semantic extra",
     )
+    parser.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="any other option, e.g. --set mutual_floor=0.3 (repeatable)",
+    )
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args(argv)
 
@@ -176,7 +183,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     compare = _import_compare()
     try:
-        given: dict[str, Any] = {}
+        given: dict[str, Any] = option_settings(args.set)
+    except ValueError as exc:
+        return _fail(str(exc))
+    try:
         if args.threshold is not None:
             given["link_threshold"] = args.threshold
         if args.semantic:

@@ -24,7 +24,7 @@ OUR_GOLD = REPO / "tests" / "data" / "newsweek_reworded_gold.json"
 OUR_CALL_GOLD = REPO / "tests" / "data" / "cgtn_relay_gold.json"
 
 sys.path.insert(0, str(REPO / "benchmarks"))
-from _gold import load_gold, score_pair  # noqa: E402 - benchmarks/ is not a package
+from _gold import load_gold, option_settings, score_pair  # noqa: E402 - not a package
 
 
 def index_of(doc: Document, snippet: str) -> int:
@@ -167,3 +167,16 @@ def test_shared_readouts_gold(shared_gold: Path) -> None:
         assert score["omitted"]["recall"] >= 0.9, score["omitted"]["missed"]
         assert score["added"]["recall"] >= 0.9, score["added"]["missed"]
         assert score["links"]["precision"] >= 0.75, score["false_positives"]
+
+
+def test_option_settings_of_the_evaluation_scripts() -> None:
+    """`--set NAME=VALUE` gives Options keywords typed int, float or string; a setting without
+    `=` is a ValueError the scripts print as one line (exit 2), and an unknown name reaches
+    Options, which refuses it."""
+    given = option_settings(["mutual_floor=0.3", "detail_min_words=4", "language=en"])
+    assert {"mutual_floor": 0.3, "detail_min_words": 4, "language": "en"} == given
+    assert 0.3 == compare.Options(**given).mutual_floor
+    with pytest.raises(ValueError, match="NAME=VALUE"):
+        option_settings(["mutual_floor"])
+    with pytest.raises(compare.OptionsError, match="did you mean mutual_floor"):
+        compare.Options(**option_settings(["mutual_flor=0.3"]))
