@@ -21,6 +21,7 @@ from typing import Any
 
 __all__ = [
     "Resolved",
+    "add_set_option",
     "load_gold",
     "option_settings",
     "pooled",
@@ -54,6 +55,17 @@ def load_gold(path: Path) -> list[dict[str, Any]]:
             if key not in pair:
                 raise ValueError(f"{path}: pair {pair.get('name', '?')!r} lacks {key!r}")
     return pairs
+
+
+def add_set_option(parser: Any) -> None:
+    """Give an evaluation script's ``argparse`` parser the repeatable ``--set NAME=VALUE``."""
+    parser.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="any other option, e.g. --set mutual_floor=0.3 (repeatable)",
+    )
 
 
 def option_settings(settings: Iterable[str]) -> dict[str, Any]:

@@ -33,7 +33,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _gold import option_settings, prf
+from _gold import add_set_option, option_settings, prf
 from basil import DEFAULT_DATA, DataMissing, build_document, read_events
 
 import compare
@@ -153,13 +153,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--split", choices=("dev", "test", "all"), default="dev")
     parser.add_argument("--semantic", action="store_true", help="use the [semantic] scorer")
     parser.add_argument("--link-threshold", type=float, default=None)
-    parser.add_argument(
-        "--set",
-        action="append",
-        default=[],
-        metavar="NAME=VALUE",
-        help="any other option, e.g. --set mutual_floor=0.3 (repeatable)",
-    )
+    add_set_option(parser)
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args(argv)
     try:

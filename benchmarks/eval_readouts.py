@@ -27,7 +27,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _gold import REPO, SHARED, load_gold, option_settings, pooled, score_pair
+from _gold import REPO, SHARED, add_set_option, load_gold, option_settings, pooled, score_pair
 
 DEFAULT_GOLDS = (
     SHARED / "eval" / "readouts_gold.json",
@@ -155,13 +155,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         action="store_true",
         help="Options(scorer=compare.SemanticScorer()): needs the semantic extra",
     )
-    parser.add_argument(
-        "--set",
-        action="append",
-        default=[],
-        metavar="NAME=VALUE",
-        help="any other option, e.g. --set mutual_floor=0.3 (repeatable)",
-    )
+    add_set_option(parser)
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args(argv)
 
