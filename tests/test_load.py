@@ -47,7 +47,8 @@ def test_directory(tmp_path: Path) -> None:
         load(tmp_path)
     message = one_line_error(excinfo)
     assert str(tmp_path) in message
-    assert "is a directory, not a text file" in message  # tmp_path's own name holds "directory"
+    assert "is a folder, not a text file (load its files one by one;" in message
+    assert "`compare corpus` a whole collection" in message
 
 
 def test_binary_file(tmp_path: Path) -> None:

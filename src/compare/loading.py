@@ -147,18 +147,24 @@ def _read_file(path: Path, name: str) -> str:
     return _decode(_read_bytes(path, name), name)
 
 
+_FOLDER = (
+    "is a folder, not a text file (load its files one by one; the command line reads a folder's "
+    ".txt files itself, and `compare corpus` a whole collection)"
+)
+
+
 def _read_bytes(path: Path, name: str) -> bytes:
     """Read one file's bytes, turning every failure into an InputError."""
     if "\x00" in str(path):  # the os would raise ValueError
         raise InputError(f"{name}: not a usable file name (it holds a NUL character)")
     try:
         if path.is_dir():
-            raise InputError(f"{name}: is a directory, not a text file")
+            raise InputError(f"{name}: {_FOLDER}")
         data = path.read_bytes()
     except FileNotFoundError:
         raise InputError(f"{name}: no such file") from None
     except IsADirectoryError:
-        raise InputError(f"{name}: is a directory, not a text file") from None
+        raise InputError(f"{name}: {_FOLDER}") from None
     except PermissionError:
         raise InputError(f"{name}: permission denied (cannot read the file)") from None
     except OSError as exc:
