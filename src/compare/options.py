@@ -134,7 +134,8 @@ class Options:
 
     max_pairs: int = attrs.field(default=50_000_000, validator=_positive_int)
     """Refuse, before scoring, inputs with more sentence pairs than this (REF × OTHER sentences;
-    the square of all sentences for a collation): 1.7 GB and 25-31 s on news text (README)."""
+    the square of all sentences for a collation): 25-31 s on news text; 0.8 GB for a collation,
+    whose matrix is dense, 0.3 GB for a pair, scored sparsely (README)."""
 
     max_linkable: int = attrs.field(default=2_000_000, validator=_positive_int)
     """Refuse, before scoring, inputs with more sentence pairs estimated to reach the link
