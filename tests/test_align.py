@@ -274,3 +274,56 @@ def test_components_same_by_scipy_and_union_find(
     finally:
         align_module._CSGRAPH_MIN_EDGES = old
     assert list(by_scipy.items()) == list(by_union_find.items())
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.integers(min_value=41, max_value=90),
+    st.integers(min_value=41, max_value=90),
+    st.floats(min_value=0.02, max_value=0.3),
+    st.integers(min_value=0, max_value=2**32 - 1),
+)
+def test_large_components_match_as_the_dense_solver_does(
+    n: int, m: int, density: float, seed: int
+) -> None:
+    """A component over 40 rows or columns is matched from its edges alone (no dense n x m
+    matrix); with distinct scores (one best matching) it finds the pairs SciPy's dense
+    assignment finds, and with ties a matching of the same total."""
+    from scipy.optimize import linear_sum_assignment
+
+    rng = np.random.default_rng(seed)
+    dense = np.where(rng.random((n, m)) < density, 0.45 + 0.55 * rng.random((n, m)), 0.0)
+    edges = np.argwhere(dense > 0)
+    if not len(edges):
+        return
+    found = align_module._sparse_matching(edges, dense[edges[:, 0], edges[:, 1]])
+    rows, cols = linear_sum_assignment(dense, maximize=True)
+    pairs = zip(rows.tolist(), cols.tolist(), strict=True)
+    expected = sorted((i, j) for i, j in pairs if dense[i, j] > 0)
+    assert expected == sorted(found)
+    tied = np.round(dense, 1)  # many equal scores: any best matching will do
+    found = align_module._sparse_matching(edges, tied[edges[:, 0], edges[:, 1]])
+    rows, cols = linear_sum_assignment(tied, maximize=True)
+    assert len({i for i, _ in found}) == len(found) == len({j for _, j in found})
+    assert tied[rows, cols].sum() == pytest.approx(sum(tied[i, j] for i, j in found))
+
+
+def test_large_component_alignment_keeps_memory_to_its_edges() -> None:
+    """assign() on one connected component of 3,000 x 3,000 sentences whose every row has a few
+    edges builds no 3,000 x 3,000 matrix: it runs within a few MB of traced memory."""
+    import tracemalloc
+
+    from compare.similarity import SparseScores
+
+    n = 3_000
+    rows = np.repeat(np.arange(n), 3)
+    cols = (rows + np.tile([0, 1, 2], n)) % n  # a ring: one component
+    values = 0.5 + 0.4 * np.random.default_rng(1).random(len(rows))
+    order = np.lexsort((cols, rows))
+    scores = SparseScores((n, n), rows[order], cols[order], values[order])
+    tracemalloc.start()
+    pairs = assign(scores, 0.45)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert n == len(pairs)
+    assert peak < 8 * 2**20  # the dense matrix alone would be 72 MB

@@ -215,6 +215,9 @@ def assign(scores: Scores, threshold: float) -> list[tuple[int, int]]:
             e = max(range(len(members)), key=lambda k: (sub_values[k], -sub[k, 0], -sub[k, 1]))
             pairs.append((int(sub[e, 0]), int(sub[e, 1])))
             continue
+        if max(len(rows), len(cols)) > _PURE_PYTHON_MAX:
+            pairs.extend(_sparse_matching(sub, values[members]))
+            continue
         weights = np.zeros((len(rows), len(cols)))
         r_at = {r: k for k, r in enumerate(rows)}
         c_at = {c: k for k, c in enumerate(cols)}
@@ -222,6 +225,34 @@ def assign(scores: Scores, threshold: float) -> list[tuple[int, int]]:
             weights[r_at[i], c_at[j]] = v
         pairs.extend((rows[a], cols[b]) for a, b in _max_weight_matching(weights))
     return sorted(pairs)
+
+
+def _sparse_matching(edges: NDArray[np.intp], values: Matrix) -> list[tuple[int, int]]:
+    """The pairs of a maximum-weight matching of a large component, from its edges alone.
+
+    A dense weight matrix of a component of R rows and C columns takes R x C floats (650 MB for
+    9,000 x 9,000), most of them zeros. SciPy's sparse solver (LAPJVsp) finds a *full* matching
+    of the rows, so each row gets a column of its own that stands for "unmatched": with every
+    real edge weighing its score plus 1 and every such column 1, a full matching weighs R plus
+    the scores of its real edges, so the heaviest full matching holds the heaviest matching.
+    """
+    from scipy.sparse import csr_matrix
+    from scipy.sparse.csgraph import min_weight_full_bipartite_matching
+
+    rows, r_idx = np.unique(edges[:, 0], return_inverse=True)
+    cols, c_idx = np.unique(edges[:, 1], return_inverse=True)
+    nr, nc = len(rows), len(cols)
+    own = np.arange(nr)
+    graph = csr_matrix(
+        (
+            np.concatenate([values + 1.0, np.ones(nr)]),
+            (np.concatenate([r_idx, own]), np.concatenate([c_idx, nc + own])),
+        ),
+        shape=(nr, nc + nr),
+    )
+    row_ind, col_ind = min_weight_full_bipartite_matching(graph, maximize=True)
+    real = col_ind < nc
+    return list(zip(rows[row_ind[real]].tolist(), cols[col_ind[real]].tolist(), strict=True))
 
 
 def _neighbours(pairs: list[tuple[int, int]], shape: tuple[int, int]) -> list[tuple[int, int]]:
