@@ -6,6 +6,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import compare
 from compare import Document, Options, similarity
@@ -136,3 +138,26 @@ def test_shared_units_are_escaped_in_html() -> None:
     assert 'class="shared"' in html
     assert "<script>plan" not in html
     assert "&lt;script&gt;plan" in html
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(min_value=0, max_value=2**32 - 1), st.integers(1, 40), st.integers(1, 40))
+def test_sparse_raise_equals_merging_both_lists(seed: int, n: int, m: int) -> None:
+    """Raising sparse scores in place (new pairs inserted where they sort) gives exactly what
+    merging the two lists and keeping each pair's highest score gives."""
+    from compare.lift import _best, _raise_sparse
+
+    rng = np.random.default_rng(seed)
+
+    def coords(share: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        r, c = np.nonzero(rng.random((n, m)) < share)
+        return _best(r.astype(np.intp), c.astype(np.intp), np.round(rng.random(len(r)), 2), m)
+
+    base = SparseScores((n, m), *coords(0.3))
+    lift = coords(0.2)
+    expected = _best(*(np.concatenate([a, b]) for a, b in zip(
+        (base.rows, base.cols, base.values), lift, strict=True)), m)  # fmt: skip
+    got = _raise_sparse(base, lift)
+    for want, have in zip(expected, (got.rows, got.cols, got.values), strict=True):
+        assert want.tolist() == have.tolist()
+    assert got.rows.dtype == base.rows.dtype and got.values.dtype == base.values.dtype

@@ -175,16 +175,32 @@ def _raise(base: Matrix | SparseScores, pairs: Coords) -> Matrix | SparseScores:
     if not len(rows):
         return base
     if isinstance(base, SparseScores):
-        merged = _best(
-            np.concatenate([base.rows, rows]),
-            np.concatenate([base.cols, cols]),
-            np.concatenate([base.values, values]),
-            base.shape[1],
-        )
-        return SparseScores(base.shape, *merged)
+        return _raise_sparse(base, _best(rows, cols, values, base.shape[1]))
     out = base.copy()
     np.maximum.at(out, (rows, cols), values)
     return out
+
+
+def _raise_sparse(base: SparseScores, pairs: Coords) -> SparseScores:
+    """:func:`_raise` of sparse scores by pairs sorted row-major, each once: a pair already kept
+    is raised in place, a new one inserted where it sorts, so no copy of the concatenation of
+    both is sorted (at 10,000 sentences a side that took 300 MB more than the result)."""
+    rows, cols, values = pairs
+    width = base.shape[1]
+    keys = rows.astype(np.int64) * width + cols
+    at = np.searchsorted(base.keys, keys)
+    hit = at < len(base.keys)
+    hit[hit] = base.keys[at[hit]] == keys[hit]
+    raised = base.values.copy()
+    raised[at[hit]] = np.maximum(raised[at[hit]], values[hit])
+    new = ~hit
+    where = at[new]
+    return SparseScores(
+        base.shape,
+        np.insert(base.rows, where, rows[new]),
+        np.insert(base.cols, where, cols[new]),
+        np.insert(raised, where, values[new]),
+    )
 
 
 @overload
