@@ -360,6 +360,14 @@ def _ratio_bound(len_a: Matrix, len_b: Matrix) -> Matrix:
     return np.where(total > 0, 1.0 - np.abs(len_a - len_b) / np.maximum(total, 1.0), 1.0)
 
 
+def _joined(parts: list[Any], dtype: type) -> Any:
+    """The parts joined into one array (of ``dtype`` when there is none), the list emptied so
+    each part's memory is freed as soon as it is copied."""
+    out = np.concatenate(parts) if parts else np.zeros(0, dtype=dtype)
+    parts.clear()
+    return out
+
+
 def sparse_scores(
     ref: Sequence[Features], other: Sequence[Features], idf: dict[str, float], options: Options
 ) -> SparseScores:
@@ -418,19 +426,22 @@ def sparse_scores(
         total = w_ref[r] + w_other[c]
         dice = 2.0 * band.data / total  # the weighted Dice overlap, as candidate_scores has it
         keep = dice >= keep_floor
-        kept(r[keep], c[keep], dice[keep], wordless=False)
+        r, c, dice = r[keep], c[keep], dice[keep]
+        # each pair comes once and bands are row ranges in order: sorted bands are sorted pairs
+        in_band = np.argsort(r.astype(np.int64) * m + c)
+        kept(r[in_band], c[in_band], dice[in_band], wordless=False)
     empty_r, empty_c = np.nonzero(w_ref == 0)[0], np.nonzero(w_other == 0)[0]
-    if len(empty_r) and len(empty_c):  # neither text has a word: the fuzzy score is the whole score
+    wordless_pairs = bool(len(empty_r) and len(empty_c))
+    if wordless_pairs:  # neither text has a word: the fuzzy score is the whole score
         wr, wc = np.meshgrid(empty_r, empty_c, indexing="ij")
         kept(
             wr.ravel().astype(np.intp), wc.ravel().astype(np.intp), np.zeros(wr.size), wordless=True
         )
-    rows = np.concatenate(parts_r) if parts_r else np.zeros(0, dtype=np.intp)
-    cols = np.concatenate(parts_c) if parts_c else np.zeros(0, dtype=np.intp)
-    values = np.concatenate(parts_v) if parts_v else np.zeros(0)
-    cand = np.concatenate(parts_cand) if parts_cand else np.zeros(0, dtype=bool)
-    order = np.argsort(rows.astype(np.int64) * m + cols, kind="stable")
-    rows, cols, values, cand = rows[order], cols[order], values[order], cand[order]
+    rows, cols = _joined(parts_r, np.intp), _joined(parts_c, np.intp)
+    values, cand = _joined(parts_v, np.float64), _joined(parts_cand, np.bool_)
+    if wordless_pairs:  # they sort among the others
+        order = np.argsort(rows.astype(np.int64) * m + cols, kind="stable")
+        rows, cols, values, cand = rows[order], cols[order], values[order], cand[order]
     pick = np.nonzero(cand)[0]
     workers = _workers(len(pick))
     for lo in range(0, len(pick), _FUZZY_CHUNK):  # chunks: the string lists stay small
