@@ -68,6 +68,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("compare.report.table",),  # findings and links as rows: CSV and pandas
     ("compare.report.markdown", "compare.report.html"),
     ("compare.report.corpus",),  # issue 13: corpus records and the index page
+    ("compare.corpus.output",),  # issue 13: a grouped corpus written to a folder (JSONL/Parquet)
     ("compare",),  # the package: the public API, re-exported
     ("compare.corpus.cli",),  # issue 13: the corpus command, dispatched from compare.cli
     ("compare.cli",),  # parses arguments, calls the API, picks a renderer

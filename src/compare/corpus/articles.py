@@ -1,15 +1,20 @@
-"""Corpus input: a folder of text/HTML files or a JSONL file, read one article at a time.
+"""Corpus input: a folder of text/HTML files, a JSONL file or a Parquet file, read one article at
+a time.
 
 A JSONL line is an object with a string ``id`` and ``text`` and, optionally, ``outlet``, ``date``,
 ``title``, ``url`` and ``event`` (strings); other fields pass through in :attr:`Article.extra`. A
 folder is read file by file in name order (``.txt``, ``.md``, ``.html``, ``.htm``; web pages
-through :func:`compare.load`, which needs the ``web`` extra). A malformed line or an unreadable
+through :func:`compare.load`, which needs the ``web`` extra). A ``.parquet`` file (the
+``parquet`` extra: pyarrow) has the same columns, read a batch of rows at a time; a ``date``
+column of Arrow dates reads as ISO dates, and other columns pass through (dates and other
+non-JSON values as strings). A malformed line, row or an unreadable
 file raises one :class:`~compare.errors.InputError` naming ``file:line``, or, with
 ``skip_bad=True``, is recorded in the reader's ``skipped`` list and passed over.
 """
 
 from __future__ import annotations
 
+import datetime
 import json
 import os
 from collections.abc import Iterator, Mapping
@@ -21,12 +26,25 @@ import attrs
 from compare.errors import InputError, MissingExtraError
 from compare.loading import derive_id, load
 
-__all__ = ["FIELDS", "TEXT_SUFFIXES", "Article", "Reader", "read_articles"]
+__all__ = ["FIELDS", "PARQUET_INSTALL", "TEXT_SUFFIXES", "Article", "Reader", "read_articles"]
 
 FIELDS = ("outlet", "date", "title", "url", "event")
 """The optional fields an article may carry, besides ``id`` and ``text``."""
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".html", ".htm", ".xhtml"})
 """File name endings a folder's articles are read from; other files are passed over."""
+PARQUET_INSTALL = 'pip install "compare-accounts[parquet]"'
+"""The command that installs what Parquet input and output need (pyarrow)."""
+BATCH = 1024
+"""Parquet rows decoded at a time: memory holds one batch, not the file."""
+
+
+def parquet_module(what: str) -> Any:
+    """``pyarrow.parquet``, or a :class:`MissingExtraError` saying ``what`` needs the extra."""
+    try:
+        import pyarrow.parquet as pq
+    except ImportError:
+        raise MissingExtraError(f"{what} needs the parquet extra: {PARQUET_INSTALL}") from None
+    return pq
 
 
 def _frozen(value: Mapping[str, Any]) -> Mapping[str, Any]:
@@ -68,7 +86,12 @@ class Reader:
     def __iter__(self) -> Iterator[Article]:
         """Yield the articles in input order, checking that their ids are unique."""
         seen: set[str] = set()
-        items = self._lines() if self.source.is_file() else self._files()
+        if not self.source.is_file():
+            items = self._files()
+        elif self.source.suffix.lower() == ".parquet":
+            items = self._rows()
+        else:
+            items = self._lines()
         for item in items:
             if isinstance(item, str):
                 self._bad(item)
@@ -105,6 +128,24 @@ class Reader:
                 if line.strip():
                     yield _from_line(line, where)
 
+    def _rows(self) -> Iterator[Article | str]:
+        """Articles from a Parquet file's rows, a batch at a time, or the message of a bad row."""
+        name = str(self.source)
+        pq = parquet_module(f"{name}: reading Parquet")
+        try:
+            table = pq.ParquetFile(self.source)
+            columns = set(table.schema_arrow.names)
+        except Exception as exc:  # pyarrow raises its own errors (ArrowInvalid, OSError...)
+            raise InputError(f"{name}: cannot read as Parquet: {exc}") from exc
+        missing = [c for c in ("id", "text") if c not in columns]
+        if missing:
+            raise InputError(f"{name}: no {' or '.join(map(repr, missing))} column")
+        number = 0
+        for batch in table.iter_batches(batch_size=BATCH):
+            for row in batch.to_pylist():
+                number += 1
+                yield _from_row(_plain(row), f"{name}:{number}")
+
     def _files(self) -> Iterator[Article | str]:
         """Articles from a folder's text and HTML files, or the message of a bad file."""
         if not self.source.is_dir():
@@ -136,6 +177,20 @@ class Reader:
             )
 
 
+def _plain(value: Any) -> Any:
+    """A Parquet value as JSON would hold it: dates and times as ISO strings, bytes and other
+    values as their ``str``, lists and mappings walked."""
+    if value is None or isinstance(value, (str, bool, int, float)):
+        return value
+    if isinstance(value, (datetime.date, datetime.time)):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    return str(value)
+
+
 def _from_line(line: str, where: str) -> Article | str:
     """An article from one JSONL line, or the one-line message saying what is wrong with it."""
     try:
@@ -144,6 +199,11 @@ def _from_line(line: str, where: str) -> Article | str:
         return f"{where}: not JSON ({exc.msg} at column {exc.colno})"
     if not isinstance(row, dict):
         return f"{where}: expected a JSON object, got {type(row).__name__}"
+    return _from_row(row, where)
+
+
+def _from_row(row: dict[str, Any], where: str) -> Article | str:
+    """An article from one row's fields, or the one-line message saying what is wrong with it."""
     fields: dict[str, str | None] = {}
     for key in ("id", "text", *FIELDS):
         value = row.get(key)
@@ -163,5 +223,5 @@ def _from_line(line: str, where: str) -> Article | str:
 
 
 def read_articles(source: str | os.PathLike[str], *, skip_bad: bool = False) -> Reader:
-    """A lazy reader of the articles of a JSONL file or a folder (see the module docstring)."""
+    """A lazy reader of the articles of a JSONL or Parquet file or a folder (module docstring)."""
     return Reader(Path(source), skip_bad=skip_bad)

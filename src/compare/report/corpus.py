@@ -92,15 +92,15 @@ def reuse_record(passage: Passage, corpus: Corpus) -> dict[str, Any]:
 
 @attrs.frozen
 class EventPage:
-    """What one collated event gives the output: its JSON line and its HTML report."""
+    """What one collated event gives the output: its record and its HTML report."""
 
-    line: str
+    record: dict[str, Any] = attrs.field(hash=False)
     html: str
 
 
 def render_event(event: Event, collation: Collation) -> EventPage:
     """Render a collated event (run in the pool's workers by :func:`compare.corpus.map_events`)."""
-    return EventPage(jsonl(event_record(event, collation)), render_collation_html(collation))
+    return EventPage(event_record(event, collation), render_collation_html(collation))
 
 
 def index_html(corpus: Corpus, pages: Sequence[tuple[Event, str | None, str | None]]) -> str:
