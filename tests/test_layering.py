@@ -59,7 +59,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     # issue 13: corpus input -> candidate pairs and components -> reused passages -> the API
     ("compare.corpus.articles",),
     ("compare.corpus.blocking",),
-    ("compare.corpus.reuse",),
+    ("compare.corpus.reuse", "compare.corpus.engine"),  # ... and where chunks of work run
     ("compare.corpus",),
     ("compare.summary", "compare.selection"),  # what a reader sees first; finding filters
     ("compare.report", "compare.report.controls"),  # renderers format, never compute

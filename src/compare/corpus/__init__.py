@@ -5,16 +5,16 @@
 all-pairs step), puts each article in an event (the input's ``event`` field when it has one, else
 a connected component of the event edges) and lists the passages shared by articles of different
 events (:mod:`compare.corpus.reuse`). :func:`collate_events` then collates every event of two or
-more articles with :func:`compare.collate`, in a local process pool, a chunk of events per task.
+more articles with :func:`compare.collate`, a chunk of events per task, in a local process pool
+or on a Dask cluster (:mod:`compare.corpus.engine`).
 """
 
 from __future__ import annotations
 
-import concurrent.futures
-import multiprocessing
+import functools
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import attrs
 import numpy as np
@@ -22,6 +22,7 @@ import numpy as np
 from compare.collation import collate
 from compare.corpus.articles import Article, read_articles
 from compare.corpus.blocking import Blocking, Candidates, Keyed, candidates, components, keyed
+from compare.corpus.engine import ordered_map
 from compare.corpus.reuse import Passage, passages
 from compare.errors import CompareError, InputError, OptionsError
 from compare.loading import document_from_text
@@ -204,40 +205,35 @@ def map_events(
     *,
     options: Options | None = None,
     workers: int | None = None,
+    client: Any = None,
     chunk: int = CHUNK,
     progress: Progress | None = None,
 ) -> Iterator[tuple[Event, T | str]]:
     """Collate every event of two or more articles and yield ``(event, then(event, collation))``
     in event order; an event :func:`compare.collate` refuses yields its one-line message instead.
 
-    ``workers`` processes (default: the CPU count; 1 runs in this process) each take ``chunk``
-    events at a time; ``then`` must be a module-level function so it can be sent to them.
+    Tasks of ``chunk`` events run on a Dask ``client``'s cluster (a ``dask.distributed.Client``,
+    the ``dask`` extra) when given, else in ``workers`` local processes (default: the CPU count;
+    1 runs in this process): the same tasks, the same results (:func:`engine.ordered_map`).
+    ``then`` must be a module-level function so it can be sent to them.
     """
     opts = resolve_options(options)
-    if workers is not None and (not isinstance(workers, int) or workers < 1):
-        raise OptionsError(f"workers must be a positive integer or None, got {workers!r}")
     if not isinstance(chunk, int) or chunk < 1:
         raise OptionsError(f"chunk must be a positive integer, got {chunk!r}")
     by_id = {a.id: a for a in corpus.articles}
     todo = [(e, tuple(by_id[i] for i in e.articles)) for e in corpus.events if len(e.articles) > 1]
     chunks = [todo[k : k + chunk] for k in range(0, len(todo), chunk)]
     report = progress or silent
-    count = workers or os.cpu_count() or 1
+    task = functools.partial(_work, options=opts, then=then)
+    if len(chunks) <= 1 and client is None:
+        workers = 1  # one task: no pool to start
     done = 0
-    if count == 1 or len(chunks) <= 1:
-        results: Iterable[list[T | str]] = (_work(c, opts, then) for c in chunks)
-        for c, result in zip(chunks, results, strict=True):
-            report("collating events", done, len(todo))
-            yield from zip((e for e, _ in c), result, strict=True)
-            done += len(c)
-        return
-    context = multiprocessing.get_context("spawn")  # no fork of a process with threads
-    with concurrent.futures.ProcessPoolExecutor(count, mp_context=context) as pool:
-        futures = [pool.submit(_work, c, opts, then) for c in chunks]
-        for c, future in zip(chunks, futures, strict=True):
-            report("collating events", done, len(todo))
-            yield from zip((e for e, _ in c), future.result(), strict=True)
-            done += len(c)
+    report("collating events", done, len(todo))
+    results = ordered_map(task, chunks, workers=workers, client=client)
+    for c, result in zip(chunks, results, strict=True):
+        yield from zip((e for e, _ in c), result, strict=True)
+        done += len(c)
+        report("collating events", done, len(todo))
 
 
 def collate_events(
@@ -245,10 +241,12 @@ def collate_events(
     *,
     options: Options | None = None,
     workers: int | None = None,
+    client: Any = None,
     chunk: int = CHUNK,
     progress: Progress | None = None,
 ) -> Iterator[tuple[Event, Collation | str]]:
     """Collate every event of two or more articles (:func:`map_events` keeping the collation)."""
     return map_events(
-        corpus, _collation, options=options, workers=workers, chunk=chunk, progress=progress
-    )
+        corpus, _collation, options=options, workers=workers, client=client, chunk=chunk,
+        progress=progress,
+    )  # fmt: skip

@@ -6,10 +6,12 @@ arguments and calls the API; no analysis here."""
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 from collections.abc import Callable
 
 from compare.corpus import Blocking
+from compare.corpus.engine import dask_client
 from compare.corpus.output import write_corpus
 from compare.scale import Progress
 
@@ -45,6 +47,11 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         help="processes collating events (default: CPUs)",
     )
     p.add_argument(
+        "--scheduler", metavar="ADDRESS",
+        help="collate events on a Dask cluster: its scheduler's address (tcp://host:8786), or "
+        "'local' to start a LocalCluster of --workers processes (needs the dask extra)",
+    )  # fmt: skip
+    p.add_argument(
         "--skip-bad", action="store_true",
         help="skip malformed lines and unreadable files (counted), instead of stopping",
     )  # fmt: skip
@@ -77,10 +84,14 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace, progress: Progress) -> str:
     """Run the corpus command; write the output folder; return the summary line."""
     rules = Blocking(date_window=args.date_window, different_outlet=args.different_outlet)
-    done = write_corpus(
-        args.input, args.output, blocking=rules, skip_bad=args.skip_bad, workers=args.workers,
-        parquet=args.parquet, progress=progress,
-    )  # fmt: skip
+    with contextlib.ExitStack() as stack:
+        client = None
+        if args.scheduler:
+            client = stack.enter_context(dask_client(args.scheduler, workers=args.workers))
+        done = write_corpus(
+            args.input, args.output, blocking=rules, skip_bad=args.skip_bad,
+            workers=args.workers, client=client, parquet=args.parquet, progress=progress,
+        )  # fmt: skip
     skipped = f", {done.skipped} bad inputs skipped" if done.skipped else ""
     return (
         f"{done.articles} articles, {done.events} events ({done.collated} collated), "

@@ -19,7 +19,7 @@ from typing import Any, Protocol, TextIO
 
 import attrs
 
-from compare.corpus import Blocking, Corpus, Event, group, map_events
+from compare.corpus import CHUNK, Blocking, Corpus, Event, group, map_events
 from compare.corpus.articles import parquet_module
 from compare.errors import CompareError
 from compare.loading import derive_id
@@ -178,12 +178,15 @@ def write_corpus(
     blocking: Blocking | None = None,
     skip_bad: bool = False,
     workers: int | None = None,
+    client: Any = None,
+    chunk: int = CHUNK,
     parquet: bool = False,
     progress: Progress | None = None,
 ) -> Summary:
     """Group ``source`` (a JSONL or Parquet file, a folder, or a grouped :class:`Corpus`) and
     write its records, reports and index to the folder ``out`` (module docstring); events are
-    collated in ``workers`` local processes."""
+    collated ``chunk`` per task in ``workers`` local processes, or on a Dask ``client``'s
+    cluster."""
     if isinstance(source, Corpus):
         corpus = source
     else:
@@ -200,7 +203,9 @@ def write_corpus(
             for passage in corpus.reuse:
                 sinks["reuse"].write(reuse_record(passage, corpus))
             # in event order, skipping single-article events: read one at a time as they come
-            results = map_events(corpus, render_event, workers=workers, progress=progress)
+            results = map_events(
+                corpus, render_event, workers=workers, client=client, chunk=chunk, progress=progress
+            )
             for k, event in enumerate(corpus.events, start=1):
                 result: EventPage | str | None = None
                 if len(event.articles) > 1:
