@@ -201,7 +201,9 @@ def test_cli_writes_records_reports_and_index(
     out = tmp_path / "out"
     assert 0 == main(["corpus", str(DATA), "-o", str(out), "--workers", "1", "--quiet"])
     summary = capsys.readouterr().out
-    assert summary.startswith("6 articles, 3 events (3 collated), 1 passage(s) reused")
+    assert summary.startswith(
+        "6 articles, 3 events (3 collated), 1 passage(s) reused across events, 0 within; wrote"
+    )
     articles = [json.loads(x) for x in (out / "articles.jsonl").read_text().splitlines()]
     assert {"compare.corpus.article/1"} == {a["schema"] for a in articles}
     assert ["event-1", "event-1", "event-2", "event-2", "event-3", "event-3"] == [
@@ -212,7 +214,9 @@ def test_cli_writes_records_reports_and_index(
     assert ["compare.collation/1"] * 3 == [e["collation"]["schema"] for e in events]
     assert ["match-herald", "match-post"] == events[1]["articles"]
     (reuse,) = [json.loads(x) for x in (out / "reuse.jsonl").read_text().splitlines()]
-    assert "compare.corpus.reuse/1" == reuse["schema"]
+    assert "compare.corpus.reuse/2" == reuse["schema"]
+    # the match report is dated 7 March, the flood report 8 March
+    assert (False, "a_to_b") == (reuse["same_event"], reuse["direction"])
     texts = {json.loads(x)["id"]: json.loads(x)["text"] for x in DATA.read_text().splitlines()}
     for side in ("a", "b"):
         span = texts[reuse[side]["id"]][reuse[side]["start"] : reuse[side]["end"]]

@@ -60,6 +60,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("compare.corpus.articles",),
     ("compare.corpus.blocking",),
     ("compare.corpus.reuse", "compare.corpus.engine"),  # ... and where chunks of work run
+    ("compare.corpus.provenance",),  # who took a reused passage from whom
     ("compare.corpus",),
     ("compare.summary", "compare.selection"),  # what a reader sees first; finding filters
     ("compare.report", "compare.report.controls"),  # renderers format, never compute

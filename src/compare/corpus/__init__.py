@@ -3,8 +3,9 @@
 :func:`group` reads a corpus (:mod:`compare.corpus.articles`), proposes candidate pairs
 (:mod:`compare.corpus.blocking`: shingles in a document-frequency band and rare-word TF-IDF, no
 all-pairs step), puts each article in an event (the input's ``event`` field when it has one, else
-a connected component of the event edges) and lists the passages shared by articles of different
-events (:mod:`compare.corpus.reuse`). :func:`collate_events` then collates every event of two or
+a connected component of the event edges) and lists the passages two articles share, within an
+event or across two (:mod:`compare.corpus.reuse`), with the likely direction of each
+(:mod:`compare.corpus.provenance`). :func:`collate_events` then collates every event of two or
 more articles with :func:`compare.collate`, a chunk of events per task, in a local process pool
 or on a Dask cluster (:mod:`compare.corpus.engine`).
 """
@@ -23,6 +24,7 @@ from compare.collation import collate
 from compare.corpus.articles import Article, read_articles
 from compare.corpus.blocking import Blocking, Candidates, Keyed, candidates, components, keyed
 from compare.corpus.engine import ordered_map
+from compare.corpus.provenance import direction, pair_facts
 from compare.corpus.reuse import Passage, passages
 from compare.errors import CompareError, InputError, OptionsError
 from compare.loading import document_from_text
@@ -70,7 +72,8 @@ class Corpus:
     event_of: Mapping[str, str] = attrs.field(hash=False)
     """Article id to event id."""
     reuse: tuple[Passage, ...]
-    """Passages shared by articles of different events, in article order."""
+    """Passages shared by two articles, of one event or of two (``same_event``), in article
+    order, each with its likely direction."""
     skipped: tuple[str, ...] = ()
     """One-line messages of the bad inputs ``skip_bad`` passed over."""
     stats: Mapping[str, int] = attrs.field(factory=dict, hash=False)
@@ -114,8 +117,12 @@ def group(
     event_ids = _events(arts, cands)
     events = _event_list(arts, event_ids)
     report("finding reuse", 0, 0)
-    reuse = _reuse(arts, cands, event_ids, rules)
-    stats = {**cands.stats, "events": len(events), "reuse_passages": len(reuse)}
+    reuse = _reuse(arts, cands, event_ids, rules, language)
+    within = sum(p.same_event for p in reuse)
+    stats = {
+        **cands.stats, "events": len(events), "reuse_passages": len(reuse) - within,
+        "reuse_within_events": within,
+    }  # fmt: skip
     return Corpus(
         arts, events, dict(zip((a.id for a in arts), event_ids, strict=True)), reuse,
         tuple(skipped), stats,
@@ -153,25 +160,39 @@ def _event_list(arts: Sequence[Article], event_ids: Sequence[str]) -> tuple[Even
 
 
 def _reuse(
-    arts: Sequence[Article], cands: Candidates, event_ids: Sequence[str], rules: Blocking
+    arts: Sequence[Article],
+    cands: Candidates,
+    event_ids: Sequence[str],
+    rules: Blocking,
+    language: str,
 ) -> tuple[Passage, ...]:
-    """Passages shared by candidate pairs whose articles lie in different events."""
+    """Passages shared by candidate pairs (in one event or two), each with its likely direction
+    (:mod:`compare.corpus.provenance`)."""
     out: list[Passage] = []
     keys: dict[int, Keyed] = {}
     for a, b, shared in zip(cands.a.tolist(), cands.b.tolist(), cands.shared, strict=True):
-        if shared < rules.min_shared or event_ids[a] == event_ids[b]:
+        if shared < rules.min_shared:
             continue
         x, y = arts[a], arts[b]
         for k in (a, b):
             if k not in keys:
-                keys[k] = keyed(arts[k].text)
-        out.extend(
-            passages(
-                x.id, x.text, keys[a], y.id, y.text, keys[b],
-                np.intersect1d(cands.kept[a], cands.kept[b]),
-                size=rules.shingle, min_words=rules.reuse_words,
-            )
+                keys[k] = keyed(arts[k].text, language)
+        found = passages(
+            x.id, x.text, keys[a], y.id, y.text, keys[b],
+            np.intersect1d(cands.kept[a], cands.kept[b]),
+            size=rules.shingle, min_words=rules.reuse_words,
         )  # fmt: skip
+        if not found:
+            continue
+        pair = pair_facts(x, y, keys[a], keys[b])
+        same = event_ids[a] == event_ids[b]
+        for passage in found:
+            way = direction(passage, x, y, pair)
+            out.append(
+                attrs.evolve(
+                    passage, direction=way.direction, evidence=way.evidence, same_event=same
+                )
+            )
     return tuple(out)
 
 

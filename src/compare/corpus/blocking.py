@@ -53,7 +53,16 @@ from compare.tokens import (
     word_keys,
 )
 
-__all__ = ["Blocking", "Candidates", "Keyed", "candidates", "components", "keyed", "shingles"]
+__all__ = [
+    "Blocking",
+    "Candidates",
+    "Keyed",
+    "candidates",
+    "components",
+    "day_number",
+    "keyed",
+    "shingles",
+]
 
 IntArray = npt.NDArray[np.int64]
 HashArray = npt.NDArray[np.uint64]
@@ -189,7 +198,7 @@ class Candidates:
     """Counts per stage: shingles, kept shingles, postings pairs, candidate pairs."""
 
 
-def _day(value: str | None) -> int | None:
+def day_number(value: str | None) -> int | None:
     """An ISO date's day number, or None when absent or not a date."""
     if not value:
         return None
@@ -220,7 +229,7 @@ def _allowed(
 
 def _days(arts: Sequence[Article]) -> IntArray:
     """Each article's day number, -1 when undated."""
-    return np.array([d if (d := _day(x.date)) is not None else -1 for x in arts], np.int64)
+    return np.array([d if (d := day_number(x.date)) is not None else -1 for x in arts], np.int64)
 
 
 def _undated_edges(

@@ -95,6 +95,7 @@ def run(args: argparse.Namespace, progress: Progress) -> str:
     skipped = f", {done.skipped} bad inputs skipped" if done.skipped else ""
     return (
         f"{done.articles} articles, {done.events} events ({done.collated} collated), "
-        f"{done.reuse} passage(s) reused across events{skipped}; wrote "
+        f"{done.reuse} passage(s) reused across events, {done.reuse_within} within{skipped}; "
+        "wrote "
         f"{os.path.join(args.output, 'index.html')}\n"
     )

@@ -90,6 +90,8 @@ def _arrow_schema(schema_id: str) -> Any:
         fields = [
             pa.field("schema", text), pa.field("a", side), pa.field("b", side),
             pa.field("words", pa.int64()), pa.field("text", text),
+            pa.field("same_event", pa.bool_()), pa.field("direction", text),
+            pa.field("evidence", pa.list_(text)),
         ]  # fmt: skip
     return pa.schema(fields, metadata={"compare.schema": schema_id})
 
@@ -162,6 +164,9 @@ class Summary:
     events: int
     collated: int
     reuse: int
+    """Passages reused across events."""
+    reuse_within: int
+    """Passages shared by articles of one event."""
     skipped: int
     index: Path
 
@@ -222,9 +227,10 @@ def write_corpus(
         (folder / "index.html").write_text(index_html(corpus, pages), encoding="utf-8")
     except OSError as exc:
         raise CompareError(f"cannot write to {folder}: {exc.strerror or exc}") from exc
+    within = sum(p.same_event for p in corpus.reuse)
     return Summary(
-        len(corpus.articles), len(corpus.events), _collated(pages), len(corpus.reuse),
-        len(corpus.skipped), folder / "index.html",
+        len(corpus.articles), len(corpus.events), _collated(pages), len(corpus.reuse) - within,
+        within, len(corpus.skipped), folder / "index.html",
     )  # fmt: skip
 
 

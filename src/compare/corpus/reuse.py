@@ -33,6 +33,13 @@ class Passage:
     """Words in the passage."""
     text: str
     """The passage as the first article words it."""
+    direction: str = "unknown"
+    """Who likely took it from whom: ``a_to_b``, ``b_to_a`` or ``unknown``
+    (:mod:`compare.corpus.provenance`)."""
+    evidence: tuple[str, ...] = ()
+    """The evidence for the direction, in words."""
+    same_event: bool = False
+    """Whether the two articles lie in one event (wire copy, a quote) rather than two."""
 
 
 def passages(
