@@ -21,8 +21,8 @@ import attrs
 import numpy as np
 
 from compare.collation import collate
-from compare.corpus.articles import Article, read_articles
-from compare.corpus.blocking import Blocking, Candidates, Keyed, candidates, components, keyed
+from compare.corpus.articles import Article, Articles, read_articles, stub
+from compare.corpus.blocking import Blocking, Candidates, Keyed, Shingler, components, keyed
 from compare.corpus.engine import ordered_map
 from compare.corpus.provenance import direction, pair_facts
 from compare.corpus.reuse import Passage, passages
@@ -46,6 +46,10 @@ __all__ = [
 
 T = TypeVar("T")
 
+REPORT_EVERY = 256
+"""Articles or pairs between two progress reports."""
+KEYED = 512
+"""Articles whose word keys the reuse stage keeps (the last ones used)."""
 CHUNK = 4
 """Events per pool task: one collation of three news articles takes tens of milliseconds, so
 a task of a few keeps the pool's per-task overhead small without starving a worker."""
@@ -65,8 +69,9 @@ class Event:
 class Corpus:
     """A corpus grouped into events, with the passages reused across events."""
 
-    articles: tuple[Article, ...]
-    """Every article read, in input order."""
+    articles: Articles = attrs.field(eq=False)
+    """Every article read, in input order: a sequence holding their metadata, which reads an
+    article's text again from the source when asked for it (:class:`articles.Articles`)."""
     events: tuple[Event, ...]
     """Every event, single-article ones included, in order of their first article."""
     event_of: Mapping[str, str] = attrs.field(hash=False)
@@ -81,10 +86,9 @@ class Corpus:
 
     def article(self, article_id: str) -> Article:
         """The article with this id (``KeyError`` if there is none)."""
-        for art in self.articles:
-            if art.id == article_id:
-                return art
-        raise KeyError(article_id)
+        if article_id not in self.event_of:
+            raise KeyError(article_id)
+        return self.articles[list(self.event_of).index(article_id)]
 
 
 def group(
@@ -100,31 +104,43 @@ def group(
     if not isinstance(rules, Blocking):
         raise OptionsError(f"blocking must be a compare.corpus.Blocking, got {type(rules)}")
     report = progress or silent
-    report("reading", 0, 0)
+    shingler = Shingler(rules, language)
     skipped: list[str] = []
+    stubs: list[Article] = []
     if isinstance(source, (str, os.PathLike)):
         reader = read_articles(source, skip_bad=skip_bad)
-        arts = tuple(reader)
+        for art in reader:  # one article at a time: its metadata kept, its text shingled
+            if not len(stubs) % REPORT_EVERY:
+                report("reading and shingling articles", len(stubs), 0)
+            stubs.append(stub(art))
+            shingler.add(art.text)
         skipped = reader.skipped
+        arts = Articles(stubs, reader)
     else:
-        arts = tuple(source)
-        if len({a.id for a in arts}) != len(arts):
+        held = tuple(source)
+        if len({a.id for a in held}) != len(held):
             raise InputError("group(): article ids must be unique")
-    if not arts:
+        for k, art in enumerate(held):
+            if not k % REPORT_EVERY:
+                report("shingling articles", k, len(held))
+            shingler.add(art.text)
+        arts = Articles.held(held)
+        stubs = list(held)
+    if not stubs:
         raise InputError("the corpus holds no articles")
-    report("blocking", 0, 0)
-    cands = candidates(arts, rules, language=language)
-    event_ids = _events(arts, cands)
-    events = _event_list(arts, event_ids)
-    report("finding reuse", 0, 0)
-    reuse = _reuse(arts, cands, event_ids, rules, language)
+    report("pairing articles", 0, 0)
+    cands = shingler.candidates(stubs)
+    del shingler
+    event_ids = _events(stubs, cands)
+    events = _event_list(stubs, event_ids)
+    reuse = _reuse(arts, cands, event_ids, rules, language, report)
     within = sum(p.same_event for p in reuse)
     stats = {
         **cands.stats, "events": len(events), "reuse_passages": len(reuse) - within,
         "reuse_within_events": within,
     }  # fmt: skip
     return Corpus(
-        arts, events, dict(zip((a.id for a in arts), event_ids, strict=True)), reuse,
+        arts, events, dict(zip((a.id for a in stubs), event_ids, strict=True)), reuse,
         tuple(skipped), stats,
     )  # fmt: skip
 
@@ -160,31 +176,37 @@ def _event_list(arts: Sequence[Article], event_ids: Sequence[str]) -> tuple[Even
 
 
 def _reuse(
-    arts: Sequence[Article],
+    arts: Articles,
     cands: Candidates,
     event_ids: Sequence[str],
     rules: Blocking,
     language: str,
+    report: Progress,
 ) -> tuple[Passage, ...]:
     """Passages shared by candidate pairs (in one event or two), each with its likely direction
-    (:mod:`compare.corpus.provenance`)."""
+    (:mod:`compare.corpus.provenance`). Pairs come in order of their first article, so a few
+    hundred articles' keys at a time (:data:`KEYED`) serve them; texts are read as needed."""
     out: list[Passage] = []
-    keys: dict[int, Keyed] = {}
-    for a, b, shared in zip(cands.a.tolist(), cands.b.tolist(), cands.shared, strict=True):
-        if shared < rules.min_shared:
-            continue
-        x, y = arts[a], arts[b]
-        for k in (a, b):
-            if k not in keys:
-                keys[k] = keyed(arts[k].text, language)
+
+    @functools.lru_cache(maxsize=KEYED)
+    def read(k: int) -> tuple[Article, Keyed]:
+        art = arts[k]
+        return art, keyed(art.text, language)
+
+    strong = np.flatnonzero(cands.shared >= rules.min_shared)
+    for done, p in enumerate(strong.tolist()):
+        if not done % REPORT_EVERY:
+            report("finding reused passages", done, len(strong))
+        a, b = int(cands.a[p]), int(cands.b[p])
+        (x, x_keys), (y, y_keys) = read(a), read(b)
         found = passages(
-            x.id, x.text, keys[a], y.id, y.text, keys[b],
+            x.id, x.text, x_keys, y.id, y.text, y_keys,
             np.intersect1d(cands.kept[a], cands.kept[b]),
             size=rules.shingle, min_words=rules.reuse_words,
         )  # fmt: skip
         if not found:
             continue
-        pair = pair_facts(x, y, keys[a], keys[b])
+        pair = pair_facts(x, y, x_keys, y_keys)
         same = event_ids[a] == event_ids[b]
         for passage in found:
             way = direction(passage, x, y, pair)
@@ -241,19 +263,21 @@ def map_events(
     opts = resolve_options(options)
     if not isinstance(chunk, int) or chunk < 1:
         raise OptionsError(f"chunk must be a positive integer, got {chunk!r}")
-    by_id = {a.id: a for a in corpus.articles}
-    todo = [(e, tuple(by_id[i] for i in e.articles)) for e in corpus.events if len(e.articles) > 1]
-    chunks = [todo[k : k + chunk] for k in range(0, len(todo), chunk)]
+    index = {article_id: k for k, article_id in enumerate(corpus.event_of)}
+    todo = [e for e in corpus.events if len(e.articles) > 1]
+    groups = [todo[k : k + chunk] for k in range(0, len(todo), chunk)]
+    # each task's articles are read when it is sent: a window of tasks holds their texts
+    tasks = ([(e, tuple(corpus.articles[index[i]] for i in e.articles)) for e in g] for g in groups)
     report = progress or silent
     task = functools.partial(_work, options=opts, then=then)
-    if len(chunks) <= 1 and client is None:
+    if len(groups) <= 1 and client is None:
         workers = 1  # one task: no pool to start
     done = 0
     report("collating events", done, len(todo))
-    results = ordered_map(task, chunks, workers=workers, client=client)
-    for c, result in zip(chunks, results, strict=True):
-        yield from zip((e for e, _ in c), result, strict=True)
-        done += len(c)
+    results = ordered_map(task, tasks, workers=workers, client=client)
+    for g, result in zip(groups, results, strict=True):
+        yield from zip(g, result, strict=True)
+        done += len(g)
         report("collating events", done, len(todo))
 
 

@@ -112,7 +112,7 @@ def render_event(event: Event, collation: Collation) -> EventPage:
 def index_html(corpus: Corpus, pages: Sequence[tuple[Event, str | None, str | None]]) -> str:
     """The index page: one row per event with two or more articles, linking its report
     (``pages``: event, report file name or None, refusal message or None); all text escaped."""
-    outlets = {a.id: a.label for a in corpus.articles}
+    outlets = {a.id: a.label for a in map(corpus.articles.stub, range(len(corpus.articles)))}
     rows = []
     for event, page, error in pages:
         name = escape(event.id)
