@@ -295,23 +295,38 @@ def _shingle_pairs(kept: Sequence[HashArray], stats: dict[str, int]) -> tuple[In
     return pairs // n, pairs % n, shared.astype(np.int64)
 
 
-def _tfidf(
-    indices: Sequence[int] | IntArray, indptr: Sequence[int], terms: int, rules: Blocking
-) -> sparse.csr_matrix:
+def _tfidf(terms: HashArray, indptr: IntArray, rules: Blocking) -> sparse.csr_matrix:
     """Rows of TF-IDF weights over rare content words, L2-normalised, from each article's
-    content-word numbers (``indices[indptr[k]:indptr[k + 1]]`` for article ``k``)."""
+    content-word hashes (``terms[indptr[k]:indptr[k + 1]]`` for article ``k``).
+
+    Rare words (held by 2 to ``max_term_df`` articles) are found from one sorted copy of each
+    article's distinct words, the way :func:`_kept` finds shingles; only they enter the matrix.
+    """
     n = len(indptr) - 1
-    counts = sparse.csr_matrix(
-        (np.ones(len(indices)), np.asarray(indices, np.int64), np.asarray(indptr, np.int64)),
-        shape=(n, terms),
-    )
-    counts.sum_duplicates()
-    df = np.bincount(counts.indices, minlength=terms)
-    rare = (df >= 2) & (df <= rules.max_term_df)
-    idf = np.where(rare, np.log(n / np.maximum(df, 1)), 0.0)
-    weighted = sparse.csr_matrix(counts.multiply(idf[None, :]))
-    weighted.data = np.sqrt(weighted.data)  # damped: the square root of tf x idf
-    weighted.eliminate_zeros()
+    bounds = indptr.tolist()
+    distinct = [np.unique(terms[bounds[k] : bounds[k + 1]]) for k in range(n)]
+    ordered = np.sort(np.concatenate(distinct)) if n else _NONE
+    del distinct
+    twice = ordered[1:] == ordered[:-1]
+    shared = np.unique(ordered[1:][twice])
+    df = np.searchsorted(ordered, shared, "right") - np.searchsorted(ordered, shared, "left")
+    del ordered, twice
+    rare = (df >= 2) & (df <= rules.max_term_df) & (df < n)  # a word in every article weighs 0
+    words, idf = shared[rare], np.log(n / df[rare])
+    columns: list[IntArray] = []
+    counts: list[IntArray] = []
+    row_ptr = np.zeros(n + 1, dtype=np.int64)
+    for k in range(n):
+        held = terms[bounds[k] : bounds[k + 1]]
+        where = np.minimum(np.searchsorted(words, held), max(len(words) - 1, 0))
+        found = where[words[where] == held] if len(words) else _EMPTY
+        column, count = np.unique(found, return_counts=True)
+        columns.append(column)
+        counts.append(count)
+        row_ptr[k + 1] = row_ptr[k] + len(column)
+    col = np.concatenate(columns) if n else _EMPTY
+    weights = np.sqrt(np.concatenate(counts) * idf[col]) if n else np.zeros(0)
+    weighted = sparse.csr_matrix((weights, col, row_ptr), shape=(n, len(words)))
     norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
     return sparse.csr_matrix(sparse.diags(1.0 / np.maximum(norms, 1e-12)) @ weighted)
 
@@ -357,9 +372,7 @@ class Shingler:
         strong = shared >= rules.min_shared
         a, b, shared = a[strong], b[strong], shared[strong]
         terms = np.frombuffer(self._terms, dtype=np.uint64) if len(self._terms) else _NONE
-        words, numbers = np.unique(terms, return_inverse=True)
-        x = _tfidf(numbers.ravel(), self._indptr, len(words), rules)
-        del words, numbers
+        x = _tfidf(terms, np.frombuffer(self._indptr, dtype=np.int64), rules)
         sim = sparse.triu(x @ x.T, k=1).tocoo()
         close = sim.data >= rules.cosine
         stats["cosine_pairs"] = int(close.sum())

@@ -12,14 +12,14 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Protocol, TextIO
 
 import attrs
 
-from compare.corpus import CHUNK, Blocking, Corpus, Event, group, map_events
+from compare.corpus import CHUNK, REPORT_EVERY, Blocking, Corpus, Event, group, map_events
 from compare.corpus.articles import parquet_module
 from compare.errors import CompareError
 from compare.loading import derive_id
@@ -35,7 +35,7 @@ from compare.report.corpus import (
     render_event,
     reuse_record,
 )
-from compare.scale import Progress
+from compare.scale import Progress, silent
 
 __all__ = ["JSON_COLUMNS", "Summary", "write_corpus"]
 
@@ -169,6 +169,8 @@ class Summary:
     """Passages shared by articles of one event."""
     skipped: int
     index: Path
+    stats: Mapping[str, int] = attrs.field(factory=dict, hash=False)
+    """The corpus's counts per blocking stage (:attr:`compare.corpus.Corpus.stats`)."""
 
 
 def _page_name(k: int, event: Event) -> str:
@@ -186,12 +188,13 @@ def write_corpus(
     client: Any = None,
     chunk: int = CHUNK,
     parquet: bool = False,
+    collate: bool = True,
     progress: Progress | None = None,
 ) -> Summary:
     """Group ``source`` (a JSONL or Parquet file, a folder, or a grouped :class:`Corpus`) and
     write its records, reports and index to the folder ``out`` (module docstring); events are
     collated ``chunk`` per task in ``workers`` local processes, or on a Dask ``client``'s
-    cluster."""
+    cluster (``collate=False``: events listed, not collated)."""
     if isinstance(source, Corpus):
         corpus = source
     else:
@@ -203,7 +206,10 @@ def write_corpus(
         (folder / "events").mkdir(parents=True, exist_ok=True)
         pages: list[tuple[Event, str | None, str | None]] = []
         with _Sinks(folder, parquet) as sinks:
-            for art in corpus.articles:
+            report = progress or silent
+            for k, art in enumerate(corpus.articles):
+                if not k % REPORT_EVERY:
+                    report("writing articles", k, len(corpus.articles))
                 sinks["articles"].write(article_record(art, corpus.event_of[art.id]))
             for passage in corpus.reuse:
                 sinks["reuse"].write(reuse_record(passage, corpus))
@@ -213,7 +219,7 @@ def write_corpus(
             )
             for k, event in enumerate(corpus.events, start=1):
                 result: EventPage | str | None = None
-                if len(event.articles) > 1:
+                if len(event.articles) > 1 and collate:
                     _, result = next(results)
                 if isinstance(result, EventPage):
                     name = _page_name(k, event)
@@ -230,7 +236,7 @@ def write_corpus(
     within = sum(p.same_event for p in corpus.reuse)
     return Summary(
         len(corpus.articles), len(corpus.events), _collated(pages), len(corpus.reuse) - within,
-        within, len(corpus.skipped), folder / "index.html",
+        within, len(corpus.skipped), folder / "index.html", corpus.stats,
     )  # fmt: skip
 
 
