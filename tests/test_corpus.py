@@ -285,3 +285,23 @@ def test_an_undated_article_does_not_bridge_two_dated_events(tmp_path: Path) -> 
     corpus = group(READOUTS, blocking=Blocking())
     assert None is next(a for a in corpus.articles if a.id == "call-newsweek-report").date
     assert READOUT_EVENTS == [e.articles for e in corpus.events]
+
+
+def test_corpus_holds_metadata_and_reads_texts_again(tmp_path: Path) -> None:
+    """A corpus read from a file or folder keeps each article's metadata, not its text: an
+    article asked for is read again from the source, the same as it was read the first time
+    (in any order); a source changed meanwhile is one error."""
+    rows = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines()]
+    rows[1]["section"] = ["city", 3]
+    path = _write(tmp_path / "c.jsonl", ["", *(json.dumps(r) for r in rows)])
+    for source in (path, READOUTS):
+        corpus = group(source)
+        first = list(read_articles(source))
+        assert first == list(corpus.articles)
+        assert first[::-1] == [corpus.articles[k] for k in range(len(first) - 1, -1, -1)]
+        assert ("", {}) == (corpus.articles.stub(1).text, dict(corpus.articles.stub(1).extra))
+        assert first[1].id == corpus.articles.stub(1).id
+    corpus = group(path)
+    path.write_text("{oops\n" * 8, encoding="utf-8")
+    with pytest.raises(InputError, match=r"c\.jsonl:3: not JSON .*input changed"):
+        corpus.articles[1]

@@ -124,3 +124,10 @@ def test_without_pyarrow_one_line_names_the_pip_command(
     assert 2 == main(["corpus", str(DATA), "-o", str(tmp_path / "o2"), "-q", "--parquet"])
     assert "--parquet output needs the parquet extra" in capsys.readouterr().err
     assert not (tmp_path / "o2").exists()
+
+
+def test_parquet_corpus_reads_rows_again_by_row_group(tmp_path: Path) -> None:
+    path = _parquet(tmp_path / "c.parquet", _rows(), row_group_size=2)
+    corpus = group(path)
+    first = list(read_articles(path))
+    assert [first[k] for k in (5, 0, 3, 4, 1)] == [corpus.articles[k] for k in (5, 0, 3, 4, 1)]
