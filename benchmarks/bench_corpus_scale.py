@@ -17,8 +17,9 @@ except above ``--collate-upto`` articles, where events are listed but not collat
 when quoting the figures). Per stage (what the progress callback names), the seconds and the
 peak resident memory of the main process within that stage (the kernel's high-water mark, reset
 at each stage: ``/proc/self/clear_refs``); the pool's or cluster's worker processes are not
-counted. Growth exponents are ``log(t2/t1) / log(n2/n1)`` between successive sizes. Prints
-figures only, never BASIL's text.
+counted there: ``worker_peak_mb`` is the largest peak of a finished worker process
+(``RUSAGE_CHILDREN``). Growth exponents are ``log(t2/t1) / log(n2/n1)`` between successive
+sizes. Prints figures only, never BASIL's text.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ import itertools
 import json
 import math
 import random
+import resource
 import subprocess
 import sys
 import tempfile
@@ -86,6 +88,7 @@ def child(path: Path, workers: int, engine: str, collate: bool) -> dict[str, Any
         "articles": summary.articles, "events": summary.events, "collated": summary.collated,
         "reuse_across": summary.reuse, "reuse_within": summary.reuse_within,
         "seconds": round(total, 1), "peak_mb": max(s["peak_mb"] for s in stages),
+        "worker_peak_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024,
         "stages": [s for s in stages if s["stage"] != "start"], "stats": dict(summary.stats),
     }  # fmt: skip
 
