@@ -101,6 +101,7 @@ class Reader:
     locations: list[int] = attrs.field(factory=list)
     _paths: list[Path] = attrs.field(factory=list)
     _group: tuple[int, Any] | None = None
+    _opened: Any = None
 
     def __iter__(self) -> Iterator[Article]:
         """Yield the articles in input order, checking that their ids are unique."""
@@ -197,7 +198,9 @@ class Reader:
     def _row(self, number: int) -> Article | str:
         """Row ``number`` (from 0) of the Parquet file: its row group is read, and kept until
         a row of another group is asked for (events' articles mostly lie close together)."""
-        table = self._table()
+        if self._opened is None:
+            self._opened = self._table()
+        table = self._opened
         first = 0
         for k in range(table.metadata.num_row_groups):
             rows = table.metadata.row_group(k).num_rows
