@@ -22,10 +22,10 @@ import numpy as np
 
 from compare.collation import collate
 from compare.corpus.articles import Article, Articles, read_articles, stub
-from compare.corpus.blocking import Blocking, Candidates, Keyed, Shingler, components, keyed
+from compare.corpus.blocking import Blocking, Candidates, Shingler, components, keyed
 from compare.corpus.engine import ordered_map
 from compare.corpus.provenance import direction, pair_facts
-from compare.corpus.reuse import Passage, passages
+from compare.corpus.reuse import Passage, Shingled, passages, shingled
 from compare.errors import CompareError, InputError, OptionsError
 from compare.loading import document_from_text
 from compare.model import Collation
@@ -48,8 +48,6 @@ T = TypeVar("T")
 
 REPORT_EVERY = 256
 """Articles or pairs between two progress reports."""
-KEYED = 512
-"""Articles whose word keys the reuse stage keeps (the last ones used)."""
 CHUNK = 4
 """Events per pool task: one collation of three news articles takes tens of milliseconds, so
 a task of a few keeps the pool's per-task overhead small without starving a worker."""
@@ -130,10 +128,9 @@ def group(
         raise InputError("the corpus holds no articles")
     report("pairing articles", 0, 0)
     cands = shingler.candidates(stubs)
-    del shingler
     event_ids = _events(stubs, cands)
     events = _event_list(stubs, event_ids)
-    reuse = _reuse(arts, cands, event_ids, rules, language, report)
+    reuse = _reuse(arts, cands, shingler, event_ids, report)
     within = sum(p.same_event for p in reuse)
     stats = {
         **cands.stats, "events": len(events), "reuse_passages": len(reuse) - within,
@@ -178,43 +175,42 @@ def _event_list(arts: Sequence[Article], event_ids: Sequence[str]) -> tuple[Even
 def _reuse(
     arts: Articles,
     cands: Candidates,
+    words: Shingler,
     event_ids: Sequence[str],
-    rules: Blocking,
-    language: str,
     report: Progress,
 ) -> tuple[Passage, ...]:
     """Passages shared by candidate pairs (in one event or two), each with its likely direction
-    (:mod:`compare.corpus.provenance`). Pairs come in order of their first article, so a few
-    hundred articles' keys at a time (:data:`KEYED`) serve them; texts are read as needed."""
+    (:mod:`compare.corpus.provenance`). Each article of a pair is tokenised once, into a small
+    record of where its kept shingles stand (:func:`reuse.shingled`); texts are read again only
+    for the pairs that share a passage."""
+    rules = words.rules
     out: list[Passage] = []
+    records: dict[int, Shingled] = {}
 
-    @functools.lru_cache(maxsize=KEYED)
-    def read(k: int) -> tuple[Article, Keyed]:
-        art = arts[k]
-        return art, keyed(art.text, language)
+    def record(k: int) -> Shingled:
+        if k not in records:
+            records[k] = shingled(keyed(arts[k].text), cands.kept[k], rules.shingle)
+        return records[k]
 
     strong = np.flatnonzero(cands.shared >= rules.min_shared)
     for done, p in enumerate(strong.tolist()):
         if not done % REPORT_EVERY:
             report("finding reused passages", done, len(strong))
         a, b = int(cands.a[p]), int(cands.b[p])
-        (x, x_keys), (y, y_keys) = read(a), read(b)
         found = passages(
-            x.id, x.text, x_keys, y.id, y.text, y_keys,
-            np.intersect1d(cands.kept[a], cands.kept[b]),
+            "", "", record(a), "", "", record(b), np.intersect1d(cands.kept[a], cands.kept[b]),
             size=rules.shingle, min_words=rules.reuse_words,
         )  # fmt: skip
         if not found:
             continue
-        pair = pair_facts(x, y, x_keys, y_keys)
+        x, y = arts[a], arts[b]
+        pair = pair_facts(x, y, words.content(a), words.content(b))
         same = event_ids[a] == event_ids[b]
         for passage in found:
+            text = x.text[passage.a_span[0] : passage.a_span[1]]
+            passage = attrs.evolve(passage, a=x.id, b=y.id, text=text, same_event=same)
             way = direction(passage, x, y, pair)
-            out.append(
-                attrs.evolve(
-                    passage, direction=way.direction, evidence=way.evidence, same_event=same
-                )
-            )
+            out.append(attrs.evolve(passage, direction=way.direction, evidence=way.evidence))
     return tuple(out)
 
 

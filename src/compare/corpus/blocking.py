@@ -360,6 +360,12 @@ class Shingler:
         self._terms.extend(map(_term_hash, keys.content))
         self._indptr.append(len(self._terms))
 
+    def content(self, k: int) -> HashArray:
+        """The ``k``-th article's distinct content words' hashes, sorted."""
+        return np.unique(
+            np.frombuffer(self._terms, dtype=np.uint64)[self._indptr[k] : self._indptr[k + 1]]
+        )
+
     def candidates(self, arts: Sequence[Article]) -> Candidates:
         """The candidate pairs of the articles taken (``arts``: their metadata, in order)."""
         if len(arts) != len(self._sizes):

@@ -23,9 +23,10 @@ from functools import lru_cache
 from typing import Literal
 
 import attrs
+import numpy as np
 
 from compare.corpus.articles import Article
-from compare.corpus.blocking import Keyed, day_number
+from compare.corpus.blocking import HashArray, day_number
 from compare.corpus.reuse import Passage
 
 __all__ = ["CONTAINED", "NEAR", "Direction", "Pair", "direction", "pair_facts"]
@@ -78,18 +79,18 @@ def _attribution(text: str, span: tuple[int, int], outlet: str | None) -> str | 
     return " ".join(found.group().split()) if found else None
 
 
-def pair_facts(x: Article, y: Article, x_keys: Keyed, y_keys: Keyed) -> Pair:
-    """The date and rewording evidence of two articles (``x`` is side ``a``)."""
+def pair_facts(x: Article, y: Article, x_words: HashArray, y_words: HashArray) -> Pair:
+    """The date and rewording evidence of two articles (``x`` is side ``a``; ``x_words`` and
+    ``y_words``: their distinct content words' hashes, sorted)."""
     score, evidence = 0, []
     dx, dy = day_number(x.date), day_number(y.date)
     if dx is not None and dy is not None and dx != dy:
         earlier, later, sign = (x, y, 1) if dx < dy else (y, x, -1)
         score += sign
         evidence.append(f"date: {earlier.id} ({earlier.date}) before {later.id} ({later.date})")
-    cx, cy = set(x_keys.content), set(y_keys.content)
-    if cx and cy:
-        both = len(cx & cy)
-        y_in_x, x_in_y = both / len(cy), both / len(cx)
+    if len(x_words) and len(y_words):
+        both = len(np.intersect1d(x_words, y_words, assume_unique=True))
+        y_in_x, x_in_y = both / len(y_words), both / len(x_words)
         for inner, outer, share, other, sign in (
             (y, x, y_in_x, x_in_y, 1), (x, y, x_in_y, y_in_x, -1),
         ):  # fmt: skip
