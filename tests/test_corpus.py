@@ -305,3 +305,14 @@ def test_corpus_holds_metadata_and_reads_texts_again(tmp_path: Path) -> None:
     path.write_text("{oops\n" * 8, encoding="utf-8")
     with pytest.raises(InputError, match=r"c\.jsonl:3: not JSON .*input changed"):
         corpus.articles[1]
+
+
+def test_write_corpus_can_list_events_without_collating(tmp_path: Path) -> None:
+    from compare.corpus.output import write_corpus
+
+    done = write_corpus(DATA, tmp_path / "o", workers=1, collate=False)
+    assert (6, 3, 0, 1) == (done.articles, done.events, done.collated, done.reuse)
+    assert 3 == done.stats["events"]
+    events = [json.loads(x) for x in (tmp_path / "o" / "events.jsonl").read_text().splitlines()]
+    assert [None] * 3 == [e["collation"] for e in events]
+    assert [] == list((tmp_path / "o" / "events").iterdir())
