@@ -514,6 +514,9 @@ def test_progress_line_names_stage_and_counts() -> None:
         assert re.fullmatch(r"compare-accounts: classifying 12/868 · \d+ s", status.line())
         status("2 of 3: aligning", 0, 1)
         assert re.fullmatch(r"compare-accounts: 2 of 3: aligning 1 of 1 · \d+ s", status.line())
+        status("collating events", 5, 20)  # compare corpus: a bar per stage
+        bar = r"collating events \[#####\.{15}\] 5/20"
+        assert re.fullmatch(rf"compare-accounts: {bar} · \d+ s", status.line())
     finally:
         status.close()
 

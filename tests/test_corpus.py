@@ -201,7 +201,9 @@ def test_cli_writes_records_reports_and_index(
     out = tmp_path / "out"
     assert 0 == main(["corpus", str(DATA), "-o", str(out), "--workers", "1", "--quiet"])
     summary = capsys.readouterr().out
-    assert summary.startswith("6 articles, 3 events (3 collated), 1 passage(s) reused")
+    assert summary.startswith(
+        "6 articles, 3 events (3 collated), 1 passage(s) reused across events, 0 within; wrote"
+    )
     articles = [json.loads(x) for x in (out / "articles.jsonl").read_text().splitlines()]
     assert {"compare.corpus.article/1"} == {a["schema"] for a in articles}
     assert ["event-1", "event-1", "event-2", "event-2", "event-3", "event-3"] == [
@@ -212,7 +214,9 @@ def test_cli_writes_records_reports_and_index(
     assert ["compare.collation/1"] * 3 == [e["collation"]["schema"] for e in events]
     assert ["match-herald", "match-post"] == events[1]["articles"]
     (reuse,) = [json.loads(x) for x in (out / "reuse.jsonl").read_text().splitlines()]
-    assert "compare.corpus.reuse/1" == reuse["schema"]
+    assert "compare.corpus.reuse/2" == reuse["schema"]
+    # the match report is dated 7 March, the flood report 8 March
+    assert (False, "a_to_b") == (reuse["same_event"], reuse["direction"])
     texts = {json.loads(x)["id"]: json.loads(x)["text"] for x in DATA.read_text().splitlines()}
     for side in ("a", "b"):
         span = texts[reuse[side]["id"]][reuse[side]["start"] : reuse[side]["end"]]
@@ -281,3 +285,34 @@ def test_an_undated_article_does_not_bridge_two_dated_events(tmp_path: Path) -> 
     corpus = group(READOUTS, blocking=Blocking())
     assert None is next(a for a in corpus.articles if a.id == "call-newsweek-report").date
     assert READOUT_EVENTS == [e.articles for e in corpus.events]
+
+
+def test_corpus_holds_metadata_and_reads_texts_again(tmp_path: Path) -> None:
+    """A corpus read from a file or folder keeps each article's metadata, not its text: an
+    article asked for is read again from the source, the same as it was read the first time
+    (in any order); a source changed meanwhile is one error."""
+    rows = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines()]
+    rows[1]["section"] = ["city", 3]
+    path = _write(tmp_path / "c.jsonl", ["", *(json.dumps(r) for r in rows)])
+    for source in (path, READOUTS):
+        corpus = group(source)
+        first = list(read_articles(source))
+        assert first == list(corpus.articles)
+        assert first[::-1] == [corpus.articles[k] for k in range(len(first) - 1, -1, -1)]
+        assert ("", {}) == (corpus.articles.stub(1).text, dict(corpus.articles.stub(1).extra))
+        assert first[1].id == corpus.articles.stub(1).id
+    corpus = group(path)
+    path.write_text("{oops\n" * 8, encoding="utf-8")
+    with pytest.raises(InputError, match=r"c\.jsonl:3: not JSON .*input changed"):
+        corpus.articles[1]
+
+
+def test_write_corpus_can_list_events_without_collating(tmp_path: Path) -> None:
+    from compare.corpus.output import write_corpus
+
+    done = write_corpus(DATA, tmp_path / "o", workers=1, collate=False)
+    assert (6, 3, 0, 1) == (done.articles, done.events, done.collated, done.reuse)
+    assert 3 == done.stats["events"]
+    events = [json.loads(x) for x in (tmp_path / "o" / "events.jsonl").read_text().splitlines()]
+    assert [None] * 3 == [e["collation"] for e in events]
+    assert [] == list((tmp_path / "o" / "events").iterdir())

@@ -59,7 +59,8 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     # issue 13: corpus input -> candidate pairs and components -> reused passages -> the API
     ("compare.corpus.articles",),
     ("compare.corpus.blocking",),
-    ("compare.corpus.reuse",),
+    ("compare.corpus.reuse", "compare.corpus.engine"),  # ... and where chunks of work run
+    ("compare.corpus.provenance",),  # who took a reused passage from whom
     ("compare.corpus",),
     ("compare.summary", "compare.selection"),  # what a reader sees first; finding filters
     ("compare.report", "compare.report.controls"),  # renderers format, never compute
@@ -68,6 +69,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("compare.report.table",),  # findings and links as rows: CSV and pandas
     ("compare.report.markdown", "compare.report.html"),
     ("compare.report.corpus",),  # issue 13: corpus records and the index page
+    ("compare.corpus.output",),  # issue 13: a grouped corpus written to a folder (JSONL/Parquet)
     ("compare",),  # the package: the public API, re-exported
     ("compare.corpus.cli",),  # issue 13: the corpus command, dispatched from compare.cli
     ("compare.cli",),  # parses arguments, calls the API, picks a renderer

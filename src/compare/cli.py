@@ -36,6 +36,13 @@ STATUS_DELAY = 0.5
 """Seconds of work before the progress line appears (a quick run shows none)."""
 STATUS_INTERVAL = 0.1
 """Seconds between redraws of the progress line."""
+BAR = 20
+"""Characters of a progress bar."""
+BAR_STAGES = frozenset(
+    {"shingling articles", "finding reused passages", "writing articles", "collating events"}
+)
+"""Stages drawn as a bar (the corpus command's, whose count is what is done, of a known
+total; reading a file of unknown length shows the elapsed seconds only)."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -77,6 +84,9 @@ class _Status:
             count = f" ({total:,} sentence pairs)"
         elif stage.endswith("classifying"):
             count = f" {done:,}/{total:,}"
+        elif stage in BAR_STAGES:  # the corpus command's stages count what is done
+            filled = BAR * min(done, total) // total
+            count = f" [{'#' * filled}{'.' * (BAR - filled)}] {done:,}/{total:,}"
         else:  # loading file k of n, aligning document pair k of n
             count = f" {done + 1:,} of {total:,}"
         return one_line(f"{PROG}: {stage}{count} · {time.monotonic() - self._start:.0f} s")

@@ -3,26 +3,29 @@
 :func:`group` reads a corpus (:mod:`compare.corpus.articles`), proposes candidate pairs
 (:mod:`compare.corpus.blocking`: shingles in a document-frequency band and rare-word TF-IDF, no
 all-pairs step), puts each article in an event (the input's ``event`` field when it has one, else
-a connected component of the event edges) and lists the passages shared by articles of different
-events (:mod:`compare.corpus.reuse`). :func:`collate_events` then collates every event of two or
-more articles with :func:`compare.collate`, in a local process pool, a chunk of events per task.
+a connected component of the event edges) and lists the passages two articles share, within an
+event or across two (:mod:`compare.corpus.reuse`), with the likely direction of each
+(:mod:`compare.corpus.provenance`). :func:`collate_events` then collates every event of two or
+more articles with :func:`compare.collate`, a chunk of events per task, in a local process pool
+or on a Dask cluster (:mod:`compare.corpus.engine`).
 """
 
 from __future__ import annotations
 
-import concurrent.futures
-import multiprocessing
+import functools
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import attrs
 import numpy as np
 
 from compare.collation import collate
-from compare.corpus.articles import Article, read_articles
-from compare.corpus.blocking import Blocking, Candidates, Keyed, candidates, components, keyed
-from compare.corpus.reuse import Passage, passages
+from compare.corpus.articles import Article, Articles, read_articles, stub
+from compare.corpus.blocking import Blocking, Candidates, Shingler, components, keyed
+from compare.corpus.engine import ordered_map
+from compare.corpus.provenance import direction, pair_facts
+from compare.corpus.reuse import Passage, Shingled, passages, shingled
 from compare.errors import CompareError, InputError, OptionsError
 from compare.loading import document_from_text
 from compare.model import Collation
@@ -43,6 +46,8 @@ __all__ = [
 
 T = TypeVar("T")
 
+REPORT_EVERY = 256
+"""Articles or pairs between two progress reports."""
 CHUNK = 4
 """Events per pool task: one collation of three news articles takes tens of milliseconds, so
 a task of a few keeps the pool's per-task overhead small without starving a worker."""
@@ -62,14 +67,16 @@ class Event:
 class Corpus:
     """A corpus grouped into events, with the passages reused across events."""
 
-    articles: tuple[Article, ...]
-    """Every article read, in input order."""
+    articles: Articles = attrs.field(eq=False)
+    """Every article read, in input order: a sequence holding their metadata, which reads an
+    article's text again from the source when asked for it (:class:`articles.Articles`)."""
     events: tuple[Event, ...]
     """Every event, single-article ones included, in order of their first article."""
     event_of: Mapping[str, str] = attrs.field(hash=False)
     """Article id to event id."""
     reuse: tuple[Passage, ...]
-    """Passages shared by articles of different events, in article order."""
+    """Passages shared by two articles, of one event or of two (``same_event``), in article
+    order, each with its likely direction."""
     skipped: tuple[str, ...] = ()
     """One-line messages of the bad inputs ``skip_bad`` passed over."""
     stats: Mapping[str, int] = attrs.field(factory=dict, hash=False)
@@ -77,10 +84,9 @@ class Corpus:
 
     def article(self, article_id: str) -> Article:
         """The article with this id (``KeyError`` if there is none)."""
-        for art in self.articles:
-            if art.id == article_id:
-                return art
-        raise KeyError(article_id)
+        if article_id not in self.event_of:
+            raise KeyError(article_id)
+        return self.articles[list(self.event_of).index(article_id)]
 
 
 def group(
@@ -96,27 +102,42 @@ def group(
     if not isinstance(rules, Blocking):
         raise OptionsError(f"blocking must be a compare.corpus.Blocking, got {type(rules)}")
     report = progress or silent
-    report("reading", 0, 0)
+    shingler = Shingler(rules, language)
     skipped: list[str] = []
+    stubs: list[Article] = []
     if isinstance(source, (str, os.PathLike)):
         reader = read_articles(source, skip_bad=skip_bad)
-        arts = tuple(reader)
+        for art in reader:  # one article at a time: its metadata kept, its text shingled
+            if not len(stubs) % REPORT_EVERY:
+                report("reading and shingling articles", len(stubs), 0)
+            stubs.append(stub(art))
+            shingler.add(art.text)
         skipped = reader.skipped
+        arts = Articles(stubs, reader)
     else:
-        arts = tuple(source)
-        if len({a.id for a in arts}) != len(arts):
+        held = tuple(source)
+        if len({a.id for a in held}) != len(held):
             raise InputError("group(): article ids must be unique")
-    if not arts:
+        for k, art in enumerate(held):
+            if not k % REPORT_EVERY:
+                report("shingling articles", k, len(held))
+            shingler.add(art.text)
+        arts = Articles.held(held)
+        stubs = list(held)
+    if not stubs:
         raise InputError("the corpus holds no articles")
-    report("blocking", 0, 0)
-    cands = candidates(arts, rules, language=language)
-    event_ids = _events(arts, cands)
-    events = _event_list(arts, event_ids)
-    report("finding reuse", 0, 0)
-    reuse = _reuse(arts, cands, event_ids, rules)
-    stats = {**cands.stats, "events": len(events), "reuse_passages": len(reuse)}
+    report("pairing articles", 0, 0)
+    cands = shingler.candidates(stubs)
+    event_ids = _events(stubs, cands)
+    events = _event_list(stubs, event_ids)
+    reuse = _reuse(arts, cands, shingler, event_ids, report)
+    within = sum(p.same_event for p in reuse)
+    stats = {
+        **cands.stats, "events": len(events), "reuse_passages": len(reuse) - within,
+        "reuse_within_events": within,
+    }  # fmt: skip
     return Corpus(
-        arts, events, dict(zip((a.id for a in arts), event_ids, strict=True)), reuse,
+        arts, events, dict(zip((a.id for a in stubs), event_ids, strict=True)), reuse,
         tuple(skipped), stats,
     )  # fmt: skip
 
@@ -152,25 +173,44 @@ def _event_list(arts: Sequence[Article], event_ids: Sequence[str]) -> tuple[Even
 
 
 def _reuse(
-    arts: Sequence[Article], cands: Candidates, event_ids: Sequence[str], rules: Blocking
+    arts: Articles,
+    cands: Candidates,
+    words: Shingler,
+    event_ids: Sequence[str],
+    report: Progress,
 ) -> tuple[Passage, ...]:
-    """Passages shared by candidate pairs whose articles lie in different events."""
+    """Passages shared by candidate pairs (in one event or two), each with its likely direction
+    (:mod:`compare.corpus.provenance`). Each article of a pair is tokenised once, into a small
+    record of where its kept shingles stand (:func:`reuse.shingled`); texts are read again only
+    for the pairs that share a passage."""
+    rules = words.rules
     out: list[Passage] = []
-    keys: dict[int, Keyed] = {}
-    for a, b, shared in zip(cands.a.tolist(), cands.b.tolist(), cands.shared, strict=True):
-        if shared < rules.min_shared or event_ids[a] == event_ids[b]:
+    records: dict[int, Shingled] = {}
+
+    def record(k: int) -> Shingled:
+        if k not in records:
+            records[k] = shingled(keyed(arts[k].text), cands.kept[k], rules.shingle)
+        return records[k]
+
+    strong = np.flatnonzero(cands.shared >= rules.min_shared)
+    for done, p in enumerate(strong.tolist()):
+        if not done % REPORT_EVERY:
+            report("finding reused passages", done, len(strong))
+        a, b = int(cands.a[p]), int(cands.b[p])
+        found = passages(
+            "", "", record(a), "", "", record(b), np.intersect1d(cands.kept[a], cands.kept[b]),
+            size=rules.shingle, min_words=rules.reuse_words,
+        )  # fmt: skip
+        if not found:
             continue
         x, y = arts[a], arts[b]
-        for k in (a, b):
-            if k not in keys:
-                keys[k] = keyed(arts[k].text)
-        out.extend(
-            passages(
-                x.id, x.text, keys[a], y.id, y.text, keys[b],
-                np.intersect1d(cands.kept[a], cands.kept[b]),
-                size=rules.shingle, min_words=rules.reuse_words,
-            )
-        )  # fmt: skip
+        pair = pair_facts(x, y, words.content(a), words.content(b))
+        same = event_ids[a] == event_ids[b]
+        for passage in found:
+            text = x.text[passage.a_span[0] : passage.a_span[1]]
+            passage = attrs.evolve(passage, a=x.id, b=y.id, text=text, same_event=same)
+            way = direction(passage, x, y, pair)
+            out.append(attrs.evolve(passage, direction=way.direction, evidence=way.evidence))
     return tuple(out)
 
 
@@ -204,40 +244,37 @@ def map_events(
     *,
     options: Options | None = None,
     workers: int | None = None,
+    client: Any = None,
     chunk: int = CHUNK,
     progress: Progress | None = None,
 ) -> Iterator[tuple[Event, T | str]]:
     """Collate every event of two or more articles and yield ``(event, then(event, collation))``
     in event order; an event :func:`compare.collate` refuses yields its one-line message instead.
 
-    ``workers`` processes (default: the CPU count; 1 runs in this process) each take ``chunk``
-    events at a time; ``then`` must be a module-level function so it can be sent to them.
+    Tasks of ``chunk`` events run on a Dask ``client``'s cluster (a ``dask.distributed.Client``,
+    the ``dask`` extra) when given, else in ``workers`` local processes (default: the CPU count;
+    1 runs in this process): the same tasks, the same results (:func:`engine.ordered_map`).
+    ``then`` must be a module-level function so it can be sent to them.
     """
     opts = resolve_options(options)
-    if workers is not None and (not isinstance(workers, int) or workers < 1):
-        raise OptionsError(f"workers must be a positive integer or None, got {workers!r}")
     if not isinstance(chunk, int) or chunk < 1:
         raise OptionsError(f"chunk must be a positive integer, got {chunk!r}")
-    by_id = {a.id: a for a in corpus.articles}
-    todo = [(e, tuple(by_id[i] for i in e.articles)) for e in corpus.events if len(e.articles) > 1]
-    chunks = [todo[k : k + chunk] for k in range(0, len(todo), chunk)]
+    index = {article_id: k for k, article_id in enumerate(corpus.event_of)}
+    todo = [e for e in corpus.events if len(e.articles) > 1]
+    groups = [todo[k : k + chunk] for k in range(0, len(todo), chunk)]
+    # each task's articles are read when it is sent: a window of tasks holds their texts
+    tasks = ([(e, tuple(corpus.articles[index[i]] for i in e.articles)) for e in g] for g in groups)
     report = progress or silent
-    count = workers or os.cpu_count() or 1
+    task = functools.partial(_work, options=opts, then=then)
+    if len(groups) <= 1 and client is None:
+        workers = 1  # one task: no pool to start
     done = 0
-    if count == 1 or len(chunks) <= 1:
-        results: Iterable[list[T | str]] = (_work(c, opts, then) for c in chunks)
-        for c, result in zip(chunks, results, strict=True):
-            report("collating events", done, len(todo))
-            yield from zip((e for e, _ in c), result, strict=True)
-            done += len(c)
-        return
-    context = multiprocessing.get_context("spawn")  # no fork of a process with threads
-    with concurrent.futures.ProcessPoolExecutor(count, mp_context=context) as pool:
-        futures = [pool.submit(_work, c, opts, then) for c in chunks]
-        for c, future in zip(chunks, futures, strict=True):
-            report("collating events", done, len(todo))
-            yield from zip((e for e, _ in c), future.result(), strict=True)
-            done += len(c)
+    report("collating events", done, len(todo))
+    results = ordered_map(task, tasks, workers=workers, client=client)
+    for g, result in zip(groups, results, strict=True):
+        yield from zip(g, result, strict=True)
+        done += len(g)
+        report("collating events", done, len(todo))
 
 
 def collate_events(
@@ -245,10 +282,12 @@ def collate_events(
     *,
     options: Options | None = None,
     workers: int | None = None,
+    client: Any = None,
     chunk: int = CHUNK,
     progress: Progress | None = None,
 ) -> Iterator[tuple[Event, Collation | str]]:
     """Collate every event of two or more articles (:func:`map_events` keeping the collation)."""
     return map_events(
-        corpus, _collation, options=options, workers=workers, chunk=chunk, progress=progress
-    )
+        corpus, _collation, options=options, workers=workers, client=client, chunk=chunk,
+        progress=progress,
+    )  # fmt: skip

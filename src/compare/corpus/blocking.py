@@ -53,7 +53,17 @@ from compare.tokens import (
     word_keys,
 )
 
-__all__ = ["Blocking", "Candidates", "Keyed", "candidates", "components", "keyed", "shingles"]
+__all__ = [
+    "Blocking",
+    "Candidates",
+    "Keyed",
+    "Shingler",
+    "candidates",
+    "components",
+    "day_number",
+    "keyed",
+    "shingles",
+]
 
 IntArray = npt.NDArray[np.int64]
 HashArray = npt.NDArray[np.uint64]
@@ -189,7 +199,7 @@ class Candidates:
     """Counts per stage: shingles, kept shingles, postings pairs, candidate pairs."""
 
 
-def _day(value: str | None) -> int | None:
+def day_number(value: str | None) -> int | None:
     """An ISO date's day number, or None when absent or not a date."""
     if not value:
         return None
@@ -220,7 +230,7 @@ def _allowed(
 
 def _days(arts: Sequence[Article]) -> IntArray:
     """Each article's day number, -1 when undated."""
-    return np.array([d if (d := _day(x.date)) is not None else -1 for x in arts], np.int64)
+    return np.array([d if (d := day_number(x.date)) is not None else -1 for x in arts], np.int64)
 
 
 def _undated_edges(
@@ -285,50 +295,124 @@ def _shingle_pairs(kept: Sequence[HashArray], stats: dict[str, int]) -> tuple[In
     return pairs // n, pairs % n, shared.astype(np.int64)
 
 
-def _tfidf(
-    indices: Sequence[int], indptr: Sequence[int], terms: int, rules: Blocking
-) -> sparse.csr_matrix:
+def _tfidf(terms: HashArray, indptr: IntArray, rules: Blocking) -> sparse.csr_matrix:
     """Rows of TF-IDF weights over rare content words, L2-normalised, from each article's
-    content-word numbers (``indices[indptr[k]:indptr[k + 1]]`` for article ``k``)."""
+    content-word hashes (``terms[indptr[k]:indptr[k + 1]]`` for article ``k``).
+
+    Rare words (held by 2 to ``max_term_df`` articles) are found from one sorted copy of each
+    article's distinct words, the way :func:`_kept` finds shingles; only they enter the matrix.
+    """
     n = len(indptr) - 1
-    counts = sparse.csr_matrix(
-        (np.ones(len(indices)), np.asarray(indices, np.int64), np.asarray(indptr, np.int64)),
-        shape=(n, terms),
-    )
-    counts.sum_duplicates()
-    df = np.bincount(counts.indices, minlength=terms)
-    rare = (df >= 2) & (df <= rules.max_term_df)
-    idf = np.where(rare, np.log(n / np.maximum(df, 1)), 0.0)
-    weighted = sparse.csr_matrix(counts.multiply(idf[None, :]))
-    weighted.data = np.sqrt(weighted.data)  # damped: the square root of tf x idf
-    weighted.eliminate_zeros()
+    bounds = indptr.tolist()
+    distinct = [np.unique(terms[bounds[k] : bounds[k + 1]]) for k in range(n)]
+    ordered = np.sort(np.concatenate(distinct)) if n else _NONE
+    del distinct
+    twice = ordered[1:] == ordered[:-1]
+    shared = np.unique(ordered[1:][twice])
+    df = np.searchsorted(ordered, shared, "right") - np.searchsorted(ordered, shared, "left")
+    del ordered, twice
+    rare = (df >= 2) & (df <= rules.max_term_df) & (df < n)  # a word in every article weighs 0
+    words, idf = shared[rare], np.log(n / df[rare])
+    columns: list[IntArray] = []
+    counts: list[IntArray] = []
+    row_ptr = np.zeros(n + 1, dtype=np.int64)
+    for k in range(n):
+        held = terms[bounds[k] : bounds[k + 1]]
+        where = np.minimum(np.searchsorted(words, held), max(len(words) - 1, 0))
+        found = where[words[where] == held] if len(words) else _EMPTY
+        column, count = np.unique(found, return_counts=True)
+        columns.append(column)
+        counts.append(count)
+        row_ptr[k + 1] = row_ptr[k] + len(column)
+    col = np.concatenate(columns) if n else _EMPTY
+    weights = np.sqrt(np.concatenate(counts) * idf[col]) if n else np.zeros(0)
+    weighted = sparse.csr_matrix((weights, col, row_ptr), shape=(n, len(words)))
     norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
     return sparse.csr_matrix(sparse.diags(1.0 / np.maximum(norms, 1e-12)) @ weighted)
+
+
+@lru_cache(maxsize=1 << 16)
+def _term_hash(key: str) -> int:
+    """A content word's stable 64-bit hash (CRC-32 and Adler-32 of its UTF-8): the TF-IDF index
+    numbers words by it instead of holding a dictionary of every word seen."""
+    raw = key.encode("utf-8")
+    return (zlib.crc32(raw) << 32) | zlib.adler32(raw)
+
+
+class Shingler:
+    """Blocking's one pass over the texts: each article's kept-to-be shingle hashes and content
+    word hashes, in flat arrays (a few bytes a word; the texts themselves are not held)."""
+
+    def __init__(self, rules: Blocking | None = None, language: str = "en") -> None:
+        self.rules = rules or Blocking()
+        self.language = language
+        self._hashes = array("Q")
+        self._sizes = array("q")
+        self._terms = array("Q")
+        self._indptr = array("q", [0])
+
+    def add(self, text: str) -> None:
+        """Take the next article's text."""
+        keys = keyed(text, self.language)
+        hashed = np.unique(shingles(keys.keys, self.rules.shingle))
+        self._hashes.frombytes(hashed.tobytes())
+        self._sizes.append(len(hashed))
+        self._terms.extend(map(_term_hash, keys.content))
+        self._indptr.append(len(self._terms))
+
+    def content(self, k: int) -> HashArray:
+        """The ``k``-th article's distinct content words' hashes, sorted."""
+        return np.unique(
+            np.frombuffer(self._terms, dtype=np.uint64)[self._indptr[k] : self._indptr[k + 1]]
+        )
+
+    def candidates(self, arts: Sequence[Article]) -> Candidates:
+        """The candidate pairs of the articles taken (``arts``: their metadata, in order)."""
+        if len(arts) != len(self._sizes):
+            raise ValueError("Shingler.candidates: one Article per text added, in order")
+        rules = self.rules
+        stats: dict[str, int] = {"articles": len(arts)}
+        sizes = np.frombuffer(self._sizes, dtype=np.int64) if len(self._sizes) else _EMPTY
+        kept = _kept(np.frombuffer(self._hashes, dtype=np.uint64), sizes, rules, stats)
+        a, b, shared = _shingle_pairs(kept, stats)
+        strong = shared >= rules.min_shared
+        a, b, shared = a[strong], b[strong], shared[strong]
+        terms = np.frombuffer(self._terms, dtype=np.uint64) if len(self._terms) else _NONE
+        x = _tfidf(terms, np.frombuffer(self._indptr, dtype=np.int64), rules)
+        sim = sparse.triu(x @ x.T, k=1).tocoo()
+        close = sim.data >= rules.cosine
+        stats["cosine_pairs"] = int(close.sum())
+        return _decide(arts, x, sizes, (a, b, shared), sim, close, rules, stats, tuple(kept))
+
+
+_EMPTY = np.zeros(0, dtype=np.int64)
+_NONE = np.zeros(0, dtype=np.uint64)
 
 
 def candidates(
     arts: Sequence[Article], rules: Blocking | None = None, *, language: str = "en"
 ) -> Candidates:
     """Candidate pairs of ``arts`` by shared shingles and rare-word cosine (module docstring)."""
-    rules = rules or Blocking()
-    stats: dict[str, int] = {"articles": len(arts)}
-    hashed: list[HashArray] = []
-    vocab: dict[str, int] = {}
-    indices, indptr = array("q"), array("q", [0])
+    shingler = Shingler(rules, language)
     for art in arts:  # one pass over each text: its shingles and its content words
-        keys = keyed(art.text, language)
-        hashed.append(np.unique(shingles(keys.keys, rules.shingle)))
-        indices.extend(vocab.setdefault(key, len(vocab)) for key in keys.content)
-        indptr.append(len(indices))
-    kept = _kept(hashed, rules, stats)
-    a, b, shared = _shingle_pairs(kept, stats)
-    sizes = np.array([len(h) for h in hashed], dtype=np.int64)
-    strong = shared >= rules.min_shared
-    a, b, shared = a[strong], b[strong], shared[strong]
-    x = _tfidf(indices, indptr, len(vocab), rules)
-    sim = sparse.triu(x @ x.T, k=1).tocoo()
-    close = sim.data >= rules.cosine
-    stats["cosine_pairs"] = int(close.sum())
+        shingler.add(art.text)
+    return shingler.candidates(arts)
+
+
+def _decide(
+    arts: Sequence[Article],
+    x: sparse.csr_matrix,
+    sizes: IntArray,
+    by_shingles: tuple[IntArray, IntArray, IntArray],
+    sim: sparse.coo_matrix,
+    close: npt.NDArray[np.bool_],
+    rules: Blocking,
+    stats: dict[str, int],
+    kept: tuple[HashArray, ...],
+) -> Candidates:
+    """The candidate pairs (shingle pairs and close cosines, allowed by the date window and
+    the outlet predicate) and which of them are event edges (module docstring)."""
+    a, b, shared = by_shingles
     n = max(len(arts), 1)
     codes = np.concatenate([a * n + b, sim.row[close].astype(np.int64) * n + sim.col[close]])
     pairs = np.unique(codes)
@@ -336,10 +420,10 @@ def candidates(
     ok = _allowed(arts, pa, pb, rules)
     pa, pb = pa[ok], pb[ok]
     share = np.zeros(len(pa), dtype=np.int64)
-    allowed, by_shingles = pairs[ok], a * n + b
-    where = np.searchsorted(allowed, by_shingles)
+    allowed, shingle_codes = pairs[ok], a * n + b
+    where = np.searchsorted(allowed, shingle_codes)
     found = where < len(allowed)
-    found[found] = allowed[where[found]] == by_shingles[found]
+    found[found] = allowed[where[found]] == shingle_codes[found]
     share[where[found]] = shared[found]
     cos = np.asarray(x[pa].multiply(x[pb]).sum(axis=1)).ravel() if len(pa) else np.zeros(0)
     smaller = np.maximum(np.minimum(sizes[pa], sizes[pb]), 1)
@@ -354,7 +438,7 @@ def candidates(
     edge = _undated_edges(arts, pa, pb, edge, cos + share / smaller, rules)
     stats["candidate_pairs"] = len(pa)
     stats["event_edges"] = int(edge.sum())
-    return Candidates(pa, pb, share, cos.astype(np.float64), edge, tuple(kept), stats)
+    return Candidates(pa, pb, share, cos.astype(np.float64), edge, kept, stats)
 
 
 def _ranks(ends: IntArray, values: npt.NDArray[np.float64]) -> IntArray:
@@ -368,14 +452,41 @@ def _ranks(ends: IntArray, values: npt.NDArray[np.float64]) -> IntArray:
     return out
 
 
-def _kept(hashed: Sequence[HashArray], rules: Blocking, stats: dict[str, int]) -> list[HashArray]:
-    """Each article's shingles whose document frequency lies in ``[2, max_df]``."""
-    if not hashed:
+def _kept(
+    hashes: HashArray, sizes: IntArray, rules: Blocking, stats: dict[str, int]
+) -> list[HashArray]:
+    """Each article's shingles whose document frequency lies in ``[2, max_df]`` (``hashes``:
+    every article's sorted unique shingles, one after the other, ``sizes`` of them each).
+
+    One sorted copy of the hashes finds the shingles held twice or more (an article holds
+    each once); those few are counted, and each article's are picked out a block at a time.
+    """
+    if not len(sizes):
         return []
-    uniq, counts = np.unique(np.concatenate(hashed), return_counts=True)
-    good = uniq[(counts >= 2) & (counts <= rules.max_df)]
-    stats["shingles"], stats["kept_shingles"] = len(uniq), len(good)
-    return [h[np.isin(h, good, assume_unique=True)] for h in hashed]
+    ordered = np.sort(hashes)
+    twice = ordered[1:] == ordered[:-1]
+    stats["shingles"] = len(ordered) - int(twice.sum())
+    shared = np.unique(ordered[1:][twice])
+    df = np.searchsorted(ordered, shared, "right") - np.searchsorted(ordered, shared, "left")
+    del ordered, twice
+    good = shared[df <= rules.max_df]
+    stats["kept_shingles"] = len(good)
+    ends = np.cumsum(sizes)
+    starts = ends - sizes
+    out: list[HashArray] = []
+    for first in range(0, len(sizes), _BLOCK):  # a block of articles' hashes at a time
+        lo, hi = int(starts[first]), int(ends[min(first + _BLOCK, len(sizes)) - 1])
+        block = hashes[lo:hi]
+        where = np.minimum(np.searchsorted(good, block), max(len(good) - 1, 0))
+        keep = good[where] == block if len(good) else np.zeros(len(block), dtype=bool)
+        for k in range(first, min(first + _BLOCK, len(sizes))):
+            a, b = int(starts[k]) - lo, int(ends[k]) - lo
+            out.append(block[a:b][keep[a:b]].copy())
+    return out
+
+
+_BLOCK = 1024
+"""Articles whose shingles are matched against the kept ones at a time."""
 
 
 def components(n: int, cands: Candidates) -> IntArray:

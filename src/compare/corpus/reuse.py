@@ -13,10 +13,11 @@ from collections import defaultdict
 
 import attrs
 import numpy as np
+import numpy.typing as npt
 
 from compare.corpus.blocking import HashArray, Keyed, shingles
 
-__all__ = ["Passage", "passages"]
+__all__ = ["Passage", "Shingled", "passages", "shingled"]
 
 
 @attrs.frozen
@@ -33,27 +34,60 @@ class Passage:
     """Words in the passage."""
     text: str
     """The passage as the first article words it."""
+    direction: str = "unknown"
+    """Who likely took it from whom: ``a_to_b``, ``b_to_a`` or ``unknown``
+    (:mod:`compare.corpus.provenance`)."""
+    evidence: tuple[str, ...] = ()
+    """The evidence for the direction, in words."""
+    same_event: bool = False
+    """Whether the two articles lie in one event (wire copy, a quote) rather than two."""
+
+
+@attrs.frozen
+class Shingled:
+    """What reuse needs of one article: where its kept shingles stand, their hashes, and the
+    character span of each (its first word's start to its last word's end). A few numbers per
+    kept shingle, so every article's can be held at once."""
+
+    positions: npt.NDArray[np.int64]
+    hashes: HashArray
+    starts: npt.NDArray[np.int64]
+    ends: npt.NDArray[np.int64]
+
+
+def shingled(keys: Keyed, kept: HashArray, size: int) -> Shingled:
+    """An article's :class:`Shingled` record from its word keys and its kept shingle hashes."""
+    hashes = shingles(keys.keys, size)
+    positions = np.flatnonzero(np.isin(hashes, kept))
+    spans = np.asarray(keys.spans, dtype=np.int64).reshape(-1, 2)
+    return Shingled(
+        positions, hashes[positions], spans[positions, 0], spans[positions + size - 1, 1]
+    )
 
 
 def passages(
     a_id: str,
     a_text: str,
-    a_keys: Keyed,
+    a: Shingled,
     b_id: str,
     b_text: str,
-    b_keys: Keyed,
+    b: Shingled,
     kept: HashArray,
     *,
     size: int,
     min_words: int,
 ) -> list[Passage]:
-    """The passages of at least ``min_words`` words that two articles share (module docstring)."""
-    ha, hb = shingles(a_keys.keys, size), shingles(b_keys.keys, size)
+    """The passages of at least ``min_words`` words that two articles share (module docstring);
+    ``kept``: the kept shingles both hold."""
     where: dict[int, list[int]] = defaultdict(list)
-    for j in np.flatnonzero(np.isin(hb, kept)).tolist():
-        where[int(hb[j])].append(j)
+    for j in np.flatnonzero(np.isin(b.hashes, kept)).tolist():
+        where[int(b.hashes[j])].append(int(b.positions[j]))
+    at_a = {int(p): k for k, p in enumerate(a.positions.tolist())}
+    at_b = {int(p): k for k, p in enumerate(b.positions.tolist())}
     matches = {
-        (i, j) for i in np.flatnonzero(np.isin(ha, kept)).tolist() for j in where[int(ha[i])]
+        (int(a.positions[i]), j)
+        for i in np.flatnonzero(np.isin(a.hashes, kept)).tolist()
+        for j in where[int(a.hashes[i])]
     }
     out: list[Passage] = []
     for i, j in sorted(matches):
@@ -65,7 +99,8 @@ def passages(
         words = run + size - 1
         if words < min_words:
             continue
-        a_span = (a_keys.spans[i][0], a_keys.spans[i + words - 1][1])
-        b_span = (b_keys.spans[j][0], b_keys.spans[j + words - 1][1])
+        last_a, last_b = at_a[i + run - 1], at_b[j + run - 1]
+        a_span = (int(a.starts[at_a[i]]), int(a.ends[last_a]))
+        b_span = (int(b.starts[at_b[j]]), int(b.ends[last_b]))
         out.append(Passage(a_id, b_id, a_span, b_span, words, a_text[a_span[0] : a_span[1]]))
     return out

@@ -4,7 +4,9 @@ nothing.
 
 Every record carries its schema id: ``compare.corpus.article/1``, ``compare.corpus.event/1``
 (an event's id, articles and its ``compare.collation/1`` collation, or the one-line reason it was
-not collated), ``compare.corpus.reuse/1`` (a passage with character offsets into both articles).
+not collated), ``compare.corpus.reuse/2`` (a passage with character offsets into both articles,
+whether they lie in one event, and its likely direction with the evidence; ``/1`` listed only
+passages across events, without a direction).
 """
 
 from __future__ import annotations
@@ -36,7 +38,7 @@ __all__ = [
 
 ARTICLE_SCHEMA = "compare.corpus.article/1"
 EVENT_SCHEMA = "compare.corpus.event/1"
-REUSE_SCHEMA = "compare.corpus.reuse/1"
+REUSE_SCHEMA = "compare.corpus.reuse/2"
 
 
 def jsonl(record: dict[str, Any]) -> str:
@@ -73,7 +75,8 @@ def event_record(event: Event, collation: Collation | str | None) -> dict[str, A
 
 
 def reuse_record(passage: Passage, corpus: Corpus) -> dict[str, Any]:
-    """A reused passage's line: both articles with their events and character offsets."""
+    """A reused passage's line: both articles with their events and character offsets, and
+    its likely direction with the evidence."""
 
     def side(article_id: str, span: tuple[int, int]) -> dict[str, Any]:
         return {
@@ -87,26 +90,29 @@ def reuse_record(passage: Passage, corpus: Corpus) -> dict[str, Any]:
         "b": side(passage.b, passage.b_span),
         "words": passage.words,
         "text": passage.text,
+        "same_event": passage.same_event,
+        "direction": passage.direction,
+        "evidence": list(passage.evidence),
     }
 
 
 @attrs.frozen
 class EventPage:
-    """What one collated event gives the output: its JSON line and its HTML report."""
+    """What one collated event gives the output: its record and its HTML report."""
 
-    line: str
+    record: dict[str, Any] = attrs.field(hash=False)
     html: str
 
 
 def render_event(event: Event, collation: Collation) -> EventPage:
     """Render a collated event (run in the pool's workers by :func:`compare.corpus.map_events`)."""
-    return EventPage(jsonl(event_record(event, collation)), render_collation_html(collation))
+    return EventPage(event_record(event, collation), render_collation_html(collation))
 
 
 def index_html(corpus: Corpus, pages: Sequence[tuple[Event, str | None, str | None]]) -> str:
     """The index page: one row per event with two or more articles, linking its report
     (``pages``: event, report file name or None, refusal message or None); all text escaped."""
-    outlets = {a.id: a.label for a in corpus.articles}
+    outlets = {a.id: a.label for a in map(corpus.articles.stub, range(len(corpus.articles)))}
     rows = []
     for event, page, error in pages:
         name = escape(event.id)
@@ -117,6 +123,7 @@ def index_html(corpus: Corpus, pages: Sequence[tuple[Event, str | None, str | No
             f"<tr><td>{link}</td><td>{len(event.articles)}</td><td>{sources}</td>{note}</tr>"
         )
     single = sum(1 for e in corpus.events if len(e.articles) == 1)
+    across = sum(not p.same_event for p in corpus.reuse)
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
@@ -124,8 +131,8 @@ def index_html(corpus: Corpus, pages: Sequence[tuple[Event, str | None, str | No
         "table{border-collapse:collapse}td,th{border-bottom:1px solid #ccc;padding:.3rem .6rem;"
         "text-align:left;vertical-align:top}.error{color:#a00}</style></head><body>"
         f"<h1>Corpus events</h1><p>{len(corpus.articles)} articles, {len(corpus.events)} events "
-        f"({single} with a single article, not listed), {len(corpus.reuse)} passages reused "
-        "across events (reuse.jsonl).</p>"
+        f"({single} with a single article, not listed), {across} passages reused across "
+        f"events and {len(corpus.reuse) - across} within them (reuse.jsonl).</p>"
         "<table><thead><tr><th>Event</th><th>Articles</th><th>Sources</th><th>Note</th></tr>"
         f"</thead><tbody>{''.join(rows)}</tbody></table></body></html>\n"
     )
