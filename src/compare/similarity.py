@@ -174,23 +174,69 @@ def _postings(texts: Sequence[Features]) -> dict[str, list[int]]:
     return index
 
 
+_ADD_AT_PAIRS = 1 << 16
+"""Pairs of (sentence, sentence) sharing words that :func:`shared_weights` adds in one
+``np.add.at`` call."""
+_BLOCK_PAIRS = 512
+"""A word shared by more pairs than this is added as one block of its own (cheaper per pair)."""
+
+
 def shared_weights(
     ref: Sequence[Features], other: Sequence[Features], idf: dict[str, float]
 ) -> Matrix:
-    """Sum, for every pair, the IDF weight of the keys both texts contain (one block add a key).
+    """Sum, for every pair, the IDF weight of the keys both texts contain.
 
     Keys are added in sorted order, as :func:`text_weight` sums them: each cell's float sum is
     then the same in every process (dict order follows set order, which follows the hash seed).
+    The keys' (row, column) pairs are added in batches by ``np.add.at``, which adds in the order
+    given, so each cell gets the very sums (bit for bit) of adding one key at a time.
     """
     in_ref, in_other = _postings(ref), _postings(other)
-    shared = np.zeros((len(ref), len(other)), dtype=np.float64)
-    for k in sorted(in_ref.keys() & in_other.keys()):
-        rows, cols = in_ref[k], in_other[k]
-        if len(rows) == 1:  # one row: a plain slice, without np.ix_'s index arrays
-            shared[rows[0], cols] += idf[k]
-        else:
-            shared[np.ix_(rows, cols)] += idf[k]
-    return shared
+    n, m = len(ref), len(other)
+    flat = np.zeros(n * m, dtype=np.float64)
+    common = sorted(in_ref.keys() & in_other.keys())
+    rows_of = [in_ref[k] for k in common]
+    cols_of = [in_other[k] for k in common]
+    weights = [idf[k] for k in common]
+    batch: list[int] = []
+    size = 0
+    for x in range(len(common) + 1):
+        pairs = len(rows_of[x]) * len(cols_of[x]) if x < len(common) else 0
+        if batch and (x == len(common) or size + pairs > _ADD_AT_PAIRS):
+            _add_keys(flat, m, [rows_of[y] for y in batch], [cols_of[y] for y in batch],
+                      [weights[y] for y in batch])  # fmt: skip
+            batch, size = [], 0
+        if x == len(common):
+            break
+        if pairs > _BLOCK_PAIRS:  # a common word: one block add
+            block = flat.reshape(n, m)
+            block[np.ix_(rows_of[x], cols_of[x])] += weights[x]
+            continue
+        batch.append(x)
+        size += pairs
+    return flat.reshape(n, m)
+
+
+def _add_keys(
+    flat: NDArray[np.float64],
+    m: int,
+    rows_of: Sequence[Sequence[int]],
+    cols_of: Sequence[Sequence[int]],
+    weights: Sequence[float],
+) -> None:
+    """Add each key's weight to the cells of its rows x columns, key after key, in place."""
+    r_len = np.array([len(r) for r in rows_of], dtype=np.int64)
+    c_len = np.array([len(c) for c in cols_of], dtype=np.int64)
+    r_idx = np.fromiter(itertools.chain.from_iterable(rows_of), dtype=np.int64)
+    c_idx = np.fromiter(itertools.chain.from_iterable(cols_of), dtype=np.int64)
+    r_start = np.cumsum(r_len) - r_len
+    c_start = np.cumsum(c_len) - c_len
+    per = r_len * c_len
+    key = np.repeat(np.arange(len(per)), per)
+    t = np.arange(len(key)) - np.repeat(np.cumsum(per) - per, per)  # pair number within its key
+    width = c_len[key]
+    cells = r_idx[r_start[key] + t // width] * m + c_idx[c_start[key] + t % width]
+    np.add.at(flat, cells, np.asarray(weights, dtype=np.float64)[key])
 
 
 def score_matrix(
