@@ -101,8 +101,16 @@ def _norm(text: str) -> str:
 
 
 def features(texts: Iterable[str]) -> list[Features]:
-    """Compute the similarity features of each text."""
-    return [Features(frozenset(word_keys(t)), _norm(t), t) for t in texts]
+    """Compute the similarity features of each text (once per distinct text: a repeated
+    sentence, such as boilerplate or a wire copy's, shares its record)."""
+    known: dict[str, Features] = {}
+    out = []
+    for t in texts:
+        f = known.get(t)
+        if f is None:
+            f = known[t] = Features(frozenset(word_keys(t)), _norm(t), t)
+        out.append(f)
+    return out
 
 
 def idf_table(key_sets: Iterable[frozenset[str]]) -> dict[str, float]:
