@@ -6,6 +6,8 @@
 from __future__ import annotations
 
 import itertools
+import subprocess
+import sys
 
 import numpy as np
 import pytest
@@ -274,3 +276,18 @@ def test_components_same_by_scipy_and_union_find(
     finally:
         align_module._CSGRAPH_MIN_EDGES = old
     assert list(by_scipy.items()) == list(by_union_find.items())
+
+
+def test_assignment_solver_loads_without_scipy_optimize() -> None:
+    """Large components' solver is SciPy's own, loaded without importing scipy.optimize."""
+    code = (
+        "import sys\n"
+        "from compare._scipy import linear_sum_assignment\n"
+        "solve = linear_sum_assignment()\n"
+        "assert 'scipy.optimize' not in sys.modules\n"
+        "rows, cols = solve([[0.1, 0.9], [0.8, 0.7]], maximize=True)\n"
+        "assert [0, 1] == rows.tolist() and [1, 0] == cols.tolist()\n"
+        "import scipy.optimize\n"
+        "assert scipy.optimize.linear_sum_assignment is solve\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)

@@ -24,6 +24,7 @@ SRC = Path(compare.__file__).resolve().parent
 
 LAYERS: tuple[tuple[str, ...], ...] = (
     ("compare._cache",),  # byte-bounded memo caches; imports nothing of compare
+    ("compare._scipy",),  # SciPy's assignment solver, loaded alone; imports nothing of compare
     ("compare.errors",),  # the exception tree
     ("compare.options",),  # settings, validated; names the scorers (similarity maps them)
     ("compare.model",),  # the frozen records every stage passes on

@@ -3,8 +3,8 @@
 News outlets reorder, so alignment is not greedy in reading order: pairs at or above the link
 threshold form a bipartite graph, and each connected component is solved by optimal assignment
 (maximum total score). Components are tiny on real reports, so a small pure-Python Hungarian
-method does them without importing SciPy; large components use ``scipy.optimize`` (imported
-only then: it costs ~350 ms to import).
+method does them without importing SciPy; large components use SciPy's assignment solver
+(loaded only then, without the rest of ``scipy.optimize``: see :mod:`compare._scipy`).
 """
 
 from __future__ import annotations
@@ -95,9 +95,9 @@ def _max_weight_matching(weights: Matrix) -> list[tuple[int, int]]:
     """Return the pairs of a maximum-weight matching of a dense non-negative weight matrix."""
     n, m = weights.shape
     if max(n, m) > _PURE_PYTHON_MAX:
-        from scipy.optimize import linear_sum_assignment
+        from compare._scipy import linear_sum_assignment
 
-        rows, cols = linear_sum_assignment(weights, maximize=True)
+        rows, cols = linear_sum_assignment()(weights, maximize=True)
         pairs = list(zip(rows.tolist(), cols.tolist(), strict=True))
     elif n <= m:
         cols_of = _hungarian((-weights).tolist())
