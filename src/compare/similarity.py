@@ -130,7 +130,7 @@ def text_weight(keys: Iterable[str], idf: dict[str, float], default: float = 0.0
     that order would differ in its last bits from one process to the next, enough to flip a
     tie between two links with the same words.
     """
-    return sum(idf.get(k, default) for k in sorted(keys))
+    return sum(map(idf.get, sorted(keys), itertools.repeat(default)))  # same sum, no frames
 
 
 def join(parts: Sequence[Features]) -> Features:
