@@ -373,7 +373,7 @@ def _plain_cell(doc: Document, i: int, findings: Iterable[Finding], *, ref: bool
     return Cell(numbers((i,)), _cut(runs, _marks(doc, (i,), findings, ref=ref)))
 
 
-def _esc(text: str) -> str:
+def _replace_esc(text: str) -> str:
     """Escape text for HTML as Jinja's autoescape does (markupsafe: ``& < > ' "``)."""
     return (
         text.replace("&", "&amp;")
@@ -382,6 +382,12 @@ def _esc(text: str) -> str:
         .replace("'", "&#39;")
         .replace('"', "&#34;")
     )
+
+
+try:  # markupsafe's own C escaping, without wrapping the result in Markup: 3-7x faster
+    from markupsafe._speedups import _escape_inner as _esc
+except ImportError:  # pragma: no cover - markupsafe without its C speedups
+    _esc = _replace_esc
 
 
 def _markup(render: Callable[_P, str]) -> Callable[_P, Markup]:
