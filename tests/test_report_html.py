@@ -330,3 +330,4 @@ def test_large_report_carries_its_rows_in_a_safe_payload() -> None:
 def test_row_html_escapes_as_the_templates_autoescape(text: str) -> None:
     """Rows built in Python escape text exactly as Jinja's autoescape (markupsafe) does."""
     assert str(markupsafe.escape(text)) == html_report._esc(text)
+    assert str(markupsafe.escape(text)) == html_report._replace_esc(text)  # the fallback
