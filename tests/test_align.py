@@ -86,7 +86,7 @@ def test_assign_is_optimal(scores: np.ndarray, threshold: float) -> None:
     st.sampled_from([0.2, 0.45, 0.6]),
 )
 def test_pure_python_agrees_with_scipy(shape_seed: tuple[int, int, int], threshold: float) -> None:
-    """The pure-Python Hungarian method and scipy's linear_sum_assignment give the same pairs."""
+    """The pure-Python Hungarian method and SciPy's sparse solver give the same pairs."""
     n, m, seed = shape_seed
     scores = np.random.default_rng(seed).random((n, m))  # distinct scores: one optimum
     pure = assign(scores, threshold)

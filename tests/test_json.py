@@ -7,14 +7,18 @@ from __future__ import annotations
 
 import itertools
 import json
+import re
 from pathlib import Path
 from typing import Any
 
 import jsonschema
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import compare
 from compare.model import FINDING_TYPES, Comparison, Document
+from compare.report.controls import CONTROLS
 from compare.report.json import SCHEMA, dumps, load_schema
 
 READOUTS = Path(__file__).parent.parent / "examples" / "readouts"
@@ -150,3 +154,30 @@ def test_json_text_is_deterministic_and_sorted(cgtn_vs_relay: Comparison) -> Non
 def test_dumps_sorts_keys() -> None:
     """dumps() writes keys in sorted order whatever the dict's insertion order."""
     assert '{"a": 1, "b": [2, "é"]}\n' == dumps({"b": [2, "é"], "a": 1}, indent=None)
+
+
+_PLAIN = st.recursive(
+    st.one_of(
+        st.none(),
+        st.booleans(),
+        st.integers(-(10**20), 10**20),
+        st.floats(allow_nan=True, allow_infinity=True),
+        st.text(max_size=8),
+    ),
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4),
+        st.tuples(inner, inner),
+        st.dictionaries(st.text(max_size=5), inner, max_size=4),
+    ),
+    max_leaves=30,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(st.text(max_size=5), _PLAIN, max_size=5), st.sampled_from([0, 2, 4]))
+def test_dumps_writes_what_the_standard_library_writes(data: dict[str, Any], indent: int) -> None:
+    """The one-pass indenting writer gives json.dumps's text (sorted keys, UTF-8 kept), control
+    characters escaped; non-finite floats go to json.dumps itself."""
+    text = json.dumps(data, indent=indent, sort_keys=True, ensure_ascii=False)
+    escaped = re.sub(f"[{CONTROLS}]", lambda m: f"\\u{ord(m.group()):04x}", text)
+    assert escaped + "\n" == dumps(data, indent=indent)

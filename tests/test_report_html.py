@@ -10,11 +10,15 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+import markupsafe
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import compare
 from compare import Comparison, DiffOp, Document, Finding, Link, Options
 from compare.cli import main
+from compare.report import html as html_report
 from compare.report.html import FIRST_ROWS, ON_DEMAND, render_html, script_json
 
 READOUTS = Path(__file__).parent.parent / "examples" / "readouts"
@@ -320,3 +324,10 @@ def test_large_report_carries_its_rows_in_a_safe_payload() -> None:
         sentence = " ".join(c.reference.sentences[link.ref[0]].text.split())
         assert sentence in " ".join("".join(row.text).split())
     assert payload["rows"][2][1] in html  # the first rows: the same markup in the page
+
+
+@given(st.text(alphabet=st.sampled_from("a&<>'\"é −\u202e"), max_size=20))
+def test_row_html_escapes_as_the_templates_autoescape(text: str) -> None:
+    """Rows built in Python escape text exactly as Jinja's autoescape (markupsafe) does."""
+    assert str(markupsafe.escape(text)) == html_report._esc(text)
+    assert str(markupsafe.escape(text)) == html_report._replace_esc(text)  # the fallback

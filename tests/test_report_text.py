@@ -21,7 +21,7 @@ from rich.text import Text
 
 from compare import Comparison, DiffOp, Document, Finding, Link, Options, compare
 from compare.cli import main
-from compare.report.text import _folds, _grid, _rich_grid, render_comparison
+from compare.report.text import _folds, _grid, _rich_grid, _word_folds, render_comparison
 
 ANSI_RE = re.compile(r"\x1b\[[0-9;]*m")
 READOUTS = Path(__file__).parent.parent / "examples" / "readouts"
@@ -443,3 +443,25 @@ def test_linked_sentences_without_colour_are_laid_out_without_rich(
     view = compare(ref, other).to_text(width=60)
     assert 300 == view.count("on [-Monday-]\n  {+Tuesday morning+}.\n")
     assert len(wraps) < 100  # the summary and headings; not one per link (2,743 before)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.text(alphabet="abcXY.,-", min_size=1, max_size=25),
+            st.sampled_from([" ", " ", "  ", "      "]),
+        ),
+        min_size=1,
+        max_size=30,
+    ),
+    st.integers(1, 40),
+)
+def test_line_at_a_time_folds_are_rich_word_loop_folds(
+    parts: list[tuple[str, str]], width: int
+) -> None:
+    """Breaking a line at a time (a regular expression per line) gives the lines of rich's
+    word-by-word loop, long words, runs of spaces and trailing spaces included."""
+    text = "".join(word + space for word, space in parts)
+    assert _word_folds(text, width) == _folds(text, width)
+    assert _word_folds(text.rstrip(), width) == _folds(text.rstrip(), width)

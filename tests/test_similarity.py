@@ -277,3 +277,29 @@ def test_large_pair_comparison_stays_sparse() -> None:
     assert isinstance(
         similarity.run_scorer(both, both, idf, options, blocks=[0, 300, 600]), np.ndarray
     )
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.frozensets(st.sampled_from("abcdefghij"), max_size=6), max_size=12),
+    st.lists(st.frozensets(st.sampled_from("abcdefghij"), max_size=6), max_size=12),
+    st.sampled_from([(1, 1), (3, 2), (512, 1 << 16)]),
+)
+def test_shared_weights_are_each_pairs_sorted_sum_bit_for_bit(
+    a: list[frozenset[str]],
+    b: list[frozenset[str]],
+    limits: tuple[int, int],
+) -> None:
+    """Batched adds (np.add.at) and block adds give each cell text_weight's own float sum."""
+    block, batch = limits
+    idf = {k: 1.0 / (3 + i) + i * 0.1 for i, k in enumerate("abcdefghij")}
+    fa = [similarity.Features(keys, "", "") for keys in a]
+    fb = [similarity.Features(keys, "", "") for keys in b]
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(similarity, "_BLOCK_PAIRS", block)
+        mp.setattr(similarity, "_ADD_AT_PAIRS", batch)
+        shared = similarity.shared_weights(fa, fb, idf)
+    assert (len(a), len(b)) == shared.shape
+    for i, x in enumerate(fa):
+        for j, y in enumerate(fb):
+            assert similarity.text_weight(x.keys & y.keys, idf) == shared[i, j]

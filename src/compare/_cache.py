@@ -52,6 +52,8 @@ _REFERENCE = 8
 _SAMPLE = 32
 """Items of a container weighed one by one; the rest are taken to weigh as much on average."""
 
+_sizeof = sys.getsizeof
+
 
 def weigh(obj: object) -> int:
     """Approximate bytes of ``obj`` and what it holds: strings, numbers, tuples, lists, sets,
@@ -60,7 +62,7 @@ def weigh(obj: object) -> int:
     lexicon) counts as one reference."""
     t = type(obj)
     if t is str or t is int or t is float:
-        return sys.getsizeof(obj)
+        return _sizeof(obj)
     if obj is None or t is bool:
         return 0
     if isinstance(obj, (tuple, list, frozenset, set)):
@@ -72,11 +74,19 @@ def weigh(obj: object) -> int:
             n += 1
             tx = type(x)
             if tx is str or tx is int or tx is float:
-                items += sys.getsizeof(x)
+                items += _sizeof(x)
+            elif tx is tuple and len(x) <= _SAMPLE:  # weigh(x) inline: every item, unscaled
+                items += _sizeof(x)
+                for y in x:
+                    ty = type(y)
+                    if ty is str or ty is int or ty is float:
+                        items += _sizeof(y)
+                    elif y is not None and ty is not bool:
+                        items += weigh(y)
             elif x is not None and tx is not bool:
                 items += weigh(x)
         # a long container (a text's tokens) is weighed by its first items, scaled up
-        return sys.getsizeof(obj) + (items * len(obj) // n if n else 0)
+        return _sizeof(obj) + (items * len(obj) // n if n else 0)
     if isinstance(obj, dict):
         return sys.getsizeof(obj) + sum(weigh(k) + weigh(v) for k, v in obj.items())
     nbytes = getattr(obj, "nbytes", None)

@@ -3,8 +3,8 @@
 News outlets reorder, so alignment is not greedy in reading order: pairs at or above the link
 threshold form a bipartite graph, and each connected component is solved by optimal assignment
 (maximum total score). Components are tiny on real reports, so a small pure-Python Hungarian
-method does them without importing SciPy; large components use ``scipy.optimize`` (imported
-only then: it costs ~350 ms to import).
+method does them without importing SciPy; a large component is matched from its edges alone by
+SciPy's sparse solver (``scipy.sparse.csgraph``, imported only then).
 """
 
 from __future__ import annotations
@@ -92,14 +92,10 @@ def _hungarian(cost: list[list[float]]) -> list[int]:
 
 
 def _max_weight_matching(weights: Matrix) -> list[tuple[int, int]]:
-    """Return the pairs of a maximum-weight matching of a dense non-negative weight matrix."""
+    """Return the pairs of a maximum-weight matching of a small dense non-negative weight matrix
+    (at most :data:`_PURE_PYTHON_MAX` rows and columns; larger ones: :func:`_sparse_matching`)."""
     n, m = weights.shape
-    if max(n, m) > _PURE_PYTHON_MAX:
-        from scipy.optimize import linear_sum_assignment
-
-        rows, cols = linear_sum_assignment(weights, maximize=True)
-        pairs = list(zip(rows.tolist(), cols.tolist(), strict=True))
-    elif n <= m:
+    if n <= m:
         cols_of = _hungarian((-weights).tolist())
         pairs = list(enumerate(cols_of))
     else:

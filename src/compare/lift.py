@@ -18,7 +18,6 @@ scorer's scores are returned unchanged.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from collections.abc import Sequence
 from typing import overload
 
@@ -74,21 +73,33 @@ def anchor_pairs(
     documents, and each pair is given both ways round.
     """
     if blocks is None:
-        where: dict[tuple[str, ...], list[list[int]]] = defaultdict(lambda: [[], []])
+        only: list[dict[tuple[str, ...], int]] = [{}, {}]  # each run's one row, -1 if several
         for side, texts in enumerate((ref, other)):
+            rows = only[side]
             for row, f in enumerate(texts):
                 for gram in _grams(f.text, options.language):
-                    where[gram][side].append(row)
-        found = {(a[0], b[0]) for a, b in where.values() if len(a) == 1 and len(b) == 1}
+                    rows[gram] = row if gram not in rows else -1
+        found = set()
+        for gram, a in only[0].items():
+            b = only[1].get(gram, -1)
+            if a >= 0 and b >= 0:
+                found.add((a, b))
         return sorted(found)
-    owner = _owners(blocks, len(ref))
-    seen: dict[tuple[str, ...], dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
+    owner = _owners(blocks, len(ref)).tolist()
+    seen: dict[tuple[str, ...], dict[int, int]] = {}  # run -> document -> its one row, or -1
     for row, f in enumerate(ref):
+        doc = owner[row]
         for gram in _grams(f.text, options.language):
-            seen[gram][int(owner[row])].append(row)
+            by_doc = seen.get(gram)
+            if by_doc is None:
+                seen[gram] = {doc: row}
+            else:
+                by_doc[doc] = row if doc not in by_doc else -1
     pairs: set[tuple[int, int]] = set()
     for by_doc in seen.values():
-        single = sorted(rows[0] for rows in by_doc.values() if len(rows) == 1)
+        if len(by_doc) < 2:
+            continue  # one document: no pair
+        single = sorted(r for r in by_doc.values() if r >= 0)
         for a in single:
             for b in single:
                 if a != b:
@@ -162,10 +173,10 @@ def _best(rows: NDArray[np.intp], cols: NDArray[np.intp], values: Matrix, width:
     if not len(rows):
         return rows, cols, values
     keys = rows.astype(np.int64) * width + cols
-    order = np.lexsort((-values, keys))
+    order = np.argsort(keys, kind="stable")  # one sort, then each key's maximum: 3x a lexsort
     keys, values = keys[order], values[order]
-    first = np.concatenate(([True], keys[1:] != keys[:-1]))
-    keys, values = keys[first], values[first]
+    starts = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1])))
+    keys, values = keys[starts], np.maximum.reduceat(values, starts)
     return (keys // width).astype(np.intp), (keys % width).astype(np.intp), values
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, Protocol, cast, overload
 
@@ -106,8 +106,16 @@ def _norm(text: str) -> str:
 
 
 def features(texts: Iterable[str]) -> list[Features]:
-    """Compute the similarity features of each text."""
-    return [Features(frozenset(word_keys(t)), _norm(t), t) for t in texts]
+    """Compute the similarity features of each text (once per distinct text: a repeated
+    sentence, such as boilerplate or a wire copy's, shares its record)."""
+    known: dict[str, Features] = {}
+    out = []
+    for t in texts:
+        f = known.get(t)
+        if f is None:
+            f = known[t] = Features(frozenset(word_keys(t)), _norm(t), t)
+        out.append(f)
+    return out
 
 
 def idf_table(key_sets: Iterable[frozenset[str]]) -> dict[str, float]:
@@ -127,7 +135,7 @@ def text_weight(keys: Iterable[str], idf: dict[str, float], default: float = 0.0
     that order would differ in its last bits from one process to the next, enough to flip a
     tie between two links with the same words.
     """
-    return sum(idf.get(k, default) for k in sorted(keys))
+    return sum(map(idf.get, sorted(keys), itertools.repeat(default)))  # same sum, no frames
 
 
 def join(parts: Sequence[Features]) -> Features:
@@ -147,8 +155,8 @@ def pair_score(a: Features, b: Features, idf: dict[str, float], options: Options
     A word the IDF table lacks weighs as much as the rarest word in it. Two texts without a word
     (``...``, ``---``) have no overlap to weigh: their fuzzy score is the whole score.
     """
-    keys = a.keys | b.keys
-    default = max(idf.values(), default=1.0) if any(k not in idf for k in keys) else 0.0
+    known = idf.keys() >= a.keys and idf.keys() >= b.keys  # (a set test in C, not a loop)
+    default = 0.0 if known else max(idf.values(), default=1.0)
     total = text_weight(a.keys, idf, default) + text_weight(b.keys, idf, default)
     fuzzy = SCORERS[options.fuzzy_scorer](a.norm, b.norm) / 100.0
     dice = 2.0 * text_weight(a.keys & b.keys, idf, default) / total if total else fuzzy
@@ -172,30 +180,77 @@ def pair_scores(
 
 def _postings(texts: Sequence[Features]) -> dict[str, list[int]]:
     """Map each key to the indices of the texts that contain it."""
-    index: dict[str, list[int]] = {}
+    index: defaultdict[str, list[int]] = defaultdict(list)  # 2x setdefault's speed
     for i, f in enumerate(texts):
         for k in f.keys:
-            index.setdefault(k, []).append(i)
+            index[k].append(i)
     return index
+
+
+_ADD_AT_PAIRS = 1 << 16
+"""Pairs of (sentence, sentence) sharing words that :func:`shared_weights` adds in one
+``np.add.at`` call."""
+_BLOCK_PAIRS = 512
+"""A word shared by more pairs than this is added as one block of its own (cheaper per pair)."""
 
 
 def shared_weights(
     ref: Sequence[Features], other: Sequence[Features], idf: dict[str, float]
 ) -> Matrix:
-    """Sum, for every pair, the IDF weight of the keys both texts contain (one block add a key).
+    """Sum, for every pair, the IDF weight of the keys both texts contain.
 
     Keys are added in sorted order, as :func:`text_weight` sums them: each cell's float sum is
     then the same in every process (dict order follows set order, which follows the hash seed).
+    The keys' (row, column) pairs are added in batches by ``np.add.at``, which adds in the order
+    given, so each cell gets the very sums (bit for bit) of adding one key at a time.
     """
-    in_ref, in_other = _postings(ref), _postings(other)
-    shared = np.zeros((len(ref), len(other)), dtype=np.float64)
-    for k in sorted(in_ref.keys() & in_other.keys()):
-        rows, cols = in_ref[k], in_other[k]
-        if len(rows) == 1:  # one row: a plain slice, without np.ix_'s index arrays
-            shared[rows[0], cols] += idf[k]
-        else:
-            shared[np.ix_(rows, cols)] += idf[k]
-    return shared
+    in_ref = _postings(ref)
+    in_other = in_ref if other is ref else _postings(other)  # a collation: the same texts
+    n, m = len(ref), len(other)
+    flat = np.zeros(n * m, dtype=np.float64)
+    common = sorted(in_ref.keys() & in_other.keys())
+    rows_of = [in_ref[k] for k in common]
+    cols_of = [in_other[k] for k in common]
+    weights = [idf[k] for k in common]
+    batch: list[int] = []
+    size = 0
+    for x in range(len(common) + 1):
+        pairs = len(rows_of[x]) * len(cols_of[x]) if x < len(common) else 0
+        if batch and (x == len(common) or size + pairs > _ADD_AT_PAIRS):
+            _add_keys(flat, m, [rows_of[y] for y in batch], [cols_of[y] for y in batch],
+                      [weights[y] for y in batch])  # fmt: skip
+            batch, size = [], 0
+        if x == len(common):
+            break
+        if pairs > _BLOCK_PAIRS:  # a common word: one block add
+            block = flat.reshape(n, m)
+            block[np.ix_(rows_of[x], cols_of[x])] += weights[x]
+            continue
+        batch.append(x)
+        size += pairs
+    return flat.reshape(n, m)
+
+
+def _add_keys(
+    flat: NDArray[np.float64],
+    m: int,
+    rows_of: Sequence[Sequence[int]],
+    cols_of: Sequence[Sequence[int]],
+    weights: Sequence[float],
+) -> None:
+    """Add each key's weight to the cells of its rows x columns, key after key, in place."""
+    r_len = np.array([len(r) for r in rows_of], dtype=np.int64)
+    c_len = np.array([len(c) for c in cols_of], dtype=np.int64)
+    r_idx = np.fromiter(itertools.chain.from_iterable(rows_of), dtype=np.int64)
+    c_idx = np.fromiter(itertools.chain.from_iterable(cols_of), dtype=np.int64)
+    r_start = np.cumsum(r_len) - r_len
+    c_start = np.cumsum(c_len) - c_len
+    per = r_len * c_len
+    key = np.repeat(np.arange(len(per)), per)
+    t = np.arange(len(key)) - np.repeat(np.cumsum(per) - per, per)  # pair number within its key
+    width = c_len[key]
+    cells = r_idx[r_start[key] + t // width] * m + c_idx[c_start[key] + t % width]
+    np.add.at(flat, cells, np.asarray(weights, dtype=np.float64)[key])
 
 
 def score_matrix(
@@ -343,9 +398,9 @@ def _key_rows(texts: Sequence[Features], column: dict[str, int], weight: list[fl
     indices: list[int] = []
     data: list[float] = []
     for f in texts:
-        cols = sorted(column[k] for k in f.keys if k in column)
-        indices.extend(cols)
-        data.extend(weight[c] for c in cols)
+        cols = sorted([column[k] for k in f.keys if k in column])  # a list sorts faster
+        indices += cols
+        data += map(weight.__getitem__, cols)
         indptr.append(len(indices))
     shape = (len(texts), len(weight))
     return csr_matrix((np.array(data, dtype=np.float64), indices, indptr), shape=shape)

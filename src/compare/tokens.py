@@ -131,7 +131,10 @@ def fold(text: str) -> str:
 
 def normalise(text: str) -> str:
     """Reduce text to its words, case-folded and space-separated (punctuation dropped)."""
-    return " ".join(w for w in re.findall(r"\w+", fold(text)))
+    return " ".join(_WORD_CHARS_RE.findall(fold(text)))
+
+
+_WORD_CHARS_RE = re.compile(r"\w+")
 
 
 def word_spans(text: str, start: int = 0) -> list[tuple[int, int]]:

@@ -18,9 +18,10 @@ import itertools
 import json
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import cache
 from pathlib import PurePath
+from typing import ParamSpec
 
 import attrs
 import jinja2
@@ -47,6 +48,8 @@ from compare.report._common import (
     type_order,
 )
 from compare.report.controls import visible
+
+_P = ParamSpec("_P")
 
 __all__ = [
     "FIRST_ROWS",
@@ -119,21 +122,19 @@ def _on_demand(
     if len(rows) <= ON_DEMAND:
         return {"rows": rows, "items": items, "payload": "", "total": len(rows),
                 "items_total": len(items), "step": FIRST_ROWS}  # fmt: skip
-    macros = _env().get_template("_rows.html.j2").module
-    row_html = getattr(macros, "matrix_row" if args else "pair_row")
-    item_html = macros.item  # type: ignore[attr-defined]
+    listed: Sequence[Row | MatrixRow] = rows
+    html: list[str] = []
+    for r in listed:
+        if isinstance(r, Row):
+            html.append(pair_row_html(r, text_dir).strip())
+        else:  # a collation's claim: its Jinja macro
+            html.append(str(_matrix_row()(r, *args, text_dir)).strip())
     payload = {
         "rows": [
-            [
-                r.id,
-                str(row_html(r, *args, text_dir)).strip(),
-                int(_hidden_when_same(r)),
-                r.types,
-                _tags(r),
-            ]
-            for r in rows
+            [r.id, row_html, int(_hidden_when_same(r)), r.types, _tags(r)]
+            for r, row_html in zip(listed, html, strict=True)
         ],
-        "items": [[str(item_html(it)), it.badge.cls] for it in items],
+        "items": [[item_html(it), it.badge.cls] for it in items],
     }
     return {
         "rows": rows[:FIRST_ROWS],
@@ -143,6 +144,12 @@ def _on_demand(
         "items_total": len(items),
         "step": FIRST_ROWS,
     }
+
+
+def _matrix_row() -> Callable[..., object]:
+    """The template macro of one row of a collation's matrix view."""
+    macro: Callable[..., object] = _env().get_template("_rows.html.j2").module.matrix_row  # type: ignore[attr-defined]
+    return macro
 
 
 def _hidden_when_same(r: Row | MatrixRow) -> bool:
@@ -366,6 +373,131 @@ def _plain_cell(doc: Document, i: int, findings: Iterable[Finding], *, ref: bool
     return Cell(numbers((i,)), _cut(runs, _marks(doc, (i,), findings, ref=ref)))
 
 
+def _replace_esc(text: str) -> str:
+    """Escape text for HTML as Jinja's autoescape does (markupsafe: ``& < > ' "``)."""
+    return (
+        text.replace("&", "&amp;")
+        .replace(">", "&gt;")
+        .replace("<", "&lt;")
+        .replace("'", "&#39;")
+        .replace('"', "&#34;")
+    )
+
+
+try:  # markupsafe's own C escaping, without wrapping the result in Markup: 3-7x faster
+    from markupsafe._speedups import _escape_inner as _esc
+except ImportError:  # pragma: no cover - markupsafe without its C speedups
+    _esc = _replace_esc
+
+
+def _markup(render: Callable[_P, str]) -> Callable[_P, Markup]:
+    """``render`` for the templates: its HTML marked safe, so autoescape leaves it as it is."""
+
+    def marked(*args: _P.args, **kwargs: _P.kwargs) -> Markup:
+        return Markup(render(*args, **kwargs))
+
+    return marked
+
+
+def sym_html(cls: str, symbol: str) -> str:
+    """A finding type's symbol (hidden from screen readers: its name follows)."""
+    return f'<span class="sym t-{_esc(cls)}" aria-hidden="true">{_esc(symbol)}</span>'
+
+
+def tag_html(kind: str, text: str) -> str:
+    """The ``+ added`` / ``− omitted`` tag of an unlinked sentence."""
+    return f'<span class="tag tag-{_esc(kind)}">{_esc(text)}</span>'
+
+
+def cell_html(c: Cell) -> str:
+    """One side's sentence numbers and words: deleted and inserted pieces, finding marks."""
+    out = [f'<span class="num">{_esc(c.numbers)}</span> ']
+    for p in c.pieces:
+        if p.mark:
+            out.append(
+                f'<mark class="t-{_esc(p.mark)}" title="{_esc(p.title)}" data-s="{_esc(p.symbol)}">'
+            )
+        if p.op == "del":
+            out.append(f"<del>{_esc(p.text)}</del>")
+        elif p.op == "ins":
+            out.append(f"<ins>{_esc(p.text)}</ins>")
+        else:
+            out.append(_esc(p.text))
+        if p.mark:
+            out.append("</mark>")
+    return "".join(out)
+
+
+def badge_html(b: Badge) -> str:
+    """A finding on its row: symbol and type, the detail as a tooltip."""
+    cls = _esc(b.cls)
+    kind = _esc(b.type)
+    return (
+        f'<span class="badge t-{cls}" id="{_esc(b.id)}" data-type="{cls}" '
+        f'title="{kind}: {_esc(b.detail)}"><span class="sym" aria-hidden="true">'
+        f"{_esc(b.symbol)}</span> {kind}</span>"
+    )
+
+
+def item_html(it: Item) -> str:
+    """A finding in the findings panel, a link to its row."""
+    b, row = it.badge, _esc(it.row)
+    return (
+        f'<li data-type="{_esc(b.cls)}"><a class="jump" href="#{row}" data-row="{row}">'
+        f'{sym_html(b.cls, b.symbol)} <span class="ftype">{_esc(b.type)}</span> '
+        f'<span class="where">{_esc(it.where)}</span></a>'
+        f'<span class="detail">{_esc(b.detail)}</span></li>'
+    )
+
+
+def _side_html(side: str, cell: Cell | None, tag: str, text_dir: str) -> str:
+    """One side's cell of a side-by-side row (a gap cell when the side has no sentence)."""
+    if cell is None:
+        return f' <td class="{side} gap"></td>\n'
+    return f' <td class="{side}"{text_dir}>{tag}{cell_html(cell)}</td>\n'
+
+
+def pair_row_html(r: Row, text_dir: str = "") -> str:
+    """One row of the side-by-side view (``text_dir``: the cells' direction attributes, HTML)."""
+    out = [
+        f'<tr id="{_esc(r.id)}" class="row k-{_esc(r.kind)}',
+        f" rel-{_esc(r.relation)}" if r.relation else "",
+        " multi" if r.shape else "",
+        f'" data-types="{_esc(r.types)}">\n' if r.badges else '">\n',
+        _side_html("ref", r.ref, tag_html("omitted", "− omitted") + " "
+                   if r.kind == "omitted" else "", text_dir),
+        _side_html("other", r.other, tag_html("added", "+ added") + " "
+                   if r.kind == "added" else "", text_dir),
+        ' <td class="fs">\n',
+    ]  # fmt: skip
+    if r.relation:
+        rel, score = _esc(r.relation), _esc(r.score)
+        out.append(
+            f'<span class="rel rel-{rel}" title="{rel}, score {score}"><span class="rs" '
+            f'aria-hidden="true">{_esc(r.relation_symbol)}</span> {rel} '
+            f'<span class="n">{score}</span></span>'
+        )
+    if r.shape:
+        shape = _esc(r.shape)
+        out.append(f'<span class="shape" title="one row joins {shape} sentences">{shape}</span>')
+    out += [f" {badge_html(b)}\n" for b in r.badges]
+    if r.shared:
+        out.append(
+            ' <span class="shared" title="the claim units both sides share (the rest of each is '
+            f'what it adds)">shared: <q>{_esc(r.shared[0])}</q> ↔ <q>{_esc(r.shared[1])}</q>'
+            "</span>\n"
+        )
+    if r.closest:
+        row = _esc(r.closest_row)
+        out.append(
+            f' <a class="jump closest" href="#{row}" data-row="{row}" title="the closest '
+            "sentence on the other side: a plausible counterpart the alignment did not link"
+            f'">{_esc(r.closest)}</a>\n'
+        )
+    out.append(" </td>\n </tr>\n")
+    return " " + "".join(out)
+
+
 def _file_name(source: str | None) -> str:
     """The file name of a source path (the full path goes in a tooltip)."""
     if not source:
@@ -478,8 +610,9 @@ def _rows(c: Comparison, uid: str) -> tuple[list[Row], list[Item]]:
 
 @cache
 def _env() -> jinja2.Environment:
-    """The template environment: package templates, autoescape on for everything."""
-    return jinja2.Environment(
+    """The template environment: package templates, autoescape on for everything, and the
+    row-level pieces (:func:`pair_row_html`, :func:`cell_html`...) as functions."""
+    env = jinja2.Environment(
         loader=jinja2.PackageLoader("compare.report", "templates"),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
@@ -487,6 +620,11 @@ def _env() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    env.globals.update(
+        cell=_markup(cell_html), badge=_markup(badge_html), pair_row=_markup(pair_row_html),
+        item=_markup(item_html), sym=_markup(sym_html), tag=_markup(tag_html),
+    )  # fmt: skip
+    return env
 
 
 def _types(c: Comparison) -> list[TypeEntry]:

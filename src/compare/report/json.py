@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import math
 import re
+from collections.abc import Callable
 from typing import Any
 
 from compare.model import (
@@ -191,12 +194,77 @@ def collation_to_dict(c: Collation) -> dict[str, Any]:
     return out
 
 
+class _Unusual(Exception):
+    """A value :func:`_indented` leaves to the standard library (which may refuse it)."""
+
+
+def _indented(data: object, step: str) -> str:
+    """``json.dumps(data, indent=..., sort_keys=True, ensure_ascii=False)`` of plain data (dicts
+    with text keys, lists, tuples, text, whole and finite numbers, booleans, None), written in
+    one recursive pass: the standard library's indenting encoder is pure Python, a generator
+    per container and a step per token, about twice as slow on a large comparison."""
+    out: list[str] = []
+    _encode(data, out, "\n", step)
+    return "".join(out)
+
+
+_encode_text: Callable[[str], str] = json.encoder.encode_basestring
+
+
+def _encode(value: Any, out: list[str], newline: str, step: str) -> None:
+    """Append the JSON of ``value`` to ``out``, its lines indented from ``newline``."""
+    kind = type(value)
+    if kind is str:
+        out.append(_encode_text(value))
+    elif value is None:
+        out.append("null")
+    elif value is True:
+        out.append("true")
+    elif value is False:
+        out.append("false")
+    elif kind is int:
+        out.append(int.__repr__(value))
+    elif kind is float:
+        if not math.isfinite(value):
+            raise _Unusual
+        out.append(float.__repr__(value))
+    elif kind is dict:
+        if not value:
+            out.append("{}")
+            return
+        inner = newline + step
+        out.append("{")
+        for n, key in enumerate(sorted(value)):
+            if type(key) is not str:
+                raise _Unusual
+            out.append(("" if n == 0 else ",") + inner + _encode_text(key) + ": ")
+            _encode(value[key], out, inner, step)
+        out.append(newline + "}")
+    elif kind is list or kind is tuple:
+        if not value:
+            out.append("[]")
+            return
+        inner = newline + step
+        out.append("[")
+        for n, item in enumerate(value):
+            out.append(inner if n == 0 else "," + inner)
+            _encode(item, out, inner, step)
+        out.append(newline + "]")
+    else:
+        raise _Unusual
+
+
 def dumps(data: dict[str, Any], *, indent: int | None = 2) -> str:
     """Serialise to JSON deterministically: sorted keys, UTF-8 kept, newline at the end.
 
     Every control character is escaped, so the text is safe to print on a terminal.
     """
-    text = json.dumps(data, indent=indent, sort_keys=True, ensure_ascii=False)
+    text = None
+    if indent is not None:
+        with contextlib.suppress(_Unusual, RecursionError):
+            text = _indented(data, " " * indent)
+    if text is None:
+        text = json.dumps(data, indent=indent, sort_keys=True, ensure_ascii=False)
     # Outside strings JSON has no such characters, so each one found is inside a string.
     return _RAW_CONTROL_RE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
 

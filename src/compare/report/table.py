@@ -142,14 +142,18 @@ def _safe(value: object) -> object:
     return value
 
 
+def _cell(value: object) -> object:
+    """A row's value as a CSV cell: empty for none, formula-safe (:func:`_safe`)."""
+    return "" if value is None else _safe(value)
+
+
 def to_csv(result: Comparison | Collation) -> str:
     """The rows as CSV text with a header row: RFC 4180 quoting, ``\\r\\n`` line ends, UTF-8
     safe, formula-looking cells prefixed with ``'``."""
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=list(COLUMNS), lineterminator="\r\n")
-    writer.writeheader()
-    for row in _rows(result):
-        writer.writerow({k: "" if v is None else _safe(v) for k, v in row.items()})
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(COLUMNS)
+    writer.writerows([_cell(row.get(k)) for k in COLUMNS] for row in _rows(result))
     return buffer.getvalue()
 
 

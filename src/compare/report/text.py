@@ -89,6 +89,44 @@ def _folds(text: str, width: int) -> list[str]:
         return [line.plain.rstrip(" ") for line in wrapped]
     if len(text) <= width:
         return [text.rstrip(" ")]
+    if text[0].isspace() or width < 1:
+        return _word_folds(text, width)
+    breaks = [0]
+    line, at, n = _line_re(width), 0, len(text)
+    while True:
+        fits = line.match(text, at)  # the most whole words that fit on the line from here
+        if fits is not None:
+            at = _SPACES_RE.match(text, fits.end()).end()  # type: ignore[union-attr]
+            if at == n:
+                break
+            breaks.append(at)
+            continue
+        if text[at].isspace():  # a line begun inside a long word's trailing spaces
+            at = _SPACES_RE.match(text, at).end()  # type: ignore[union-attr]
+            if at == n:
+                break
+            breaks.append(at)
+            continue
+        # a word longer than a line: cut into pieces ``width`` long, its trailing spaces with it
+        end = _WORD_RE.match(text, at).end()  # type: ignore[union-attr]
+        pieces = range(at, end, width)
+        breaks += pieces[1:]
+        at = pieces[-1]
+    breaks.append(n)
+    return [text[a:b].rstrip(" ") for a, b in itertools.pairwise(breaks)]
+
+
+_SPACES_RE = re.compile(r"\s*")
+
+
+@cache
+def _line_re(width: int) -> re.Pattern[str]:
+    """Whole words (and the spaces between) from a line's start up to a word ending by ``width``."""
+    return re.compile(rf"(?s).{{0,{width - 1}}}\S(?!\S)")
+
+
+def _word_folds(text: str, width: int) -> list[str]:
+    """:func:`_folds`'s lines of one-cell text, word by word (rich's loop, as it is written)."""
     breaks = [0]
     used = 0
     for match in _WORD_RE.finditer(text):
