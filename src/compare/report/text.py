@@ -145,7 +145,8 @@ def _word_folds(text: str, width: int) -> list[str]:
     return [text[a:b].rstrip(" ") for a, b in itertools.pairwise(breaks)]
 
 
-_PRINTABLE_ASCII = frozenset(map(chr, range(0x20, 0x7F)))
+_NOT_PRINTABLE_ASCII_RE = re.compile(r"[^\x20-\x7e]")
+"""A character other than printable ASCII (found in C: twice as fast as a set difference)."""
 
 
 @cache
@@ -158,7 +159,7 @@ def _one_cell_each(text: str) -> bool:
     """Whether rich draws every character of ``text`` one cell wide (so cells = characters)."""
     if text.isascii() and text.isprintable():
         return True
-    return all(_cells(ch) == 1 for ch in set(text).difference(_PRINTABLE_ASCII))
+    return all(_cells(ch) == 1 for ch in set(_NOT_PRINTABLE_ASCII_RE.findall(text)))
 
 
 def _width(text: str) -> int:
@@ -184,7 +185,8 @@ def _grid(rows: Sequence[tuple[str, str]], width: int, *, right: bool) -> _Lines
     # Column widths as rich's table sets them: each column's widest cell plus its padding (one
     # space either side of the first, one after the second: a grid collapses the padding
     # between columns), and the text column narrowed to what is left.
-    first = min(max(_width(label) for label, _ in rows) + 2, room)
+    label_widths = [_width(label) for label, _ in rows]
+    first = min(max(label_widths) + 2, room)
     second = min(max(_width(text) for _, text in rows) + 1, room)
     second = min(second, room - first)
     if second < 2:  # a label column as wide as the view: leave the odd case to rich
@@ -192,8 +194,8 @@ def _grid(rows: Sequence[tuple[str, str]], width: int, *, right: bool) -> _Lines
     label_width = first - 2
     indent = " " * (first + 1)
     out: list[str] = []
-    for label, text in rows:
-        pad = " " * (label_width - _width(label))
+    for (label, text), label_cells in zip(rows, label_widths, strict=True):
+        pad = " " * (label_width - label_cells)
         head = f"  {pad}{label} " if right else f"  {label}{pad} "
         for k, line in enumerate(_folds(text, second - 1)):
             out.append(((head if k == 0 else indent) + line).rstrip(" "))
