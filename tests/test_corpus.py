@@ -316,3 +316,21 @@ def test_write_corpus_can_list_events_without_collating(tmp_path: Path) -> None:
     events = [json.loads(x) for x in (tmp_path / "o" / "events.jsonl").read_text().splitlines()]
     assert [None] * 3 == [e["collation"] for e in events]
     assert [] == list((tmp_path / "o" / "events").iterdir())
+
+
+def _threads(name: str) -> str | None:
+    import os
+
+    return os.environ.get(name)
+
+
+def test_pool_workers_start_with_one_thread_each(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The pool's processes use the cores; their numerical libraries get one thread each (a
+    user's own setting kept), and this process's environment is as it was after."""
+    from compare.corpus.engine import ordered_map
+
+    monkeypatch.delenv("OMP_NUM_THREADS", raising=False)
+    monkeypatch.setenv("MKL_NUM_THREADS", "3")
+    names = ["OMP_NUM_THREADS", "MKL_NUM_THREADS"] * 2
+    assert ["1", "3", "1", "3"] == list(ordered_map(_threads, names, workers=2))
+    assert None is _threads("OMP_NUM_THREADS")

@@ -305,8 +305,9 @@ def _tfidf(terms: HashArray, indptr: IntArray, rules: Blocking) -> sparse.csr_ma
     n = len(indptr) - 1
     bounds = indptr.tolist()
     distinct = [np.unique(terms[bounds[k] : bounds[k + 1]]) for k in range(n)]
-    ordered = np.sort(np.concatenate(distinct)) if n else _NONE
+    ordered = np.concatenate(distinct) if n else _NONE
     del distinct
+    ordered.sort()  # in place: one copy of the words, not two
     twice = ordered[1:] == ordered[:-1]
     shared = np.unique(ordered[1:][twice])
     df = np.searchsorted(ordered, shared, "right") - np.searchsorted(ordered, shared, "left")
@@ -367,13 +368,15 @@ class Shingler:
         )
 
     def candidates(self, arts: Sequence[Article]) -> Candidates:
-        """The candidate pairs of the articles taken (``arts``: their metadata, in order)."""
+        """The candidate pairs of the articles taken (``arts``: their metadata, in order);
+        once: the shingle hashes not kept are let go."""
         if len(arts) != len(self._sizes):
             raise ValueError("Shingler.candidates: one Article per text added, in order")
         rules = self.rules
         stats: dict[str, int] = {"articles": len(arts)}
         sizes = np.frombuffer(self._sizes, dtype=np.int64) if len(self._sizes) else _EMPTY
         kept = _kept(np.frombuffer(self._hashes, dtype=np.uint64), sizes, rules, stats)
+        self._hashes = array("Q")  # every shingle's hash: only the kept ones are needed now
         a, b, shared = _shingle_pairs(kept, stats)
         strong = shared >= rules.min_shared
         a, b, shared = a[strong], b[strong], shared[strong]
