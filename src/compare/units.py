@@ -7,10 +7,22 @@ units finds such partially shared sentences where a whole-sentence score is dilu
 Units are cut, in English, at semicolons and colons; before a comma followed by a coordinating or
 relative word (``, and``, ``, but``, ``, which``, ``, while`` ...); before ``as well as``; at
 ``and`` + a past-tense verb ("... and stressed ..."); after an opening participle clause
-("Hailing ..., Assad ..."); and around quotations of four words or more. A piece with fewer than
-:data:`MIN_CONTENT` content words is not a claim of its own and joins its neighbour, so a reporting
-frame ("Xi said that") stays with what was said. The units partition the sentence: joined, they
-give back its text exactly, character for character.
+("Hailing ..., Assad ..."); and around quotations of four words or more.
+
+In Chinese, at ``；`` and ``：``; before a comma followed by a connective (``，并``,
+``，同时``, ``，但``, ``，以及`` ...), by a party as subject (``，中方``, ``，双方``,
+``，两国`` ...) or by a new speaker's reporting verb (``，李华也表示，``); and around
+quotations of eight characters or more.
+In Arabic, at ``؛`` and colons; before a comma followed by a word with the conjunction و ("and")
+written on (``، وأكد``, ``، وأن``), by a linking word (``، كما``, ``، حيث``, ``، فيما``, ``، التي``
+...) or by an adverbial participle (``، مؤكدا``, ``، مشيرا``, ``، معربا`` ...: "stressing",
+"pointing out", "expressing", the usual way an Arabic news sentence adds a claim); and around
+quotations of four words or more.
+
+A piece with fewer than :data:`MIN_CONTENT` content words (:data:`MIN_CONTENT_HAN` keys for
+Chinese, read as character bigrams) is not a claim of its own and joins its neighbour, so a
+reporting frame ("Xi said that", "王明表示，", "وقال حداد إن") stays with what was said. The
+units partition the sentence: joined, they give back its text exactly, character for character.
 """
 
 from __future__ import annotations
@@ -22,10 +34,14 @@ from functools import cache
 from compare.lexicon import lexicon
 from compare.tokens import content_keys, stem
 
-__all__ = ["MAX_UNITS", "MIN_CONTENT", "unit_spans"]
+__all__ = ["MAX_UNITS", "MIN_CONTENT", "MIN_CONTENT_HAN", "unit_spans"]
 
 MIN_CONTENT = 3
 """Content words (not function words) a unit needs to stand on its own."""
+
+MIN_CONTENT_HAN = 5
+"""Content keys a unit of Chinese text needs: its keys are character bigrams, about two for a
+two-character word, so five is about three words."""
 
 MAX_UNITS = 6
 """At most this many units per sentence; beyond it the smallest neighbours are joined."""
@@ -48,12 +64,53 @@ _OPENING_PARTICIPLE = re.compile(
 _QUOTE = re.compile(r"[\"“«„][^\"“”«»„]{12,}?[\"”»]")
 
 
-def _cuts(text: str) -> list[int]:
+_HAN_CUTS = re.compile(
+    r"""
+      (?<=[；;：:])(?=\S)                                   # after ； or ：
+    | (?<=，)(?=(?:并且|并|同时|而且|此外|另外|但是|但|然而|不过|而|以及|其中|从而|进而|因此|
+                 所以|还|也|包括))                          # after ， before a connective
+    | (?<=，)(?=(?:[\u4e00-\u9fff]方|两国|两党|我们|他们|我国)) # before a party as subject
+    | (?<=，)(?=[^，。；：“”]{1,10}?(?:表示|强调|指出|认为|重申|宣布|说|称)[，：])  # a new speaker
+    """,
+    re.VERBOSE,
+)
+
+_HAN_QUOTE = re.compile(r"[“「][^“”「」]{8,}?[”」]")
+
+_AR_PARTICIPLES = "مؤكد|مشير|معرب|مضيف|لافت|موضح|داعي|معتبر|منوه|مشدد|مبدي|مجدد|مطالب"
+"""Stems of the adverbial participles that open an added claim ("stressing", "pointing out"),
+each followed by ا or ة (masculine or feminine) and maybe tanween."""
+
+_AR_CUTS = re.compile(
+    r"""
+      (?<=[؛;:])\s+(?=\S)                                  # after ؛ ; or : and its space
+    | [،,]\s+(?=و[^\W\d_]{2,})                             # before ، و + a word
+    | [،,]\s+(?=(?:كما|حيث|فيما|بينما|لكن|لكنه|لكنها|غير\ أن|إلا\ أن|الذي|التي|الذين|
+                 مما|إضافة|بالإضافة|علاوة|فضلا)\b)           # before ، + a linking word
+    | [،,]\s+(?=(?:PARTICIPLES)[اة]\b)                     # before ، + a participle
+    """.replace("PARTICIPLES", _AR_PARTICIPLES),
+    re.VERBOSE,
+)
+
+
+_RULES = frozenset({"en", "zh", "ar"})
+"""The languages with cutting rules."""
+
+
+def _cuts(text: str, language: str = "en") -> list[int]:
     """Candidate cut offsets in ``text`` (each the start of a new unit), sorted, unique."""
-    cuts = {m.end() for m in _CUTS.finditer(text)}
-    opening = _OPENING_PARTICIPLE.match(text)
-    if opening:
-        cuts.add(opening.end())
+    if language == "zh":
+        cuts = {m.end() for m in _HAN_CUTS.finditer(text)}
+        for m in _HAN_QUOTE.finditer(text):
+            cuts.update((m.start(), m.end()))
+        return sorted(c for c in cuts if 0 < c < len(text))
+    if language == "ar":
+        cuts = {m.end() for m in _AR_CUTS.finditer(text)}
+    else:
+        cuts = {m.end() for m in _CUTS.finditer(text)}
+        opening = _OPENING_PARTICIPLE.match(text)
+        if opening:
+            cuts.add(opening.end())
     for m in _QUOTE.finditer(text):
         if len(m.group().split()) >= 4:
             cuts.update((m.start(), m.end()))
@@ -65,11 +122,21 @@ def _frame_words(language: str) -> frozenset[str]:
     """Stems of the reporting verbs and source phrases: a frame ("said Xi") is not a claim."""
     lex = lexicon(language)
     phrases = lex.reporting_verbs | lex.source_phrases
-    return frozenset(stem(word) for phrase in phrases for word in phrase)
+    words = {stem(word) for phrase in phrases for word in phrase}
+    if language == "zh":  # read a character at a time, keyed as bigrams ("表示")
+        words.update("".join(pair) for phrase in phrases for pair in itertools.pairwise(phrase))
+    return frozenset(words)
+
+
+_HAN_FRAME = re.compile(r"^[^，。；“”]{0,12}?(?:表示|强调|指出|认为|重申|宣布|说|称)[，：:,]?\s*$")
+"""A Chinese piece that is only a speaker and a reporting verb ("一位出租车司机说：")."""
 
 
 def _weight(text: str, language: str) -> int:
-    """Content words of a piece of text, reporting verbs and source phrases left out."""
+    """Content words of a piece of text, reporting verbs and source phrases left out (a Chinese
+    speaker-and-verb frame weighs nothing: its name's bigrams would make it look like a claim)."""
+    if language == "zh" and _HAN_FRAME.match(text):
+        return 0
     frame = _frame_words(language)
     return sum(1 for key in content_keys(text, language) if key not in frame)
 
@@ -78,19 +145,21 @@ def unit_spans(text: str, language: str = "en") -> tuple[tuple[int, int], ...]:
     """The claim units of a sentence as ``(start, end)`` offsets into it, in order, gap-free.
 
     Every character of ``text`` lies in exactly one unit; a sentence with one claim is one unit.
-    Only English has cutting rules; other languages give the whole sentence.
+    English, Chinese and Arabic have cutting rules (module docstring); other languages give the
+    whole sentence.
     """
     if not text:
         return ()
-    if language != "en":
+    if language not in _RULES:
         return ((0, len(text)),)
-    bounds = [0, *_cuts(text), len(text)]
+    bounds = [0, *_cuts(text, language), len(text)]
     pieces = [(a, b) for a, b in itertools.pairwise(bounds) if a < b]
     weights = [_weight(text[a:b], language) for a, b in pieces]
+    least = MIN_CONTENT_HAN if language == "zh" else MIN_CONTENT
     # Join every piece too small to be a claim to its neighbour (the next one, or for the last
     # piece the previous one), smallest first, until all stand alone or one is left.
     while len(pieces) > 1:
-        small = [k for k, w in enumerate(weights) if w < MIN_CONTENT]
+        small = [k for k, w in enumerate(weights) if w < least]
         if not small and len(pieces) <= MAX_UNITS:
             break
         k = min(small or range(len(pieces)), key=lambda n: (weights[n], n))
