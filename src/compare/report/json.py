@@ -9,6 +9,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from compare.errors import CompareError
 from compare.model import (
     Candidate,
     Claim,
@@ -29,6 +30,7 @@ __all__ = [
     "document_to_dict",
     "dumps",
     "load_collation_schema",
+    "load_corpus_schema",
     "load_schema",
 ]
 
@@ -283,5 +285,28 @@ def load_collation_schema() -> dict[str, Any]:
     from importlib import resources
 
     path = resources.files("compare") / "schemas" / "collation-1.schema.json"
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return data
+
+
+CORPUS_SCHEMA_FILES = {
+    "article": "corpus-article-1.schema.json",
+    "event": "corpus-event-1.schema.json",
+    "reuse": "corpus-reuse-2.schema.json",
+}
+"""The JSON Schema file of each record kind ``compare corpus`` writes."""
+
+
+def load_corpus_schema(kind: str) -> dict[str, Any]:
+    """Return the JSON Schema of one kind of ``compare corpus`` record shipped in the package:
+    ``article`` (``compare.corpus.article/1``), ``event`` (``compare.corpus.event/1``) or
+    ``reuse`` (``compare.corpus.reuse/2``)."""
+    from importlib import resources
+
+    if kind not in CORPUS_SCHEMA_FILES:
+        raise CompareError(
+            f"no corpus record kind {kind!r}: one of {', '.join(CORPUS_SCHEMA_FILES)}"
+        )
+    path = resources.files("compare") / "schemas" / CORPUS_SCHEMA_FILES[kind]
     data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     return data
