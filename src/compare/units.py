@@ -31,10 +31,11 @@ import itertools
 import re
 from functools import cache
 
+from compare._cache import bounded
 from compare.lexicon import lexicon
 from compare.tokens import content_keys, stem
 
-__all__ = ["MAX_UNITS", "MIN_CONTENT", "MIN_CONTENT_HAN", "unit_spans"]
+__all__ = ["MAX_UNITS", "MIN_CONTENT", "MIN_CONTENT_HAN", "unit_spans", "unit_texts"]
 
 MIN_CONTENT = 3
 """Content words (not function words) a unit needs to stand on its own."""
@@ -170,3 +171,10 @@ def unit_spans(text: str, language: str = "en") -> tuple[tuple[int, int], ...]:
         pieces[lo : hi + 1] = [(pieces[lo][0], pieces[hi][1])]
         weights[lo : hi + 1] = [weights[lo] + weights[hi]]
     return tuple(pieces)
+
+
+@bounded()
+def unit_texts(text: str, language: str = "en") -> tuple[str, ...]:
+    """The texts of a sentence's claim units, in order; ``(text,)`` for a sentence of one unit."""
+    spans = unit_spans(text, language)
+    return tuple(text[a:b] for a, b in spans) if len(spans) > 1 else (text,)
