@@ -228,25 +228,21 @@ def _document(texts: Sequence[str], language: str | None) -> NDArray[np.float32]
     return out
 
 
+def _batching(options: Options) -> str | None:
+    """The language whose claim units batch a document's sentences (:func:`_document`), or
+    None when the options do not lift by units (then the sentences are the one batch)."""
+    return options.language if options.unit_weight > 0 else None
+
+
 def _vectors(
-    feats: Sequence[Features], options: Options, blocks: Sequence[int] | None = None
+    feats: Sequence[Features], language: str | None, blocks: Sequence[int] | None = None
 ) -> Matrix:
-    """Embeddings of a list of sentences, one document (``blocks``) at a time, as float64;
-    batched with the documents' claim units when the options lift by units."""
-    language = options.language if options.unit_weight > 0 else None
+    """Embeddings of a list of texts, one document (``blocks``) at a time (:func:`_document`),
+    as float64."""
     bounds = [0, len(feats)] if blocks is None else blocks
     parts = [
         _document([f.text for f in feats[lo:hi]], language) for lo, hi in itertools.pairwise(bounds)
     ]
-    if not parts:
-        return np.zeros((0, 512), dtype=np.float64)
-    return np.concatenate(parts).astype(np.float64)
-
-
-def _unit_vectors(feats: Sequence[Features], blocks: Sequence[int] | None = None) -> Matrix:
-    """Embeddings of a list of claim units, one batch per document (``blocks``), as float64."""
-    bounds = [0, len(feats)] if blocks is None else blocks
-    parts = [embed([f.text for f in feats[lo:hi]]) for lo, hi in itertools.pairwise(bounds)]
     if not parts:
         return np.zeros((0, 512), dtype=np.float64)
     return np.concatenate(parts).astype(np.float64)
@@ -432,8 +428,10 @@ class SemanticScorer:
     ) -> ScoreMatrix:
         """Score sentences (``units`` False) or claim units, dense, sparse or as a collation."""
 
+        language = None if units else _batching(options)  # units are their own batches
+
         def vectors(feats: Sequence[Features], bounds: Sequence[int] | None = None) -> Matrix:
-            return _unit_vectors(feats, bounds) if units else _vectors(feats, options, bounds)
+            return _vectors(feats, language, bounds)
 
         if blocks is not None:
             return _collation(ref, idf, options, blocks, vectors(ref, blocks))
@@ -474,7 +472,8 @@ class SemanticScorer:
         # each joined text alone (cached by itself): a collation meets the same joins again in
         # every pair of documents, and a text's vector must not depend on what else is asked
         extra = np.array([embed([t])[0] for t in texts], dtype=np.float64).reshape(-1, 512)
-        ref_vectors, other_vectors = _vectors(ref, options), _vectors(other, options)
+        language = _batching(options)
+        ref_vectors, other_vectors = _vectors(ref, language), _vectors(other, language)
 
         def vector(f: Features, idx: list[int], doc: Matrix) -> NDArray[np.float64]:
             row: NDArray[np.float64] = doc[idx[0]] if len(idx) == 1 else extra[at[f.text]]
