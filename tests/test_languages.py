@@ -69,6 +69,21 @@ def test_chinese_findings() -> None:
     assert not _found(result, "number", 3, 3) and not _found(result, "number", 5, 5)
 
 
+def test_chinese_speaker_before_a_place_or_time() -> None:
+    """ "市长王明在通车仪式上表示" is said by 市长王明, not by the ceremony (在 …上 is where he
+    said it): a new speaker is an attribution finding, a new place alone is none."""
+    said = "市长王明在通车仪式上表示，大桥将大大缩短两岸居民的出行时间。"
+    other = "副市长李华在通车仪式上表示，大桥将大大缩短两岸居民的出行时间。"
+    moved = "市长王明在记者会上表示，大桥将大大缩短两岸居民的出行时间。"
+    ref = compare.Document.from_text(said, label="A")
+    (speaker,) = _found(
+        compare.compare(ref, compare.Document.from_text(other)), "attribution", 0, 0
+    )
+    assert "王明" in speaker and "李华" in speaker and "仪式" not in speaker
+    result = compare.compare(ref, compare.Document.from_text(moved))
+    assert not _found(result, "attribution", 0, 0)
+
+
 def test_arabic_findings() -> None:
     """Friday → Thursday, 500 → 800, the speaker, the negation and China → Russia are found;
     Arabic-Indic digits and tanween change nothing."""

@@ -347,12 +347,35 @@ def _speaker_span(
         if i >= 0 and tokens[i][0] in lex.pronouns:
             return tokens[i][1], tokens[i][2]
         if i >= 0 and tokens[i][0] not in _BOUNDARY:
-            return _collect(tokens, i, -1, skip, lex)
+            return _past_place(tokens, _collect(tokens, i, -1, skip, lex), skip, lex)
     # inverted ("..., said Xi") or a source phrase ("according to the agency"): look right
     i = k + n
     while i < len(tokens) and tokens[i][0] in stop and tokens[i][0] not in _BOUNDARY:
         i += 1
     return _collect(tokens, i, +1, skip, lex)
+
+
+_HAN_PLACE_OPENERS = frozenset("在于")
+_HAN_PLACE_ENDS = frozenset("上中时后前里内外间")
+
+
+def _past_place(
+    tokens: tuple[tuple[str, int, int], ...],
+    span: tuple[int, int] | None,
+    skip: list[bool],
+    lex: Lexicon,
+) -> tuple[int, int] | None:
+    """A Chinese speaker run that is a place or a time ("市长王明在通车仪式上表示": 在 …上 before
+    the verb) stands for the run before its 在, the speaker; a run with nothing before stays."""
+    if span is None or lex.language != "zh":
+        return span
+    first = next(j for j, t in enumerate(tokens) if t[1] == span[0])
+    last = next(j for j, t in enumerate(tokens) if t[2] == span[1])
+    if tokens[last][0] not in _HAN_PLACE_ENDS or first < 2:
+        return span
+    if tokens[first - 1][0] not in _HAN_PLACE_OPENERS:
+        return span
+    return _collect(tokens, first - 2, -1, skip, lex) or span
 
 
 def _adverb(word: str) -> bool:
