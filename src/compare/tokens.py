@@ -151,7 +151,8 @@ _STEM_CACHE_LEN = 40
 
 
 def stem(word: str) -> str:
-    """Strip common English inflections so ``supports``/``supported``/``support`` share a key."""
+    """Strip common English inflections so ``supports``/``supported``/``support`` share a key;
+    light-stem a folded Arabic word (:func:`arabic_stem`)."""
     return _stem_cached(word) if len(word) <= _STEM_CACHE_LEN else _stem(word)
 
 
@@ -165,6 +166,8 @@ def _stem(word: str) -> str:
         return ordinal.group(1)
     if len(w) <= 3 or not w.isalpha():
         return w
+    if "\u0621" <= w[0] <= "\u064a":
+        return arabic_stem(w)
     for suffix, repl in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
         if w.endswith(suffix) and len(w) - len(suffix) >= 3:
             w = w[: -len(suffix)] + repl
@@ -175,6 +178,29 @@ def _stem(word: str) -> str:
 
 
 _stem_cached = lru_cache(maxsize=_STEM_CACHE_WORDS)(_stem)
+
+_AR_ARTICLES = ("وال", "بال", "كال", "فال", "لل", "ال")
+"""light10's definite articles: ال alone or after و, ب, ك, ف written on (لل: ل + ال)."""
+_AR_SUFFIXES = ("ها", "ان", "ات", "ون", "ين", "يه", "ه", "ي", "ا")
+"""light10's suffixes (folded: ة is ه), then the alef of the indefinite accusative (جسرا)."""
+
+
+def arabic_stem(word: str) -> str:
+    """Light-stem a folded Arabic word, after the light10 stemmer of Larkey, Ballesteros and
+    Connell (2002): the definite article (``الجسر``, ``والوزير``, ``للصين``) if 2 letters
+    remain, then each suffix of :data:`_AR_SUFFIXES` once, in order, if 3 letters remain:
+    ``الجسر``, ``جسرا`` and ``جسراً`` → ``جسر``; ``المحافظة`` → ``محافظ``. A lone و ("and") is
+    kept: before three letters it is as often a root letter (``وزير``, ``وكالة``) as the
+    conjunction, and stripping it would part ``وزير`` from ``الوزير``."""
+    w = word
+    for article in _AR_ARTICLES:
+        if w.startswith(article) and len(w) - len(article) >= 2:
+            w = w[len(article) :]
+            break
+    for suffix in _AR_SUFFIXES:
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            w = w[: -len(suffix)]
+    return w
 
 
 @cache
