@@ -19,8 +19,17 @@ import pytest
 from compare import InputError, OptionsError
 from compare.cli import main
 from compare.corpus import Article, Blocking, collate_events, group, read_articles
-from compare.corpus.blocking import keyed
-from compare.tokens import content_keys, word_keys
+from compare.corpus.blocking import (
+    _fold,
+    _term_hash,
+    hashed_spans,
+    hashed_words,
+    keyed,
+    shingle_hashes,
+    shingles,
+)
+from compare.corpus.reuse import shingled, shingled_text
+from compare.tokens import content_keys, fold, word_keys
 from conftest import READOUTS
 
 DATA = Path(__file__).parent / "data" / "corpus_three_events.jsonl"
@@ -163,6 +172,34 @@ def test_keys_are_word_keys_and_content_keys(text: str) -> None:
     assert word_keys(text) == [k for key in got.keys for k in key.split(" ")]
     assert content_keys(text, "en") == list(got.content)
     assert len(got.keys) == len(got.spans)
+
+
+_MIXED = [
+    *(p.read_text(encoding="utf-8") for p in sorted(READOUTS.glob("*.txt"))),
+    "Mr. Steele’s “war of Obama’s choosing” — naïve café ﬁne Straße, the 3rd time «x» „y“",
+    "افتُتح الجسرُ الجديد أمس بتكلفة ١٢٠٠ مليون",
+    "大桥今天通车。二〇二一年 bridge ‘opened’",
+    "İstanbul ΣΑΣ Ǆemal don’t rock'n'roll 'quoted' ٰ",
+]
+
+
+@pytest.mark.parametrize("text", _MIXED)
+def test_hashed_words_are_the_keyed_words_hashed(text: str) -> None:
+    """The fast path (one look-up per word, spans from ``split``) gives what hashing
+    :func:`keyed`'s keys gave: the same shingles, content words and spans."""
+    assert fold(text) == _fold(text)
+    slow = keyed(text, "en")
+    words, terms = hashed_words(text, "en")
+    assert shingles(slow.keys, 5).tolist() == shingle_hashes(words, 5).tolist()
+    assert [_term_hash(k) for k in slow.content] == terms.tolist()
+    keys_only = keyed(text)
+    hashes, spans = hashed_spans(text)
+    assert list(keys_only.spans) == [tuple(s) for s in spans.tolist()]
+    assert len(keys_only.keys) == len(hashes)
+    kept = shingles(keys_only.keys, 5)[::3]
+    a, b = shingled(keys_only, kept, 5), shingled_text(text, kept, 5)
+    assert a.positions.tolist() == b.positions.tolist()
+    assert (a.starts.tolist(), a.ends.tolist()) == (b.starts.tolist(), b.ends.tolist())
 
 
 def test_keys_work_for_chinese_and_arabic() -> None:

@@ -22,10 +22,10 @@ import numpy as np
 
 from compare.collation import collate
 from compare.corpus.articles import Article, Articles, read_articles, stub
-from compare.corpus.blocking import Blocking, Candidates, Shingler, components, keyed
+from compare.corpus.blocking import Blocking, Candidates, Shingler, components
 from compare.corpus.engine import ordered_map
 from compare.corpus.provenance import direction, pair_facts
-from compare.corpus.reuse import Passage, Shingled, passages, shingled
+from compare.corpus.reuse import Passage, Shingled, passages, shingled_text
 from compare.errors import CompareError, InputError, OptionsError
 from compare.loading import document_from_text
 from compare.model import Collation
@@ -189,7 +189,7 @@ def _reuse(
 
     def record(k: int) -> Shingled:
         if k not in records:
-            records[k] = shingled(keyed(arts[k].text), cands.kept[k], rules.shingle)
+            records[k] = shingled_text(arts[k].text, cands.kept[k], rules.shingle)
         return records[k]
 
     strong = np.flatnonzero(cands.shared >= rules.min_shared)

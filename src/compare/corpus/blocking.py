@@ -47,6 +47,7 @@ from compare.tokens import (
     content_keys,
     fold,
     keeps_places,
+    script_key,
     stem,
     stopwords,
     unify_quotes,
@@ -61,7 +62,10 @@ __all__ = [
     "candidates",
     "components",
     "day_number",
+    "hashed_spans",
+    "hashed_words",
     "keyed",
+    "shingle_hashes",
     "shingles",
 ]
 
@@ -136,6 +140,122 @@ def _token_key(token: str) -> str:
     return " ".join(word_keys(token))
 
 
+def _fold(text: str) -> str:
+    """:func:`compare.tokens.fold`, the same string, faster on the texts most corpora hold: an
+    ASCII text is only lower-cased, and the quotes are replaced after case folding and the
+    script table applied only when the text holds a character it changes (``str.translate``
+    with a table was a sixth of reading a corpus)."""
+    if text.isascii():
+        return text.lower()
+    out = text.casefold()
+    for quote, plain in _QUOTE_PAIRS:
+        if quote in out:
+            out = out.replace(quote, plain)
+    return out if _SCRIPTED.search(out) is None else script_key(out)
+
+
+_QUOTE_PAIRS = (("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"'), ("„", '"'), ("«", '"'), ("»", '"'))
+"""What :func:`compare.tokens.unify_quotes` replaces (casefold leaves these characters be)."""
+_SCRIPTED = re.compile(rf"[\u0600-\u06ff{HAN}]")
+"""Characters :func:`compare.tokens.script_key` may change (Arabic letters, marks and digits,
+Chinese numerals): text without them comes back unchanged."""
+
+
+def _spaced(text: str) -> tuple[str, re.Pattern[str]] | None:
+    """The folded text and the pattern of its words when its words are found in one pass over
+    it with spans that are the text's own (:func:`keyed`'s fast path), else None."""
+    folded = _fold(text)
+    if text.isascii():
+        return folded, _ASCII_WORD
+    if keeps_places(text) and _HAN_RE.search(folded) is None:
+        return folded, _SPACED_WORD
+    return None
+
+
+class _WordHashes:
+    """Folded words to their keys' hashes (:func:`_key_hash`) and their content hashes
+    (:func:`_term_hash`; 0 for a function word): one dictionary look-up per word of a text
+    instead of stemming and hashing it again. Bounded: emptied past :data:`_WORDS_HELD`."""
+
+    def __init__(self, language: str | None) -> None:
+        self.stop = stopwords(language) if language is not None else frozenset()
+        self.key: dict[str, int] = {}
+        self.term: dict[str, int] = {}
+
+    def learn(self, words: list[str]) -> None:
+        """Hash the words not seen yet."""
+        new = set(words).difference(self.key)
+        if not new:
+            return
+        if len(self.key) + len(new) > _WORDS_HELD:
+            self.key.clear()
+            self.term.clear()
+            new = set(words)
+        stop = self.stop
+        for word in new:
+            key = stem(word)
+            self.key[word] = zlib.crc32(key.encode("utf-8"))
+            self.term[word] = 0 if word in stop else _term_hash(key)
+
+    def keys(self, words: list[str]) -> HashArray:
+        """The words' key hashes, in order (after :meth:`learn`)."""
+        return np.fromiter(map(self.key.__getitem__, words), dtype=np.uint64, count=len(words))
+
+    def terms(self, words: list[str]) -> HashArray:
+        """The content words' hashes, in order (after :meth:`learn`)."""
+        held = np.fromiter(map(self.term.__getitem__, words), dtype=np.uint64, count=len(words))
+        out: HashArray = held[held != 0]  # an Adler-32 is never 0, so no content hash is
+        return out
+
+
+_WORDS_HELD = 1 << 18
+"""Distinct words a :class:`_WordHashes` holds before it starts again (tens of megabytes)."""
+
+
+@lru_cache(maxsize=4)
+def _word_hashes(language: str | None) -> _WordHashes:
+    """The process's :class:`_WordHashes` for a language (None: keys only)."""
+    return _WordHashes(language)
+
+
+def hashed_words(text: str, language: str = "en") -> tuple[HashArray, HashArray]:
+    """The hashes of ``text``'s word keys and of its content words, in text order: what
+    :func:`keyed` gives, hashed as :func:`shingles` and :class:`Shingler` hash them."""
+    fast = _spaced(text)
+    if fast is None:
+        keys = keyed(text, language)
+        words = np.fromiter(map(_key_hash, keys.keys), dtype=np.uint64, count=len(keys.keys))
+        return words, np.fromiter(map(_term_hash, keys.content), dtype=np.uint64)
+    folded, pattern = fast
+    found = pattern.findall(folded)
+    table = _word_hashes(language)
+    table.learn(found)
+    return table.keys(found), table.terms(found)
+
+
+def hashed_spans(text: str) -> tuple[HashArray, npt.NDArray[np.int64]]:
+    """The hashes of ``text``'s word keys and each word's character span (rows of start, end):
+    :func:`keyed` without the key strings."""
+    fast = _spaced(text)
+    if fast is None:
+        keys = keyed(text)
+        words = np.fromiter(map(_key_hash, keys.keys), dtype=np.uint64, count=len(keys.keys))
+        return words, np.asarray(keys.spans, dtype=np.int64).reshape(-1, 2)
+    folded, pattern = fast
+    parts = (_ASCII_SPLIT if pattern is _ASCII_WORD else _SPACED_SPLIT).split(folded)
+    found = parts[1::2]  # separators and words alternate
+    ends = np.cumsum(np.fromiter(map(len, parts), dtype=np.int64, count=len(parts)))
+    spans = np.stack([ends[0::2][: len(found)], ends[1::2]], axis=1)  # a word starts where
+    table = _word_hashes(None)  # the separator before it ends
+    table.learn(found)
+    return table.keys(found), spans.reshape(-1, 2)
+
+
+_ASCII_SPLIT = re.compile(f"({_ASCII_WORD.pattern})")
+_SPACED_SPLIT = re.compile(f"({_SPACED_WORD.pattern})")
+"""The word patterns with a group, so ``split`` keeps the words between the separators."""
+
+
 def keyed(text: str, language: str | None = None) -> Keyed:
     """The word keys of ``text`` (:func:`compare.tokens.word_keys`) with their spans, and, for a
     ``language``, its content keys (:func:`compare.tokens.content_keys`)."""
@@ -169,10 +289,14 @@ def _key_hash(key: str) -> int:
 
 def shingles(keys: Sequence[str], size: int) -> HashArray:
     """The 64-bit hash of each ``size``-word shingle of ``keys``, in text order."""
-    if len(keys) < size:
+    return shingle_hashes(np.fromiter(map(_key_hash, keys), dtype=np.uint64, count=len(keys)), size)
+
+
+def shingle_hashes(words: HashArray, size: int) -> HashArray:
+    """:func:`shingles` from the words' key hashes (:func:`hashed_words`)."""
+    if len(words) < size:
         return np.zeros(0, dtype=np.uint64)
-    words = np.fromiter(map(_key_hash, keys), dtype=np.uint64, count=len(keys))
-    n = len(keys) - size + 1
+    n = len(words) - size + 1
     h = np.zeros(n, dtype=np.uint64)
     with np.errstate(over="ignore"):
         for k in range(size):
@@ -354,11 +478,11 @@ class Shingler:
 
     def add(self, text: str) -> None:
         """Take the next article's text."""
-        keys = keyed(text, self.language)
-        hashed = np.unique(shingles(keys.keys, self.rules.shingle))
+        words, terms = hashed_words(text, self.language)
+        hashed = np.unique(shingle_hashes(words, self.rules.shingle))
         self._hashes.frombytes(hashed.tobytes())
         self._sizes.append(len(hashed))
-        self._terms.extend(map(_term_hash, keys.content))
+        self._terms.frombytes(terms.tobytes())
         self._indptr.append(len(self._terms))
 
     def content(self, k: int) -> HashArray:
