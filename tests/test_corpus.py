@@ -16,9 +16,10 @@ from pathlib import Path
 
 import pytest
 
+import compare.corpus as corpus_module
 from compare import InputError, OptionsError
 from compare.cli import main
-from compare.corpus import Article, Blocking, collate_events, group, read_articles
+from compare.corpus import Article, Blocking, Corpus, collate_events, group, read_articles
 from compare.corpus.blocking import (
     _fold,
     _term_hash,
@@ -371,3 +372,21 @@ def test_pool_workers_start_with_one_thread_each(monkeypatch: pytest.MonkeyPatch
     names = ["OMP_NUM_THREADS", "MKL_NUM_THREADS"] * 2
     assert ["1", "3", "1", "3"] == list(ordered_map(_threads, names, workers=2))
     assert None is _threads("OMP_NUM_THREADS")
+
+
+def _grouping(corpus: Corpus) -> tuple[object, ...]:
+    """What grouping found: events, each article's event, the passages, the counts."""
+    return corpus.events, dict(corpus.event_of), corpus.reuse, dict(corpus.stats)
+
+
+@pytest.mark.parametrize("source", [DATA, READOUTS], ids=["invented", "readouts"])
+def test_grouping_on_the_pool_in_chunks_equals_grouping_in_process(
+    source: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Shingling and reused passages run as tasks on the pool (a text and a pair a task here,
+    so the order of many tasks is tested): the same events, passages and counts."""
+    here = group(source, workers=1)
+    assert here.reuse  # the readouts share quotes, the invented corpus the storm warning
+    monkeypatch.setattr(corpus_module, "READ_CHUNK", 1)
+    monkeypatch.setattr(corpus_module, "PAIR_CHUNK", 1)
+    assert _grouping(here) == _grouping(group(source, workers=2))

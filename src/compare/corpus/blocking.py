@@ -59,6 +59,7 @@ __all__ = [
     "Candidates",
     "Keyed",
     "Shingler",
+    "article_hashes",
     "candidates",
     "components",
     "day_number",
@@ -249,6 +250,13 @@ def hashed_spans(text: str) -> tuple[HashArray, npt.NDArray[np.int64]]:
     table = _word_hashes(None)  # the separator before it ends
     table.learn(found)
     return table.keys(found), spans.reshape(-1, 2)
+
+
+def article_hashes(text: str, size: int, language: str = "en") -> tuple[HashArray, HashArray]:
+    """What blocking keeps of one article: its distinct ``size``-word shingle hashes, sorted,
+    and its content words' hashes in text order (:class:`Shingler`)."""
+    words, terms = hashed_words(text, language)
+    return np.unique(shingle_hashes(words, size)), terms
 
 
 _ASCII_SPLIT = re.compile(f"({_ASCII_WORD.pattern})")
@@ -478,8 +486,10 @@ class Shingler:
 
     def add(self, text: str) -> None:
         """Take the next article's text."""
-        words, terms = hashed_words(text, self.language)
-        hashed = np.unique(shingle_hashes(words, self.rules.shingle))
+        self.take(*article_hashes(text, self.rules.shingle, self.language))
+
+    def take(self, hashed: HashArray, terms: HashArray) -> None:
+        """Take the next article's :func:`article_hashes` (computed here or in a worker)."""
         self._hashes.frombytes(hashed.tobytes())
         self._sizes.append(len(hashed))
         self._terms.frombytes(terms.tobytes())

@@ -198,7 +198,10 @@ def write_corpus(
     if isinstance(source, Corpus):
         corpus = source
     else:
-        corpus = group(source, blocking=blocking, skip_bad=skip_bad, progress=progress)
+        corpus = group(
+            source, blocking=blocking, skip_bad=skip_bad, progress=progress, workers=workers,
+            client=client,
+        )  # fmt: skip
     folder = Path(out)
     if parquet:
         parquet_module("--parquet output")  # before any file is written
