@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 import compare.corpus as corpus_module
+import compare.corpus.blocking as blocking_module
 from compare import InputError, OptionsError
 from compare.cli import main
 from compare.corpus import Article, Blocking, Corpus, collate_events, group, read_articles
@@ -390,3 +391,18 @@ def test_grouping_on_the_pool_in_chunks_equals_grouping_in_process(
     monkeypatch.setattr(corpus_module, "READ_CHUNK", 1)
     monkeypatch.setattr(corpus_module, "PAIR_CHUNK", 1)
     assert _grouping(here) == _grouping(group(source, workers=2))
+
+
+def test_shingles_counted_in_shards_from_disk_give_the_same_grouping(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The shingle hashes are read back from disk in blocks and counted by hash range; cosines
+    are computed a few pairs at a time: tiny shards, blocks and batches change nothing."""
+    here = group(READOUTS, workers=1)
+    monkeypatch.setattr(blocking_module, "SHARD", 64)  # thousands of hashes: 64 shards or more
+    monkeypatch.setattr(blocking_module.Spill, "BLOCK", 7)
+    monkeypatch.setattr(blocking_module, "COSINE_PAIRS", 2)
+    monkeypatch.setattr(blocking_module, "_BLOCK", 3)
+    shift, count = blocking_module._shards(10_000)
+    assert (count, int(shift)) == (256, 56)
+    assert _grouping(here) == _grouping(group(READOUTS, workers=1))

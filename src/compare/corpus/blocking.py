@@ -28,9 +28,10 @@ from __future__ import annotations
 
 import datetime
 import re
+import tempfile
 import zlib
 from array import array
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
 import attrs
@@ -59,6 +60,7 @@ __all__ = [
     "Candidates",
     "Keyed",
     "Shingler",
+    "Spill",
     "article_hashes",
     "candidates",
     "components",
@@ -479,7 +481,7 @@ class Shingler:
     def __init__(self, rules: Blocking | None = None, language: str = "en") -> None:
         self.rules = rules or Blocking()
         self.language = language
-        self._hashes = array("Q")
+        self._hashes = Spill()
         self._sizes = array("q")
         self._terms = array("Q")
         self._indptr = array("q", [0])
@@ -490,7 +492,7 @@ class Shingler:
 
     def take(self, hashed: HashArray, terms: HashArray) -> None:
         """Take the next article's :func:`article_hashes` (computed here or in a worker)."""
-        self._hashes.frombytes(hashed.tobytes())
+        self._hashes.append(hashed)
         self._sizes.append(len(hashed))
         self._terms.frombytes(terms.tobytes())
         self._indptr.append(len(self._terms))
@@ -509,8 +511,9 @@ class Shingler:
         rules = self.rules
         stats: dict[str, int] = {"articles": len(arts)}
         sizes = np.frombuffer(self._sizes, dtype=np.int64) if len(self._sizes) else _EMPTY
-        kept = _kept(np.frombuffer(self._hashes, dtype=np.uint64), sizes, rules, stats)
-        self._hashes = array("Q")  # every shingle's hash: only the kept ones are needed now
+        kept = _kept(self._hashes, sizes, rules, stats)
+        self._hashes.close()  # every shingle's hash: only the kept ones are needed now
+        self._hashes = Spill()
         a, b, shared = _shingle_pairs(kept, stats)
         strong = shared >= rules.min_shared
         a, b, shared = a[strong], b[strong], shared[strong]
@@ -562,7 +565,7 @@ def _decide(
     found = where < len(allowed)
     found[found] = allowed[where[found]] == shingle_codes[found]
     share[where[found]] = shared[found]
-    cos = np.asarray(x[pa].multiply(x[pb]).sum(axis=1)).ravel() if len(pa) else np.zeros(0)
+    cos = _cosines(x, pa, pb)
     smaller = np.maximum(np.minimum(sizes[pa], sizes[pb]), 1)
     mutual = (_ranks(pa, cos) < rules.neighbours) & (_ranks(pb, cos) < rules.neighbours)
     best = np.zeros(len(arts))
@@ -578,6 +581,23 @@ def _decide(
     return Candidates(pa, pb, share, cos.astype(np.float64), edge, kept, stats)
 
 
+COSINE_PAIRS = 1 << 16
+"""Pairs whose cosine is computed at once: two sparse rows a pair are built for them (at 10^5
+articles, 846,557 pairs at once took 2 GB)."""
+
+
+def _cosines(x: sparse.csr_matrix, pa: IntArray, pb: IntArray) -> npt.NDArray[np.float64]:
+    """The cosine of each pair of rows (the rows are normalised), :data:`COSINE_PAIRS` at a
+    time: each row's sum is its own, so the values are those of all pairs at once."""
+    out = [
+        np.asarray(
+            x[pa[k : k + COSINE_PAIRS]].multiply(x[pb[k : k + COSINE_PAIRS]]).sum(axis=1)
+        ).ravel()
+        for k in range(0, len(pa), COSINE_PAIRS)
+    ]
+    return np.concatenate(out) if out else np.zeros(0)
+
+
 def _ranks(ends: IntArray, values: npt.NDArray[np.float64]) -> IntArray:
     """Each pair's rank (0 = most similar) among the pairs of its article ``ends``."""
     order = np.lexsort((-values, ends))
@@ -590,36 +610,92 @@ def _ranks(ends: IntArray, values: npt.NDArray[np.float64]) -> IntArray:
 
 
 def _kept(
-    hashes: HashArray, sizes: IntArray, rules: Blocking, stats: dict[str, int]
+    hashes: Spill, sizes: IntArray, rules: Blocking, stats: dict[str, int]
 ) -> list[HashArray]:
     """Each article's shingles whose document frequency lies in ``[2, max_df]`` (``hashes``:
     every article's sorted unique shingles, one after the other, ``sizes`` of them each).
 
-    One sorted copy of the hashes finds the shingles held twice or more (an article holds
-    each once); those few are counted, and each article's are picked out a block at a time.
+    The hashes lie on disk (:class:`Spill`). They are counted a shard at a time, a shard being
+    the hashes whose top bits are one value (:func:`_shards`): one shard's sorted copy in memory
+    finds its shingles held twice or more (an article holds each once), those few are counted,
+    and the shards' kept shingles, each sorted, are sorted together. Then each article's are
+    picked out a block of articles at a time.
     """
     if not len(sizes):
         return []
-    ordered = np.sort(hashes)
-    twice = ordered[1:] == ordered[:-1]
-    stats["shingles"] = len(ordered) - int(twice.sum())
-    shared = np.unique(ordered[1:][twice])
-    df = np.searchsorted(ordered, shared, "right") - np.searchsorted(ordered, shared, "left")
-    del ordered, twice
-    good = shared[df <= rules.max_df]
-    stats["kept_shingles"] = len(good)
+    shift, count = _shards(hashes.count)
+    distinct = 0
+    good: list[HashArray] = []
+    for shard in range(count):
+        parts = [b if count == 1 else b[(b >> shift) == shard] for b in hashes.blocks()]
+        ordered = np.concatenate(parts) if parts else _NONE
+        del parts
+        ordered.sort()  # in place: one copy of the shard
+        twice = ordered[1:] == ordered[:-1]
+        distinct += len(ordered) - int(twice.sum())
+        shared = np.unique(ordered[1:][twice])
+        df = np.searchsorted(ordered, shared, "right") - np.searchsorted(ordered, shared, "left")
+        del ordered, twice
+        good.append(shared[df <= rules.max_df])
+    kept = np.concatenate(good)  # shard by shard, in increasing order of the top bits
+    stats["shingles"] = distinct
+    stats["kept_shingles"] = len(kept)
     ends = np.cumsum(sizes)
     starts = ends - sizes
     out: list[HashArray] = []
     for first in range(0, len(sizes), _BLOCK):  # a block of articles' hashes at a time
         lo, hi = int(starts[first]), int(ends[min(first + _BLOCK, len(sizes)) - 1])
-        block = hashes[lo:hi]
-        where = np.minimum(np.searchsorted(good, block), max(len(good) - 1, 0))
-        keep = good[where] == block if len(good) else np.zeros(len(block), dtype=bool)
+        block = hashes.read(lo, hi)
+        where = np.minimum(np.searchsorted(kept, block), max(len(kept) - 1, 0))
+        keep = kept[where] == block if len(kept) else np.zeros(len(block), dtype=bool)
         for k in range(first, min(first + _BLOCK, len(sizes))):
             a, b = int(starts[k]) - lo, int(ends[k]) - lo
             out.append(block[a:b][keep[a:b]].copy())
     return out
+
+
+SHARD = 1 << 22
+"""Shingle hashes (8 bytes each) counted at once, about: the corpus's are split into shards of
+about this many by their top bits (a power of two of shards)."""
+
+
+def _shards(total: int) -> tuple[np.uint64, int]:
+    """The shift that gives a hash's shard, and the number of shards, for ``total`` hashes."""
+    bits = max(int(np.ceil(np.log2(max(total / SHARD, 1.0)))), 0)
+    return np.uint64(64 - bits if bits else 63), 1 << bits
+
+
+class Spill:
+    """64-bit hashes appended to an unnamed temporary file and read back a block at a time:
+    the corpus's shingle hashes (8 bytes a word) are on disk, not in memory, between reading
+    and pairing."""
+
+    BLOCK = 1 << 20
+    """Hashes read back at a time."""
+
+    def __init__(self) -> None:
+        self._file = tempfile.TemporaryFile()  # noqa: SIM115 (closed by close())
+        self.count = 0
+
+    def append(self, values: HashArray) -> None:
+        """Add hashes at the end."""
+        self._file.write(values.astype(np.uint64, copy=False).tobytes())
+        self.count += len(values)
+
+    def read(self, lo: int, hi: int) -> HashArray:
+        """Hashes ``lo`` to ``hi`` (their positions in the order added)."""
+        self._file.flush()
+        self._file.seek(lo * 8)
+        return np.frombuffer(self._file.read((hi - lo) * 8), dtype=np.uint64)
+
+    def blocks(self) -> Iterator[HashArray]:
+        """All the hashes, :attr:`BLOCK` at a time."""
+        for lo in range(0, self.count, self.BLOCK):
+            yield self.read(lo, min(lo + self.BLOCK, self.count))
+
+    def close(self) -> None:
+        """Delete the file."""
+        self._file.close()
 
 
 _BLOCK = 1024
