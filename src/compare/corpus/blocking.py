@@ -181,6 +181,7 @@ class _WordHashes:
     instead of stemming and hashing it again. Bounded: emptied past :data:`_WORDS_HELD`."""
 
     def __init__(self, language: str | None) -> None:
+        self.content = language is not None
         self.stop = stopwords(language) if language is not None else frozenset()
         self.key: dict[str, int] = {}
         self.term: dict[str, int] = {}
@@ -194,6 +195,9 @@ class _WordHashes:
             self.key.clear()
             self.term.clear()
             new = set(words)
+        if not self.content:  # keys only: no content hash to compute
+            self.key.update((w, zlib.crc32(stem(w).encode("utf-8"))) for w in new)
+            return
         stop = self.stop
         for word in new:
             key = stem(word)
