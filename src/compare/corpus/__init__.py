@@ -33,6 +33,7 @@ from compare.corpus.blocking import (
 )
 from compare.corpus.engine import ordered_map
 from compare.corpus.provenance import direction, pair_facts
+from compare.corpus.provenance import outlet_aliases as outlet_aliases_of
 from compare.corpus.reuse import Passage, Shingled, passages, shingled_text
 from compare.errors import CompareError, InputError, OptionsError
 from compare.loading import document_from_text
@@ -112,8 +113,12 @@ def group(
     progress: Progress | None = None,
     workers: int | None = None,
     client: Any = None,
+    outlet_aliases: Mapping[str, str | Sequence[str]] | None = None,
 ) -> Corpus:
     """Read a corpus (a JSONL file, a folder, or articles) and group it into events.
+
+    ``outlet_aliases`` maps an outlet to the other names an article may credit it by
+    (``{"CGTN": ["the Beijing account"]}``), for the attribution evidence of provenance.
 
     Shingling (:data:`READ_CHUNK` articles a task) and finding reused passages
     (:data:`PAIR_CHUNK` pairs a task) run on a Dask ``client``'s cluster when given, else in
@@ -123,6 +128,7 @@ def group(
     rules = blocking or Blocking()
     if not isinstance(rules, Blocking):
         raise OptionsError(f"blocking must be a compare.corpus.Blocking, got {type(rules)}")
+    aliases = tuple(outlet_aliases_of(outlet_aliases).items())
     report = progress or silent
     shingler = Shingler(rules, language)
     skipped: list[str] = []
@@ -144,7 +150,7 @@ def group(
     cands = shingler.candidates(stubs)
     event_ids = _events(stubs, cands)
     events = _event_list(stubs, event_ids)
-    reuse = _reuse(arts, cands, shingler, event_ids, report, workers, client)
+    reuse = _reuse(arts, cands, shingler, event_ids, report, workers, client, aliases)
     within = sum(p.same_event for p in reuse)
     stats = {
         **cands.stats, "events": len(events), "reuse_passages": len(reuse) - within,
@@ -255,13 +261,15 @@ class _ReuseTask:
     content: Mapping[int, HashArray]
     """Each article's distinct content words' hashes."""
     rules: Blocking
+    aliases: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    """Outlet names (case-folded) to their aliases (:func:`provenance.outlet_aliases`)."""
 
 
 def _reuse_task(task: _ReuseTask) -> list[Passage]:
     """The passages of a chunk of pairs, each with its likely direction
     (:mod:`compare.corpus.provenance`); each article tokenised once, into a small record of
     where its kept shingles stand (:func:`reuse.shingled_text`)."""
-    rules, arts, kept = task.rules, task.articles, task.kept
+    rules, arts, kept, aliases = task.rules, task.articles, task.kept, dict(task.aliases)
     records: dict[int, Shingled] = {}
 
     def record(k: int) -> Shingled:
@@ -282,7 +290,7 @@ def _reuse_task(task: _ReuseTask) -> list[Passage]:
         for passage in found:
             text = x.text[passage.a_span[0] : passage.a_span[1]]
             passage = attrs.evolve(passage, a=x.id, b=y.id, text=text, same_event=same)
-            way = direction(passage, x, y, pair)
+            way = direction(passage, x, y, pair, aliases)
             out.append(attrs.evolve(passage, direction=way.direction, evidence=way.evidence))
     return out
 
@@ -295,6 +303,7 @@ def _reuse(
     report: Progress,
     workers: int | None = 1,
     client: Any = None,
+    aliases: tuple[tuple[str, tuple[str, ...]], ...] = (),
 ) -> tuple[Passage, ...]:
     """Passages shared by candidate pairs (in one event or two), in pair order: tasks of
     :data:`PAIR_CHUNK` pairs (:func:`_reuse_task`), each carrying its articles (read again
@@ -309,7 +318,7 @@ def _reuse(
             held = sorted({*a, *b})
             yield _ReuseTask(
                 pairs, {k: arts[k] for k in held}, {k: cands.kept[k] for k in held},
-                {k: words.content(k) for k in held}, words.rules,
+                {k: words.content(k) for k in held}, words.rules, aliases,
             )  # fmt: skip
 
     out: list[Passage] = []
