@@ -54,8 +54,11 @@ def _reset_peak() -> None:
     Path("/proc/self/clear_refs").write_text("5")
 
 
-def child(path: Path, workers: int, engine: str, collate: bool) -> dict[str, Any]:
-    """In the fresh process: write the corpus at ``path``; per-stage seconds and peak MB."""
+def child(
+    path: Path, workers: int, engine: str, collate: bool, log: Path | None = None
+) -> dict[str, Any]:
+    """In the fresh process: write the corpus at ``path``; per-stage seconds and peak MB (and,
+    with ``log``, a line per stage change and per 1,000 events collated appended to it)."""
     from compare.corpus.engine import dask_client
     from compare.corpus.output import write_corpus
 
@@ -64,6 +67,9 @@ def child(path: Path, workers: int, engine: str, collate: bool) -> dict[str, Any
     current = ["start", start]
 
     def progress(stage: str, done: int, total: int) -> None:
+        if log is not None and (stage != current[0] or (done and not done % 1000)):
+            with log.open("a", encoding="utf-8") as fh:
+                print(time.strftime("%H:%M:%S"), stage, done, total, _memory()[1], file=fh)
         if stage == current[0]:
             return
         now = time.perf_counter()
@@ -102,11 +108,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.add_argument("--workers", type=int, default=2)
     p.add_argument("--engine", choices=("pool", "dask"), default="pool")
     p.add_argument("--json", action="store_true")
+    p.add_argument("--log", type=Path, help="append progress lines (time, stage, done) here")
     p.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     p.add_argument("--no-collate", action="store_true", help=argparse.SUPPRESS)
     args = p.parse_args(argv)
     if args.child:
-        print(json.dumps(child(args.child, args.workers, args.engine, not args.no_collate)))
+        collate = not args.no_collate
+        print(json.dumps(child(args.child, args.workers, args.engine, collate, args.log)))
         return 0
     try:
         rows = eval_corpus.basil_rows(eval_corpus.read_events(args.data))
@@ -123,6 +131,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                     fh.write(json.dumps(keep) + "\n")
             command = [sys.executable, __file__, "--child", str(path)]
             command += ["--workers", str(args.workers), "--engine", args.engine]
+            command += ["--log", str(args.log)] if args.log else []
             if n > args.collate_upto:
                 command.append("--no-collate")
             done = subprocess.run(command, capture_output=True, text=True, check=True)

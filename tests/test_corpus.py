@@ -16,11 +16,22 @@ from pathlib import Path
 
 import pytest
 
+import compare.corpus as corpus_module
+import compare.corpus.blocking as blocking_module
 from compare import InputError, OptionsError
 from compare.cli import main
-from compare.corpus import Article, Blocking, collate_events, group, read_articles
-from compare.corpus.blocking import keyed
-from compare.tokens import content_keys, word_keys
+from compare.corpus import Article, Blocking, Corpus, collate_events, group, read_articles
+from compare.corpus.blocking import (
+    _fold,
+    _term_hash,
+    hashed_spans,
+    hashed_words,
+    keyed,
+    shingle_hashes,
+    shingles,
+)
+from compare.corpus.reuse import shingled, shingled_text
+from compare.tokens import content_keys, fold, word_keys
 from conftest import READOUTS
 
 DATA = Path(__file__).parent / "data" / "corpus_three_events.jsonl"
@@ -163,6 +174,34 @@ def test_keys_are_word_keys_and_content_keys(text: str) -> None:
     assert word_keys(text) == [k for key in got.keys for k in key.split(" ")]
     assert content_keys(text, "en") == list(got.content)
     assert len(got.keys) == len(got.spans)
+
+
+_MIXED = [
+    *(p.read_text(encoding="utf-8") for p in sorted(READOUTS.glob("*.txt"))),
+    "Mr. Steele’s “war of Obama’s choosing” — naïve café ﬁne Straße, the 3rd time «x» „y“",
+    "افتُتح الجسرُ الجديد أمس بتكلفة ١٢٠٠ مليون",
+    "大桥今天通车。二〇二一年 bridge ‘opened’",
+    "İstanbul ΣΑΣ Ǆemal don’t rock'n'roll 'quoted' ٰ",
+]
+
+
+@pytest.mark.parametrize("text", _MIXED)
+def test_hashed_words_are_the_keyed_words_hashed(text: str) -> None:
+    """The fast path (one look-up per word, spans from ``split``) gives what hashing
+    :func:`keyed`'s keys gave: the same shingles, content words and spans."""
+    assert fold(text) == _fold(text)
+    slow = keyed(text, "en")
+    words, terms = hashed_words(text, "en")
+    assert shingles(slow.keys, 5).tolist() == shingle_hashes(words, 5).tolist()
+    assert [_term_hash(k) for k in slow.content] == terms.tolist()
+    keys_only = keyed(text)
+    hashes, spans = hashed_spans(text)
+    assert list(keys_only.spans) == [tuple(s) for s in spans.tolist()]
+    assert len(keys_only.keys) == len(hashes)
+    kept = shingles(keys_only.keys, 5)[::3]
+    a, b = shingled(keys_only, kept, 5), shingled_text(text, kept, 5)
+    assert a.positions.tolist() == b.positions.tolist()
+    assert (a.starts.tolist(), a.ends.tolist()) == (b.starts.tolist(), b.ends.tolist())
 
 
 def test_keys_work_for_chinese_and_arabic() -> None:
@@ -334,3 +373,36 @@ def test_pool_workers_start_with_one_thread_each(monkeypatch: pytest.MonkeyPatch
     names = ["OMP_NUM_THREADS", "MKL_NUM_THREADS"] * 2
     assert ["1", "3", "1", "3"] == list(ordered_map(_threads, names, workers=2))
     assert None is _threads("OMP_NUM_THREADS")
+
+
+def _grouping(corpus: Corpus) -> tuple[object, ...]:
+    """What grouping found: events, each article's event, the passages, the counts."""
+    return corpus.events, dict(corpus.event_of), corpus.reuse, dict(corpus.stats)
+
+
+@pytest.mark.parametrize("source", [DATA, READOUTS], ids=["invented", "readouts"])
+def test_grouping_on_the_pool_in_chunks_equals_grouping_in_process(
+    source: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Shingling and reused passages run as tasks on the pool (a text and a pair a task here,
+    so the order of many tasks is tested): the same events, passages and counts."""
+    here = group(source, workers=1)
+    assert here.reuse  # the readouts share quotes, the invented corpus the storm warning
+    monkeypatch.setattr(corpus_module, "READ_CHUNK", 1)
+    monkeypatch.setattr(corpus_module, "PAIR_CHUNK", 1)
+    assert _grouping(here) == _grouping(group(source, workers=2))
+
+
+def test_shingles_counted_in_shards_from_disk_give_the_same_grouping(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The shingle hashes are read back from disk in blocks and counted by hash range; cosines
+    are computed a few pairs at a time: tiny shards, blocks and batches change nothing."""
+    here = group(READOUTS, workers=1)
+    monkeypatch.setattr(blocking_module, "SHARD", 64)  # thousands of hashes: 64 shards or more
+    monkeypatch.setattr(blocking_module.Spill, "BLOCK", 7)
+    monkeypatch.setattr(blocking_module, "COSINE_PAIRS", 2)
+    monkeypatch.setattr(blocking_module, "_BLOCK", 3)
+    shift, count = blocking_module._shards(10_000)
+    assert (count, int(shift)) == (256, 56)
+    assert _grouping(here) == _grouping(group(READOUTS, workers=1))

@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 
+import compare.corpus as corpus_module
 from compare import MissingExtraError, OptionsError
 from compare.cli import main
 from compare.corpus import collate_events, group
@@ -115,3 +116,18 @@ def test_cli_scheduler_address_and_local(
     assert expected == _files(tmp_path / "tcp") == _files(tmp_path / "local")
     assert 2 == main([*base, str(tmp_path / "x"), "--scheduler", "tcp://127.0.0.1:9"])
     assert "cannot reach the Dask scheduler at tcp://127.0.0.1:9" in capsys.readouterr().err
+
+
+def test_grouping_on_dask_equals_grouping_in_process(
+    client: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Shingling and reused passages as Dask tasks (two texts and two pairs a task): the same
+    events, passages and counts as in this process."""
+    here = group(READOUTS, workers=1)
+    monkeypatch.setattr(corpus_module, "READ_CHUNK", 2)
+    monkeypatch.setattr(corpus_module, "PAIR_CHUNK", 2)
+    there = group(READOUTS, client=client)
+    assert here.reuse
+    assert (here.events, here.reuse, dict(here.stats)) == (
+        there.events, there.reuse, dict(there.stats),
+    )  # fmt: skip

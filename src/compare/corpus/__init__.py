@@ -13,6 +13,7 @@ or on a Dask cluster (:mod:`compare.corpus.engine`).
 from __future__ import annotations
 
 import functools
+import itertools
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, TypeVar
@@ -22,10 +23,18 @@ import numpy as np
 
 from compare.collation import collate
 from compare.corpus.articles import Article, Articles, read_articles, stub
-from compare.corpus.blocking import Blocking, Candidates, Shingler, components, keyed
+from compare.corpus.blocking import (
+    Blocking,
+    Candidates,
+    HashArray,
+    Shingler,
+    article_hashes,
+    components,
+)
 from compare.corpus.engine import ordered_map
 from compare.corpus.provenance import direction, pair_facts
-from compare.corpus.reuse import Passage, Shingled, passages, shingled
+from compare.corpus.provenance import outlet_aliases as outlet_aliases_of
+from compare.corpus.reuse import Passage, Shingled, passages, shingled_text
 from compare.errors import CompareError, InputError, OptionsError
 from compare.loading import document_from_text
 from compare.model import Collation
@@ -48,6 +57,12 @@ T = TypeVar("T")
 
 REPORT_EVERY = 256
 """Articles or pairs between two progress reports."""
+READ_CHUNK = 256
+"""Articles per shingling task: tokenising one costs about a millisecond."""
+PAIR_CHUNK = 2048
+"""Candidate pairs per reused-passages task: one costs about a millisecond, and a task
+tokenises each of its articles once (pairs come in article order, so a larger task shares
+more of them)."""
 CHUNK = 4
 """Events per pool task: one collation of three news articles takes tens of milliseconds, so
 a task of a few keeps the pool's per-task overhead small without starving a worker."""
@@ -96,41 +111,46 @@ def group(
     skip_bad: bool = False,
     language: str = "en",
     progress: Progress | None = None,
+    workers: int | None = None,
+    client: Any = None,
+    outlet_aliases: Mapping[str, str | Sequence[str]] | None = None,
 ) -> Corpus:
-    """Read a corpus (a JSONL file, a folder, or articles) and group it into events."""
+    """Read a corpus (a JSONL file, a folder, or articles) and group it into events.
+
+    ``outlet_aliases`` maps an outlet to the other names an article may credit it by
+    (``{"CGTN": ["the Beijing account"]}``), for the attribution evidence of provenance.
+
+    Shingling (:data:`READ_CHUNK` articles a task) and finding reused passages
+    (:data:`PAIR_CHUNK` pairs a task) run on a Dask ``client``'s cluster when given, else in
+    ``workers`` local processes (default: the CPU count; 1, or a corpus of one task, runs in
+    this process): the same tasks and the same results in the same order
+    (:func:`engine.ordered_map`). Reading, pairing and events stay in this process."""
     rules = blocking or Blocking()
     if not isinstance(rules, Blocking):
         raise OptionsError(f"blocking must be a compare.corpus.Blocking, got {type(rules)}")
+    aliases = tuple(outlet_aliases_of(outlet_aliases).items())
     report = progress or silent
     shingler = Shingler(rules, language)
     skipped: list[str] = []
     stubs: list[Article] = []
     if isinstance(source, (str, os.PathLike)):
         reader = read_articles(source, skip_bad=skip_bad)
-        for art in reader:  # one article at a time: its metadata kept, its text shingled
-            if not len(stubs) % REPORT_EVERY:
-                report("reading and shingling articles", len(stubs), 0)
-            stubs.append(stub(art))
-            shingler.add(art.text)
+        _shingle(reader, stubs, shingler, report, workers, client, stub)
         skipped = reader.skipped
         arts = Articles(stubs, reader)
     else:
         held = tuple(source)
         if len({a.id for a in held}) != len(held):
             raise InputError("group(): article ids must be unique")
-        for k, art in enumerate(held):
-            if not k % REPORT_EVERY:
-                report("shingling articles", k, len(held))
-            shingler.add(art.text)
+        _shingle(held, stubs, shingler, report, workers, client, _same)
         arts = Articles.held(held)
-        stubs = list(held)
     if not stubs:
         raise InputError("the corpus holds no articles")
     report("pairing articles", 0, 0)
     cands = shingler.candidates(stubs)
     event_ids = _events(stubs, cands)
     events = _event_list(stubs, event_ids)
-    reuse = _reuse(arts, cands, shingler, event_ids, report)
+    reuse = _reuse(arts, cands, shingler, event_ids, report, workers, client, aliases)
     within = sum(p.same_event for p in reuse)
     stats = {
         **cands.stats, "events": len(events), "reuse_passages": len(reuse) - within,
@@ -140,6 +160,63 @@ def group(
         arts, events, dict(zip((a.id for a in stubs), event_ids, strict=True)), reuse,
         tuple(skipped), stats,
     )  # fmt: skip
+
+
+def _same(article: Article) -> Article:
+    """The article as it is (what a corpus given in memory holds)."""
+    return article
+
+
+def _chunked(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """The items in lists of ``size`` (the last one shorter)."""
+    it = iter(items)
+    while chunk := list(itertools.islice(it, size)):
+        yield chunk
+
+
+def _run(
+    fn: Callable[[Any], T], tasks: Iterator[Any], workers: int | None, client: Any
+) -> Iterator[T]:
+    """:func:`engine.ordered_map` of the tasks, in this process when there is only one (no
+    pool to start for a small corpus)."""
+    first = list(itertools.islice(tasks, 2))
+    if len(first) < 2 and client is None:
+        workers = 1
+    return ordered_map(fn, itertools.chain(first, tasks), workers=workers, client=client)
+
+
+def _shingle_task(task: tuple[list[str], int, str]) -> list[tuple[HashArray, HashArray]]:
+    """A shingling task: each text's :func:`blocking.article_hashes`."""
+    texts, size, language = task
+    return [article_hashes(text, size, language) for text in texts]
+
+
+def _shingle(
+    source: Iterable[Article],
+    stubs: list[Article],
+    shingler: Shingler,
+    report: Progress,
+    workers: int | None,
+    client: Any,
+    keep: Callable[[Article], Article],
+) -> None:
+    """Shingle every article of ``source`` into ``shingler`` a chunk of texts per task, in
+    input order; each article's ``keep(article)`` is appended to ``stubs`` as it is read."""
+    total = len(source) if isinstance(source, Sequence) else 0
+    verb = "shingling articles" if total else "reading and shingling articles"
+
+    def tasks() -> Iterator[tuple[list[str], int, str]]:
+        for chunk in _chunked(source, READ_CHUNK):
+            stubs.extend(map(keep, chunk))
+            yield [a.text for a in chunk], shingler.rules.shingle, shingler.language
+
+    report(verb, 0, total)
+    done = 0
+    for result in _run(_shingle_task, tasks(), workers, client):
+        for hashed, terms in result:
+            shingler.take(hashed, terms)
+        done += len(result)
+        report(verb, done, total)
 
 
 def _events(arts: Sequence[Article], cands: Candidates) -> list[str]:
@@ -172,45 +249,83 @@ def _event_list(arts: Sequence[Article], event_ids: Sequence[str]) -> tuple[Even
     return tuple(Event(e, tuple(ids), e in given) for e, ids in members.items())
 
 
+@attrs.frozen
+class _ReuseTask:
+    """A chunk of candidate pairs with what finding their passages needs of their articles."""
+
+    pairs: tuple[tuple[int, int, bool], ...]
+    """``(a, b, same_event)`` by article index."""
+    articles: Mapping[int, Article]
+    kept: Mapping[int, HashArray]
+    """Each article's kept shingle hashes."""
+    content: Mapping[int, HashArray]
+    """Each article's distinct content words' hashes."""
+    rules: Blocking
+    aliases: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    """Outlet names (case-folded) to their aliases (:func:`provenance.outlet_aliases`)."""
+
+
+def _reuse_task(task: _ReuseTask) -> list[Passage]:
+    """The passages of a chunk of pairs, each with its likely direction
+    (:mod:`compare.corpus.provenance`); each article tokenised once, into a small record of
+    where its kept shingles stand (:func:`reuse.shingled_text`)."""
+    rules, arts, kept, aliases = task.rules, task.articles, task.kept, dict(task.aliases)
+    records: dict[int, Shingled] = {}
+
+    def record(k: int) -> Shingled:
+        if k not in records:
+            records[k] = shingled_text(arts[k].text, kept[k], rules.shingle)
+        return records[k]
+
+    out: list[Passage] = []
+    for a, b, same in task.pairs:
+        found = passages(
+            "", "", record(a), "", "", record(b), np.intersect1d(kept[a], kept[b]),
+            size=rules.shingle, min_words=rules.reuse_words,
+        )  # fmt: skip
+        if not found:
+            continue
+        x, y = arts[a], arts[b]
+        pair = pair_facts(x, y, task.content[a], task.content[b])
+        for passage in found:
+            text = x.text[passage.a_span[0] : passage.a_span[1]]
+            passage = attrs.evolve(passage, a=x.id, b=y.id, text=text, same_event=same)
+            way = direction(passage, x, y, pair, aliases)
+            out.append(attrs.evolve(passage, direction=way.direction, evidence=way.evidence))
+    return out
+
+
 def _reuse(
     arts: Articles,
     cands: Candidates,
     words: Shingler,
     event_ids: Sequence[str],
     report: Progress,
+    workers: int | None = 1,
+    client: Any = None,
+    aliases: tuple[tuple[str, tuple[str, ...]], ...] = (),
 ) -> tuple[Passage, ...]:
-    """Passages shared by candidate pairs (in one event or two), each with its likely direction
-    (:mod:`compare.corpus.provenance`). Each article of a pair is tokenised once, into a small
-    record of where its kept shingles stand (:func:`reuse.shingled`); texts are read again only
-    for the pairs that share a passage."""
-    rules = words.rules
+    """Passages shared by candidate pairs (in one event or two), in pair order: tasks of
+    :data:`PAIR_CHUNK` pairs (:func:`_reuse_task`), each carrying its articles (read again
+    from the source here), their kept shingles and content words."""
+    strong = np.flatnonzero(cands.shared >= words.rules.min_shared)
+
+    def tasks() -> Iterator[_ReuseTask]:
+        for lo in range(0, len(strong), PAIR_CHUNK):
+            chunk = strong[lo : lo + PAIR_CHUNK]
+            a, b = cands.a[chunk].tolist(), cands.b[chunk].tolist()
+            pairs = tuple((x, y, event_ids[x] == event_ids[y]) for x, y in zip(a, b, strict=True))
+            held = sorted({*a, *b})
+            yield _ReuseTask(
+                pairs, {k: arts[k] for k in held}, {k: cands.kept[k] for k in held},
+                {k: words.content(k) for k in held}, words.rules, aliases,
+            )  # fmt: skip
+
     out: list[Passage] = []
-    records: dict[int, Shingled] = {}
-
-    def record(k: int) -> Shingled:
-        if k not in records:
-            records[k] = shingled(keyed(arts[k].text), cands.kept[k], rules.shingle)
-        return records[k]
-
-    strong = np.flatnonzero(cands.shared >= rules.min_shared)
-    for done, p in enumerate(strong.tolist()):
-        if not done % REPORT_EVERY:
-            report("finding reused passages", done, len(strong))
-        a, b = int(cands.a[p]), int(cands.b[p])
-        found = passages(
-            "", "", record(a), "", "", record(b), np.intersect1d(cands.kept[a], cands.kept[b]),
-            size=rules.shingle, min_words=rules.reuse_words,
-        )  # fmt: skip
-        if not found:
-            continue
-        x, y = arts[a], arts[b]
-        pair = pair_facts(x, y, words.content(a), words.content(b))
-        same = event_ids[a] == event_ids[b]
-        for passage in found:
-            text = x.text[passage.a_span[0] : passage.a_span[1]]
-            passage = attrs.evolve(passage, a=x.id, b=y.id, text=text, same_event=same)
-            way = direction(passage, x, y, pair)
-            out.append(attrs.evolve(passage, direction=way.direction, evidence=way.evidence))
+    report("finding reused passages", 0, len(strong))
+    for done, found in enumerate(_run(_reuse_task, tasks(), workers, client), start=1):
+        out.extend(found)
+        report("finding reused passages", min(done * PAIR_CHUNK, len(strong)), len(strong))
     return tuple(out)
 
 

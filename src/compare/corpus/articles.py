@@ -24,10 +24,11 @@ from typing import Any, overload
 import attrs
 
 from compare.errors import InputError, MissingExtraError
-from compare.loading import derive_id, load
+from compare.loading import derive_id, label_from_meta, load
 
 __all__ = [
     "FIELDS",
+    "OUTLETS_FILE",
     "PARQUET_INSTALL",
     "TEXT_SUFFIXES",
     "Article",
@@ -100,6 +101,7 @@ class Reader:
     skipped: list[str] = attrs.field(factory=list)
     locations: list[int] = attrs.field(factory=list)
     _paths: list[Path] = attrs.field(factory=list)
+    _outlets: dict[str, str] | None = None
     _group: tuple[int, Any] | None = None
     _opened: Any = None
 
@@ -234,16 +236,50 @@ class Reader:
         except InputError as exc:
             return str(exc)
         meta = dict(doc.meta)
+        named = label_from_meta(meta)  # the front matter's or page's outlet or source
         return Article(
             id=doc.id,
             text=doc.text,
-            outlet=meta.pop("outlet", None) or doc.label,
+            outlet=meta.pop("outlet", None) or self._folder_outlet(rel, named) or doc.label,
             date=meta.pop("date", None),
             title=meta.pop("title", None),
             url=meta.pop("url", None),
             event=meta.pop("event", None),
             where=os.fspath(path),
         )
+
+    def _folder_outlet(self, rel: Path, named: str | None) -> str | None:
+        """A folder file's outlet when its front matter names none (module docstring): the
+        sidecar ``outlets.json``'s entry for the file or its nearest folder, else the label
+        its page or front matter gives, else the name of the subfolder it lies in."""
+        if self._outlets is None:
+            self._outlets = _sidecar(self.source / OUTLETS_FILE)
+        for key in (rel, *rel.parents):
+            found = self._outlets.get(key.as_posix())
+            if found:
+                return found
+        return named or (rel.parent.name or None)
+
+
+OUTLETS_FILE = "outlets.json"
+"""The sidecar of a folder input naming the outlet of its files or subfolders."""
+
+
+def _sidecar(path: Path) -> dict[str, str]:
+    """The ``outlets.json`` of a folder: relative file or folder path to outlet ({} if none)."""
+    if not path.is_file():
+        return {}
+    try:
+        found = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise InputError(f"{path}: cannot read the outlets sidecar: {exc}") from exc
+    if not isinstance(found, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) and v.strip() for k, v in found.items()
+    ):
+        raise InputError(
+            f"{path}: expected a JSON object of file or folder paths to outlet names (strings)"
+        )
+    return {Path(k).as_posix().strip("/"): v.strip() for k, v in found.items()}
 
 
 def _decoded(raw: bytes, where: str) -> str:

@@ -28,9 +28,10 @@ from __future__ import annotations
 
 import datetime
 import re
+import tempfile
 import zlib
 from array import array
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
 import attrs
@@ -47,6 +48,7 @@ from compare.tokens import (
     content_keys,
     fold,
     keeps_places,
+    script_key,
     stem,
     stopwords,
     unify_quotes,
@@ -58,10 +60,15 @@ __all__ = [
     "Candidates",
     "Keyed",
     "Shingler",
+    "Spill",
+    "article_hashes",
     "candidates",
     "components",
     "day_number",
+    "hashed_spans",
+    "hashed_words",
     "keyed",
+    "shingle_hashes",
     "shingles",
 ]
 
@@ -136,6 +143,133 @@ def _token_key(token: str) -> str:
     return " ".join(word_keys(token))
 
 
+def _fold(text: str) -> str:
+    """:func:`compare.tokens.fold`, the same string, faster on the texts most corpora hold: an
+    ASCII text is only lower-cased, and the quotes are replaced after case folding and the
+    script table applied only when the text holds a character it changes (``str.translate``
+    with a table was a sixth of reading a corpus)."""
+    if text.isascii():
+        return text.lower()
+    out = text.casefold()
+    for quote, plain in _QUOTE_PAIRS:
+        if quote in out:
+            out = out.replace(quote, plain)
+    return out if _SCRIPTED.search(out) is None else script_key(out)
+
+
+_QUOTE_PAIRS = (("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"'), ("„", '"'), ("«", '"'), ("»", '"'))
+"""What :func:`compare.tokens.unify_quotes` replaces (casefold leaves these characters be)."""
+_SCRIPTED = re.compile(rf"[\u0600-\u06ff{HAN}]")
+"""Characters :func:`compare.tokens.script_key` may change (Arabic letters, marks and digits,
+Chinese numerals): text without them comes back unchanged."""
+
+
+def _spaced(text: str) -> tuple[str, re.Pattern[str]] | None:
+    """The folded text and the pattern of its words when its words are found in one pass over
+    it with spans that are the text's own (:func:`keyed`'s fast path), else None."""
+    folded = _fold(text)
+    if text.isascii():
+        return folded, _ASCII_WORD
+    if keeps_places(text) and _HAN_RE.search(folded) is None:
+        return folded, _SPACED_WORD
+    return None
+
+
+class _WordHashes:
+    """Folded words to their keys' hashes (:func:`_key_hash`) and their content hashes
+    (:func:`_term_hash`; 0 for a function word): one dictionary look-up per word of a text
+    instead of stemming and hashing it again. Bounded: emptied past :data:`_WORDS_HELD`."""
+
+    def __init__(self, language: str | None) -> None:
+        self.content = language is not None
+        self.stop = stopwords(language) if language is not None else frozenset()
+        self.key: dict[str, int] = {}
+        self.term: dict[str, int] = {}
+
+    def learn(self, words: list[str]) -> None:
+        """Hash the words not seen yet."""
+        new = set(words).difference(self.key)
+        if not new:
+            return
+        if len(self.key) + len(new) > _WORDS_HELD:
+            self.key.clear()
+            self.term.clear()
+            new = set(words)
+        if not self.content:  # keys only: no content hash to compute
+            self.key.update((w, zlib.crc32(stem(w).encode("utf-8"))) for w in new)
+            return
+        stop = self.stop
+        for word in new:
+            key = stem(word)
+            self.key[word] = zlib.crc32(key.encode("utf-8"))
+            self.term[word] = 0 if word in stop else _term_hash(key)
+
+    def keys(self, words: list[str]) -> HashArray:
+        """The words' key hashes, in order (after :meth:`learn`)."""
+        return np.fromiter(map(self.key.__getitem__, words), dtype=np.uint64, count=len(words))
+
+    def terms(self, words: list[str]) -> HashArray:
+        """The content words' hashes, in order (after :meth:`learn`)."""
+        held = np.fromiter(map(self.term.__getitem__, words), dtype=np.uint64, count=len(words))
+        out: HashArray = held[held != 0]  # an Adler-32 is never 0, so no content hash is
+        return out
+
+
+_WORDS_HELD = 1 << 18
+"""Distinct words a :class:`_WordHashes` holds before it starts again (tens of megabytes)."""
+
+
+@lru_cache(maxsize=4)
+def _word_hashes(language: str | None) -> _WordHashes:
+    """The process's :class:`_WordHashes` for a language (None: keys only)."""
+    return _WordHashes(language)
+
+
+def hashed_words(text: str, language: str = "en") -> tuple[HashArray, HashArray]:
+    """The hashes of ``text``'s word keys and of its content words, in text order: what
+    :func:`keyed` gives, hashed as :func:`shingles` and :class:`Shingler` hash them."""
+    fast = _spaced(text)
+    if fast is None:
+        keys = keyed(text, language)
+        words = np.fromiter(map(_key_hash, keys.keys), dtype=np.uint64, count=len(keys.keys))
+        return words, np.fromiter(map(_term_hash, keys.content), dtype=np.uint64)
+    folded, pattern = fast
+    found = pattern.findall(folded)
+    table = _word_hashes(language)
+    table.learn(found)
+    return table.keys(found), table.terms(found)
+
+
+def hashed_spans(text: str) -> tuple[HashArray, npt.NDArray[np.int64]]:
+    """The hashes of ``text``'s word keys and each word's character span (rows of start, end):
+    :func:`keyed` without the key strings."""
+    fast = _spaced(text)
+    if fast is None:
+        keys = keyed(text)
+        words = np.fromiter(map(_key_hash, keys.keys), dtype=np.uint64, count=len(keys.keys))
+        return words, np.asarray(keys.spans, dtype=np.int64).reshape(-1, 2)
+    folded, pattern = fast
+    parts = (_ASCII_SPLIT if pattern is _ASCII_WORD else _SPACED_SPLIT).split(folded)
+    found = parts[1::2]  # separators and words alternate
+    ends = np.cumsum(np.fromiter(map(len, parts), dtype=np.int64, count=len(parts)))
+    spans = np.stack([ends[0::2][: len(found)], ends[1::2]], axis=1)  # a word starts where
+    table = _word_hashes(None)  # the separator before it ends
+    table.learn(found)
+    return table.keys(found), spans.reshape(-1, 2)
+
+
+def article_hashes(text: str, size: int, language: str = "en") -> tuple[HashArray, HashArray]:
+    """What blocking keeps of one article: its distinct ``size``-word shingle hashes, sorted,
+    and its content words' hashes in text order (:class:`Shingler`)."""
+    words, terms = hashed_words(text, language)
+    return np.unique(shingle_hashes(words, size)), terms
+
+
+_ASCII_SPLIT = re.compile(f"({_ASCII_WORD.pattern})")
+_SPACED_SPLIT = re.compile(f"({_SPACED_WORD.pattern})")
+"""The word patterns with a group, so ``split`` keeps the words between the separators."""
+
+
 def keyed(text: str, language: str | None = None) -> Keyed:
     """The word keys of ``text`` (:func:`compare.tokens.word_keys`) with their spans, and, for a
     ``language``, its content keys (:func:`compare.tokens.content_keys`)."""
@@ -169,10 +303,14 @@ def _key_hash(key: str) -> int:
 
 def shingles(keys: Sequence[str], size: int) -> HashArray:
     """The 64-bit hash of each ``size``-word shingle of ``keys``, in text order."""
-    if len(keys) < size:
+    return shingle_hashes(np.fromiter(map(_key_hash, keys), dtype=np.uint64, count=len(keys)), size)
+
+
+def shingle_hashes(words: HashArray, size: int) -> HashArray:
+    """:func:`shingles` from the words' key hashes (:func:`hashed_words`)."""
+    if len(words) < size:
         return np.zeros(0, dtype=np.uint64)
-    words = np.fromiter(map(_key_hash, keys), dtype=np.uint64, count=len(keys))
-    n = len(keys) - size + 1
+    n = len(words) - size + 1
     h = np.zeros(n, dtype=np.uint64)
     with np.errstate(over="ignore"):
         for k in range(size):
@@ -347,18 +485,20 @@ class Shingler:
     def __init__(self, rules: Blocking | None = None, language: str = "en") -> None:
         self.rules = rules or Blocking()
         self.language = language
-        self._hashes = array("Q")
+        self._hashes = Spill()
         self._sizes = array("q")
         self._terms = array("Q")
         self._indptr = array("q", [0])
 
     def add(self, text: str) -> None:
         """Take the next article's text."""
-        keys = keyed(text, self.language)
-        hashed = np.unique(shingles(keys.keys, self.rules.shingle))
-        self._hashes.frombytes(hashed.tobytes())
+        self.take(*article_hashes(text, self.rules.shingle, self.language))
+
+    def take(self, hashed: HashArray, terms: HashArray) -> None:
+        """Take the next article's :func:`article_hashes` (computed here or in a worker)."""
+        self._hashes.append(hashed)
         self._sizes.append(len(hashed))
-        self._terms.extend(map(_term_hash, keys.content))
+        self._terms.frombytes(terms.tobytes())
         self._indptr.append(len(self._terms))
 
     def content(self, k: int) -> HashArray:
@@ -375,8 +515,9 @@ class Shingler:
         rules = self.rules
         stats: dict[str, int] = {"articles": len(arts)}
         sizes = np.frombuffer(self._sizes, dtype=np.int64) if len(self._sizes) else _EMPTY
-        kept = _kept(np.frombuffer(self._hashes, dtype=np.uint64), sizes, rules, stats)
-        self._hashes = array("Q")  # every shingle's hash: only the kept ones are needed now
+        kept = _kept(self._hashes, sizes, rules, stats)
+        self._hashes.close()  # every shingle's hash: only the kept ones are needed now
+        self._hashes = Spill()
         a, b, shared = _shingle_pairs(kept, stats)
         strong = shared >= rules.min_shared
         a, b, shared = a[strong], b[strong], shared[strong]
@@ -428,7 +569,7 @@ def _decide(
     found = where < len(allowed)
     found[found] = allowed[where[found]] == shingle_codes[found]
     share[where[found]] = shared[found]
-    cos = np.asarray(x[pa].multiply(x[pb]).sum(axis=1)).ravel() if len(pa) else np.zeros(0)
+    cos = _cosines(x, pa, pb)
     smaller = np.maximum(np.minimum(sizes[pa], sizes[pb]), 1)
     mutual = (_ranks(pa, cos) < rules.neighbours) & (_ranks(pb, cos) < rules.neighbours)
     best = np.zeros(len(arts))
@@ -444,6 +585,23 @@ def _decide(
     return Candidates(pa, pb, share, cos.astype(np.float64), edge, kept, stats)
 
 
+COSINE_PAIRS = 1 << 16
+"""Pairs whose cosine is computed at once: two sparse rows a pair are built for them (at 10^5
+articles, 846,557 pairs at once took 2 GB)."""
+
+
+def _cosines(x: sparse.csr_matrix, pa: IntArray, pb: IntArray) -> npt.NDArray[np.float64]:
+    """The cosine of each pair of rows (the rows are normalised), :data:`COSINE_PAIRS` at a
+    time: each row's sum is its own, so the values are those of all pairs at once."""
+    out = [
+        np.asarray(
+            x[pa[k : k + COSINE_PAIRS]].multiply(x[pb[k : k + COSINE_PAIRS]]).sum(axis=1)
+        ).ravel()
+        for k in range(0, len(pa), COSINE_PAIRS)
+    ]
+    return np.concatenate(out) if out else np.zeros(0)
+
+
 def _ranks(ends: IntArray, values: npt.NDArray[np.float64]) -> IntArray:
     """Each pair's rank (0 = most similar) among the pairs of its article ``ends``."""
     order = np.lexsort((-values, ends))
@@ -456,36 +614,92 @@ def _ranks(ends: IntArray, values: npt.NDArray[np.float64]) -> IntArray:
 
 
 def _kept(
-    hashes: HashArray, sizes: IntArray, rules: Blocking, stats: dict[str, int]
+    hashes: Spill, sizes: IntArray, rules: Blocking, stats: dict[str, int]
 ) -> list[HashArray]:
     """Each article's shingles whose document frequency lies in ``[2, max_df]`` (``hashes``:
     every article's sorted unique shingles, one after the other, ``sizes`` of them each).
 
-    One sorted copy of the hashes finds the shingles held twice or more (an article holds
-    each once); those few are counted, and each article's are picked out a block at a time.
+    The hashes lie on disk (:class:`Spill`). They are counted a shard at a time, a shard being
+    the hashes whose top bits are one value (:func:`_shards`): one shard's sorted copy in memory
+    finds its shingles held twice or more (an article holds each once), those few are counted,
+    and the shards' kept shingles, each sorted, are sorted together. Then each article's are
+    picked out a block of articles at a time.
     """
     if not len(sizes):
         return []
-    ordered = np.sort(hashes)
-    twice = ordered[1:] == ordered[:-1]
-    stats["shingles"] = len(ordered) - int(twice.sum())
-    shared = np.unique(ordered[1:][twice])
-    df = np.searchsorted(ordered, shared, "right") - np.searchsorted(ordered, shared, "left")
-    del ordered, twice
-    good = shared[df <= rules.max_df]
-    stats["kept_shingles"] = len(good)
+    shift, count = _shards(hashes.count)
+    distinct = 0
+    good: list[HashArray] = []
+    for shard in range(count):
+        parts = [b if count == 1 else b[(b >> shift) == shard] for b in hashes.blocks()]
+        ordered = np.concatenate(parts) if parts else _NONE
+        del parts
+        ordered.sort()  # in place: one copy of the shard
+        twice = ordered[1:] == ordered[:-1]
+        distinct += len(ordered) - int(twice.sum())
+        shared = np.unique(ordered[1:][twice])
+        df = np.searchsorted(ordered, shared, "right") - np.searchsorted(ordered, shared, "left")
+        del ordered, twice
+        good.append(shared[df <= rules.max_df])
+    kept = np.concatenate(good)  # shard by shard, in increasing order of the top bits
+    stats["shingles"] = distinct
+    stats["kept_shingles"] = len(kept)
     ends = np.cumsum(sizes)
     starts = ends - sizes
     out: list[HashArray] = []
     for first in range(0, len(sizes), _BLOCK):  # a block of articles' hashes at a time
         lo, hi = int(starts[first]), int(ends[min(first + _BLOCK, len(sizes)) - 1])
-        block = hashes[lo:hi]
-        where = np.minimum(np.searchsorted(good, block), max(len(good) - 1, 0))
-        keep = good[where] == block if len(good) else np.zeros(len(block), dtype=bool)
+        block = hashes.read(lo, hi)
+        where = np.minimum(np.searchsorted(kept, block), max(len(kept) - 1, 0))
+        keep = kept[where] == block if len(kept) else np.zeros(len(block), dtype=bool)
         for k in range(first, min(first + _BLOCK, len(sizes))):
             a, b = int(starts[k]) - lo, int(ends[k]) - lo
             out.append(block[a:b][keep[a:b]].copy())
     return out
+
+
+SHARD = 1 << 22
+"""Shingle hashes (8 bytes each) counted at once, about: the corpus's are split into shards of
+about this many by their top bits (a power of two of shards)."""
+
+
+def _shards(total: int) -> tuple[np.uint64, int]:
+    """The shift that gives a hash's shard, and the number of shards, for ``total`` hashes."""
+    bits = max(int(np.ceil(np.log2(max(total / SHARD, 1.0)))), 0)
+    return np.uint64(64 - bits if bits else 63), 1 << bits
+
+
+class Spill:
+    """64-bit hashes appended to an unnamed temporary file and read back a block at a time:
+    the corpus's shingle hashes (8 bytes a word) are on disk, not in memory, between reading
+    and pairing."""
+
+    BLOCK = 1 << 20
+    """Hashes read back at a time."""
+
+    def __init__(self) -> None:
+        self._file = tempfile.TemporaryFile()  # noqa: SIM115 (closed by close())
+        self.count = 0
+
+    def append(self, values: HashArray) -> None:
+        """Add hashes at the end."""
+        self._file.write(values.astype(np.uint64, copy=False).tobytes())
+        self.count += len(values)
+
+    def read(self, lo: int, hi: int) -> HashArray:
+        """Hashes ``lo`` to ``hi`` (their positions in the order added)."""
+        self._file.flush()
+        self._file.seek(lo * 8)
+        return np.frombuffer(self._file.read((hi - lo) * 8), dtype=np.uint64)
+
+    def blocks(self) -> Iterator[HashArray]:
+        """All the hashes, :attr:`BLOCK` at a time."""
+        for lo in range(0, self.count, self.BLOCK):
+            yield self.read(lo, min(lo + self.BLOCK, self.count))
+
+    def close(self) -> None:
+        """Delete the file."""
+        self._file.close()
 
 
 _BLOCK = 1024

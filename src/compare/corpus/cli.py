@@ -7,12 +7,16 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import json
 import os
 from collections.abc import Callable
+from pathlib import Path
+from typing import Any
 
 from compare.corpus import Blocking
 from compare.corpus.engine import dask_client
 from compare.corpus.output import write_corpus
+from compare.errors import InputError
 from compare.scale import Progress
 
 __all__ = ["add_arguments", "run"]
@@ -71,6 +75,11 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         help="pair only articles of different outlets",
     )  # fmt: skip
     p.add_argument(
+        "--outlet-aliases", metavar="FILE",
+        help="a JSON file mapping an outlet to the other names articles credit it by, for "
+        'provenance: {"CGTN": ["the Beijing account"]}',
+    )  # fmt: skip
+    p.add_argument(
         "--parquet", action="store_true",
         help="write articles, events and reuse as .parquet files instead of .jsonl (needs the "
         "parquet extra)",
@@ -79,6 +88,16 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         "--quiet", "-q", action="store_true",
         help="no progress line (shown on stderr only when it is a terminal)",
     )  # fmt: skip
+
+
+def _aliases(path: str | None) -> Any:
+    """The outlet aliases of a JSON file (checked by :func:`compare.corpus.group`), or None."""
+    if path is None:
+        return None
+    try:
+        return json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise InputError(f"{path}: cannot read the outlet aliases: {exc}") from exc
 
 
 def run(args: argparse.Namespace, progress: Progress) -> str:
@@ -91,6 +110,7 @@ def run(args: argparse.Namespace, progress: Progress) -> str:
         done = write_corpus(
             args.input, args.output, blocking=rules, skip_bad=args.skip_bad,
             workers=args.workers, client=client, parquet=args.parquet, progress=progress,
+            outlet_aliases=_aliases(args.outlet_aliases),
         )  # fmt: skip
     skipped = f", {done.skipped} bad inputs skipped" if done.skipped else ""
     return (

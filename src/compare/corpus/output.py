@@ -190,15 +190,20 @@ def write_corpus(
     parquet: bool = False,
     collate: bool = True,
     progress: Progress | None = None,
+    outlet_aliases: Mapping[str, str | Sequence[str]] | None = None,
 ) -> Summary:
     """Group ``source`` (a JSONL or Parquet file, a folder, or a grouped :class:`Corpus`) and
     write its records, reports and index to the folder ``out`` (module docstring); events are
     collated ``chunk`` per task in ``workers`` local processes, or on a Dask ``client``'s
-    cluster (``collate=False``: events listed, not collated)."""
+    cluster (``collate=False``: events listed, not collated); ``outlet_aliases`` as for
+    :func:`compare.corpus.group`."""
     if isinstance(source, Corpus):
         corpus = source
     else:
-        corpus = group(source, blocking=blocking, skip_bad=skip_bad, progress=progress)
+        corpus = group(
+            source, blocking=blocking, skip_bad=skip_bad, progress=progress, workers=workers,
+            client=client, outlet_aliases=outlet_aliases,
+        )  # fmt: skip
     folder = Path(out)
     if parquet:
         parquet_module("--parquet output")  # before any file is written

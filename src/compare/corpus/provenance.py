@@ -19,6 +19,7 @@ The evidence is listed in words with the direction, so a reader can weigh it.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from typing import Literal
 
@@ -28,8 +29,18 @@ import numpy as np
 from compare.corpus.articles import Article
 from compare.corpus.blocking import HashArray, day_number
 from compare.corpus.reuse import Passage
+from compare.errors import OptionsError
 
-__all__ = ["CONTAINED", "NEAR", "Direction", "Pair", "direction", "pair_facts"]
+__all__ = [
+    "CONTAINED",
+    "NEAR",
+    "Aliases",
+    "Direction",
+    "Pair",
+    "direction",
+    "outlet_aliases",
+    "pair_facts",
+]
 
 NEAR = 300
 """Characters either side of a passage searched for an attribution."""
@@ -56,10 +67,42 @@ class Pair:
     evidence: tuple[str, ...]
 
 
+Aliases = Mapping[str, tuple[str, ...]]
+"""Outlet names (case-folded) to the other names articles credit them by."""
+
+
+def outlet_aliases(value: Mapping[str, str | Sequence[str]] | None) -> dict[str, tuple[str, ...]]:
+    """Checked outlet aliases: each outlet (any case) to the other names it is credited by,
+    ``{"CGTN": ["the Beijing account", "China Global Television Network"]}`` (a lone name may
+    be a string); an :class:`~compare.errors.OptionsError` for anything else."""
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping):
+        raise OptionsError(f"outlet_aliases must map outlet names to names, got {type(value)}")
+    out: dict[str, tuple[str, ...]] = {}
+    for outlet, names in value.items():
+        listed = [names] if isinstance(names, str) else names
+        if (
+            not isinstance(outlet, str)
+            or not outlet.strip()
+            or not isinstance(listed, Sequence)
+            or not all(isinstance(n, str) and n.strip() for n in listed)
+        ):
+            raise OptionsError(
+                f"outlet_aliases: {outlet!r} must name an outlet and map to a name or a list "
+                "of names (non-empty strings)"
+            )
+        key = outlet.strip().casefold()
+        out[key] = (*out.get(key, ()), *(n.strip() for n in listed))
+    return out
+
+
 @lru_cache(maxsize=4096)
-def _credit(outlet: str) -> re.Pattern[str]:
-    """The attributions naming ``outlet`` (module docstring), case-insensitive."""
-    name = r"\b" + re.escape(outlet) + r"\b"
+def _credit(names: tuple[str, ...]) -> re.Pattern[str]:
+    """The attributions naming an outlet by one of ``names`` (module docstring),
+    case-insensitive."""
+    ordered = sorted(set(names), key=lambda n: (-len(n), n))  # the longest name first
+    name = rf"\b(?:{'|'.join(map(re.escape, ordered))})\b"
     verbs = r"(?:reported|reports|said|says|wrote|writes|quoted|quotes|cited|published)"
     return re.compile(
         rf"according\s+to\s+(?:the\s+)?{name}"
@@ -70,13 +113,20 @@ def _credit(outlet: str) -> re.Pattern[str]:
     )
 
 
-def _attribution(text: str, span: tuple[int, int], outlet: str | None) -> str | None:
-    """The attribution to ``outlet`` near ``span`` of ``text``, or None."""
+def _attribution(
+    text: str, span: tuple[int, int], outlet: str | None, aliases: Aliases
+) -> str | None:
+    """The attribution to ``outlet`` (by its name or an alias) near ``span`` of ``text``, said
+    in words, or None."""
     if not outlet or not outlet.strip():
         return None
+    name = outlet.strip()
     near = text[max(span[0] - NEAR, 0) : span[1] + NEAR]
-    found = _credit(outlet.strip()).search(near)
-    return " ".join(found.group().split()) if found else None
+    found = _credit((name, *aliases.get(name.casefold(), ()))).search(near)
+    if not found:
+        return None
+    said = " ".join(found.group().split())
+    return repr(said) if name.casefold() in said.casefold() else f"{said!r} (an alias of {name})"
 
 
 def pair_facts(x: Article, y: Article, x_words: HashArray, y_words: HashArray) -> Pair:
@@ -103,17 +153,21 @@ def pair_facts(x: Article, y: Article, x_words: HashArray, y_words: HashArray) -
     return Pair(score, tuple(evidence))
 
 
-def direction(passage: Passage, x: Article, y: Article, pair: Pair) -> Direction:
-    """The likely direction of ``passage`` between ``x`` (side ``a``) and ``y`` (side ``b``)."""
+def direction(
+    passage: Passage, x: Article, y: Article, pair: Pair, aliases: Aliases | None = None
+) -> Direction:
+    """The likely direction of ``passage`` between ``x`` (side ``a``) and ``y`` (side ``b``);
+    ``aliases`` (:func:`outlet_aliases`): other names an attribution may credit an outlet by."""
+    names = aliases or {}
     score, evidence = pair.score, [f"verbatim: {passage.words} words"]
-    took = _attribution(y.text, passage.b_span, x.outlet)
+    took = _attribution(y.text, passage.b_span, x.outlet, names)
     if took:
         score += 2
-        evidence.append(f"attribution: {y.id} says {took!r}")
-    gave = _attribution(x.text, passage.a_span, y.outlet)
+        evidence.append(f"attribution: {y.id} says {took}")
+    gave = _attribution(x.text, passage.a_span, y.outlet, names)
     if gave:
         score -= 2
-        evidence.append(f"attribution: {x.id} says {gave!r}")
+        evidence.append(f"attribution: {x.id} says {gave}")
     evidence.extend(pair.evidence)
     way: Way = "a_to_b" if score > 0 else "b_to_a" if score < 0 else "unknown"
     return Direction(way, tuple(evidence))
