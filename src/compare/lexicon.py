@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from functools import cache, lru_cache
-from importlib import resources
 
 import attrs
 
 from compare._cache import bounded
+from compare._data import data_text
 from compare.scripts import ARABIC_MARKS, HAN
 from compare.tokens import HAN_NUMERALS, fold, keeps_places, stem
 
@@ -69,10 +69,9 @@ def name_key(name: str) -> str:
 
 def _lines(language: str, stem_name: str) -> list[str]:
     """The entries of ``data/<stem_name>_<language>.txt``: non-blank lines that are no comment."""
-    path = resources.files("compare") / "data" / f"{stem_name}_{language}.txt"
-    if not path.is_file():
+    text = data_text(f"data/{stem_name}_{language}.txt")
+    if text is None:
         return []
-    text = path.read_text(encoding="utf-8")
     return [line.strip() for line in text.splitlines() if line.strip() and line[0] != "#"]
 
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 from functools import cache, lru_cache
-from importlib import resources
 from itertools import pairwise
 
+from compare._data import required_text
 from compare.scripts import ARABIC_MARKS, HAN
 
 __all__ = [
@@ -182,8 +182,7 @@ def stopwords(language: str = "en") -> frozenset[str]:
     """Return the function words of a language, read from the package's data file (``auto``,
     not yet resolved to the documents' language, reads the English one)."""
     language = "en" if language == "auto" else language
-    path = resources.files("compare") / "data" / f"stopwords_{language}.txt"
-    lines = path.read_text(encoding="utf-8").splitlines()
+    lines = required_text(f"data/stopwords_{language}.txt").splitlines()
     return frozenset(fold(w) for line in lines if (w := line.strip()) and not w.startswith("#"))
 
 
