@@ -55,6 +55,7 @@ def _key_re() -> re.Pattern[str]:
     of Chinese characters cost ~4 ms to compile, in a process that may never see such text)."""
     return re.compile(rf"{_HAN_WORD}|{_W}+(?:'{_W}+)*")
 
+
 _ARABIC = str.maketrans(
     {
         **dict.fromkeys("أإآٱ", "ا"),
