@@ -14,7 +14,6 @@ from typing import Any, NoReturn, TextIO
 
 import attrs
 
-from compare.collation import collate
 from compare.errors import CompareError, InputWarning
 from compare.loading import load
 from compare.model import FINDING_TYPES, Collation, Comparison, Document
@@ -416,6 +415,8 @@ def _run(args: argparse.Namespace, progress: Progress) -> str:
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", LanguageWarning)
         if len(docs) > 2:
+            from compare.collation import collate  # a pair needs none of the collation stage
+
             result = collate(docs, options=options, progress=progress)
         else:
             result = compare(docs[0], docs[1], options=options, progress=progress)
