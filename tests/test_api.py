@@ -11,6 +11,7 @@ import pickle
 import subprocess
 import sys
 import typing
+from pathlib import Path
 
 import attrs
 import pytest
@@ -395,3 +396,21 @@ def test_the_command_line_process_asks_for_one_blas_thread_unless_semantic() -> 
             os.environ.pop(name, None)
             if value is not None:
                 os.environ[name] = value
+
+
+def test_the_command_line_process_freezes_its_objects_for_exit() -> None:
+    """``run()`` returns the command line's exit code and leaves the objects frozen, so that
+    the interpreter's last collection skips them; the comparison is printed as by ``main()``."""
+    readouts = "examples/readouts/"
+    code = (
+        "import gc, sys; from compare.__main__ import run; "
+        f"sys.argv = ['compare', '{readouts}call-cgtn-chinese-readout.txt', "
+        f"'{readouts}call-syrian-readout-relay.txt']; "
+        "code = run(); print('exit', code, gc.get_freeze_count() > 0)"
+    )
+    root = Path(__file__).resolve().parent.parent
+    proc = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=root
+    )
+    assert proc.stdout.startswith("Summary ─")
+    assert "exit 0 True" == proc.stdout.splitlines()[-1]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ast
 import io
+import os
 import re
 import subprocess
 import sys
@@ -532,7 +533,7 @@ def test_piped_settings_need_no_rich(monkeypatch: pytest.MonkeyPatch) -> None:
         "terminal_settings(io.StringIO()); render_comparison(c); "
         "print(sorted(m for m in sys.modules if m.split('.')[0] == 'rich'))"
     )  # rich.cells alone measures the characters that are not printable ASCII
-    env = {k: v for k, v in __import__("os").environ.items() if k not in ("FORCE_COLOR",)}
+    env = {k: v for k, v in os.environ.items() if k != "FORCE_COLOR"}
     out = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
     )

@@ -9,7 +9,10 @@ runs before NumPy is imported and can choose what NumPy's start costs:
   ``--semantic`` asks for the embedding scorer (whose cosine products are dense), or the
   environment already says how many threads, the command line asks OpenBLAS for one.
 - Imports allocate a few hundred thousand objects that all live to the end; the cyclic garbage
-  collector, off while they load, would only walk them again and again (~12 ms).
+  collector, off while they load, would only walk them again and again (~12 ms). At exit, the
+  objects are frozen (:func:`gc.freeze`) so that the interpreter's last collection does not walk
+  them all once more (~20 ms): they are freed all the same, module by module, as the process
+  ends.
 """
 
 import gc
@@ -36,7 +39,8 @@ def set_up(argv: Sequence[str]) -> None:
 
 
 def run() -> int:
-    """Set the process up, import the command line with the garbage collector paused, run it."""
+    """Set the process up, import the command line with the garbage collector paused, run it;
+    freeze what is left for the interpreter's exit."""
     set_up(sys.argv[1:])
     was_enabled = gc.isenabled()
     gc.disable()
@@ -45,7 +49,9 @@ def run() -> int:
     finally:
         if was_enabled:
             gc.enable()
-    return main()
+    code = main()
+    gc.freeze()
+    return code
 
 
 if __name__ == "__main__":
