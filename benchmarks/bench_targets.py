@@ -497,6 +497,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.add_argument("--arg", type=int, default=0, help=argparse.SUPPRESS)
     args = p.parse_args(argv)
     if args.child:
+        import compare
+
+        # compare imports its names on first use: the stages are loaded here, before any case
+        # times its first call, so that a first call's figure holds no imports (as before).
+        assert callable(compare.compare) and callable(compare.collate)
         if args.child == "basil":
             print(json.dumps(case_basil(args.arg, args.data)))
         else:

@@ -6,10 +6,12 @@
 from __future__ import annotations
 
 import inspect
+import os
 import pickle
 import subprocess
 import sys
 import typing
+from pathlib import Path
 
 import attrs
 import pytest
@@ -351,3 +353,64 @@ def test_repr_is_one_short_line() -> None:
     many = repr(compare.collate([ref, other, third]))
     assert 1 == len(many.splitlines()) and len(many) < 200
     assert many.startswith("<Collation of 3 accounts ('CGTN', 'Syrian relay', 'Newsweek'): ")
+
+
+def test_importing_the_package_loads_no_stage() -> None:
+    """``import compare`` imports no stage and not NumPy (the names load on first use, which is
+    what lets ``python -m compare`` set its process up first); the first name asked for works."""
+    code = (
+        "import sys, compare; before = sorted(m for m in ('numpy', 'compare.pairwise', "
+        "'compare.model', 'compare.options') if m in sys.modules); "
+        "doc = compare.Document.from_text('One. Two.', label='a'); "
+        "print(before, len(compare.compare(doc, doc).links), 'numpy' in sys.modules)"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert "[] 2 True\n" == proc.stdout
+
+
+def test_the_command_line_process_asks_for_one_blas_thread_unless_semantic() -> None:
+    """``python -m compare`` (and the installed command) ask OpenBLAS for one thread before
+    NumPy loads; not with ``--semantic`` (or its abbreviations), not over the environment."""
+    from compare.__main__ import BLAS_THREADS, set_up
+
+    saved = {name: os.environ.pop(name, None) for name in BLAS_THREADS}
+    numpy = sys.modules.pop("numpy", None)  # as in a fresh process: NumPy not loaded yet
+    try:
+        for argv, expected in (
+            (["a.txt", "b.txt"], "1"),
+            (["--semantic", "a.txt", "b.txt"], None),
+            (["--sem", "a.txt", "b.txt"], None),
+            (["corpus", "in.jsonl", "-o", "out"], "1"),
+        ):
+            os.environ.pop("OPENBLAS_NUM_THREADS", None)
+            set_up(argv)
+            assert expected == os.environ.get("OPENBLAS_NUM_THREADS")
+        os.environ.pop("OPENBLAS_NUM_THREADS", None)
+        os.environ["OMP_NUM_THREADS"] = "2"
+        set_up(["a.txt", "b.txt"])
+        assert None is os.environ.get("OPENBLAS_NUM_THREADS")
+    finally:
+        if numpy is not None:
+            sys.modules["numpy"] = numpy
+        for name, value in saved.items():
+            os.environ.pop(name, None)
+            if value is not None:
+                os.environ[name] = value
+
+
+def test_the_command_line_process_freezes_its_objects_for_exit() -> None:
+    """``run()`` returns the command line's exit code and leaves the objects frozen, so that
+    the interpreter's last collection skips them; the comparison is printed as by ``main()``."""
+    readouts = "examples/readouts/"
+    code = (
+        "import gc, sys; from compare.__main__ import run; "
+        f"sys.argv = ['compare', '{readouts}call-cgtn-chinese-readout.txt', "
+        f"'{readouts}call-syrian-readout-relay.txt']; "
+        "code = run(); print('exit', code, gc.get_freeze_count() > 0)"
+    )
+    root = Path(__file__).resolve().parent.parent
+    proc = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=root
+    )
+    assert proc.stdout.startswith("Summary ─")
+    assert "exit 0 True" == proc.stdout.splitlines()[-1]

@@ -21,6 +21,7 @@ import compare
 from compare import cli
 from compare.cli import main
 from compare.model import Document
+from compare.options import SCALAR_OPTIONS, allowed_values
 
 READOUTS = Path(__file__).parent.parent / "examples" / "readouts"
 CGTN = str(READOUTS / "call-cgtn-chinese-readout.txt")
@@ -154,6 +155,19 @@ def test_help_explains_each_option(capsys: pytest.CaptureFixture[str]) -> None:
     assert "--language NAME Language of the word lists" in out
     assert "One of: auto, ar, en, zh" in " ".join(out.split())
     assert "``" not in out and ":data:" not in out
+
+
+def test_option_flags_name_values_exactly_where_options_list_them(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A flag shows NAME where its option accepts listed names, X where it takes a number (the
+    parser decides by the default's type, without reading the list of languages)."""
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = " ".join(capsys.readouterr().out.split())
+    for name in SCALAR_OPTIONS:
+        metavar = "NAME" if allowed_values(name) else "X"
+        assert f"--{name.replace('_', '-')} {metavar} " in out
 
 
 def test_a_folder_compares_its_txt_files_in_name_order(

@@ -24,6 +24,7 @@ SRC = Path(compare.__file__).resolve().parent
 
 LAYERS: tuple[tuple[str, ...], ...] = (
     ("compare._cache",),  # byte-bounded memo caches; imports nothing of compare
+    ("compare._data",),  # the package's data files, read through its loader
     ("compare.errors",),  # the exception tree
     ("compare.options",),  # settings, validated; names the scorers (similarity maps them)
     ("compare.model",),  # the frozen records every stage passes on
@@ -320,8 +321,10 @@ def test_options_and_similarity_form_no_cycle() -> None:
 
 
 def test_the_cli_imports_only_what_a_two_file_comparison_needs() -> None:
-    """Importing the CLI pulls in no corpus stage, no SciPy sparse graphs and no view's library
-    (rich, jinja2): each is imported when its command or format runs. Whole-process start-up is
+    """Importing the CLI pulls in no corpus stage, no collation stage (a pair needs none), no
+    SciPy sparse graphs, no view's library (rich, jinja2) and not importlib.resources (the word
+    lists are read through the package's loader): each is imported when its command, more than
+    two inputs or its format need it. Whole-process start-up is
     measured in benchmarks/bench_targets.py; this only guards the import graph."""
     import subprocess
     import sys
@@ -329,7 +332,8 @@ def test_the_cli_imports_only_what_a_two_file_comparison_needs() -> None:
     code = (
         "import sys, compare.cli; "
         "print(' '.join(m for m in ('compare.corpus', 'scipy.sparse.csgraph', 'rich', 'jinja2', "
-        "'compare.report.html') if m in sys.modules))"
+        "'compare.report.html', 'importlib.resources', 'compare.collation') "
+        "if m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert "" == out.stdout.strip()

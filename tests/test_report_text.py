@@ -6,7 +6,9 @@ wrapping, and source text that looks like rich markup."""
 
 from __future__ import annotations
 
+import ast
 import io
+import os
 import re
 import subprocess
 import sys
@@ -19,9 +21,17 @@ from rich.cells import cell_len
 from rich.table import Table
 from rich.text import Text
 
-from compare import Comparison, DiffOp, Document, Finding, Link, Options, compare
+from compare import Comparison, DiffOp, Document, Finding, Link, Options, compare, load
 from compare.cli import main
-from compare.report.text import _folds, _grid, _rich_grid, _word_folds, render_comparison
+from compare.report.text import (
+    _folds,
+    _grid,
+    _render,
+    _rich_grid,
+    _word_folds,
+    render_comparison,
+    terminal_settings,
+)
 
 ANSI_RE = re.compile(r"\x1b\[[0-9;]*m")
 READOUTS = Path(__file__).parent.parent / "examples" / "readouts"
@@ -465,3 +475,67 @@ def test_line_at_a_time_folds_are_rich_word_loop_folds(
     text = "".join(word + space for word, space in parts)
     assert _word_folds(text, width) == _folds(text, width)
     assert _word_folds(text.rstrip(), width) == _folds(text.rstrip(), width)
+
+
+# -- without colour the whole view is laid out here, with rich's lines -----------------------------
+
+_PAIRS = [(a, b) for a in sorted(READOUTS.glob("*.txt")) for b in sorted(READOUTS.glob("*.txt"))]
+
+
+@pytest.mark.parametrize(("a", "b"), _PAIRS, ids=[f"{a.stem}-{b.stem}" for a, b in _PAIRS])
+def test_plain_view_has_the_lines_rich_draws(a: Path, b: Path) -> None:
+    """Every readout pair (itself included: no finding, nothing added), at widths from the
+    narrowest to wider than any line: the hand-drawn view is, line for line, rich's."""
+    c = compare(load(a), load(b))
+    for width in (20, 33, 61, 80, 100, 160):
+        assert _render(c, width, False, by_hand=False) == _render(c, width, False, by_hand=True)
+
+
+_LABELS = ["Gazette", "Le Monde diplomatique", "国务院新闻办公室", "x" * 70, "😀 news", "a b"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    ref_label=st.sampled_from(_LABELS),
+    other_label=st.sampled_from(_LABELS),
+    date=st.sampled_from(["", "date: 2024-03-01\n", "date: 2021-11-05\nauthor: 王毅\n"]),
+    width=st.integers(min_value=20, max_value=130),
+    filtered=st.booleans(),
+)
+def test_plain_summary_and_headings_are_richs_own(
+    ref_label: str, other_label: str, date: str, width: int, filtered: bool
+) -> None:
+    """Labels long, wide or with emoji, with or without dates and authors, at any width: the
+    sources table, the counts, the headings and "None." lines are the ones rich draws (a table
+    too wide to lay out on one line per row is left to rich)."""
+    c = small()
+    ref = Document.from_text(date + c.reference.text, label=ref_label, id="r")
+    other = Document.from_text(c.other.text, label=other_label, id="o")
+    view = compare(ref, other)
+    if filtered:
+        view = view.filtered(only=["number"])
+    assert _render(view, width, False, by_hand=False) == _render(view, width, False, by_hand=True)
+
+
+def test_piped_settings_need_no_rich(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Into a file that is no terminal, with none of rich's terminal variables set, the view is
+    100 columns without colour, decided without asking rich; with FORCE_COLOR, rich is asked.
+    Piped, the readouts' view is drawn without rich's console, tables or text."""
+    for name in ("FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE", "NO_COLOR"):
+        monkeypatch.delenv(name, raising=False)
+    assert (100, False) == terminal_settings(io.StringIO())
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    assert (100, True) == terminal_settings(io.StringIO())
+    code = (
+        "import io, sys; from compare.report.text import terminal_settings, render_comparison; "
+        "from compare import compare, load; "
+        f"c = compare(load({CGTN!r}), load({RELAY!r})); "
+        "terminal_settings(io.StringIO()); render_comparison(c); "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'rich'))"
+    )  # rich.cells alone measures the characters that are not printable ASCII
+    env = {k: v for k, v in os.environ.items() if k != "FORCE_COLOR"}
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
+    )
+    drawn = {"rich.console", "rich.table", "rich.text", "rich.segment", "rich.padding"}
+    assert set() == drawn & set(ast.literal_eval(out.stdout))

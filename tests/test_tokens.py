@@ -5,10 +5,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import compare
 from compare.tokens import (
     content_keys,
     fold,
@@ -119,3 +122,16 @@ def test_keys_are_folded_and_content_keys_are_a_subsequence(text: str) -> None:
     it = iter(words)
     assert all(key in it for key in content)
     assert all(key == key.casefold() or not key.isalpha() for key in words)
+
+
+def test_package_data_is_read_through_the_loader() -> None:
+    """The word lists come from the package's files as they are on disk; a missing list is None
+    (a language without it gets no findings of that kind), or an error where one must exist."""
+    from compare._data import data_text, required_text
+
+    shipped = Path(compare.__file__).parent / "data" / "stopwords_en.txt"
+    assert shipped.read_text(encoding="utf-8") == data_text("data/stopwords_en.txt")
+    assert "the" in stopwords("en")
+    assert None is data_text("data/hedges_xx.txt")
+    with pytest.raises(FileNotFoundError, match="stopwords_xx"):
+        required_text("data/stopwords_xx.txt")

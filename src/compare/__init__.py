@@ -2,8 +2,12 @@
 
 # No ``from __future__ import annotations`` here: it would leave a public name, ``annotations``,
 # in the package namespace, and tests/test_api.py holds that namespace to ``__all__`` exactly.
+#
+# The public names are imported on first use (PEP 562): ``import compare`` costs nothing, so
+# ``python -m compare`` can set up its process (compare/__main__.py) before NumPy loads.
 
-from compare.collation import collate
+import typing as _typing
+
 from compare.errors import (
     CompareError,
     InputError,
@@ -12,27 +16,31 @@ from compare.errors import (
     OptionsError,
     TooLargeError,
 )
-from compare.loading import load
-from compare.model import (
-    Candidate,
-    Claim,
-    ClaimStatus,
-    Collation,
-    CollationSummary,
-    Comparison,
-    DiffOp,
-    Document,
-    Finding,
-    Link,
-    Selection,
-    Sentence,
-    SourceSummary,
-    Summary,
-)
-from compare.options import Options
-from compare.pairwise import compare
-from compare.scripts import LanguageWarning, detect_language
-from compare.similarity import Scorer
+
+if _typing.TYPE_CHECKING:
+    from compare.collation import collate
+    from compare.loading import load
+    from compare.model import (
+        Candidate,
+        Claim,
+        ClaimStatus,
+        Collation,
+        CollationSummary,
+        Comparison,
+        DiffOp,
+        Document,
+        Finding,
+        Link,
+        Selection,
+        Sentence,
+        SourceSummary,
+        Summary,
+    )
+    from compare.options import Options
+    from compare.pairwise import compare
+    from compare.scripts import LanguageWarning, detect_language
+    from compare.semantic import SemanticScorer
+    from compare.similarity import Scorer
 
 __all__ = [
     "Candidate",
@@ -66,27 +74,44 @@ __all__ = [
     "load",
 ]
 
+_MODEL = (
+    "Candidate Claim ClaimStatus Collation CollationSummary Comparison DiffOp Document Finding "
+    "Link Selection Sentence SourceSummary Summary"
+)
+_HOME: dict[str, str] = {
+    **dict.fromkeys(_MODEL.split(), "compare.model"),
+    "collate": "compare.collation",
+    "compare": "compare.pairwise",
+    "detect_language": "compare.scripts",
+    "LanguageWarning": "compare.scripts",
+    "load": "compare.loading",
+    "Options": "compare.options",
+    "Scorer": "compare.similarity",
+    "SemanticScorer": "compare.semantic",  # the model itself loads only when it scores
+}
+"""The module each public name is defined in, imported when the name is first asked for."""
+
 
 def __getattr__(name: str) -> object:
-    """Import on first use what costs time: ``__version__`` (installed metadata) and
-    ``SemanticScorer`` (compare.semantic; the model itself loads only when it scores)."""
-    if name == "SemanticScorer":
-        from compare.semantic import SemanticScorer
+    """Import a public name on first use (the rest of ``__all__``), and ``__version__`` from the
+    installed metadata (importlib.metadata only when the version is asked for)."""
+    home = _HOME.get(name)
+    if home is not None:
+        module = __import__(home, fromlist=[name])
+        value: object = getattr(module, name)
+    elif name == "__version__":
+        from importlib.metadata import PackageNotFoundError, version
 
-        globals()["SemanticScorer"] = SemanticScorer
-        return SemanticScorer
-    if name != "__version__":
+        try:
+            value = version("compare-accounts")
+        except PackageNotFoundError:  # pragma: no cover - a source tree without install
+            value = "0+unknown"
+    else:
         raise AttributeError(f"module 'compare' has no attribute {name!r}")
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        found = version("compare-accounts")
-    except PackageNotFoundError:  # pragma: no cover - running from a source tree without install
-        found = "0+unknown"
-    globals()["__version__"] = found
-    return found
+    globals()[name] = value
+    return value
 
 
 def __dir__() -> list[str]:
-    """The module's names, the lazily imported ``SemanticScorer`` included."""
-    return sorted(set(globals()) | {"SemanticScorer"})
+    """The module's names, the ones not yet imported included."""
+    return sorted(set(globals()) | set(_HOME))

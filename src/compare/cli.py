@@ -10,15 +10,14 @@ import threading
 import time
 import warnings
 from collections.abc import Sequence
-from typing import NoReturn, TextIO
+from typing import Any, NoReturn, TextIO
 
 import attrs
 
-from compare.collation import collate
 from compare.errors import CompareError, InputWarning
 from compare.loading import load
 from compare.model import FINDING_TYPES, Collation, Comparison, Document
-from compare.options import SCALAR_OPTIONS, Options, allowed_values, option_help
+from compare.options import SCALAR_OPTIONS, Options, option_help
 from compare.pairwise import compare
 from compare.report.controls import one_line
 from compare.scale import Progress, silent
@@ -45,8 +44,25 @@ BAR_STAGES = frozenset(
 total; reading a file of unknown length shows the elapsed seconds only)."""
 
 
+OPTION_HELP = "(see compare.Options)"
+"""The help of an option flag until help is printed: :class:`_HelpFormatter` then reads the
+field's docstring (from the source of :mod:`compare.options`, which a run need not pay for)."""
+
+
+class _HelpFormatter(argparse.HelpFormatter):
+    """argparse's formatter, with each option flag's help read from Options when it is shown."""
+
+    def _get_help_string(self, action: argparse.Action) -> str | None:
+        if action.help == OPTION_HELP and action.dest.startswith("opt_"):
+            return option_help(action.dest.removeprefix("opt_")).replace("%", "%%")
+        return action.help
+
+
 class _Parser(argparse.ArgumentParser):
     """An argument parser whose errors are one line on stderr and exit code 2."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(formatter_class=_HelpFormatter, **kwargs)
 
     def error(self, message: str) -> NoReturn:
         """Print a one-line usage error and exit 2."""
@@ -198,9 +214,9 @@ def _parser() -> argparse.ArgumentParser:
         kind = type(field.default)
         group.add_argument(
             "--" + field.name.replace("_", "-"), dest=f"opt_{field.name}",
-            metavar="NAME" if allowed_values(field.name) else "X",
+            metavar="NAME" if kind is str else "X",  # the options named are the str ones
             type=kind if kind in (int, float) else str, default=None,
-            help=option_help(field.name).replace("%", "%%"),
+            help=OPTION_HELP,
         )  # fmt: skip
     return p
 
@@ -399,6 +415,8 @@ def _run(args: argparse.Namespace, progress: Progress) -> str:
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", LanguageWarning)
         if len(docs) > 2:
+            from compare.collation import collate  # a pair needs none of the collation stage
+
             result = collate(docs, options=options, progress=progress)
         else:
             result = compare(docs[0], docs[1], options=options, progress=progress)

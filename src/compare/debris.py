@@ -51,8 +51,8 @@ import datetime
 import re
 from collections.abc import Mapping
 from functools import cache
-from importlib import resources
 
+from compare._data import required_text
 from compare.model import Debris
 
 __all__ = ["find_debris"]
@@ -109,7 +109,7 @@ _DATE_FORMATS = ("%d-%b-%Y", "%d %b %Y", "%d %B %Y", "%b %d %Y", "%B %d %Y", "%Y
 @cache
 def _page_phrases() -> frozenset[str]:
     """The page furniture phrases of ``data/page_debris_en.txt``, lower-cased."""
-    data = resources.files("compare").joinpath("data/page_debris_en.txt").read_text("utf-8")
+    data = required_text("data/page_debris_en.txt")
     lines = (line.split("#", 1)[0].strip().lower() for line in data.splitlines())
     return frozenset(line for line in lines if line)
 

@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from functools import cache, lru_cache
-from importlib import resources
 
 import attrs
 
 from compare._cache import bounded
+from compare._data import data_text
 from compare.scripts import ARABIC_MARKS, HAN
 from compare.tokens import HAN_NUMERALS, fold, keeps_places, stem
 
@@ -40,8 +40,7 @@ numerals; Arabic with its diacritics), punctuation left out."""
 _ASCII_WORD_RE = re.compile(r"\w+(?:['.-]\w+)*")
 
 
-@bounded()
-def words(text: str) -> tuple[tuple[str, int, int], ...]:
+def _words(text: str) -> tuple[tuple[str, int, int], ...]:
     """Return the words of ``text`` (case-folded, quotes unified) with their spans in it."""
     folded = fold(text)
     if text.isascii():
@@ -50,6 +49,11 @@ def words(text: str) -> tuple[tuple[str, int, int], ...]:
     if len(folded) != len(text) or not keeps_places(text):
         return tuple([(fold(m.group()), m.start(), m.end()) for m in _WORD_RE.finditer(text)])
     return tuple([(m.group(), m.start(), m.end()) for m in _WORD_RE.finditer(folded)])
+
+
+words = bounded()(_words)
+""":func:`_words`, remembered by text; the lists' own entries, each read once a process, are cut
+by ``_words`` itself (remembering them cost more than it saved: ~3 ms of every start)."""
 
 
 @lru_cache(maxsize=32)
@@ -63,22 +67,26 @@ def phrase_index(phrases: frozenset[Phrase]) -> dict[str, tuple[Phrase, ...]]:
 
 def name_key(name: str) -> str:
     """Normalise a name for lookups: folded words joined by spaces, a final ``'s`` dropped."""
-    out = " ".join(w for w, _, _ in words(name))
+    return _key(words(name))
+
+
+def _key(found: tuple[tuple[str, int, int], ...]) -> str:
+    """:func:`name_key` of a name's words."""
+    out = " ".join(w for w, _, _ in found)
     return out[:-2] if out.endswith("'s") else out
 
 
 def _lines(language: str, stem_name: str) -> list[str]:
     """The entries of ``data/<stem_name>_<language>.txt``: non-blank lines that are no comment."""
-    path = resources.files("compare") / "data" / f"{stem_name}_{language}.txt"
-    if not path.is_file():
+    text = data_text(f"data/{stem_name}_{language}.txt")
+    if text is None:
         return []
-    text = path.read_text(encoding="utf-8")
     return [line.strip() for line in text.splitlines() if line.strip() and line[0] != "#"]
 
 
 def _phrases(entries: list[str]) -> frozenset[Phrase]:
     """Turn entries into phrases of case-folded words."""
-    return frozenset(tuple(w for w, _, _ in words(e)) for e in entries if words(e))
+    return frozenset(phrase for e in entries if (phrase := tuple(w for w, _, _ in _words(e))))
 
 
 @attrs.frozen(eq=False)  # compared and hashed by identity: one cached instance per language
@@ -195,7 +203,7 @@ def _names(language: str) -> dict[str, object]:
     for group, line in enumerate(_lines(language, "aliases")):
         for name in line.split("|"):
             if name.strip():
-                aliases.setdefault(name_key(name.strip()), group)
+                aliases.setdefault(_key(_words(name.strip())), group)
     return {
         "aliases": aliases,
         "titles": frozenset(fold(f[0]) for f in by.get("title", [])),
@@ -240,8 +248,8 @@ def lexicon(language: str = "en") -> Lexicon:
         left, _, right = line.partition("|")
         opposites.append(
             (
-                frozenset(stem(f) for w, _, _ in words(left) for f in inflections(w, language)),
-                frozenset(stem(f) for w, _, _ in words(right) for f in inflections(w, language)),
+                frozenset(stem(f) for w, _, _ in _words(left) for f in inflections(w, language)),
+                frozenset(stem(f) for w, _, _ in _words(right) for f in inflections(w, language)),
             )
         )
     return Lexicon(

@@ -14,6 +14,7 @@ from typing import Any
 
 import attrs
 
+from compare._data import data_text
 from compare.errors import OptionsError
 
 __all__ = [
@@ -76,11 +77,8 @@ def languages() -> tuple[str, ...]:
 
 def _language(instance: Any, attribute: attrs.Attribute[str], value: str) -> None:
     """Reject a language that has no word lists in the package (``auto`` detects it)."""
-    from importlib import resources
-
     if not isinstance(value, str) or (
-        value != "auto"
-        and not (resources.files("compare") / "data" / f"stopwords_{value}.txt").is_file()
+        value != "auto" and data_text(f"data/stopwords_{value}.txt") is None
     ):
         raise OptionsError(f"option {attribute.name}: no word lists for language {value!r}")
 

@@ -14,11 +14,11 @@ import warnings
 from collections import Counter
 from collections.abc import Sequence
 from functools import cache
-from importlib import resources
 
 import attrs
 
 from compare._cache import bounded
+from compare._data import data_text, required_text
 from compare.model import Document
 from compare.options import Options
 
@@ -102,8 +102,7 @@ def _script_of_sample(sample: str) -> str | None:
 
 @cache
 def _english_stopwords() -> frozenset[str]:
-    path = resources.files("compare") / "data" / "stopwords_en.txt"
-    lines = path.read_text(encoding="utf-8").splitlines()
+    lines = required_text("data/stopwords_en.txt").splitlines()
     return frozenset(w.strip() for w in lines if w[:1] != "#")
 
 
@@ -133,11 +132,13 @@ def _detect(text: str) -> str | None:
 
 def supported(language: str) -> bool:
     """Whether the package has word lists (stop words at least) for a language code."""
-    return (resources.files("compare") / "data" / f"stopwords_{language}.txt").is_file()
+    return data_text(f"data/stopwords_{language}.txt") is not None
 
 
 def languages() -> tuple[str, ...]:
     """The language codes the package has word lists for, sorted."""
+    from importlib import resources  # its imports cost start-up time: only for this message
+
     data = resources.files("compare") / "data"
     names = [p.name for p in data.iterdir() if p.name.startswith("stopwords_")]
     return tuple(sorted(n.removeprefix("stopwords_").removesuffix(".txt") for n in names))

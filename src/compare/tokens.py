@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 from functools import cache, lru_cache
-from importlib import resources
 from itertools import pairwise
 
+from compare._data import required_text
 from compare.scripts import ARABIC_MARKS, HAN
 
 __all__ = [
@@ -43,11 +43,18 @@ WORD_RE = re.compile(rf"{_HAN_WORD}|{_W}+(?:[’'.-]{_W}+)*|[^\w\s{ARABIC_MARKS}
 single other non-space character (punctuation, symbols)."""
 
 _ASCII_WORD_RE = re.compile(r"\w+(?:[’'.-]\w+)*|[^\w\s]")
-_KEY_RE = re.compile(rf"{_HAN_WORD}|{_W}+(?:'{_W}+)*")
 _ASCII_KEY_RE = re.compile(r"\w+(?:'\w+)*")
 _HAN_RE = re.compile(f"[{HAN}]")
 _HAN_NUMBER_RE = re.compile(f"[{HAN_NUMERALS}]+")
 _SHIFTS_RE = re.compile(f"[{HAN_NUMERALS}{ARABIC_MARKS}\u0640]")
+
+
+@cache
+def _key_re() -> re.Pattern[str]:
+    """A word of a text that is not ASCII once folded: compiled on first use (its three classes
+    of Chinese characters cost ~4 ms to compile, in a process that may never see such text)."""
+    return re.compile(rf"{_HAN_WORD}|{_W}+(?:'{_W}+)*")
+
 
 _ARABIC = str.maketrans(
     {
@@ -208,8 +215,7 @@ def stopwords(language: str = "en") -> frozenset[str]:
     """Return the function words of a language, read from the package's data file (``auto``,
     not yet resolved to the documents' language, reads the English one)."""
     language = "en" if language == "auto" else language
-    path = resources.files("compare") / "data" / f"stopwords_{language}.txt"
-    lines = path.read_text(encoding="utf-8").splitlines()
+    lines = required_text(f"data/stopwords_{language}.txt").splitlines()
     return frozenset(fold(w) for line in lines if (w := line.strip()) and not w.startswith("#"))
 
 
@@ -222,7 +228,7 @@ def word_keys(text: str) -> list[str]:
     cached, limit = _stem_cached, _STEM_CACHE_LEN  # stem() inlined: this runs on every word
     folded = fold(text)
     if folded.isascii() or _HAN_RE.search(folded) is None:
-        words = (_ASCII_KEY_RE if folded.isascii() else _KEY_RE).findall(folded)
+        words = (_ASCII_KEY_RE if folded.isascii() else _key_re()).findall(folded)
         return [cached(w) if len(w) <= limit else _stem(w) for w in words]
     return [key for key, _ in _han_keys(folded, frozenset())]
 
@@ -241,7 +247,7 @@ def _han_keys(folded: str, stop: frozenset[str]) -> list[tuple[str, bool]]:
         run.clear()
 
     end = -1
-    for m in _KEY_RE.finditer(folded):
+    for m in _key_re().finditer(folded):
         w = m.group()
         if len(w) == 1 and _HAN_RE.match(w):
             if m.start() != end:
@@ -262,7 +268,7 @@ def content_keys(text: str, language: str = "en") -> list[str]:
     if not folded.isascii() and _HAN_RE.search(folded) is not None:
         return [key for key, function in _han_keys(folded, stop) if not function]
     out: list[str] = []
-    for word in (_ASCII_KEY_RE if folded.isascii() else _KEY_RE).findall(folded):
+    for word in (_ASCII_KEY_RE if folded.isascii() else _key_re()).findall(folded):
         if word in stop:
             continue
         out.append(stem(word))

@@ -6,7 +6,6 @@ format what the model holds.
 
 from __future__ import annotations
 
-import hashlib
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
@@ -115,6 +114,8 @@ def claims_by_id(c: Collation) -> dict[str, Claim]:
 
 def report_id(prefix: str, documents: Iterable[Document]) -> str:
     """A stable element id for one report, so several reports can share a notebook page."""
+    import hashlib  # ~6 ms to import (OpenSSL): only the HTML views need it
+
     h = hashlib.sha1(usedforsecurity=False)
     for doc in documents:
         h.update(f"{doc.id}\0{doc.label}\0{len(doc.text)}\0".encode("utf-8", "surrogatepass"))

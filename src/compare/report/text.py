@@ -18,16 +18,9 @@ import re
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from functools import cache
-from typing import IO
+from typing import IO, TYPE_CHECKING, Union
 
 import attrs
-from rich import box
-from rich.cells import cell_len
-from rich.console import Console, Group, RenderableType
-from rich.padding import Padding
-from rich.rule import Rule
-from rich.table import Table
-from rich.text import Text
 
 from compare.model import (
     RELATIONS,
@@ -48,6 +41,9 @@ from compare.report._common import (
     type_order,
 )
 
+if TYPE_CHECKING:  # rich is imported where a view is drawn through it (see render_comparison)
+    from rich.console import Console, RenderableType
+
 __all__ = ["DEFAULT_WIDTH", "render_comparison", "terminal_settings"]
 
 DEFAULT_WIDTH = 100
@@ -55,6 +51,8 @@ DEFAULT_WIDTH = 100
 MIN_WIDTH = 20
 """Narrowest view drawn; a narrower terminal still gets 20 columns."""
 
+_TERMINAL_VARIABLES = ("FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE")
+"""The environment variables by which rich may take a file that is no terminal for one."""
 _DELETE = "red strike"
 _INSERT = "green"
 _HEAD = "bold"
@@ -64,16 +62,44 @@ _WORD_RE = re.compile(r"\s*\S+\s*")
 """A word with the whitespace around it, as rich's wrapping sees words."""
 
 
-def _plain(text: str) -> Text:
-    """A cleaned piece of source text as rich Text (so nothing in it is read as markup)."""
-    return Text(clean(text))
-
-
 @attrs.frozen
 class _Lines:
     """Lines already laid out, written to the output as they are (see :func:`_grid`)."""
 
     lines: list[str]
+
+
+@attrs.frozen
+class _Heading:
+    """A section heading: :func:`_heading` draws it through rich, :func:`_heading_lines` by hand."""
+
+    title: str
+
+
+@attrs.frozen
+class _Para:
+    """One-line text, bold or not, indented by ``indent`` columns (``Text()`` when empty)."""
+
+    text: str = ""
+    indent: int = 0
+    bold: bool = False
+
+
+@attrs.frozen
+class _Summary:
+    """The summary's two tables: the sources side by side, then the counts (see :func:`_summary`).
+
+    ``sources`` rows are (row label, reference's value, other's value), cleaned; ``counts`` rows
+    are (name, number, note).
+    """
+
+    sources: list[tuple[str, str, str]]
+    counts: list[tuple[str, str, str]]
+
+
+_Part = Union["RenderableType", _Lines, _Heading, _Para, _Summary]
+"""What the view is made of: lines laid out, the view's own parts (drawn by hand when plain, or
+through rich), or a rich renderable (colour)."""
 
 
 def _folds(text: str, width: int) -> list[str]:
@@ -85,6 +111,8 @@ def _folds(text: str, width: int) -> list[str]:
     text is left to rich. The lines come without trailing spaces.
     """
     if not _one_cell_each(text):
+        from rich.text import Text
+
         wrapped = Text(text).wrap(_measure_console(), width, overflow="fold")
         return [line.plain.rstrip(" ") for line in wrapped]
     if len(text) <= width:
@@ -152,6 +180,8 @@ _NOT_PRINTABLE_ASCII_RE = re.compile(r"[^\x20-\x7e]")
 @cache
 def _cells(ch: str) -> int:
     """How many cells rich gives one character."""
+    from rich.cells import cell_len
+
     return cell_len(ch)
 
 
@@ -164,7 +194,11 @@ def _one_cell_each(text: str) -> bool:
 
 def _width(text: str) -> int:
     """The cells rich gives ``text``."""
-    return len(text) if _one_cell_each(text) else cell_len(text)
+    if _one_cell_each(text):
+        return len(text)
+    from rich.cells import cell_len
+
+    return cell_len(text)
 
 
 @cache
@@ -204,6 +238,10 @@ def _grid(rows: Sequence[tuple[str, str]], width: int, *, right: bool) -> _Lines
 
 def _rich_grid(rows: Sequence[tuple[str, str]], width: int, *, right: bool) -> list[str]:
     """The lines of :func:`_grid` drawn by rich itself (the reference, for any width)."""
+    from rich.padding import Padding
+    from rich.table import Table
+    from rich.text import Text
+
     grid = Table.grid(padding=(0, 1), pad_edge=True)
     grid.add_column(justify="right" if right else "left", no_wrap=True)
     grid.add_column(overflow="fold")
@@ -217,45 +255,103 @@ def _rich_grid(rows: Sequence[tuple[str, str]], width: int, *, right: bool) -> l
 def _heading(title: str, width: int) -> RenderableType:
     """A section heading: the title and a rule to the right edge, or the title alone, wrapped,
     when the two do not fit (rich would cut the title short)."""
+    from rich.cells import cell_len
+    from rich.rule import Rule
+    from rich.text import Text
+
     text = Text(title, style=_HEAD)
     return Rule(text, align="left", style="dim") if cell_len(title) + 2 <= width else text
 
 
-def _summary(c: Comparison) -> Iterator[RenderableType]:
+_RULE = "─"
+"""The character of a heading's rule and of the line under the sources' header."""
+
+
+def _heading_lines(title: str, width: int) -> list[str]:
+    """:func:`_heading`'s lines, drawn here: the title, a space, the rule to the right edge."""
+    cells = _width(title)
+    if cells + 2 <= width:
+        return [f"{title} {_RULE * (width - cells - 1)}"]
+    return _folds(title, width)
+
+
+def _summary(c: Comparison) -> _Summary:
     """The two sources side by side, then the counts of links, additions, omissions, findings."""
     ref, other = c.reference, c.other
-    sources = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, header_style=_HEAD)
-    sources.add_column("")
-    sources.add_column("Reference", overflow="fold")
-    sources.add_column("Other", overflow="fold")
-    sources.add_row("Source", _plain(ref.label), _plain(other.label))
-    sources.add_row("Date", _plain(ref.meta.get("date", "—")), _plain(other.meta.get("date", "—")))
+    sources = [
+        ("Source", clean(ref.label), clean(other.label)),
+        ("Date", clean(ref.meta.get("date", "—")), clean(other.meta.get("date", "—"))),
+    ]
     for _key, heading, (ref_value, other_value) in provenance((ref, other)):
-        sources.add_row(heading, _plain(ref_value or "—"), _plain(other_value or "—"))
-    sources.add_row("Sentences", str(len(ref.sentences)), str(len(other.sentences)))
-    yield sources
-    yield Text()
+        sources.append((heading, clean(ref_value or "—"), clean(other_value or "—")))
+    sources.append(("Sentences", str(len(ref.sentences)), str(len(other.sentences))))
     relations = Counter(link.relation for link in c.links)
     kinds = Counter(f.type for f in c.findings)
     r, o = clean(ref.label), clean(other.label)
-    counts = Table.grid(padding=(0, 1))
-    counts.add_column(style=_HEAD, no_wrap=True)
-    counts.add_column(justify="right", no_wrap=True)
-    counts.add_column(overflow="fold")
     rows = [
         ("Linked", len(c.links), ", ".join(f"{k} {relations[k]}" for k in RELATIONS)),
         ("Added", len(c.added), f"by {o} (not in {r})"),
         ("Omitted", len(c.omitted), f"by {o} (only in {r})"),
         ("Findings", len(c.findings), ", ".join(f"{k} {kinds[k]}" for k in type_order(kinds))),
     ]
-    for name, n, note in rows:
-        counts.add_row(name.ljust(11), str(n), Text(note))  # numbers under "Reference"
-    yield counts
+    # the names padded so that the numbers stand under "Reference"
+    return _Summary(sources, [(name.ljust(11), str(n), note) for name, n, note in rows])
 
 
-def _overview(c: Comparison, width: int) -> Iterator[RenderableType | _Lines]:
+_SOURCE_HEADER = ("", "Reference", "Other")
+
+
+def _summary_tables(summary: _Summary) -> list[RenderableType]:
+    """:func:`_summary`'s two tables as rich draws them (the reference for any width)."""
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    sources = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, header_style=_HEAD)
+    sources.add_column(_SOURCE_HEADER[0])
+    sources.add_column(_SOURCE_HEADER[1], overflow="fold")
+    sources.add_column(_SOURCE_HEADER[2], overflow="fold")
+    for label, ref_value, other_value in summary.sources:
+        sources.add_row(label, Text(ref_value), Text(other_value))
+    counts = Table.grid(padding=(0, 1))
+    counts.add_column(style=_HEAD, no_wrap=True)
+    counts.add_column(justify="right", no_wrap=True)
+    counts.add_column(overflow="fold")
+    for name, n, note in summary.counts:
+        counts.add_row(name, n, Text(note))
+    return [sources, Text(), counts]
+
+
+def _summary_lines(summary: _Summary, width: int) -> list[str] | None:
+    """:func:`_summary_tables`' lines, drawn here when every cell fits on one line (None else).
+
+    The sources table: its columns as wide as their widest cells, one space of padding inside
+    the edges and a one-space rule between columns (``SIMPLE_HEAD`` without edges: three spaces
+    between columns), a line of rule characters under the header. The counts grid: a space
+    between columns, the numbers right-justified.
+    """
+    rows = [_SOURCE_HEADER, *summary.sources]
+    widths = [max(_width(row[k]) for row in rows) for k in range(3)]
+    if sum(widths) + 6 > width:
+        return None  # rich folds the values: its column-shrinking rules are left to it
+    lines = []
+    for row in rows:
+        cells = [cell + " " * (w - _width(cell)) for cell, w in zip(row, widths, strict=True)]
+        lines.append("   ".join(cells).rstrip(" "))
+    lines.insert(1, _RULE * (sum(widths) + 6))
+    lines.append("")
+    widths = [max(_width(row[k]) for row in summary.counts) for k in range(3)]
+    if sum(widths) + 2 > width:
+        return None
+    for name, n, note in summary.counts:
+        name_pad = " " * (widths[0] - _width(name))
+        lines.append(f"{name}{name_pad} {n.rjust(widths[1])} {note}".rstrip(" "))
+    return lines
+
+
+def _overview(c: Comparison, width: int) -> Iterator[_Part]:
     """The summary first: each point on its lines, its items listed under it."""
-    yield _heading("Summary", width)
+    yield _Heading("Summary")
     for point in comparison_points(c):
         lines = ["", *_folds(clean(point.head), width)]
         for item in point.items:
@@ -264,20 +360,21 @@ def _overview(c: Comparison, width: int) -> Iterator[RenderableType | _Lines]:
         yield _Lines([line.rstrip(" ") for line in lines])
 
 
-def _diff(link: Link, color: bool) -> Text:
-    """A link's words in one paragraph: kept words plain, changed ones marked or coloured.
+def _diff(link: Link, color: bool) -> list[tuple[str, str | None]]:
+    """A link's words in one paragraph, as (text, style) pieces: kept words plain, changed ones
+    marked or (``color``) styled; the paragraph has no trailing whitespace.
 
     Equal runs carry the reference's whitespace, so where the other text inserts a word after one
     that the reference ends a clause with (``Monday`` + ``morning``), no space comes between them;
     two word characters never touch across tokens, so a space is put back there.
     """
-    out = Text()
+    out: list[tuple[str, str | None]] = []
     last = " "  # the last character written, markers aside
 
     def space() -> None:
         nonlocal last
-        if out.plain and last != " ":
-            out.append(" ")
+        if out and last != " ":
+            out.append((" ", None))
             last = " "
 
     for d in link.diff:
@@ -285,19 +382,22 @@ def _diff(link: Link, color: bool) -> Text:
         if d.text[:1].isspace() or _WORDS_TOUCH_RE.fullmatch(last + core[:1]):
             space()
         if core and d.op == "equal":
-            out.append(core)
+            out.append((core, None))
         elif core and color:
-            out.append(core, style=_DELETE if d.op == "delete" else _INSERT)
+            out.append((core, _DELETE if d.op == "delete" else _INSERT))
         elif core:
-            out.append(f"[-{core}-]" if d.op == "delete" else f"{{+{core}+}}")
+            out.append((f"[-{core}-]" if d.op == "delete" else f"{{+{core}+}}", None))
         last = core[-1:] or last
         if d.text[-1:].isspace():
             space()
-    out.rstrip()
+    while out and out[-1][0].isspace():  # rich's Text.rstrip(); only spaces are added alone
+        out.pop()
+    if out and out[-1][0] != out[-1][0].rstrip():
+        out[-1] = (out[-1][0].rstrip(), out[-1][1])
     return out
 
 
-def _linked(c: Comparison, color: bool, width: int) -> Iterator[RenderableType | _Lines]:
+def _linked(c: Comparison, color: bool, width: int) -> Iterator[_Part]:
     """Each link: a heading naming both sides, then its words with the changes marked.
 
     Without colour the lines are laid out here (as rich would, see :func:`_folds`), in time
@@ -307,36 +407,51 @@ def _linked(c: Comparison, color: bool, width: int) -> Iterator[RenderableType |
     chosen = c.selection
     links = [link for link in c.links if chosen is None or chosen.shows_link(link)]
     shown = f"{len(links)} of {len(c.links)}" if len(links) < len(c.links) else f"{len(c.links)}"
-    yield _heading(f"Linked sentences ({ref} → {other}): {shown}", width)
+    yield _Heading(f"Linked sentences ({ref} → {other}): {shown}")
     if not links:
-        yield Text()
-        yield Padding(Text("None."), (0, 0, 0, 2), expand=False)
+        yield _Para()
+        yield _Para("None.", indent=2)
     laid: list[str] = []
     for link in links:
-        head = Text(f"{ref} {numbers(link.ref)} ↔ {other} {numbers(link.other)}", style=_HEAD)
-        head.append(f" · {link.relation} · score {link.score:.2f}")
+        names = f"{ref} {numbers(link.ref)} ↔ {other} {numbers(link.other)}"
+        about = f" · {link.relation} · score {link.score:.2f}"
         kept = shown_flags(c, link)
         if kept:
-            head.append(f" · flags: {', '.join(clean(f) for f in kept)}")
+            about += f" · flags: {', '.join(clean(f) for f in kept)}"
         words = _diff(link, color)
         both = shared_texts(c.reference, c.other, link)
         shared = f"shared: “{clean(both[0])}” ↔ “{clean(both[1])}”" if both else ""
-        if not color and words.plain:
-            laid += ["", *_folds(head.plain, width)]
-            laid += [f"  {line}".rstrip(" ") for line in _folds(words.plain, width - 2)]
+        if not color and words:
+            laid += ["", *_folds(names + about, width)]
+            plain = "".join(piece for piece, _ in words)
+            laid += [f"  {line}".rstrip(" ") for line in _folds(plain, width - 2)]
             if shared:
                 laid += [f"  {line}".rstrip(" ") for line in _folds(shared, width - 2)]
             continue
         if laid:
             yield _Lines(laid)
             laid = []
-        yield Text()
-        yield head
-        yield Padding(words, (0, 0, 0, 2), expand=False)
-        if shared:
-            yield Padding(Text(shared, style="dim"), (0, 0, 0, 2), expand=False)
+        yield from _styled_link(names, about, words, shared)
     if laid:
         yield _Lines(laid)
+
+
+def _styled_link(
+    names: str, about: str, words: list[tuple[str, str | None]], shared: str
+) -> list[RenderableType]:
+    """One link drawn through rich: its heading (the names bold), its words styled, indented."""
+    from rich.padding import Padding
+    from rich.text import Text
+
+    head = Text(names, style=_HEAD)
+    head.append(about)
+    body = Text()
+    for piece, style in words:
+        body.append(piece, style=style)
+    out: list[RenderableType] = [Text(), head, Padding(body, (0, 0, 0, 2), expand=False)]
+    if shared:
+        out.append(Padding(Text(shared, style="dim"), (0, 0, 0, 2), expand=False))
+    return out
 
 
 def _numbered(
@@ -345,11 +460,11 @@ def _numbered(
     width: int,
     closest: Mapping[int, Candidate],
     other_label: str,
-) -> RenderableType | _Lines:
+) -> _Part:
     """Sentences with their 1-based numbers, wrapped with a hanging indent; under a sentence
     with a closest candidate on the other side (``other_label``), a line naming it."""
     if not idx:
-        return Padding(Text("None."), (0, 0, 0, 2), expand=False)
+        return _Para("None.", indent=2)
     rows = []
     for i in idx:
         rows.append((f"{i + 1}.", clean(doc.sentences[i].text)))
@@ -358,19 +473,19 @@ def _numbered(
     return _grid(rows, width, right=True)
 
 
-def _findings(c: Comparison, width: int) -> Iterator[RenderableType | _Lines]:
+def _findings(c: Comparison, width: int) -> Iterator[_Part]:
     """Findings grouped by type: where each one is, and what it says."""
     ref, other = clean(c.reference.label), clean(c.other.label)
-    yield _heading(f"Findings: {len(c.findings)}", width)
+    yield _Heading(f"Findings: {len(c.findings)}")
     by_type: dict[FindingType, list[Finding]] = {}
     for f in c.findings:
         by_type.setdefault(f.type, []).append(f)
     if not by_type:
-        yield Text()
-        yield Padding(Text("None."), (0, 0, 0, 2), expand=False)
+        yield _Para()
+        yield _Para("None.", indent=2)
     for kind in type_order(by_type):
-        yield Text()
-        yield Text(f"{clean(kind)} ({len(by_type[kind])})", style=_HEAD)
+        yield _Para()
+        yield _Para(f"{clean(kind)} ({len(by_type[kind])})", bold=True)
         rows = []
         for f in by_type[kind]:
             where = " ↔ ".join(
@@ -380,13 +495,13 @@ def _findings(c: Comparison, width: int) -> Iterator[RenderableType | _Lines]:
         yield _grid(rows, width, right=False)
 
 
-def _view(c: Comparison, color: bool, width: int) -> Iterator[RenderableType | _Lines]:
+def _view(c: Comparison, color: bool, width: int) -> Iterator[_Part]:
     """The whole view, top to bottom."""
     ref, other = clean(c.reference.label), clean(c.other.label)
     yield from _overview(c, width)
-    yield Text()
-    yield from _summary(c)
-    yield Text()
+    yield _Para()
+    yield _summary(c)
+    yield _Para()
     yield from _linked(c, color, width)
     for kind, title, doc, idx, closest, other_label in (
         (
@@ -400,16 +515,18 @@ def _view(c: Comparison, color: bool, width: int) -> Iterator[RenderableType | _
     ):  # fmt: skip
         if c.selection is not None and not c.selection.keeps(kind):
             continue  # filtered out: the summary says so
-        yield Text()
-        yield _heading(title, width)
-        yield Text()
+        yield _Para()
+        yield _Heading(title)
+        yield _Para()
         yield _numbered(doc, idx, width, closest, other_label)
-    yield Text()
+    yield _Para()
     yield from _findings(c, width)
 
 
 def _console(file: IO[str], width: int, color: bool) -> Console:
     """A console whose output depends only on its arguments, never on the environment."""
+    from rich.console import Console
+
     return Console(
         file=file, width=width, height=25,
         force_terminal=color, force_jupyter=False, force_interactive=False,
@@ -425,22 +542,68 @@ def render_comparison(c: Comparison, *, width: int = DEFAULT_WIDTH, color: bool 
     ``{+…+}``; with it, ANSI styles mark them instead. The environment plays no part here:
     :func:`terminal_settings` is how a command line decides ``width`` and ``color``.
     """
+    return _render(c, max(width, MIN_WIDTH), color, by_hand=not color)
+
+
+def _render(c: Comparison, width: int, color: bool, *, by_hand: bool) -> str:
+    """:func:`render_comparison`; ``by_hand``: lay out here every part that fits the view's own
+    rules (without colour, the whole view but for odd cases), else draw every part through rich
+    (colour; and the reference the tests hold the hand-drawn lines to)."""
     buffer = io.StringIO()
-    width = max(width, MIN_WIDTH)
-    console = _console(buffer, width, color)
     batch: list[RenderableType] = []
-    for part in _view(c, color, width):
-        if not isinstance(part, _Lines):
-            batch.append(part)
-            continue
+    console: Console | None = None
+
+    def flush() -> None:
+        nonlocal console
         if batch:
+            from rich.console import Group
+
+            console = console or _console(buffer, width, color)
             console.print(Group(*batch))
-            batch = []
-        buffer.write("".join(line + "\n" for line in part.lines))
-    if batch:
-        console.print(Group(*batch))
+            batch.clear()
+
+    for part in _view(c, color, width):
+        lines = _lines(part, width) if by_hand or isinstance(part, _Lines) else None
+        if lines is None:
+            batch.extend(_renderables(part, width))
+            continue
+        flush()
+        buffer.write("".join(line + "\n" for line in lines))
+    flush()
     # rich pads lines with spaces to the full width; an escape sequence never ends in a space
     return "".join(line.rstrip(" ") + "\n" for line in buffer.getvalue().splitlines())
+
+
+def _lines(part: _Part, width: int) -> list[str] | None:
+    """A part's lines laid out here, or None for rich to draw it."""
+    if isinstance(part, _Lines):
+        return part.lines
+    if isinstance(part, _Heading):
+        return _heading_lines(part.title, width)
+    if isinstance(part, _Para):
+        if not part.text:
+            return [""]
+        pad = " " * part.indent
+        return [(pad + line).rstrip(" ") for line in _folds(part.text, width - part.indent)]
+    if isinstance(part, _Summary):
+        return _summary_lines(part, width)
+    return None
+
+
+def _renderables(part: _Part, width: int) -> list[RenderableType]:
+    """A part as rich draws it."""
+    from rich.padding import Padding
+    from rich.text import Text
+
+    if isinstance(part, _Heading):
+        return [_heading(part.title, width)]
+    if isinstance(part, _Para):
+        text = Text(part.text, style=_HEAD if part.bold else "")
+        return [Padding(text, (0, 0, 0, part.indent), expand=False) if part.indent else text]
+    if isinstance(part, _Summary):
+        return _summary_tables(part)
+    assert not isinstance(part, _Lines)
+    return [part]
 
 
 def terminal_settings(file: IO[str]) -> tuple[int, bool]:
@@ -452,6 +615,14 @@ def terminal_settings(file: IO[str]) -> tuple[int, bool]:
     as rich measures it (``COLUMNS`` included) when ``file`` is a tty, else :data:`DEFAULT_WIDTH`,
     so piped output is the same on every machine.
     """
+    try:
+        tty = file.isatty()
+    except (AttributeError, ValueError):  # a closed or file-like stream without isatty()
+        tty = False
+    if not tty and not any(name in os.environ for name in _TERMINAL_VARIABLES):
+        return DEFAULT_WIDTH, False  # what rich says of such a file (without importing rich)
+    from rich.console import Console
+
     # The two variables are read here, not left to rich, whose reading of empty values changed
     # between versions 13 and 14.
     no_color = os.environ.get("NO_COLOR", "") != ""
@@ -460,8 +631,4 @@ def terminal_settings(file: IO[str]) -> tuple[int, bool]:
     color = console.is_terminal and not (
         no_color or console.is_dumb_terminal or console.legacy_windows
     )
-    try:
-        tty = file.isatty()
-    except (AttributeError, ValueError):  # a closed or file-like stream without isatty()
-        tty = False
     return (max(console.width, MIN_WIDTH) if tty else DEFAULT_WIDTH), color
