@@ -371,16 +371,22 @@ def _representative(scores: _Scores, by_doc: dict[int, tuple[int, ...]]) -> int:
     """
     if len(by_doc) == 1:
         return next(iter(by_doc))
-    rows = {d: [scores.offsets[d] + i for i in idx] for d, idx in by_doc.items()}
+    rows = {d: _rows(scores.offsets[d], idx) for d, idx in by_doc.items()}
 
     def key(d: int) -> tuple[float, int, int]:
-        centrality = sum(
-            float(scores.matrix[np.ix_(rows[d], rows[e])].max()) for e in by_doc if e != d
-        )
+        centrality = sum(float(scores.matrix[rows[d]][:, rows[e]].max()) for e in by_doc if e != d)
         length = sum(len(scores.docs[d].sentences[i].text) for i in by_doc[d])
         return (-round(centrality, 9), -length, d)
 
     return min(by_doc, key=key)
+
+
+def _rows(offset: int, idx: tuple[int, ...]) -> slice | list[int]:
+    """Matrix rows of a member's sentences: a slice when they are adjacent (always, for a
+    group :func:`_group` made; a slice reads the block without copying what it indexes)."""
+    if idx[-1] - idx[0] + 1 == len(idx):
+        return slice(offset + idx[0], offset + idx[-1] + 1)
+    return [offset + i for i in idx]
 
 
 def _coverage(documents: list[Document], claims: list[Claim]) -> dict[str, Coverage]:

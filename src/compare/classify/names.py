@@ -78,16 +78,18 @@ def _name_tokens_of(text: str, starts: tuple[int, ...]) -> _NameTokens:
         [tok[:1].isupper() if "-" not in tok else _capitalised(tok) for tok, _, _ in tokens]
     )
     opens = frozenset(starts)
-    first = set()
-    for i, (_, start, _) in enumerate(tokens):
-        if not caps[i]:
-            continue  # only capitalised words are asked whether they open a sentence
-        k = start  # skip back over spaces and opening quotes, without copying the text
-        while k > 0 and text[k - 1] in _OPENERS:
-            k -= 1
-        if start in opens or k == 0 or k in opens or text[k - 1] in ".!?:":
-            first.add(i)
+    # only capitalised words are asked whether they open a sentence
+    first = [i for i, tok in enumerate(tokens) if caps[i] and _opens(text, tok[1], opens)]
     return tokens, caps, frozenset(first)
+
+
+def _opens(text: str, start: int, opens: AbstractSet[int]) -> bool:
+    """Whether the word at ``start`` opens a sentence (``opens``: where sentences begin), or a
+    quote that opens one."""
+    k = start  # skip back over spaces and opening quotes, without copying the text
+    while k > 0 and text[k - 1] in _OPENERS:
+        k -= 1
+    return start in opens or k == 0 or k in opens or text[k - 1] in ".!?:"
 
 
 _side_name_tokens = bounded()(_name_tokens_of)
@@ -103,13 +105,16 @@ def _capitals_inside(ctx: LinkContext, doc: Document) -> frozenset[str]:
 
 @bounded()
 def _capitals_of(text: str, starts: tuple[int, ...], lex: Lexicon) -> frozenset[str]:
-    """:func:`_capitals_inside` of a text (cached by text: its token list is not kept)."""
-    tokens, caps, first = _name_tokens_of(text, starts)
-    return frozenset(
-        strip_possessive(tok.casefold(), lex)
-        for i, (tok, _, _) in enumerate(tokens)
-        if caps[i] and i not in first
-    )
+    """:func:`_capitals_inside` of a text (cached by text: its token list is not kept): the
+    capitalised words of :func:`_name_tokens_of` that open no sentence, read in one pass."""
+    opens = frozenset(starts)
+    out = set()
+    for m in _NAME_TOKEN_RE.finditer(text):
+        tok = m.group()
+        cap = tok[:1].isupper() if "-" not in tok else _capitalised(tok)
+        if cap and not _opens(text, m.start(), opens):
+            out.add(strip_possessive(tok.casefold(), lex))
+    return frozenset(out)
 
 
 def _capitals_inside_either(ctx: LinkContext) -> frozenset[str]:
