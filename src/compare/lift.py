@@ -60,8 +60,11 @@ def _grams(text: str, language: str) -> frozenset[str]:
         for w, f in zip(words, folded, strict=True)
     ]
     out: set[str] = set()
+    inside = sum(content[:ANCHOR_WORDS])  # content words in the window at k, slid along
     for k in range(len(words) - ANCHOR_WORDS + 1):
-        if sum(content[k : k + ANCHOR_WORDS]) >= ANCHOR_CONTENT:
+        if k:
+            inside += content[k + ANCHOR_WORDS - 1] - content[k - 1]
+        if inside >= ANCHOR_CONTENT:
             out.add(_JOIN.join(folded[k : k + ANCHOR_WORDS]))
     return frozenset(out)
 

@@ -86,6 +86,8 @@ def unit_spans(text: str, language: str = "en") -> tuple[tuple[int, int], ...]:
         return ((0, len(text)),)
     bounds = [0, *_cuts(text), len(text)]
     pieces = [(a, b) for a, b in itertools.pairwise(bounds) if a < b]
+    if len(pieces) == 1:
+        return tuple(pieces)  # no cut: one unit, whatever it weighs
     weights = [_weight(text[a:b], language) for a, b in pieces]
     # Join every piece too small to be a claim to its neighbour (the next one, or for the last
     # piece the previous one), smallest first, until all stand alone or one is left.
