@@ -87,6 +87,21 @@ class _Scores:
     """What link classifiers read once per document, for this collation only."""
     links: LinkMemo = attrs.field(factory=dict, eq=False, repr=False)
     """Links built for claims, reused by the pairwise views where they meet the same link."""
+    best: dict[int, tuple[NDArray[np.intp], Matrix]] = attrs.field(
+        factory=dict, eq=False, repr=False
+    )
+    """By document: each sentence's best-scoring sentence of it, and that score (see
+    :meth:`row_best`)."""
+
+    def row_best(self, d: int) -> tuple[NDArray[np.intp], Matrix]:
+        """For every sentence, its best-scoring sentence of document ``d`` (index within ``d``,
+        the first of equal maxima) and that score; computed once per document."""
+        found = self.best.get(d)
+        if found is None:
+            block = self.matrix[:, self.offsets[d] : self.offsets[d + 1]]
+            at = block.argmax(axis=1)
+            found = self.best[d] = (at, block[np.arange(len(block)), at])
+        return found
 
     def reuse(self) -> Reuse:
         """What the pairwise views can take from this collation unchanged."""
@@ -351,14 +366,20 @@ def _closest(scores: _Scores, by_doc: dict[int, tuple[int, ...]]) -> dict[str, C
     if not absent:
         return {}
     rows = [scores.offsets[d] + i for d, idx in by_doc.items() for i in idx]
-    best = scores.matrix[rows].max(axis=0)
+    # one sentence (most claims): its row's best of each document, read off a table
+    best = scores.matrix[rows].max(axis=0) if len(rows) > 1 else None
     out: dict[str, Candidate] = {}
     for e in absent:
         lo, hi = scores.offsets[e], scores.offsets[e + 1]
         if hi == lo:
             continue
-        j = int(np.argmax(best[lo:hi]))  # the first of equal maxima: the lower index
-        score = round(min(1.0, max(0.0, float(best[lo + j]))), 4)
+        if best is None:
+            at, top = scores.row_best(e)
+            j, value = int(at[rows[0]]), float(top[rows[0]])
+        else:
+            j = int(np.argmax(best[lo:hi]))  # the first of equal maxima: the lower index
+            value = float(best[lo + j])
+        score = round(min(1.0, max(0.0, value)), 4)
         if score >= scores.options.near_miss:
             out[scores.docs[e].id] = Candidate(j, score)
     return out
