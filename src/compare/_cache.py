@@ -49,7 +49,7 @@ ENTRY_BYTES = 120
 
 _REFERENCE = 8
 
-_SAMPLE = 32
+_SAMPLE = 8
 """Items of a container weighed one by one; the rest are taken to weigh as much on average."""
 
 _sizeof = sys.getsizeof

@@ -87,6 +87,21 @@ class _Scores:
     """What link classifiers read once per document, for this collation only."""
     links: LinkMemo = attrs.field(factory=dict, eq=False, repr=False)
     """Links built for claims, reused by the pairwise views where they meet the same link."""
+    best: dict[int, tuple[NDArray[np.intp], Matrix]] = attrs.field(
+        factory=dict, eq=False, repr=False
+    )
+    """By document: each sentence's best-scoring sentence of it, and that score (see
+    :meth:`row_best`)."""
+
+    def row_best(self, d: int) -> tuple[NDArray[np.intp], Matrix]:
+        """For every sentence, its best-scoring sentence of document ``d`` (index within ``d``,
+        the first of equal maxima) and that score; computed once per document."""
+        found = self.best.get(d)
+        if found is None:
+            block = self.matrix[:, self.offsets[d] : self.offsets[d + 1]]
+            at = block.argmax(axis=1)
+            found = self.best[d] = (at, block[np.arange(len(block)), at])
+        return found
 
     def reuse(self) -> Reuse:
         """What the pairwise views can take from this collation unchanged."""
@@ -351,14 +366,20 @@ def _closest(scores: _Scores, by_doc: dict[int, tuple[int, ...]]) -> dict[str, C
     if not absent:
         return {}
     rows = [scores.offsets[d] + i for d, idx in by_doc.items() for i in idx]
-    best = scores.matrix[rows].max(axis=0)
+    # one sentence (most claims): its row's best of each document, read off a table
+    best = scores.matrix[rows].max(axis=0) if len(rows) > 1 else None
     out: dict[str, Candidate] = {}
     for e in absent:
         lo, hi = scores.offsets[e], scores.offsets[e + 1]
         if hi == lo:
             continue
-        j = int(np.argmax(best[lo:hi]))  # the first of equal maxima: the lower index
-        score = round(min(1.0, max(0.0, float(best[lo + j]))), 4)
+        if best is None:
+            at, top = scores.row_best(e)
+            j, value = int(at[rows[0]]), float(top[rows[0]])
+        else:
+            j = int(np.argmax(best[lo:hi]))  # the first of equal maxima: the lower index
+            value = float(best[lo + j])
+        score = round(min(1.0, max(0.0, value)), 4)
         if score >= scores.options.near_miss:
             out[scores.docs[e].id] = Candidate(j, score)
     return out
@@ -371,16 +392,22 @@ def _representative(scores: _Scores, by_doc: dict[int, tuple[int, ...]]) -> int:
     """
     if len(by_doc) == 1:
         return next(iter(by_doc))
-    rows = {d: [scores.offsets[d] + i for i in idx] for d, idx in by_doc.items()}
+    rows = {d: _rows(scores.offsets[d], idx) for d, idx in by_doc.items()}
 
     def key(d: int) -> tuple[float, int, int]:
-        centrality = sum(
-            float(scores.matrix[np.ix_(rows[d], rows[e])].max()) for e in by_doc if e != d
-        )
+        centrality = sum(float(scores.matrix[rows[d]][:, rows[e]].max()) for e in by_doc if e != d)
         length = sum(len(scores.docs[d].sentences[i].text) for i in by_doc[d])
         return (-round(centrality, 9), -length, d)
 
     return min(by_doc, key=key)
+
+
+def _rows(offset: int, idx: tuple[int, ...]) -> slice | list[int]:
+    """Matrix rows of a member's sentences: a slice when they are adjacent (always, for a
+    group :func:`_group` made; a slice reads the block without copying what it indexes)."""
+    if idx[-1] - idx[0] + 1 == len(idx):
+        return slice(offset + idx[0], offset + idx[-1] + 1)
+    return [offset + i for i in idx]
 
 
 def _coverage(documents: list[Document], claims: list[Claim]) -> dict[str, Coverage]:

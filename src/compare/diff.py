@@ -94,13 +94,20 @@ def code_point(n: int) -> str:
     return chr(n + len(_SURROGATES) if n >= _SURROGATES.start else n)
 
 
+_TABLED = 4096
+_FIRST_CODES = "".join(code_point(n) for n in range(_TABLED))
+"""The characters of a diff's first :data:`_TABLED` distinct words (all of any sentence pair's),
+looked up instead of computed."""
+
+
 def _encode(keys: tuple[str, ...], codes: dict[str, str]) -> str:
     """Map each token key to one character, sharing characters between equal keys."""
     out = []
     for key in keys:
         ch = codes.get(key)
         if ch is None:
-            ch = codes[key] = code_point(len(codes))
+            n = len(codes)
+            ch = codes[key] = _FIRST_CODES[n] if n < _TABLED else code_point(n)
         out.append(ch)
     return "".join(out)
 

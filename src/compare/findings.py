@@ -174,7 +174,17 @@ count as explained by them ("1,200 residents" → "some 2,000 people" is the num
 
 def _explained(ctx: LinkContext, change: Change) -> bool:
     """Whether typed findings of the link explain this change: they touch its words, and leave
-    at most ``_LEFT_OVER`` content words of it on each side unexplained."""
+    at most ``_LEFT_OVER`` content words of it on each side unexplained (once per change:
+    :func:`reworded` and :func:`detail` both ask)."""
+    known: dict[Change, bool] = memo(ctx, "explained", dict)
+    found = known.get(change)
+    if found is None:
+        found = known[change] = _explains(ctx, change)
+    return found
+
+
+def _explains(ctx: LinkContext, change: Change) -> bool:
+    """:func:`_explained`, computed."""
     typed = typed_findings(ctx)
     if not typed:
         return False

@@ -41,9 +41,15 @@ ANCHOR_CONTENT = 2
 _TOKEN = re.compile(r"\w+(?:['’]\w+)*")
 
 
+_JOIN = "\x1f"
+"""Joins the words of a run into one string: no word holds it, so equal strings are equal runs
+(strings hash, compare and weigh for the cache faster than tuples of words)."""
+
+
 @bounded()
-def _grams(text: str, language: str) -> frozenset[tuple[str, ...]]:
-    """The word runs of ``text`` that can anchor: :data:`ANCHOR_WORDS` long, enough content."""
+def _grams(text: str, language: str) -> frozenset[str]:
+    """The word runs of ``text`` that can anchor: :data:`ANCHOR_WORDS` long, enough content,
+    each as its words joined by :data:`_JOIN`."""
     stop = stopwords(language)
     words = _TOKEN.findall(text)
     folded = _TOKEN.findall(fold(text))
@@ -53,10 +59,13 @@ def _grams(text: str, language: str) -> frozenset[tuple[str, ...]]:
         f not in stop and w[:1].islower() and not w.isdigit()
         for w, f in zip(words, folded, strict=True)
     ]
-    out: set[tuple[str, ...]] = set()
+    out: set[str] = set()
+    inside = sum(content[:ANCHOR_WORDS])  # content words in the window at k, slid along
     for k in range(len(words) - ANCHOR_WORDS + 1):
-        if sum(content[k : k + ANCHOR_WORDS]) >= ANCHOR_CONTENT:
-            out.add(tuple(folded[k : k + ANCHOR_WORDS]))
+        if k:
+            inside += content[k + ANCHOR_WORDS - 1] - content[k - 1]
+        if inside >= ANCHOR_CONTENT:
+            out.add(_JOIN.join(folded[k : k + ANCHOR_WORDS]))
     return frozenset(out)
 
 
@@ -73,7 +82,7 @@ def anchor_pairs(
     documents, and each pair is given both ways round.
     """
     if blocks is None:
-        only: list[dict[tuple[str, ...], int]] = [{}, {}]  # each run's one row, -1 if several
+        only: list[dict[str, int]] = [{}, {}]  # each run's one row, -1 if several
         for side, texts in enumerate((ref, other)):
             rows = only[side]
             for row, f in enumerate(texts):
@@ -86,7 +95,7 @@ def anchor_pairs(
                 found.add((a, b))
         return sorted(found)
     owner = _owners(blocks, len(ref)).tolist()
-    seen: dict[tuple[str, ...], dict[int, int]] = {}  # run -> document -> its one row, or -1
+    seen: dict[str, dict[int, int]] = {}  # run -> document -> its one row, or -1
     for row, f in enumerate(ref):
         doc = owner[row]
         for gram in _grams(f.text, options.language):

@@ -155,6 +155,8 @@ def unit_spans(text: str, language: str = "en") -> tuple[tuple[int, int], ...]:
         return ((0, len(text)),)
     bounds = [0, *_cuts(text, language), len(text)]
     pieces = [(a, b) for a, b in itertools.pairwise(bounds) if a < b]
+    if len(pieces) == 1:
+        return tuple(pieces)  # no cut: one unit, whatever it weighs
     weights = [_weight(text[a:b], language) for a, b in pieces]
     least = MIN_CONTENT_HAN if language == "zh" else MIN_CONTENT
     # Join every piece too small to be a claim to its neighbour (the next one, or for the last

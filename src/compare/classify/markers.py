@@ -5,6 +5,7 @@ words.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 
 import attrs
 
@@ -98,6 +99,9 @@ def _one_sided(ctx: LinkContext, phrases: frozenset[Phrase]) -> tuple[list[_Mark
     lex = _lex(ctx)
     ref_m = _markers(ctx.ref, phrases, lex)
     other_m = _markers(ctx.other, phrases, lex)
+    only_ref, only_other = _unmatched(ref_m, other_m, lambda x, y: x.phrase == y.phrase)
+    if not (only_ref or only_other):
+        return only_ref, only_other  # every marker on both sides: nothing one-sided to anchor
     ref_keys, other_keys = memo(
         ctx,
         "stems",
@@ -107,7 +111,6 @@ def _one_sided(ctx: LinkContext, phrases: frozenset[Phrase]) -> tuple[list[_Mark
         ),
     )
     cs = changes(ctx)
-    only_ref, only_other = _unmatched(ref_m, other_m, lambda x, y: x.phrase == y.phrase)
     only_ref = [
         m
         for m in only_ref
@@ -135,13 +138,19 @@ def hedge(ctx: LinkContext) -> Iterator[Finding]:
         yield _finding("hedge", ctx, f"adds hedge {_quoted(m.text)}", other=[(m.start, m.end)])
 
 
+@lru_cache(maxsize=16)
+def _degree_words(lex: Lexicon) -> frozenset[Phrase]:
+    """Intensifiers and downtoners of a lexicon, one set (made once: it keys a cache)."""
+    return lex.intensifiers | lex.downtoners
+
+
 def intensity(ctx: LinkContext) -> Iterator[Finding]:
     """An intensifier or downtoner added, dropped or swapped on shared words: ``adds intensifier
     ‘firmly’``, ``‘firmly’ → ‘strongly’``, ``adds downtoner ‘partly’``."""
     if ctx.relation == "same":
         return
     lex = _lex(ctx)
-    only_ref, only_other = _one_sided(ctx, lex.intensifiers | lex.downtoners)
+    only_ref, only_other = _one_sided(ctx, _degree_words(lex))
     cs = changes(ctx)
 
     def kind(m: _Marker) -> str:

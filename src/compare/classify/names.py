@@ -78,16 +78,18 @@ def _name_tokens_of(text: str, starts: tuple[int, ...]) -> _NameTokens:
         [tok[:1].isupper() if "-" not in tok else _capitalised(tok) for tok, _, _ in tokens]
     )
     opens = frozenset(starts)
-    first = set()
-    for i, (_, start, _) in enumerate(tokens):
-        if not caps[i]:
-            continue  # only capitalised words are asked whether they open a sentence
-        k = start  # skip back over spaces and opening quotes, without copying the text
-        while k > 0 and text[k - 1] in _OPENERS:
-            k -= 1
-        if start in opens or k == 0 or k in opens or text[k - 1] in ".!?:":
-            first.add(i)
+    # only capitalised words are asked whether they open a sentence
+    first = [i for i, tok in enumerate(tokens) if caps[i] and _opens(text, tok[1], opens)]
     return tokens, caps, frozenset(first)
+
+
+def _opens(text: str, start: int, opens: AbstractSet[int]) -> bool:
+    """Whether the word at ``start`` opens a sentence (``opens``: where sentences begin), or a
+    quote that opens one."""
+    k = start  # skip back over spaces and opening quotes, without copying the text
+    while k > 0 and text[k - 1] in _OPENERS:
+        k -= 1
+    return start in opens or k == 0 or k in opens or text[k - 1] in ".!?:"
 
 
 _side_name_tokens = bounded()(_name_tokens_of)
@@ -103,13 +105,16 @@ def _capitals_inside(ctx: LinkContext, doc: Document) -> frozenset[str]:
 
 @bounded()
 def _capitals_of(text: str, starts: tuple[int, ...], lex: Lexicon) -> frozenset[str]:
-    """:func:`_capitals_inside` of a text (cached by text: its token list is not kept)."""
-    tokens, caps, first = _name_tokens_of(text, starts)
-    return frozenset(
-        strip_possessive(tok.casefold(), lex)
-        for i, (tok, _, _) in enumerate(tokens)
-        if caps[i] and i not in first
-    )
+    """:func:`_capitals_inside` of a text (cached by text: its token list is not kept): the
+    capitalised words of :func:`_name_tokens_of` that open no sentence, read in one pass."""
+    opens = frozenset(starts)
+    out = set()
+    for m in _NAME_TOKEN_RE.finditer(text):
+        tok = m.group()
+        cap = tok[:1].isupper() if "-" not in tok else _capitalised(tok)
+        if cap and not _opens(text, m.start(), opens):
+            out.add(strip_possessive(tok.casefold(), lex))
+    return frozenset(out)
 
 
 def _capitals_inside_either(ctx: LinkContext) -> frozenset[str]:
@@ -128,12 +133,33 @@ def _caseless_alias(token: str, lex: Lexicon) -> bool:
 
 def _names(
     side: Side, lowercase: AbstractSet[str], inside: AbstractSet[str], lex: Lexicon
-) -> list[_Name]:
+) -> tuple[_Name, ...]:
     """Capitalised runs of a side, pronouns left out. A sentence's first word counts only when
     known as a name: an alias, capitalised inside a sentence of either side (``inside``), or
-    followed by another capitalised word ("Syrian President")."""
+    followed by another capitalised word ("Syrian President").
+
+    The two sets matter only for the words that open a sentence: those are decided here, and
+    the runs read once per side text and set of dropped first words (a side recurs across
+    links, with the same first words dropped)."""
     stop = stopwords(lex.language)
     tokens, caps, first = _name_tokens(side)
+    dropped = []
+    for i in sorted(first):
+        plain = strip_possessive(tokens[i][0].casefold(), lex)
+        followed = i + 1 < len(tokens) and caps[i + 1]
+        known = plain in lex.aliases or plain in inside
+        if plain in stop or plain in lowercase or not (followed or known):
+            dropped.append(i)  # "The", "Furthermore": capitalised only because first
+    return _names_of(side.text, side.sentence_starts(), tuple(dropped), lex)
+
+
+@bounded()
+def _names_of(
+    text: str, starts: tuple[int, ...], dropped: tuple[int, ...], lex: Lexicon
+) -> tuple[_Name, ...]:
+    """:func:`_names` of a side's text, given which sentence-opening words (token indices) do
+    not start a name."""
+    tokens, caps, first = _side_name_tokens(text, starts)
     out: list[_Name] = []
     run: list[int] = []
 
@@ -144,36 +170,39 @@ def _names(
             run.pop(0)  # "President Xi" is Xi
         if run:
             s, e = tokens[run[0]][1], tokens[run[-1]][2]
-            text = side.text[s:e]
-            names, groups = _name_parts(text, lex)
+            names, groups = _name_parts(text[s:e], lex)
             if names or groups:
-                out.append(_Name(text, s, e, names, groups))
+                out.append(_Name(text[s:e], s, e, names, groups))
         run.clear()
 
     for i, (tok, _, _) in enumerate(tokens):
-        cap = caps[i] or _caseless_alias(tok, lex)
+        # only a token outside ASCII can be a caseless alias (ASCII letters have case)
+        cap = caps[i] or (tok[0] > "\x7f" and _caseless_alias(tok, lex))
         if not (cap or run):
             continue  # neither in nor starting a run
         plain = strip_possessive(tok.casefold(), lex)
         if cap and plain not in lex.pronouns:
-            if i in first and not run:
-                followed = i + 1 < len(tokens) and caps[i + 1]
-                known = plain in lex.aliases or plain in inside
-                if plain in stop or plain in lowercase or not (followed or known):
-                    continue  # "The", "Furthermore": capitalised only because first
+            if i in first and not run and i in dropped:
+                continue
             run.append(i)
         elif run and plain in lex.connectors:
             run.append(i)
         else:
             close()
     close()
-    return out
+    return tuple(out)
+
+
+@bounded()
+def _lower_words(text: str) -> frozenset[str]:
+    """The words (folded) a text writes in lower case somewhere."""
+    return frozenset(w for w, s, e in words(text) if text[s:e].islower())
 
 
 _Counts = tuple[Counter[str], Counter[int]]
 
 
-def _name_counts(side: Side, names: list[_Name], lex: Lexicon) -> _Counts:
+def _name_counts(side: Side, names: Sequence[_Name], lex: Lexicon) -> _Counts:
     """How often a side uses each word (possessives dropped, hyphenated parts counted too) and
     names each alias group (once a capitalised run)."""
     counts: Counter[str] = Counter()
@@ -311,10 +340,10 @@ def _role_swaps(ctx: LinkContext, local: Sequence[Change]) -> Iterator[Finding]:
             yield _finding("entity", ctx, detail, [(c.a_start, c.a_end)], [(c.b_start, c.b_end)])
             return
 
+    one = [(word(c.ref_text(ctx)), word(c.other_text(ctx))) for c in local] if local[1:] else []
     for i, x in enumerate(local):
-        for y in local[i + 1 :]:
-            a1, b1 = word(x.ref_text(ctx)), word(x.other_text(ctx))
-            a2, b2 = word(y.ref_text(ctx)), word(y.other_text(ctx))
+        for k, y in enumerate(local[i + 1 :], i + 1):
+            (a1, b1), (a2, b2) = one[i], one[k]
             if a1 and a2 and a1 != a2 and a1 == b2 and a2 == b1:
                 first = x.ref_text(ctx).strip()
                 second = y.ref_text(ctx).strip()
@@ -342,12 +371,7 @@ def entity(ctx: LinkContext) -> Iterator[Finding]:
         return
     yield from _role_swaps(ctx, local)
     lex = _lex(ctx)
-    lower = {
-        w
-        for text in (ctx.ref.text, ctx.other.text)
-        for w, s, e in words(text)
-        if text[s:e].islower()
-    }
+    lower = _lower_words(ctx.ref.text) | _lower_words(ctx.other.text)
     inside = _capitals_inside_either(ctx)
     # names of each side in each local change; the counts are read only for changes with
     # names on both sides, the only ones that can make a finding

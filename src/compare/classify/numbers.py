@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
 
 from compare.classify._common import _change_of, _finding, _lex, _new_content, _quoted, _unmatched
 from compare.context import (
@@ -15,12 +16,14 @@ from compare.context import (
 )
 from compare.lexicon import (
     Lexicon,
+    Phrase,
     words,
 )
 from compare.model import Finding
 from compare.quantities import Quantity, quantities, same_quantity
 
 _DIGIT_RUN_RE = re.compile(r"\d+")
+_DATE_RE = re.compile(r"(\d{4})-\d{1,2}-\d{1,2}")
 
 
 def _numbers_in_names(ctx: LinkContext) -> Iterator[Finding]:
@@ -47,7 +50,7 @@ def _has_digits(text: str) -> bool:
 def _document_year(ctx: LinkContext) -> int | None:
     """The year of either document's date (``Document.meta['date']``), if it has one."""
     for doc in (ctx.ref.doc, ctx.other.doc):
-        found = re.match(r"(\d{4})-\d{1,2}-\d{1,2}", doc.meta.get("date", ""))
+        found = _DATE_RE.match(doc.meta.get("date", ""))
         if found:
             return int(found.group(1))
     return None
@@ -91,10 +94,16 @@ def _same_value(x: Quantity, x_text: str, y: Quantity, y_text: str, year: int | 
     return False
 
 
+@lru_cache(maxsize=16)
+def _longest_first(phrases: frozenset[Phrase]) -> tuple[Phrase, ...]:
+    """Phrases sorted longest first (sorted once per word list, not once per number)."""
+    return tuple(sorted(phrases, key=len, reverse=True))
+
+
 def _approx_before(q: Quantity, text: str, lex: Lexicon) -> str:
     """The approximation marker just before a number ("as many as", "some"), or ``""``."""
     before = words(text[: q.start])
-    for phrase in sorted(lex.approximators, key=len, reverse=True):
+    for phrase in _longest_first(lex.approximators):
         tail = before[-len(phrase) :]
         same = len(tail) == len(phrase) and tuple(w for w, _, _ in tail) == phrase
         if same and text[tail[-1][2] : q.start].strip() == "":
