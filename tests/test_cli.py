@@ -226,6 +226,7 @@ def bad_inputs(tmp_path: Path) -> dict[str, str]:
         pytest.param(
             ["--label", "A", "--label", "B", "--label", "C", CGTN, RELAY], "label", id="labels"
         ),
+        pytest.param(["collate", CGTN, RELAY, CGTN], "has no collate command", id="collate"),
         pytest.param([CGTN], "OTHER", id="one-file"),
         pytest.param([str(READOUTS / "README.md")], "OTHER", id="one-file-not-a-folder"),
         pytest.param(["-", "-"], "standard input", id="stdin-twice"),

@@ -390,6 +390,10 @@ def _write(output: str, path: str | None) -> None:
         raise CompareError(f"cannot write to standard output: {exc.strerror or exc}") from exc
 
 
+_NOT_COMMANDS = frozenset({"collate", "compare", "diff", "align"})
+"""Words a user may type as a command, which the command line reads as file names."""
+
+
 def _run(args: argparse.Namespace, progress: Progress) -> str:
     """Load the inputs, compare or collate them, and render the result in the chosen format."""
     if sys.stdout is None and not args.output:
@@ -398,6 +402,11 @@ def _run(args: argparse.Namespace, progress: Progress) -> str:
     filtering = args.only is not None or args.exclude is not None
     if filtering:
         selection(args.only, args.exclude, names=("--only", "--exclude"))  # fails before work
+    if args.ref in _NOT_COMMANDS and not os.path.exists(args.ref):
+        raise CompareError(
+            f"{args.ref}: no such file ({PROG} has no {args.ref} command: pass two files to "
+            f"compare them, three or more to collate them; `{PROG} corpus` groups a collection)"
+        )
     paths = _expand([args.ref, *args.others])
     if args.html and "-" not in paths:
         raise CompareError("--html applies to standard input (-), which is not among the inputs")
