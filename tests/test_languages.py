@@ -84,6 +84,29 @@ def test_chinese_speaker_before_a_place_or_time() -> None:
     assert not _found(result, "attribution", 0, 0)
 
 
+@pytest.mark.parametrize(
+    ("ref", "other", "expected"),
+    [
+        (
+            "中国大使出席了通车仪式，并向工人表示祝贺。",
+            "俄罗斯大使出席了通车仪式，并向工人表示祝贺。",
+            "中国 → 俄罗斯",
+        ),
+        ("中方愿同叙方加强合作。", "中方愿同伊方加强合作。", "叙方 → 伊方"),
+        ("北京对此表示欢迎。", "中方对此表示欢迎。", None),  # one entity, two names
+        ("这种集中方式提高了效率。", "这种分散方式提高了效率。", None),  # 集中方式 holds no 中方
+    ],
+)
+def test_chinese_entities_are_known_names(ref: str, other: str, expected: str | None) -> None:
+    """Chinese has no capitals: an entity is a known name of aliases_zh.txt, found as a run of
+    characters; a "side" (中方) only where a clause starts or after 同, 与 ..."""
+    result = compare.compare(
+        compare.Document.from_text(ref, label="A"), compare.Document.from_text(other, label="B")
+    )
+    found = _found(result, "entity", 0, 0)
+    assert ([expected] if expected else []) == found
+
+
 def test_arabic_findings() -> None:
     """Friday → Thursday, 500 → 800, the speaker, the negation and China → Russia are found;
     Arabic-Indic digits and tanween change nothing."""

@@ -5,6 +5,7 @@ of a name, names lost from one side, roles swapped around a verb.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -141,6 +142,8 @@ def _names(
     The two sets matter only for the words that open a sentence: those are decided here, and
     the runs read once per side text and set of dropped first words (a side recurs across
     links, with the same first words dropped)."""
+    if lex.language == "zh":
+        return _han_names(side.text, lex)
     stop = stopwords(lex.language)
     tokens, caps, first = _name_tokens(side)
     dropped = []
@@ -151,6 +154,42 @@ def _names(
         if plain in stop or plain in lowercase or not (followed or known):
             dropped.append(i)  # "The", "Furthermore": capitalised only because first
     return _names_of(side.text, side.sentence_starts(), tuple(dropped), lex)
+
+
+_HAN_PARTY_AFTER = "，。；：、“”‘’（）《》与同和对向跟并"
+"""Where a two-character "side" name (中方) may start: after these, or where the text does."""
+
+
+@functools.cache
+def _han_aliases(lex: Lexicon) -> re.Pattern[str] | None:
+    """The known Chinese names of ``lex`` (``aliases_zh.txt``) as one pattern, longest first;
+    a two-character name ending in 方 only where a clause starts (:data:`_HAN_PARTY_AFTER`)."""
+    forms = {key.replace(" ", "") for key in lex.aliases}
+    forms = {f for f in forms if f and all("\u4e00" <= c <= "\u9fff" or c == "·" for c in f)}
+    parties = sorted(f for f in forms if len(f) == 2 and f.endswith("方"))
+    others = sorted(forms - set(parties), key=lambda f: (-len(f), f))
+    if not forms:
+        return None
+    alternatives = [re.escape(f) for f in others]
+    if parties:
+        party = "|".join(map(re.escape, parties))
+        alternatives.append(f"(?<![^{re.escape(_HAN_PARTY_AFTER)}])(?:{party})")
+    return re.compile("|".join(alternatives))
+
+
+@bounded()
+def _han_names(text: str, lex: Lexicon) -> tuple[_Name, ...]:
+    """Known names in Chinese text (no capitals, no spaces: found by :func:`_han_aliases`),
+    each as its alias group, in order, not overlapping."""
+    pattern = _han_aliases(lex)
+    if pattern is None:
+        return ()
+    out = []
+    for m in pattern.finditer(text):
+        names, groups = _name_parts(m.group(), lex)
+        if names or groups:
+            out.append(_Name(m.group(), m.start(), m.end(), names, groups))
+    return tuple(out)
 
 
 @bounded()
