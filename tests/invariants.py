@@ -119,6 +119,15 @@ def check_links(result: Comparison) -> None:
             "".join(op.text for op in link.diff if op.op != "delete")
         )
         assert tuple(sorted({f.type for f in result.findings if f.ref == link.ref})) == link.flags
+        if link.shared is not None:  # the shared claim units lie inside the link's sentences
+            assert link.relation == "partial"
+            for (start, end), doc, idx in (
+                (link.shared[0], result.reference, link.ref),
+                (link.shared[1], result.other, link.other),
+            ):
+                first, last = doc.sentences[idx[0]], doc.sentences[idx[-1]]
+                assert first.start <= start < end <= last.end, (link.shared, idx)
+                assert doc.text[start:end].strip()
 
 
 def check_candidates(
