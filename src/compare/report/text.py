@@ -1,8 +1,12 @@
-"""The terminal view, drawn with rich: a summary table, linked pairs, added and omitted, findings.
+"""The terminal view, as rich draws it: a summary table, linked pairs, added and omitted, findings.
 
 Without colour (the default, and whenever output is not a terminal) changed words carry wdiff's
 markers, ``[-deleted-]`` and ``{+inserted+}``, and the text has no escape codes at all. With
 colour the markers give way to styles: deletions red and struck through, insertions green.
+
+Without colour the view is laid out here, line for line as rich would draw it (tests hold the two
+equal), and rich is imported only for what does not fit those rules; the coloured view is drawn
+through rich.
 
 Every piece of source text reaches rich as a :class:`rich.text.Text`, never as a markup string,
 so ``[bold]`` or ``:emoji:`` in a document is printed as written; control characters (an escape
