@@ -227,6 +227,7 @@ def staged_compare(ref: compare.Document, other: compare.Document) -> tuple[dict
 def child(n: int, repeats: int, tracemalloc_run: bool) -> dict[str, Any]:
     """Measure one size in this (fresh) process; called through ``--child``."""
     ref_s, other_s, truth = synthetic_pair(n)
+    assert callable(compare.compare)  # names import on first use: the stages load here, untimed
     ref = compare.Document.from_text("\n".join(ref_s), label="ref", id="ref")
     other = compare.Document.from_text("\n".join(other_s), label="other", id="other")
     gc.collect()
