@@ -163,18 +163,35 @@ def unit_pairs(
         other_units, other_starts = ref_units, ref_starts
         unit_blocks = [ref_starts[b] if b < len(ref_starts) else len(ref_units) for b in blocks]
     scores = run_scorer(ref_units, other_units, idf, options, blocks=unit_blocks)
-    if isinstance(scores, SparseScores):
-        u_rows, u_cols, values = scores.rows, scores.cols, scores.values
-    else:
-        u_rows, u_cols = np.nonzero(scores)
-        values = scores[u_rows, u_cols]
     ref_owner = np.repeat(np.arange(len(ref)), np.diff([*ref_starts, len(ref_units)]))
     other_owner = np.repeat(np.arange(len(other)), np.diff([*other_starts, len(other_units)]))
     ref_many = np.diff([*ref_starts, len(ref_units)]) > 1
     other_many = np.diff([*other_starts, len(other_units)]) > 1
-    rows, cols = ref_owner[u_rows], other_owner[u_cols]
-    keep = ref_many[rows] | other_many[cols]
-    return _best(rows[keep], cols[keep], values[keep], len(other))
+    if isinstance(scores, SparseScores):
+        u_rows, u_cols, values = scores.rows, scores.cols, scores.values
+        rows, cols = ref_owner[u_rows], other_owner[u_cols]
+        keep = ref_many[rows] | other_many[cols]
+        return _best(rows[keep], cols[keep], values[keep], len(other))
+    u_rows, u_cols, values = _kept_units(scores, ref_many[ref_owner], other_many[other_owner])
+    return _best(ref_owner[u_rows], other_owner[u_cols], values, len(other))
+
+
+def _kept_units(
+    scores: Matrix, ref_many: NDArray[np.bool_], other_many: NDArray[np.bool_]
+) -> Coords:
+    """The unit pairs scored above 0 where either unit's text has several units (``ref_many``,
+    ``other_many``: per unit), read off the dense unit scores without scanning the block of
+    one-unit texts against one-unit texts, whose pairs are dropped (in no particular order:
+    :func:`_best` sorts them)."""
+    many_rows = np.flatnonzero(ref_many)
+    one_rows = np.flatnonzero(~ref_many)
+    many_cols = np.flatnonzero(other_many)
+    r1, c1 = np.nonzero(scores[many_rows])  # a row of a text of several units: every column
+    block = scores[np.ix_(one_rows, many_cols)]  # a one-unit row: columns of several units
+    r2, c2 = np.nonzero(block)
+    rows = np.concatenate((many_rows[r1], one_rows[r2]))
+    cols = np.concatenate((c1, many_cols[c2]))
+    return rows, cols, scores[rows, cols]
 
 
 def _best(rows: NDArray[np.intp], cols: NDArray[np.intp], values: Matrix, width: int) -> Coords:
