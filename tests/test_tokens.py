@@ -119,3 +119,18 @@ def test_keys_are_folded_and_content_keys_are_a_subsequence(text: str) -> None:
     it = iter(words)
     assert all(key in it for key in content)
     assert all(key == key.casefold() or not key.isalpha() for key in words)
+
+
+_FOLD_ALPHABET = "aZ é’‘“”„«»'\"أإآٱةى\u0640\u064b\u0670١٢۳十一三ß"
+
+
+@given(st.text(alphabet=_FOLD_ALPHABET, max_size=40))
+@settings(max_examples=300, deadline=None)
+def test_quotes_and_scripts_are_folded_as_one_table_would(text: str) -> None:
+    """unify_quotes replaces each quote as translating by its table does, and fold skips the
+    Arabic table only where it would change nothing."""
+    from compare.tokens import _ARABIC, _QUOTES, script_key
+
+    assert text.translate(_QUOTES) == unify_quotes(text)
+    folded = text.translate(_QUOTES).casefold()
+    assert script_key(folded.translate(_ARABIC)) == fold(text)
