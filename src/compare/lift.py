@@ -163,17 +163,25 @@ def unit_pairs(
         other_units, other_starts = ref_units, ref_starts
         unit_blocks = [ref_starts[b] if b < len(ref_starts) else len(ref_units) for b in blocks]
     scores = run_scorer(ref_units, other_units, idf, options, blocks=unit_blocks)
+    if isinstance(scores, SparseScores):
+        u_rows, u_cols, values = scores.rows, scores.cols, scores.values
+    else:  # only pairs the filter below keeps, without extracting the others first
+        ref_unit_many = _of_several(ref_starts, len(ref_units))
+        other_unit_many = _of_several(other_starts, len(other_units))
+        u_rows, u_cols, values = _kept_units(scores, ref_unit_many, other_unit_many)
     ref_owner = np.repeat(np.arange(len(ref)), np.diff([*ref_starts, len(ref_units)]))
     other_owner = np.repeat(np.arange(len(other)), np.diff([*other_starts, len(other_units)]))
     ref_many = np.diff([*ref_starts, len(ref_units)]) > 1
     other_many = np.diff([*other_starts, len(other_units)]) > 1
-    if isinstance(scores, SparseScores):
-        u_rows, u_cols, values = scores.rows, scores.cols, scores.values
-        rows, cols = ref_owner[u_rows], other_owner[u_cols]
-        keep = ref_many[rows] | other_many[cols]
-        return _best(rows[keep], cols[keep], values[keep], len(other))
-    u_rows, u_cols, values = _kept_units(scores, ref_many[ref_owner], other_many[other_owner])
-    return _best(ref_owner[u_rows], other_owner[u_cols], values, len(other))
+    rows, cols = ref_owner[u_rows], other_owner[u_cols]
+    keep = ref_many[rows] | other_many[cols]
+    return _best(rows[keep], cols[keep], values[keep], len(other))
+
+
+def _of_several(starts: Sequence[int], n_units: int) -> NDArray[np.bool_]:
+    """For each unit, whether its text has several units (``starts``: each text's first unit)."""
+    counts = np.diff([*starts, n_units])
+    return np.repeat(counts > 1, counts)
 
 
 def _kept_units(
