@@ -71,7 +71,6 @@ _HAN_SECTIONS = {"万": 10_000, "亿": 100_000_000}
 
 _ORDINAL_RE = re.compile(r"(\d+)(?:st|nd|rd|th)")
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"'})
-_QUOTE_PAIRS = tuple((chr(k), str(v)) for k, v in _QUOTES.items())
 
 _NUMBER_WORDS = {
     "zero": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
@@ -123,18 +122,14 @@ def keeps_places(text: str) -> bool:
 
 
 def unify_quotes(text: str) -> str:
-    """Replace curly and angle quotes with their straight forms (``translate(_QUOTES)``, one
-    ``str.replace`` per quote the text holds: 15x faster than a per-character table lookup)."""
-    for curly, straight in _QUOTE_PAIRS:
-        if curly in text:
-            text = text.replace(curly, straight)
-    return text
+    """Replace curly and angle quotes with their straight forms."""
+    return text.translate(_QUOTES)
 
 
 def fold(text: str) -> str:
     """Case-fold text, unify curly and straight quotes, and normalise Arabic letters and
     Chinese numerals (:func:`script_key`)."""
-    return script_key(unify_quotes(text).casefold())
+    return script_key(text.translate(_QUOTES).casefold())
 
 
 def normalise(text: str) -> str:
