@@ -49,7 +49,6 @@ _HAN_RE = re.compile(f"[{HAN}]")
 _HAN_NUMBER_RE = re.compile(f"[{HAN_NUMERALS}]+")
 _SHIFTS_RE = re.compile(f"[{HAN_NUMERALS}{ARABIC_MARKS}\u0640]")
 
-_ARABIC_BLOCK_RE = re.compile("[\u0600-\u06ff]")
 _ARABIC = str.maketrans(
     {
         **dict.fromkeys("أإآٱ", "ا"),
@@ -99,6 +98,10 @@ def han_number(numerals: str) -> str:
             total += (section + digit or 1) * _HAN_SECTIONS[c]
             section = digit = 0
     return str(total + section + digit)
+
+
+_ARABIC_BLOCK_RE = re.compile("[\u0600-\u06ff]")
+"""A character of the Arabic block, where every key of the ``_ARABIC`` table lies."""
 
 
 def script_key(text: str) -> str:
