@@ -106,6 +106,17 @@ def test_fold_and_normalise() -> None:
     assert "the chinese president s readiness" == normalise("The Chinese President’s readiness!")
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="aZ é“’أإآٱةى\u0640\u064b\u0670١٢۳\u06ff十一三", max_size=40))
+def test_script_key_reads_the_arabic_table_only_where_it_changes_something(text: str) -> None:
+    """Skipping the Arabic table for text without an Arabic-block character gives what
+    translating by it gives."""
+    from compare.tokens import _ARABIC, script_key
+
+    expected = text if text.isascii() else script_key(text.translate(_ARABIC))
+    assert expected == script_key(text)
+
+
 def test_word_spans_point_into_the_text() -> None:
     """Token spans are shifted by ``start`` and cover words with inner marks as one token."""
     text = "President al-Assad, on Nov. 5"

@@ -92,9 +92,19 @@ def weigh(obj: object) -> int:
     nbytes = getattr(obj, "nbytes", None)
     if type(nbytes) is int:  # a numpy array: its buffer (an embedding matrix)
         return max(sys.getsizeof(obj), nbytes)
-    if attrs.has(t) and t.__eq__ is not object.__eq__:
-        return sys.getsizeof(obj) + sum(weigh(getattr(obj, a.name)) for a in attrs.fields(t))
+    names = _RECORDS.get(t)
+    if names is None:  # first record of its type: is it one compared by value, with what fields
+        names = ()
+        if attrs.has(t) and t.__eq__ is not object.__eq__:
+            names = tuple(a.name for a in attrs.fields(t))
+        _RECORDS[t] = names
+    if names:
+        return sys.getsizeof(obj) + sum(weigh(getattr(obj, name)) for name in names)
     return _REFERENCE
+
+
+_RECORDS: dict[type, tuple[str, ...]] = {}
+"""By type: the field names of an attrs record compared by value, () for any other object."""
 
 
 def _weigh_key(args: tuple[Any, ...]) -> int:

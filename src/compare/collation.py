@@ -41,7 +41,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Mapping, Sequence
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 import attrs
 import numpy as np
@@ -120,6 +120,14 @@ class _Scores:
         return score_one(a, b, self.idf, self.options)
 
 
+class _Arrange(Protocol):
+    """Puts a mapping by document id in the input order of the documents."""
+
+    def __call__(self, mapping: Mapping[str, T]) -> dict[str, T]:
+        """The same items, keys in input order."""
+        ...
+
+
 @attrs.frozen
 class _Candidate:
     """A pairwise link proposed for grouping: its score, its sentences, its best single pair."""
@@ -168,16 +176,7 @@ def _collate(docs: list[Document], opts: Options, progress: Progress) -> Collati
     def in_order(mapping: Mapping[str, T]) -> dict[str, T]:
         return dict(sorted(mapping.items(), key=lambda kv: order[kv[0]]))
 
-    claims = [
-        attrs.evolve(
-            c,
-            members=in_order(c.members),
-            variants=in_order(c.variants),
-            findings=in_order(c.findings),
-            closest=in_order(c.closest),
-        )
-        for c in _claims(scores, _group(scores, progress), progress)
-    ]
+    claims = _claims(scores, _group(scores, progress), in_order, progress)
     reuse = scores.reuse()
     pairs = []
     for k, n, d in _numbered(documents[1:]):
@@ -303,8 +302,16 @@ def _pair_links(scores: _Scores, a: int, b: int) -> list[_Candidate]:
     return out
 
 
-def _claims(scores: _Scores, groups: list[list[Node]], progress: Progress = silent) -> list[Claim]:
-    """Turn groups of sentences into claims: order, ids, representative, per-member links."""
+def _claims(
+    scores: _Scores,
+    groups: list[list[Node]],
+    arrange: _Arrange,
+    progress: Progress = silent,
+) -> list[Claim]:
+    """Turn groups of sentences into claims: order, ids, representative, per-member links.
+
+    ``arrange`` puts each claim's mappings by document id in the input order of the documents.
+    """
     docs = scores.docs
 
     def position(group: list[Node]) -> tuple[float, list[Node]]:
@@ -341,12 +348,12 @@ def _claims(scores: _Scores, groups: list[list[Node]], progress: Progress = sile
         claims.append(
             Claim(
                 id=f"c{n + 1}",
-                members={docs[d].id: idx for d, idx in by_doc.items()},
+                members=arrange({docs[d].id: idx for d, idx in by_doc.items()}),
                 representative=docs[rep].id,
                 text=rep_side.text,
-                variants=variants,
-                findings=found,
-                closest=_closest(scores, by_doc),
+                variants=arrange(variants),
+                findings=arrange(found),
+                closest=arrange(_closest(scores, by_doc)),
             )
         )
     return claims

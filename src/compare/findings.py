@@ -44,9 +44,15 @@ def _key_set(text: str, language: str) -> frozenset[str]:
     return frozenset(content_keys(text, language))
 
 
+@bounded()
+def _normalised(text: str) -> str:
+    """:func:`~compare.tokens.normalise` of a link's side (cached: a side recurs across links)."""
+    return normalise(text)
+
+
 def relation(ref_text: str, other_text: str, idf: dict[str, float], options: Options) -> Relation:
     """Name a link: ``same``, ``partial`` (each side has much the other lacks) or ``reworded``."""
-    if normalise(ref_text) == normalise(other_text):
+    if _normalised(ref_text) == _normalised(other_text):
         return "same"
     a = _key_set(ref_text, options.language)
     b = _key_set(other_text, options.language)

@@ -165,9 +165,10 @@ def unit_pairs(
     scores = run_scorer(ref_units, other_units, idf, options, blocks=unit_blocks, units=True)
     if isinstance(scores, SparseScores):
         u_rows, u_cols, values = scores.rows, scores.cols, scores.values
-    else:
-        u_rows, u_cols = np.nonzero(scores)
-        values = scores[u_rows, u_cols]
+    else:  # only pairs the filter below keeps, without extracting the others first
+        ref_unit_many = _of_several(ref_starts, len(ref_units))
+        other_unit_many = _of_several(other_starts, len(other_units))
+        u_rows, u_cols, values = _kept_units(scores, ref_unit_many, other_unit_many)
     ref_owner = np.repeat(np.arange(len(ref)), np.diff([*ref_starts, len(ref_units)]))
     other_owner = np.repeat(np.arange(len(other)), np.diff([*other_starts, len(other_units)]))
     ref_many = np.diff([*ref_starts, len(ref_units)]) > 1
@@ -175,6 +176,30 @@ def unit_pairs(
     rows, cols = ref_owner[u_rows], other_owner[u_cols]
     keep = ref_many[rows] | other_many[cols]
     return _best(rows[keep], cols[keep], values[keep], len(other))
+
+
+def _of_several(starts: Sequence[int], n_units: int) -> NDArray[np.bool_]:
+    """For each unit, whether its text has several units (``starts``: each text's first unit)."""
+    counts = np.diff([*starts, n_units])
+    return np.repeat(counts > 1, counts)
+
+
+def _kept_units(
+    scores: Matrix, ref_many: NDArray[np.bool_], other_many: NDArray[np.bool_]
+) -> Coords:
+    """The unit pairs scored above 0 where either unit's text has several units (``ref_many``,
+    ``other_many``: per unit), read off the dense unit scores without scanning the block of
+    one-unit texts against one-unit texts, whose pairs are dropped (in no particular order:
+    :func:`_best` sorts them)."""
+    many_rows = np.flatnonzero(ref_many)
+    one_rows = np.flatnonzero(~ref_many)
+    many_cols = np.flatnonzero(other_many)
+    r1, c1 = np.nonzero(scores[many_rows])  # a row of a text of several units: every column
+    block = scores[np.ix_(one_rows, many_cols)]  # a one-unit row: columns of several units
+    r2, c2 = np.nonzero(block)
+    rows = np.concatenate((many_rows[r1], one_rows[r2]))
+    cols = np.concatenate((c1, many_cols[c2]))
+    return rows, cols, scores[rows, cols]
 
 
 def _best(rows: NDArray[np.intp], cols: NDArray[np.intp], values: Matrix, width: int) -> Coords:

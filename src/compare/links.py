@@ -12,9 +12,10 @@ import attrs
 from compare.context import LinkContext, RunCache, Side
 from compare.diff import ops_from_runs, symmetric_runs
 from compare.findings import classify_link, relation
+from compare.lift import _unit_features
 from compare.model import Finding, Link, Relation
 from compare.options import Options
-from compare.similarity import features, score_one
+from compare.similarity import Features, features, score_one
 from compare.units import unit_spans
 
 __all__ = ["LinkMemo", "build_link", "shared_units"]
@@ -74,6 +75,17 @@ def _side_units(side: Side, language: str) -> list[tuple[int, int]]:
     ]
 
 
+def _side_unit_features(side: Side, language: str) -> list[Features]:
+    """The features of each claim unit of a side (:func:`_side_units`' texts), as the lift
+    computed and cached them per sentence."""
+    out: list[Features] = []
+    for i in side.indices:
+        text = side.doc.sentences[i].text
+        if text:  # an empty sentence has no unit
+            out.extend(_unit_features(text, language) or features([text]))
+    return out
+
+
 def _trimmed(text: str, span: tuple[int, int]) -> tuple[int, int]:
     """A unit's span without the spaces, nor the comma, semicolon or colon, at its ends."""
     a, b = span
@@ -97,8 +109,8 @@ def shared_units(
     other_units = _side_units(other, options.language)
     if len(ref_units) < 2 and len(other_units) < 2:
         return None
-    fr = features(ref.text[a:b] for a, b in ref_units)
-    fo = features(other.text[a:b] for a, b in other_units)
+    fr = _side_unit_features(ref, options.language)
+    fo = _side_unit_features(other, options.language)
     best = max(
         (
             (score_one(a, b, idf, options), -i, -j)

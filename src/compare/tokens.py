@@ -109,13 +109,19 @@ def han_number(numerals: str) -> str:
     return str(total + section + digit)
 
 
+_ARABIC_BLOCK_RE = re.compile("[\u0600-\u06ff]")
+"""A character of the Arabic block, where every key of the ``_ARABIC`` table lies."""
+
+
 def script_key(text: str) -> str:
     """Normalise the scripts without case: Arabic letter forms, diacritics, tatweel and digits
     (``جسراً`` → ``جسرا``, ``١٢٠٠`` → ``1200``) and Chinese numerals (``十一`` → ``11``). Text
     in other scripts comes back unchanged."""
     if text.isascii():
         return text
-    out = text.translate(_ARABIC)
+    # every key of the table is an Arabic-block character: without one, translating (a dict
+    # lookup per character) would give the text back unchanged
+    out = text.translate(_ARABIC) if _ARABIC_BLOCK_RE.search(text) else text
     if _HAN_RE.search(out):
         out = _HAN_NUMBER_RE.sub(lambda m: han_number(m.group()), out)
     return out
