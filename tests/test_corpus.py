@@ -28,13 +28,11 @@ from compare.corpus import Article, Blocking, Corpus, collate_events, group, rea
 from compare.corpus.blocking import (
     _fold,
     _term_hash,
-    hashed_spans,
-    hashed_words,
+    article_record,
     keyed,
-    shingle_hashes,
     shingles,
 )
-from compare.corpus.reuse import Shingled, passages, shingled, shingled_text
+from compare.corpus.reuse import Shingled, passages, shingled, shingled_words
 from compare.tokens import content_keys, fold, word_keys
 from conftest import READOUTS
 
@@ -190,20 +188,18 @@ _MIXED = [
 
 
 @pytest.mark.parametrize("text", _MIXED)
-def test_hashed_words_are_the_keyed_words_hashed(text: str) -> None:
+def test_article_record_is_the_keyed_words_hashed(text: str) -> None:
     """The fast path (one look-up per word, spans from ``split``) gives what hashing
     :func:`keyed`'s keys gave: the same shingles, content words and spans."""
     assert fold(text) == _fold(text)
     slow = keyed(text, "en")
-    words, terms = hashed_words(text, "en")
-    assert shingles(slow.keys, 5).tolist() == shingle_hashes(words, 5).tolist()
-    assert [_term_hash(k) for k in slow.content] == terms.tolist()
-    keys_only = keyed(text)
-    hashes, spans = hashed_spans(text)
-    assert list(keys_only.spans) == [tuple(s) for s in spans.tolist()]
-    assert len(keys_only.keys) == len(hashes)
-    kept = shingles(keys_only.keys, 5)[::3]
-    a, b = shingled(keys_only, kept, 5), shingled_text(text, kept, 5)
+    got = article_record(text, 5, "en")
+    assert shingles(slow.keys, 5).tolist() == got.ordered.tolist()
+    assert np.unique(got.ordered).tolist() == got.distinct.tolist()
+    assert [_term_hash(k) for k in slow.content] == got.terms.tolist()
+    assert list(slow.spans) == [tuple(s) for s in got.spans.tolist()]
+    kept = got.ordered[::3]
+    a, b = shingled(slow, kept, 5), shingled_words(got.ordered, got.spans, kept, 5)
     assert a.positions.tolist() == b.positions.tolist()
     assert (a.starts.tolist(), a.ends.tolist()) == (b.starts.tolist(), b.ends.tolist())
 

@@ -13,11 +13,11 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
-from compare.corpus.blocking import HashArray, Keyed, hashed_spans, shingle_hashes, shingles
+from compare.corpus.blocking import HashArray, Keyed, shingles
 
 IntArray = npt.NDArray[np.int64]
 
-__all__ = ["Passage", "Shingled", "passages", "shingled", "shingled_text"]
+__all__ = ["Passage", "Shingled", "passages", "shingled", "shingled_words"]
 
 
 @attrs.frozen
@@ -58,20 +58,14 @@ class Shingled:
 def shingled(keys: Keyed, kept: HashArray, size: int) -> Shingled:
     """An article's :class:`Shingled` record from its word keys and its kept shingle hashes."""
     spans = np.asarray(keys.spans, dtype=np.int64).reshape(-1, 2)
-    return _record(shingles(keys.keys, size), spans, kept, size)
+    return shingled_words(shingles(keys.keys, size), spans, kept, size)
 
 
-def shingled_text(text: str, kept: HashArray, size: int) -> Shingled:
-    """:func:`shingled` of a text's :func:`~compare.corpus.blocking.keyed` keys, the same
-    record, from the words' hashes (:func:`~compare.corpus.blocking.hashed_spans`)."""
-    words, spans = hashed_spans(text)
-    return _record(shingle_hashes(words, size), spans, kept, size)
-
-
-def _record(
+def shingled_words(
     hashes: HashArray, spans: npt.NDArray[np.int64], kept: HashArray, size: int
 ) -> Shingled:
-    """The record of an article's shingle hashes and its words' spans."""
+    """The :class:`Shingled` record of an article's shingle hashes in text order and its
+    words' spans (:meth:`~compare.corpus.blocking.Shingler.words`)."""
     positions = np.flatnonzero(np.isin(hashes, kept))
     return Shingled(
         positions, hashes[positions], spans[positions, 0], spans[positions + size - 1, 1]
