@@ -10,10 +10,14 @@ quoted word for word in the football report and in one flood report: reuse acros
 
 from __future__ import annotations
 
+import itertools
 import json
+import random
 import re
 from pathlib import Path
+from typing import Any
 
+import numpy as np
 import pytest
 
 import compare.corpus as corpus_module
@@ -24,13 +28,11 @@ from compare.corpus import Article, Blocking, Corpus, collate_events, group, rea
 from compare.corpus.blocking import (
     _fold,
     _term_hash,
-    hashed_spans,
-    hashed_words,
+    article_record,
     keyed,
-    shingle_hashes,
     shingles,
 )
-from compare.corpus.reuse import shingled, shingled_text
+from compare.corpus.reuse import Shingled, passages, shingled, shingled_words
 from compare.tokens import content_keys, fold, word_keys
 from conftest import READOUTS
 
@@ -186,20 +188,18 @@ _MIXED = [
 
 
 @pytest.mark.parametrize("text", _MIXED)
-def test_hashed_words_are_the_keyed_words_hashed(text: str) -> None:
+def test_article_record_is_the_keyed_words_hashed(text: str) -> None:
     """The fast path (one look-up per word, spans from ``split``) gives what hashing
     :func:`keyed`'s keys gave: the same shingles, content words and spans."""
     assert fold(text) == _fold(text)
     slow = keyed(text, "en")
-    words, terms = hashed_words(text, "en")
-    assert shingles(slow.keys, 5).tolist() == shingle_hashes(words, 5).tolist()
-    assert [_term_hash(k) for k in slow.content] == terms.tolist()
-    keys_only = keyed(text)
-    hashes, spans = hashed_spans(text)
-    assert list(keys_only.spans) == [tuple(s) for s in spans.tolist()]
-    assert len(keys_only.keys) == len(hashes)
-    kept = shingles(keys_only.keys, 5)[::3]
-    a, b = shingled(keys_only, kept, 5), shingled_text(text, kept, 5)
+    got = article_record(text, 5, "en")
+    assert shingles(slow.keys, 5).tolist() == got.ordered.tolist()
+    assert np.unique(got.ordered).tolist() == got.distinct.tolist()
+    assert [_term_hash(k) for k in slow.content] == got.terms.tolist()
+    assert list(slow.spans) == [tuple(s) for s in got.spans.tolist()]
+    kept = got.ordered[::3]
+    a, b = shingled(slow, kept, 5), shingled_words(got.ordered, got.spans, kept, 5)
     assert a.positions.tolist() == b.positions.tolist()
     assert (a.starts.tolist(), a.ends.tolist()) == (b.starts.tolist(), b.ends.tolist())
 
@@ -406,3 +406,55 @@ def test_shingles_counted_in_shards_from_disk_give_the_same_grouping(
     shift, count = blocking_module._shards(10_000)
     assert (count, int(shift)) == (256, 56)
     assert _grouping(here) == _grouping(group(READOUTS, workers=1))
+
+
+def _reference_passages(a: Shingled, b: Shingled, kept: Any, size: int, least: int) -> list[Any]:
+    """The passages as the first slice found them, a set of matches walked in Python: what the
+    vectorised join must give (spans and word counts, in the same order)."""
+    where: dict[int, list[int]] = {}
+    for h, p in zip(b.hashes.tolist(), b.positions.tolist(), strict=True):
+        if h in kept:
+            where.setdefault(h, []).append(p)
+    at_a = {p: k for k, p in enumerate(a.positions.tolist())}
+    at_b = {p: k for k, p in enumerate(b.positions.tolist())}
+    matches = {
+        (i, j)
+        for h, i in zip(a.hashes.tolist(), a.positions.tolist(), strict=True)
+        if h in kept
+        for j in where.get(h, [])
+    }
+    out = []
+    for i, j in sorted(matches):
+        if (i - 1, j - 1) in matches:
+            continue
+        run = 1
+        while (i + run, j + run) in matches:
+            run += 1
+        if run + size - 1 >= least:
+            last_a, last_b = at_a[i + run - 1], at_b[j + run - 1]
+            out.append((
+                (int(a.starts[at_a[i]]), int(a.ends[last_a])),
+                (int(b.starts[at_b[j]]), int(b.ends[last_b])), run + size - 1,
+            ))  # fmt: skip
+    return out
+
+
+def test_passages_join_equals_walking_the_matches() -> None:
+    """Random articles over a small vocabulary (repeated shingles, runs crossing each other),
+    and the readouts' pairs: the same passages, spans and order."""
+    rng = random.Random(7)
+    texts = [p.read_text(encoding="utf-8") for p in sorted(READOUTS.glob("*.txt"))]
+    texts += [" ".join(rng.choice(["ab", "cd", "ef", "gh"]) for _ in range(80)) for _ in range(30)]
+    found = 0
+    for x, y in itertools.combinations(texts, 2):
+        kx, ky = keyed(x), keyed(y)
+        both = np.intersect1d(shingles(kx.keys, 3), shingles(ky.keys, 3))
+        kept = both[: max(len(both) * 3 // 4, 1)]  # some shared shingles left out
+        a, b = shingled(kx, kept, 3), shingled(ky, kept, 3)
+        got = [
+            (p.a_span, p.b_span, p.words)
+            for p in passages("", "", a, "", "", b, kept, size=3, min_words=4)
+        ]
+        assert _reference_passages(a, b, set(kept.tolist()), 3, 4) == got
+        found += len(got)
+    assert found > 100

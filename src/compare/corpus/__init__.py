@@ -27,14 +27,16 @@ from compare.corpus.blocking import (
     Blocking,
     Candidates,
     HashArray,
+    Hashed,
+    IntArray,
     Shingler,
-    article_hashes,
+    article_record,
     components,
 )
 from compare.corpus.engine import ordered_map
 from compare.corpus.provenance import direction, pair_facts
 from compare.corpus.provenance import outlet_aliases as outlet_aliases_of
-from compare.corpus.reuse import Passage, Shingled, passages, shingled_text
+from compare.corpus.reuse import Passage, Shingled, passages, shingled_words
 from compare.errors import CompareError, InputError, OptionsError
 from compare.loading import document_from_text
 from compare.model import Collation
@@ -59,10 +61,10 @@ REPORT_EVERY = 256
 """Articles or pairs between two progress reports."""
 READ_CHUNK = 256
 """Articles per shingling task: tokenising one costs about a millisecond."""
-PAIR_CHUNK = 2048
-"""Candidate pairs per reused-passages task: one costs about a millisecond, and a task
-tokenises each of its articles once (pairs come in article order, so a larger task shares
-more of them)."""
+PAIR_CHUNK = 512
+"""Candidate pairs per reused-passages task: one costs a fraction of a millisecond. A task
+carries its articles' texts and words (:class:`_ReuseTask`), a few megabytes; at 2,048 pairs
+the four tasks in flight took 400 MB more at 10^4."""
 CHUNK = 4
 """Events per pool task: one collation of three news articles takes tens of milliseconds, so
 a task of a few keeps the pool's per-task overhead small without starving a worker."""
@@ -150,7 +152,10 @@ def group(
     cands = shingler.candidates(stubs)
     event_ids = _events(stubs, cands)
     events = _event_list(stubs, event_ids)
-    reuse = _reuse(arts, cands, shingler, event_ids, report, workers, client, aliases)
+    try:
+        reuse = _reuse(arts, cands, shingler, event_ids, report, workers, client, aliases)
+    finally:
+        shingler.close()
     within = sum(p.same_event for p in reuse)
     stats = {
         **cands.stats, "events": len(events), "reuse_passages": len(reuse) - within,
@@ -185,10 +190,10 @@ def _run(
     return ordered_map(fn, itertools.chain(first, tasks), workers=workers, client=client)
 
 
-def _shingle_task(task: tuple[list[str], int, str]) -> list[tuple[HashArray, HashArray]]:
-    """A shingling task: each text's :func:`blocking.article_hashes`."""
+def _shingle_task(task: tuple[list[str], int, str]) -> list[Hashed]:
+    """A shingling task: each text's :func:`blocking.article_record`."""
     texts, size, language = task
-    return [article_hashes(text, size, language) for text in texts]
+    return [article_record(text, size, language) for text in texts]
 
 
 def _shingle(
@@ -213,8 +218,8 @@ def _shingle(
     report(verb, 0, total)
     done = 0
     for result in _run(_shingle_task, tasks(), workers, client):
-        for hashed, terms in result:
-            shingler.take(hashed, terms)
+        for record in result:
+            shingler.take(record)
         done += len(result)
         report(verb, done, total)
 
@@ -256,6 +261,9 @@ class _ReuseTask:
     pairs: tuple[tuple[int, int, bool], ...]
     """``(a, b, same_event)`` by article index."""
     articles: Mapping[int, Article]
+    words: Mapping[int, tuple[HashArray, IntArray]]
+    """Each article's shingle hashes in text order and its words' spans
+    (:meth:`blocking.Shingler.words`): no article is tokenised again."""
     kept: Mapping[int, HashArray]
     """Each article's kept shingle hashes."""
     content: Mapping[int, HashArray]
@@ -268,13 +276,13 @@ class _ReuseTask:
 def _reuse_task(task: _ReuseTask) -> list[Passage]:
     """The passages of a chunk of pairs, each with its likely direction
     (:mod:`compare.corpus.provenance`); each article tokenised once, into a small record of
-    where its kept shingles stand (:func:`reuse.shingled_text`)."""
+    where its kept shingles stand (:func:`reuse.shingled_words`), from the words reading kept."""
     rules, arts, kept, aliases = task.rules, task.articles, task.kept, dict(task.aliases)
     records: dict[int, Shingled] = {}
 
     def record(k: int) -> Shingled:
         if k not in records:
-            records[k] = shingled_text(arts[k].text, kept[k], rules.shingle)
+            records[k] = shingled_words(*task.words[k], kept[k], rules.shingle)
         return records[k]
 
     out: list[Passage] = []
@@ -317,7 +325,8 @@ def _reuse(
             pairs = tuple((x, y, event_ids[x] == event_ids[y]) for x, y in zip(a, b, strict=True))
             held = sorted({*a, *b})
             yield _ReuseTask(
-                pairs, {k: arts[k] for k in held}, {k: cands.kept[k] for k in held},
+                pairs, {k: arts[k] for k in held}, {k: words.words(k) for k in held},
+                {k: cands.kept[k] for k in held},
                 {k: words.content(k) for k in held}, words.rules, aliases,
             )  # fmt: skip
 

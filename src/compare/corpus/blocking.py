@@ -58,15 +58,14 @@ from compare.tokens import (
 __all__ = [
     "Blocking",
     "Candidates",
+    "Hashed",
     "Keyed",
     "Shingler",
     "Spill",
-    "article_hashes",
+    "article_record",
     "candidates",
     "components",
     "day_number",
-    "hashed_spans",
-    "hashed_words",
     "keyed",
     "shingle_hashes",
     "shingles",
@@ -225,44 +224,40 @@ def _word_hashes(language: str | None) -> _WordHashes:
     return _WordHashes(language)
 
 
-def hashed_words(text: str, language: str = "en") -> tuple[HashArray, HashArray]:
-    """The hashes of ``text``'s word keys and of its content words, in text order: what
-    :func:`keyed` gives, hashed as :func:`shingles` and :class:`Shingler` hash them."""
+@attrs.frozen
+class Hashed:
+    """One article tokenised once, for blocking and reuse alike: its distinct shingle hashes
+    (sorted), its content words' hashes, and its shingle hashes in text order with each
+    word's character span (what :mod:`reuse` needs, so it need not tokenise the text again)."""
+
+    distinct: HashArray
+    terms: HashArray
+    ordered: HashArray
+    spans: IntArray
+    """Rows of (start, end), one per word."""
+
+
+def article_record(text: str, size: int, language: str = "en") -> Hashed:
+    """One article's :class:`Hashed` record, from one pass over its text: what hashing
+    :func:`keyed`'s keys gives (CRC-32 a key, :func:`shingles`), one dictionary look-up a word
+    (:class:`_WordHashes`), the spans from ``split`` (separators and words alternate)."""
     fast = _spaced(text)
     if fast is None:
         keys = keyed(text, language)
         words = np.fromiter(map(_key_hash, keys.keys), dtype=np.uint64, count=len(keys.keys))
-        return words, np.fromiter(map(_term_hash, keys.content), dtype=np.uint64)
-    folded, pattern = fast
-    found = pattern.findall(folded)
-    table = _word_hashes(language)
-    table.learn(found)
-    return table.keys(found), table.terms(found)
-
-
-def hashed_spans(text: str) -> tuple[HashArray, npt.NDArray[np.int64]]:
-    """The hashes of ``text``'s word keys and each word's character span (rows of start, end):
-    :func:`keyed` without the key strings."""
-    fast = _spaced(text)
-    if fast is None:
-        keys = keyed(text)
-        words = np.fromiter(map(_key_hash, keys.keys), dtype=np.uint64, count=len(keys.keys))
-        return words, np.asarray(keys.spans, dtype=np.int64).reshape(-1, 2)
-    folded, pattern = fast
-    parts = (_ASCII_SPLIT if pattern is _ASCII_WORD else _SPACED_SPLIT).split(folded)
-    found = parts[1::2]  # separators and words alternate
-    ends = np.cumsum(np.fromiter(map(len, parts), dtype=np.int64, count=len(parts)))
-    spans = np.stack([ends[0::2][: len(found)], ends[1::2]], axis=1)  # a word starts where
-    table = _word_hashes(None)  # the separator before it ends
-    table.learn(found)
-    return table.keys(found), spans.reshape(-1, 2)
-
-
-def article_hashes(text: str, size: int, language: str = "en") -> tuple[HashArray, HashArray]:
-    """What blocking keeps of one article: its distinct ``size``-word shingle hashes, sorted,
-    and its content words' hashes in text order (:class:`Shingler`)."""
-    words, terms = hashed_words(text, language)
-    return np.unique(shingle_hashes(words, size)), terms
+        terms = np.fromiter(map(_term_hash, keys.content), dtype=np.uint64)
+        spans = np.asarray(keys.spans, dtype=np.int64).reshape(-1, 2)
+    else:
+        folded, pattern = fast
+        parts = (_ASCII_SPLIT if pattern is _ASCII_WORD else _SPACED_SPLIT).split(folded)
+        found = parts[1::2]  # separators and words alternate
+        ends = np.cumsum(np.fromiter(map(len, parts), dtype=np.int64, count=len(parts)))
+        spans = np.stack([ends[0::2][: len(found)], ends[1::2]], axis=1).reshape(-1, 2)
+        table = _word_hashes(language)
+        table.learn(found)
+        words, terms = table.keys(found), table.terms(found)
+    ordered = shingle_hashes(words, size)
+    return Hashed(np.unique(ordered), terms, ordered, spans)
 
 
 _ASCII_SPLIT = re.compile(f"({_ASCII_WORD.pattern})")
@@ -307,7 +302,7 @@ def shingles(keys: Sequence[str], size: int) -> HashArray:
 
 
 def shingle_hashes(words: HashArray, size: int) -> HashArray:
-    """:func:`shingles` from the words' key hashes (:func:`hashed_words`)."""
+    """:func:`shingles` from the words' key hashes (:func:`article_record`)."""
     if len(words) < size:
         return np.zeros(0, dtype=np.uint64)
     n = len(words) - size + 1
@@ -487,19 +482,40 @@ class Shingler:
         self.language = language
         self._hashes = Spill()
         self._sizes = array("q")
+        self._ordered = Spill()
+        self._spans = Spill()
+        self._words = array("q", [0])
+        self._placed = array("q", [0])
         self._terms = array("Q")
         self._indptr = array("q", [0])
 
     def add(self, text: str) -> None:
         """Take the next article's text."""
-        self.take(*article_hashes(text, self.rules.shingle, self.language))
+        self.take(article_record(text, self.rules.shingle, self.language))
 
-    def take(self, hashed: HashArray, terms: HashArray) -> None:
-        """Take the next article's :func:`article_hashes` (computed here or in a worker)."""
+    def take(self, record: Hashed) -> None:
+        """Take the next article's :func:`article_record` (computed here or in a worker)."""
+        hashed, terms = record.distinct, record.terms
         self._hashes.append(hashed)
         self._sizes.append(len(hashed))
+        self._ordered.append(record.ordered)
+        self._spans.append(record.spans.ravel().view(np.uint64))
+        self._words.append(self._words[-1] + len(record.spans))
+        self._placed.append(self._placed[-1] + len(record.ordered))
         self._terms.frombytes(terms.tobytes())
         self._indptr.append(len(self._terms))
+
+    def words(self, k: int) -> tuple[HashArray, IntArray]:
+        """The ``k``-th article's shingle hashes in text order and its words' spans (rows of
+        start, end), read back from disk."""
+        lo, hi = self._words[k], self._words[k + 1]
+        ordered = self._ordered.read(self._placed[k], self._placed[k + 1])
+        return ordered, self._spans.read(2 * lo, 2 * hi).view(np.int64).reshape(-1, 2)
+
+    def close(self) -> None:
+        """Delete the files the words are kept in (:meth:`words` reads them no more)."""
+        for spill in (self._hashes, self._ordered, self._spans):
+            spill.close()
 
     def content(self, k: int) -> HashArray:
         """The ``k``-th article's distinct content words' hashes, sorted."""

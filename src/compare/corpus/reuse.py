@@ -9,15 +9,15 @@ word of the first shingle to the last word of the last.
 
 from __future__ import annotations
 
-from collections import defaultdict
-
 import attrs
 import numpy as np
 import numpy.typing as npt
 
-from compare.corpus.blocking import HashArray, Keyed, hashed_spans, shingle_hashes, shingles
+from compare.corpus.blocking import HashArray, Keyed, shingles
 
-__all__ = ["Passage", "Shingled", "passages", "shingled", "shingled_text"]
+IntArray = npt.NDArray[np.int64]
+
+__all__ = ["Passage", "Shingled", "passages", "shingled", "shingled_words"]
 
 
 @attrs.frozen
@@ -58,24 +58,35 @@ class Shingled:
 def shingled(keys: Keyed, kept: HashArray, size: int) -> Shingled:
     """An article's :class:`Shingled` record from its word keys and its kept shingle hashes."""
     spans = np.asarray(keys.spans, dtype=np.int64).reshape(-1, 2)
-    return _record(shingles(keys.keys, size), spans, kept, size)
+    return shingled_words(shingles(keys.keys, size), spans, kept, size)
 
 
-def shingled_text(text: str, kept: HashArray, size: int) -> Shingled:
-    """:func:`shingled` of a text's :func:`~compare.corpus.blocking.keyed` keys, the same
-    record, from the words' hashes (:func:`~compare.corpus.blocking.hashed_spans`)."""
-    words, spans = hashed_spans(text)
-    return _record(shingle_hashes(words, size), spans, kept, size)
-
-
-def _record(
+def shingled_words(
     hashes: HashArray, spans: npt.NDArray[np.int64], kept: HashArray, size: int
 ) -> Shingled:
-    """The record of an article's shingle hashes and its words' spans."""
+    """The :class:`Shingled` record of an article's shingle hashes in text order and its
+    words' spans (:meth:`~compare.corpus.blocking.Shingler.words`)."""
     positions = np.flatnonzero(np.isin(hashes, kept))
     return Shingled(
         positions, hashes[positions], spans[positions, 0], spans[positions + size - 1, 1]
     )
+
+
+def _matches(a: Shingled, b: Shingled, kept: HashArray) -> tuple[IntArray, IntArray]:
+    """Every pair of positions ``(i, j)`` where the two articles hold the same kept shingle (a
+    shingle repeated in an article matches each time): a join of the two on the hash."""
+    ha, pa = a.hashes, a.positions
+    hb, pb = b.hashes, b.positions
+    in_a, in_b = np.isin(ha, kept), np.isin(hb, kept)
+    ha, pa, hb, pb = ha[in_a], pa[in_a], hb[in_b], pb[in_b]
+    oa, ob = np.argsort(ha, kind="stable"), np.argsort(hb, kind="stable")
+    ha, pa, hb, pb = ha[oa], pa[oa], hb[ob], pb[ob]
+    lo, hi = np.searchsorted(hb, ha, "left"), np.searchsorted(hb, ha, "right")
+    count = hi - lo  # b's positions of each of a's shingles
+    ai = np.repeat(pa, count)
+    offsets = np.arange(int(count.sum())) - np.repeat(np.cumsum(count) - count, count)
+    bj = pb[np.repeat(lo, count) + offsets]
+    return ai.astype(np.int64), bj.astype(np.int64)
 
 
 def passages(
@@ -92,28 +103,31 @@ def passages(
 ) -> list[Passage]:
     """The passages of at least ``min_words`` words that two articles share (module docstring);
     ``kept``: the kept shingles both hold."""
-    where: dict[int, list[int]] = defaultdict(list)
-    for j in np.flatnonzero(np.isin(b.hashes, kept)).tolist():
-        where[int(b.hashes[j])].append(int(b.positions[j]))
-    at_a = {int(p): k for k, p in enumerate(a.positions.tolist())}
-    at_b = {int(p): k for k, p in enumerate(b.positions.tolist())}
-    matches = {
-        (int(a.positions[i]), j)
-        for i in np.flatnonzero(np.isin(a.hashes, kept)).tolist()
-        for j in where[int(a.hashes[i])]
-    }
+    ai, bj = _matches(a, b, kept)
+    if not len(ai):
+        return []
+    # runs: (i, j), (i+1, j+1)... on one diagonal i - j; sorted by diagonal, then by i
+    diagonal = ai - bj
+    order = np.lexsort((ai, diagonal))
+    ai, bj, diagonal = ai[order], bj[order], diagonal[order]
+    first = np.ones(len(ai), dtype=bool)
+    first[1:] = (diagonal[1:] != diagonal[:-1]) | (ai[1:] != ai[:-1] + 1)
+    begins = np.flatnonzero(first)
+    runs = np.diff(np.r_[begins, len(ai)])
+    words = runs + size - 1
+    long = words >= min_words
+    begins, runs, words = begins[long], runs[long], words[long]
+    i0, j0 = ai[begins], bj[begins]
+    by_start = np.lexsort((j0, i0))  # in order of where they start, as (i, j) sort
+    i0, j0, runs, words = i0[by_start], j0[by_start], runs[by_start], words[by_start]
+    # a shingle's index in each record (positions are sorted)
+    first_a, last_a = np.searchsorted(a.positions, i0), np.searchsorted(a.positions, i0 + runs - 1)
+    first_b, last_b = np.searchsorted(b.positions, j0), np.searchsorted(b.positions, j0 + runs - 1)
     out: list[Passage] = []
-    for i, j in sorted(matches):
-        if (i - 1, j - 1) in matches:
-            continue  # inside a run that started earlier
-        run = 1
-        while (i + run, j + run) in matches:
-            run += 1
-        words = run + size - 1
-        if words < min_words:
-            continue
-        last_a, last_b = at_a[i + run - 1], at_b[j + run - 1]
-        a_span = (int(a.starts[at_a[i]]), int(a.ends[last_a]))
-        b_span = (int(b.starts[at_b[j]]), int(b.ends[last_b]))
-        out.append(Passage(a_id, b_id, a_span, b_span, words, a_text[a_span[0] : a_span[1]]))
+    for k in range(len(i0)):
+        a_span = (int(a.starts[first_a[k]]), int(a.ends[last_a[k]]))
+        b_span = (int(b.starts[first_b[k]]), int(b.ends[last_b[k]]))
+        out.append(
+            Passage(a_id, b_id, a_span, b_span, int(words[k]), a_text[a_span[0] : a_span[1]])
+        )
     return out
