@@ -20,6 +20,7 @@ from typing import Any
 import numpy as np
 import pytest
 
+import compare
 import compare.corpus as corpus_module
 import compare.corpus.blocking as blocking_module
 from compare import InputError, OptionsError
@@ -458,3 +459,55 @@ def test_passages_join_equals_walking_the_matches() -> None:
         assert _reference_passages(a, b, set(kept.tolist()), 3, 4) == got
         found += len(got)
     assert found > 100
+
+
+_FRENCH = [
+    {
+        "id": "fete-ouest", "event": "fete", "outlet": "Ouest",
+        "text": "La fête du village a réuni trois mille personnes samedi sur la place du "
+        "marché. Le maire a remercié les bénévoles qui ont monté les stands pendant la nuit.",
+    },
+    {
+        "id": "fete-sud", "event": "fete", "outlet": "Sud",
+        "text": "Samedi, trois mille personnes sont venues à la fête du village. Selon le maire, "
+        "les bénévoles ont monté les stands pendant la nuit et la pluie a épargné la place.",
+    },
+]  # fmt: skip
+"""An event in French (no word lists: a language warning), written for these tests."""
+
+
+def _with_french(tmp_path: Path) -> Path:
+    lines = DATA.read_text(encoding="utf-8").splitlines()
+    return _write(tmp_path / "c.jsonl", [*lines, *(json.dumps(r) for r in _FRENCH)])
+
+
+def test_language_warnings_of_pool_workers_reach_the_caller_as_one(tmp_path: Path) -> None:
+    corpus = group(_with_french(tmp_path))
+    with pytest.warns(compare.LanguageWarning) as caught:
+        done = list(collate_events(corpus, workers=2, chunk=1))  # each event its own task
+    assert 4 == len(done)
+    (warning,) = [w for w in caught if issubclass(w.category, compare.LanguageWarning)]
+    message = str(warning.message)
+    assert message.startswith("1 language warning(s) in 4 collated events; the first: event fete:")
+    assert "has no word lists" in message
+
+
+def test_cli_language_warnings_are_one_line_and_language_chooses(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _with_french(tmp_path)
+    assert 0 == main(["corpus", str(path), "-o", str(tmp_path / "a"), "--workers", "1", "-q"])
+    err = capsys.readouterr().err.splitlines()
+    assert 1 == len(err)
+    assert err[0].startswith("compare-accounts: warning: 1 language warning(s) in 4 collated")
+    flags = ["--workers", "1", "-q", "--language", "en"]
+    assert 0 == main(["corpus", str(path), "-o", str(tmp_path / "b"), *flags])
+    assert "" == capsys.readouterr().err
+    # auto fell back to the English word lists for the French event: the same collations
+    assert (tmp_path / "a" / "events.jsonl").read_text() == (
+        tmp_path / "b" / "events.jsonl"
+    ).read_text()
+    with pytest.raises(SystemExit) as exited:
+        main(["corpus", str(path), "-o", str(tmp_path / "c"), "--language", "fr"])
+    assert 2 == exited.value.code
+    assert "invalid choice: 'fr'" in capsys.readouterr().err

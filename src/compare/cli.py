@@ -226,7 +226,12 @@ def _corpus_run(args: argparse.Namespace, progress: Progress) -> str:
     sparse-graph import)."""
     from compare.corpus.cli import run
 
-    return run(args, progress)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", LanguageWarning)
+        summary = run(args, progress)
+    for warning in caught:
+        _warn(str(warning.message))
+    return summary
 
 
 def _corpus_parser() -> argparse.ArgumentParser:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 import itertools
 import os
+import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, TypeVar
 
@@ -42,6 +43,7 @@ from compare.loading import document_from_text
 from compare.model import Collation
 from compare.options import Options, resolve_options
 from compare.scale import Progress, silent
+from compare.scripts import LanguageWarning
 
 __all__ = [
     "Article",
@@ -347,19 +349,41 @@ def _work(
     chunk: Sequence[tuple[Event, tuple[Article, ...]]],
     options: Options,
     then: Callable[[Event, Collation], T],
-) -> list[T | str]:
-    """Collate each event of a chunk and apply ``then``; a refused event gives its message."""
+) -> tuple[list[T | str], tuple[str, ...]]:
+    """Collate each event of a chunk and apply ``then``; a refused event gives its message.
+
+    Also returns the language warnings the collations raised, each prefixed with its event:
+    caught here, in the worker, they reach the caller (a Dask worker's own warnings would stay
+    in its log) and are summed up there in one line (:func:`_language_note`)."""
     out: list[T | str] = []
+    notes: list[str] = []
     for event, arts in chunk:
-        try:
-            docs = [
-                document_from_text(a.text, label=a.label, id=a.id, source=a.where or None)
-                for a in arts
-            ]
-            out.append(then(event, collate(docs, options=options)))
-        except CompareError as exc:
-            out.append(f"event {event.id}: {exc}")
-    return out
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", LanguageWarning)
+            try:
+                docs = [
+                    document_from_text(a.text, label=a.label, id=a.id, source=a.where or None)
+                    for a in arts
+                ]
+                out.append(then(event, collate(docs, options=options)))
+            except CompareError as exc:
+                out.append(f"event {event.id}: {exc}")
+        for warning in caught:
+            if issubclass(warning.category, LanguageWarning):
+                notes.append(f"event {event.id}: {warning.message}")
+            else:  # not ours: shown as Python would have shown it
+                warnings.showwarning(
+                    warning.message, warning.category, warning.filename, warning.lineno
+                )
+    return out, tuple(notes)
+
+
+def _language_note(notes: Sequence[str], events: int) -> str:
+    """One line for the language warnings of a corpus's collations: how many, and the first."""
+    more = f" (and {len(notes) - 1} more)" if len(notes) > 1 else ""
+    return (
+        f"{len(notes)} language warning(s) in {events} collated events; the first: {notes[0]}{more}"
+    )
 
 
 def map_events(
@@ -378,7 +402,9 @@ def map_events(
     Tasks of ``chunk`` events run on a Dask ``client``'s cluster (a ``dask.distributed.Client``,
     the ``dask`` extra) when given, else in ``workers`` local processes (default: the CPU count;
     1 runs in this process): the same tasks, the same results (:func:`engine.ordered_map`).
-    ``then`` must be a module-level function so it can be sent to them.
+    ``then`` must be a module-level function so it can be sent to them. The collations'
+    language warnings (:class:`compare.LanguageWarning`: an event in a language without word
+    lists, or articles in several) are counted and given as one warning, before the last event.
     """
     opts = resolve_options(options)
     if not isinstance(chunk, int) or chunk < 1:
@@ -395,7 +421,11 @@ def map_events(
     done = 0
     report("collating events", done, len(todo))
     results = ordered_map(task, tasks, workers=workers, client=client)
-    for g, result in zip(groups, results, strict=True):
+    notes: list[str] = []
+    for g, (result, noted) in zip(groups, results, strict=True):
+        notes.extend(noted)
+        if done + len(g) == len(todo) and notes:  # before the last events: a caller may stop
+            warnings.warn(_language_note(notes, len(todo)), LanguageWarning, stacklevel=2)
         yield from zip(g, result, strict=True)
         done += len(g)
         report("collating events", done, len(todo))

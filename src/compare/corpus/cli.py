@@ -17,7 +17,9 @@ from compare.corpus import Blocking
 from compare.corpus.engine import dask_client
 from compare.corpus.output import write_corpus
 from compare.errors import InputError
+from compare.options import Options, allowed_values
 from compare.scale import Progress
+from compare.scripts import AUTO
 
 __all__ = ["add_arguments", "run"]
 
@@ -80,6 +82,11 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         'provenance: {"CGTN": ["the Beijing account"]}',
     )  # fmt: skip
     p.add_argument(
+        "--language", choices=allowed_values("language"), default=AUTO, metavar="NAME",
+        help="the articles' language, for their word lists: %(choices)s (default: %(default)s, "
+        "each event's own; blocking reads auto as en)",
+    )  # fmt: skip
+    p.add_argument(
         "--parquet", action="store_true",
         help="write articles, events and reuse as .parquet files instead of .jsonl (needs the "
         "parquet extra)",
@@ -110,7 +117,7 @@ def run(args: argparse.Namespace, progress: Progress) -> str:
         done = write_corpus(
             args.input, args.output, blocking=rules, skip_bad=args.skip_bad,
             workers=args.workers, client=client, parquet=args.parquet, progress=progress,
-            outlet_aliases=_aliases(args.outlet_aliases),
+            outlet_aliases=_aliases(args.outlet_aliases), options=Options(language=args.language),
         )  # fmt: skip
     skipped = f", {done.skipped} bad inputs skipped" if done.skipped else ""
     return (

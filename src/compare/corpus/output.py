@@ -23,6 +23,7 @@ from compare.corpus import CHUNK, REPORT_EVERY, Blocking, Corpus, Event, group, 
 from compare.corpus.articles import parquet_module
 from compare.errors import CompareError
 from compare.loading import derive_id
+from compare.options import Options
 from compare.report.corpus import (
     ARTICLE_SCHEMA,
     EVENT_SCHEMA,
@@ -36,6 +37,7 @@ from compare.report.corpus import (
     reuse_record,
 )
 from compare.scale import Progress, silent
+from compare.scripts import AUTO
 
 __all__ = ["JSON_COLUMNS", "Summary", "write_corpus"]
 
@@ -191,18 +193,22 @@ def write_corpus(
     collate: bool = True,
     progress: Progress | None = None,
     outlet_aliases: Mapping[str, str | Sequence[str]] | None = None,
+    options: Options | None = None,
 ) -> Summary:
     """Group ``source`` (a JSONL or Parquet file, a folder, or a grouped :class:`Corpus`) and
     write its records, reports and index to the folder ``out`` (module docstring); events are
     collated ``chunk`` per task in ``workers`` local processes, or on a Dask ``client``'s
-    cluster (``collate=False``: events listed, not collated); ``outlet_aliases`` as for
-    :func:`compare.corpus.group`."""
+    cluster (``collate=False``: events listed, not collated) with ``options`` (the
+    collations'; a ``language`` other than ``auto`` is also blocking's); ``outlet_aliases`` as
+    for :func:`compare.corpus.group`."""
     if isinstance(source, Corpus):
         corpus = source
     else:
+        language = options.language if options is not None else AUTO
         corpus = group(
             source, blocking=blocking, skip_bad=skip_bad, progress=progress, workers=workers,
             client=client, outlet_aliases=outlet_aliases,
+            language="en" if language == AUTO else language,
         )  # fmt: skip
     folder = Path(out)
     if parquet:
@@ -220,8 +226,9 @@ def write_corpus(
                 sinks["reuse"].write(reuse_record(passage, corpus))
             # in event order, skipping single-article events: read one at a time as they come
             results = map_events(
-                corpus, render_event, workers=workers, client=client, chunk=chunk, progress=progress
-            )
+                corpus, render_event, options=options, workers=workers, client=client,
+                chunk=chunk, progress=progress,
+            )  # fmt: skip
             for k, event in enumerate(corpus.events, start=1):
                 result: EventPage | str | None = None
                 if len(event.articles) > 1 and collate:
