@@ -286,3 +286,60 @@ def test_cli_semantic_flag(scorer: sem.SemanticScorer, capsys: pytest.CaptureFix
     out = capsys.readouterr().out
     docs = [compare.load(p) for p in paths]
     assert out == compare.compare(*docs, options=Options(scorer=scorer)).to_json()
+
+
+LANGUAGES = REPO / "examples" / "languages"
+# examples/languages/README.md: line i of A tells the claim of line j of B (counted from 1); the
+# *-b-en.txt files are our English translations of B.
+REWORDED = {
+    "zh": {(1, 4), (2, 5), (3, 3), (4, 2), (5, 7), (6, 1), (7, 6), (8, 8)},
+    "ar": {(1, 2), (2, 7), (3, 4), (4, 6), (5, 5), (6, 1), (7, 3), (8, 8)},
+}
+
+
+def _across(language: str, options: Options) -> compare.Comparison:
+    """Account A in Chinese or Arabic against the English translation of account B."""
+    a = compare.load(LANGUAGES / f"{language}-reworded-a.txt")
+    b = compare.load(LANGUAGES / f"{language}-reworded-b-en.txt")
+    with pytest.warns(compare.LanguageWarning, match="link by meaning only"):
+        return compare.compare(a, b, options=options)
+
+
+def _line_pairs(result: compare.Comparison) -> set[tuple[int, int]]:
+    return {(i + 1, j + 1) for link in result.links for i in link.ref for j in link.other}
+
+
+@pytest.mark.parametrize("language", ["zh", "ar"])
+def test_two_scripts_link_by_meaning_with_no_wrong_link(
+    scorer: sem.SemanticScorer, language: str
+) -> None:
+    result = _across(language, Options(scorer=scorer))
+    found = _line_pairs(result)
+    assert found <= REWORDED[language]  # every link is one of the gold's
+    assert len(found) >= 6  # zh 8 of 8, ar 6 of 8 (README Languages)
+    assert {"reworded"} == {link.relation for link in result.links}
+    # word-based findings read one language on both sides: only `reworded` across scripts
+    assert {"reworded"} == {f.type for f in result.findings if f.ref and f.other}
+    assert 0 == len(_across(language, Options()).links)  # no shared word: lexical links none
+
+
+def test_collation_in_two_scripts_puts_each_claim_in_one_row(scorer: sem.SemanticScorer) -> None:
+    names = ("zh-reworded-a.txt", "zh-reworded-b-en.txt", "zh-reworded-b.txt")
+    docs = [compare.load(LANGUAGES / n) for n in names]
+    with pytest.warns(compare.LanguageWarning):
+        result = compare.collate(docs, options=Options(scorer=scorer))
+    rows = {
+        (c.members["zh-reworded-a"], c.members["zh-reworded-b-en"], c.members["zh-reworded-b"])
+        for c in result.claims
+        if len(c.members) == 3
+    }
+    # B and its translation keep B's line order: each claim is (A's line, B's line, B's line)
+    assert {((i - 1,), (j - 1,), (j - 1,)) for i, j in REWORDED["zh"]} == rows
+
+
+def test_cross_script_cut_is_the_one_fitted_on_dev() -> None:
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    semantic_extra()
+    import eval_languages
+
+    assert eval_languages.fit_cut()["cut"] == sem.CROSS_CUT

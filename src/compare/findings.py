@@ -20,6 +20,7 @@ from compare.context import Change, Classifier, LinkContext, Side, changes, memo
 from compare.lexicon import words
 from compare.model import Candidate, Document, Finding, Relation
 from compare.options import Options
+from compare.scripts import script_of
 from compare.similarity import text_weight
 from compare.tokens import content_keys, normalise, stopwords
 
@@ -51,9 +52,14 @@ def _normalised(text: str) -> str:
 
 
 def relation(ref_text: str, other_text: str, idf: dict[str, float], options: Options) -> Relation:
-    """Name a link: ``same``, ``partial`` (each side has much the other lacks) or ``reworded``."""
+    """Name a link: ``same``, ``partial`` (each side has much the other lacks) or ``reworded``.
+
+    A link between two scripts (Chinese or Arabic against English, found by meaning) is
+    ``reworded``: no word is shared, so what either side adds cannot be read from the words."""
     if _normalised(ref_text) == _normalised(other_text):
         return "same"
+    if two_scripts(ref_text, other_text):
+        return "reworded"
     a = _key_set(ref_text, options.language)
     b = _key_set(other_text, options.language)
     shared = text_weight(a & b, idf, 1.0)  # unknown keys count 1
@@ -226,8 +232,20 @@ _UNTYPED: tuple[Classifier, ...] = (reworded, detail)
 
 
 def classify_link(ctx: LinkContext) -> tuple[Finding, ...]:
-    """Run every classifier on one link: one finding per change, of its most specific type."""
+    """Run every classifier on one link: one finding per change, of its most specific type.
+
+    A link between two scripts gets its ``reworded`` finding only: the other classifiers read
+    one language's words on both sides (numbers, names, speakers, hedges...)."""
+    if two_scripts(ctx.ref.text, ctx.other.text):
+        return tuple(reworded(ctx))
     return (*reworded(ctx), *detail(ctx), *typed_findings(ctx))
+
+
+def two_scripts(a: str, b: str) -> bool:
+    """Whether two texts are written in two scripts (most of their letters), such as a Chinese
+    sentence and its English translation."""
+    sa, sb = script_of(a), script_of(b)
+    return sa is not None and sb is not None and sa != sb
 
 
 def _closest_note(label: str, candidate: Candidate | None) -> str:

@@ -180,9 +180,15 @@ def resolve_language(options: Options, docs: Sequence[Document]) -> Options:
     others = [(doc, lang) for doc, lang in lettered[1:] if lang != first]
     if others:
         names = ", ".join(_describe(d, lang) for d, lang in others)
+        scripts = {script_of(_body(d)) for d, _ in lettered}
+        crossed = (
+            "; sentences in two scripts link by meaning only (--semantic)"
+            if len(scripts) > 1
+            else ""
+        )
         warnings.warn(
             f"{names} not in the language of {_describe(first_doc, first)}; "
-            f"using the {first} word lists for all",
+            f"using the {first} word lists for all{crossed}",
             LanguageWarning,
             stacklevel=3,
         )
