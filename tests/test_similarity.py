@@ -223,6 +223,35 @@ def test_blocked_candidate_scores_are_the_pairwise_ones(scorer: str) -> None:
     assert (whole >= options.link_threshold).sum() >= 5
 
 
+@pytest.mark.parametrize("scorer", sorted(similarity.SCORERS))
+@pytest.mark.parametrize("limits", [(512, 1 << 16), (4, 40), (1, 1)])
+def test_candidate_rows_are_the_blocked_matrix_rows_bit_for_bit(
+    scorer: str, limits: tuple[int, int]
+) -> None:
+    """Some rows of the collation's matrix scored alone are those rows of the whole, to the last
+    bit, whatever words are added in batches and which in blocks (``limits``)."""
+    rng = random.Random(scorer + str(limits))
+    docs = [_sentences(rng, n) for n in (12, 9, 15, 7)]
+    docs[1] += [t[:-1] + " talks." for t in docs[0][:5]]  # near copies: candidates
+    docs[3] += ["...", "---"]  # texts without a word: the fuzzy score is the whole score
+    docs[2] += ["…"]
+    feats = features([t for d in docs for t in d])
+    idf = idf_table(f.keys for f in feats)
+    offsets = [0, 12, 26, 42, 51]
+    options = Options(fuzzy_scorer=scorer)
+    rows = [*sorted(rng.sample(range(51), 20)), 49, 50]
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(similarity, "_BLOCK_PAIRS", limits[0])
+        mp.setattr(similarity, "_ADD_AT_PAIRS", limits[1])
+        whole = similarity.candidate_scores(feats, feats, idf, options, blocks=offsets)
+        part = similarity.candidate_rows(feats, idf, options, offsets, sorted(set(rows)))
+        shared = similarity.shared_weights(feats, feats, idf)
+        shared_part = similarity.shared_weights(feats, feats, idf, rows=[3, 17, 40])
+    assert np.array_equal(part, whole[sorted(set(rows))])
+    assert np.array_equal(shared_part, shared[[3, 17, 40]])
+    assert (whole >= options.link_threshold).sum() >= 5
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.lists(sentence, min_size=2, max_size=2))
 def test_ratio_on_sorted_words_is_token_sort_ratio(pair: list[str]) -> None:

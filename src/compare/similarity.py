@@ -36,6 +36,7 @@ __all__ = [
     "ScoreMatrix",
     "Scorer",
     "SparseScores",
+    "candidate_rows",
     "candidate_scores",
     "dense_scores",
     "features",
@@ -195,7 +196,11 @@ _BLOCK_PAIRS = 512
 
 
 def shared_weights(
-    ref: Sequence[Features], other: Sequence[Features], idf: dict[str, float]
+    ref: Sequence[Features],
+    other: Sequence[Features],
+    idf: dict[str, float],
+    *,
+    rows: Sequence[int] | None = None,
 ) -> Matrix:
     """Sum, for every pair, the IDF weight of the keys both texts contain.
 
@@ -203,19 +208,29 @@ def shared_weights(
     then the same in every process (dict order follows set order, which follows the hash seed).
     The keys' (row, column) pairs are added in batches by ``np.add.at``, which adds in the order
     given, so each cell gets the very sums (bit for bit) of adding one key at a time.
+
+    ``rows`` (ascending indices of ``ref``): only those rows, in that order, each cell the same
+    float sum as in the whole matrix (the keys are batched and block-added as for the whole).
     """
     in_ref = _postings(ref)
     in_other = in_ref if other is ref else _postings(other)  # a collation: the same texts
     n, m = len(ref), len(other)
-    flat = np.zeros(n * m, dtype=np.float64)
     common = sorted(in_ref.keys() & in_other.keys())
     rows_of = [in_ref[k] for k in common]
+    counts = [len(r) for r in rows_of]  # the whole matrix's: what batches and blocks follow
+    if rows is not None:
+        local = [-1] * n
+        for k, i in enumerate(rows):
+            local[i] = k
+        rows_of = [[local[i] for i in r if local[i] >= 0] for r in rows_of]
+        n = len(rows)
     cols_of = [in_other[k] for k in common]
     weights = [idf[k] for k in common]
+    flat = np.zeros(n * m, dtype=np.float64)
     batch: list[int] = []
     size = 0
     for x in range(len(common) + 1):
-        pairs = len(rows_of[x]) * len(cols_of[x]) if x < len(common) else 0
+        pairs = counts[x] * len(cols_of[x]) if x < len(common) else 0
         if batch and (x == len(common) or size + pairs > _ADD_AT_PAIRS):
             _add_keys(flat, m, [rows_of[y] for y in batch], [cols_of[y] for y in batch],
                       [weights[y] for y in batch])  # fmt: skip
@@ -223,8 +238,9 @@ def shared_weights(
         if x == len(common):
             break
         if pairs > _BLOCK_PAIRS:  # a common word: one block add
-            block = flat.reshape(n, m)
-            block[np.ix_(rows_of[x], cols_of[x])] += weights[x]
+            if rows_of[x]:
+                block = flat.reshape(n, m)
+                block[np.ix_(rows_of[x], cols_of[x])] += weights[x]
             continue
         batch.append(x)
         size += pairs
@@ -347,6 +363,47 @@ def candidate_scores(
         out[rows, cols] += np.where(wordless, 1.0, fw) * fuzzy / 100.0
         if blocks is not None:
             out[cols, rows] = out[rows, cols]
+    return out
+
+
+def candidate_rows(
+    texts: Sequence[Features],
+    idf: dict[str, float],
+    options: Options,
+    blocks: Sequence[int],
+    rows: Sequence[int],
+) -> Matrix:
+    """Rows ``rows`` (ascending) of ``candidate_scores(texts, texts, idf, options, blocks=blocks)``,
+    the same numbers bit for bit, without scoring the other rows.
+
+    Every step of the whole matrix is symmetric to the last bit: a cell and its mirror get the
+    same keys in the same order (:func:`shared_weights` with ``rows``), their weights add the
+    same both ways round, and the fuzzy score of a pair is taken as the whole matrix takes it,
+    the earlier document's text first. (A collation's unit lift reads only the rows of the units
+    of sentences with several units.)
+    """
+    at = np.asarray(rows, dtype=np.intp)
+    out = shared_weights(texts, texts, idf, rows=at.tolist())
+    weight = np.array([text_weight(f.keys, idf) for f in texts])
+    fw = options.fuzzy_weight
+    floor = max((options.link_threshold - fw) / (1.0 - fw) if fw < 1.0 else 0.0, 1e-9)
+    owner = np.searchsorted(np.asarray(blocks), np.arange(len(texts)), side="right") - 1
+    total = weight[at, None] + weight[None, :]
+    np.divide(2.0 * out, total, out=out, where=total > 0)  # the weighted Dice overlap
+    apart = owner[at, None] != owner[None, :]
+    out[~apart] = 0.0  # pairs within a document
+    r, c = np.nonzero(apart & ((out >= floor) | (total == 0)))
+    out *= 1.0 - fw
+    if len(r):
+        g = at[r]
+        first, second = np.minimum(g, c), np.maximum(g, c)  # documents are blocks in order
+        norms, name = _sorted_norms(texts, options.fuzzy_scorer)
+        fuzzy = process.cpdist(
+            [norms[i] for i in first.tolist()], [norms[j] for j in second.tolist()],
+            scorer=SCORERS[name], workers=_workers(len(r)), dtype=np.float64,
+        )  # fmt: skip
+        wordless = weight[first] + weight[second] == 0  # no overlap to weigh: fuzzy is all
+        out[r, c] += np.where(wordless, 1.0, fw) * fuzzy / 100.0
     return out
 
 
