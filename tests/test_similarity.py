@@ -332,3 +332,31 @@ def test_shared_weights_are_each_pairs_sorted_sum_bit_for_bit(
     for i, x in enumerate(fa):
         for j, y in enumerate(fb):
             assert similarity.text_weight(x.keys & y.keys, idf) == shared[i, j]
+
+
+@pytest.mark.parametrize("scorer", sorted(similarity.SCORERS))
+def test_lexical_group_scores_are_pair_scores_of_the_joined_texts(scorer: str) -> None:
+    """Alignment's 1:2 and 2:1 tries, scored in one batch, score exactly (same bits) as
+    pair_score on each group's joined texts, also when a key is missing from the IDF table, and
+    when a GroupScorer reuses what it kept of each group from an earlier call."""
+    rng = random.Random(scorer)
+    ref = features([*_sentences(rng, 10), "...", ""])
+    other = features([*_sentences(rng, 8), "Zebras graze quietly.", "---"])
+    idf = idf_table([f.keys for f in ref[:10] + other[:8]])  # the zebras are not in it
+    options = Options(fuzzy_scorer=scorer)
+    groups = [((i,), (j, j + 1)) for i in range(12) for j in range(9)]
+    groups += [((i, i + 1), (j,)) for i in range(11) for j in range(10)]
+    got = similarity.score_groups(ref, other, groups, idf, options)
+    expected = [
+        pair_score(
+            similarity.join([ref[i] for i in ri]), similarity.join([other[j] for j in oi]),
+            idf, options,
+        )
+        for ri, oi in groups
+    ]  # fmt: skip
+    assert got == expected
+    assert similarity.score_groups(ref, other, [], idf, options) == []
+    kept = similarity.GroupScorer(ref, other, idf, options)  # keeps its groups across calls
+    assert kept.many(groups) == expected
+    assert kept.many(groups[::-1]) == expected[::-1]
+    assert kept(*groups[7]) == expected[7]

@@ -766,14 +766,68 @@ def score_groups(
     """
     scorer = scorer_of(options)
     batch = getattr(scorer, "score_groups", None)
-    if batch is None or isinstance(scorer, LexicalScorer):
-        one = pair_score if isinstance(scorer, LexicalScorer) else score_one
+    if isinstance(scorer, LexicalScorer):
+        return _lexical_groups(ref, other, groups, idf, options)
+    if batch is None:
         return [
-            one(join([ref[i] for i in ri]), join([other[j] for j in oi]), idf, options)
+            score_one(join([ref[i] for i in ri]), join([other[j] for j in oi]), idf, options)
             for ri, oi in groups
         ]
     values = np.asarray(batch(ref, other, groups, idf=idf, options=options), dtype=np.float64)
     return [float(v) for v in dense_scores(values.reshape(1, -1), (1, len(groups)))[0]]
+
+
+GroupSides = tuple[dict[tuple[int, ...], Any], dict[tuple[int, ...], Any]]
+"""What :func:`_lexical_groups` keeps of each side's groups of sentences (by their indices),
+for one pair of sentence lists and one IDF table and options: see :class:`GroupScorer`."""
+
+
+def _lexical_groups(
+    ref: Sequence[Features],
+    other: Sequence[Features],
+    groups: Sequence[tuple[tuple[int, ...], tuple[int, ...]]],
+    idf: dict[str, float],
+    options: Options,
+    memo: GroupSides | None = None,
+) -> list[float]:
+    """:func:`pair_score` of each group, the same numbers: each side's joined text, weight and
+    fuzzy string once per distinct group of sentences (``memo`` keeps them across calls), the
+    fuzzy scores in one ``cpdist`` call (``ratio`` on words sorted once for
+    ``token_sort_ratio``, :func:`_sorted_norms`)."""
+    sides = memo if memo is not None else ({}, {})
+    vocabulary = idf.keys()
+    name = "ratio" if options.fuzzy_scorer == "token_sort_ratio" else options.fuzzy_scorer
+
+    def side(
+        texts: Sequence[Features], idx: tuple[int, ...], k: int
+    ) -> tuple[Features, float | None, str]:
+        known: tuple[Features, float | None, str] | None = sides[k].get(idx)
+        if known is None:
+            f = join([texts[i] for i in idx])
+            # the weight when every key is in the table (pair_score's default is then unused)
+            weight = text_weight(f.keys, idf) if vocabulary >= f.keys else None
+            fuzzy = " ".join(sorted(f.norm.split())) if name != options.fuzzy_scorer else f.norm
+            known = sides[k][idx] = (f, weight, fuzzy)
+        return known
+
+    pairs = [(side(ref, ri, 0), side(other, oi, 1)) for ri, oi in groups]
+    if not pairs:
+        return []
+    fuzzy = process.cpdist(
+        [a[2] for a, _ in pairs], [b[2] for _, b in pairs],
+        scorer=SCORERS[name], workers=1, dtype=np.float64,
+    ).tolist()  # fmt: skip
+    fw = options.fuzzy_weight
+    out = []
+    for ((a, wa, _), (b, wb, _)), fz in zip(pairs, fuzzy, strict=True):
+        if wa is None or wb is None:  # a key the table lacks: pair_score's own default
+            out.append(pair_score(a, b, idf, options))
+            continue
+        total = wa + wb
+        f = fz / 100.0
+        dice = 2.0 * text_weight(a.keys & b.keys, idf) / total if total else f
+        out.append((1.0 - fw) * dice + fw * f)
+    return out
 
 
 @attrs.frozen(eq=False)
@@ -785,6 +839,9 @@ class GroupScorer:
     other: Sequence[Features]
     idf: dict[str, float]
     options: Options
+    memo: GroupSides = attrs.field(factory=lambda: ({}, {}), repr=False)
+    """What the lexical scorer keeps of each side's groups across calls: a collation lends each
+    document's own (the same sentences, IDF and options against every other document)."""
 
     def __call__(self, ri: tuple[int, ...], oi: tuple[int, ...]) -> float:
         """Score reference sentences ``ri`` joined against other sentences ``oi`` joined."""
@@ -792,4 +849,6 @@ class GroupScorer:
 
     def many(self, tries: Sequence[tuple[tuple[int, ...], tuple[int, ...]]]) -> list[float]:
         """Score every ``(ri, oi)`` try, in order (:func:`score_groups`)."""
+        if isinstance(scorer_of(self.options), LexicalScorer):
+            return _lexical_groups(self.ref, self.other, tries, self.idf, self.options, self.memo)
         return score_groups(self.ref, self.other, tries, self.idf, self.options)
