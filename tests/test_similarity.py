@@ -360,3 +360,24 @@ def test_lexical_group_scores_are_pair_scores_of_the_joined_texts(scorer: str) -
     assert kept.many(groups) == expected
     assert kept.many(groups[::-1]) == expected[::-1]
     assert kept(*groups[7]) == expected[7]
+
+
+@pytest.mark.parametrize("scorer", sorted(similarity.SCORERS))
+def test_group_tries_under_their_floor_may_skip_the_fuzzy_score(scorer: str) -> None:
+    """``many_reaching`` gives every try that reaches its floor its exact score, and any other
+    a score under its floor; with these floors some are skipped, some kept."""
+    rng = random.Random(scorer)
+    ref = features(_sentences(rng, 10))
+    other = features([ref[2].text, ref[3].text[:-1] + " talks.", *_sentences(rng, 10)])
+    idf = idf_table([f.keys for f in ref + other])
+    options = Options(fuzzy_scorer=scorer)
+    groups = [((i,), (j, j + 1)) for i in range(10) for j in range(11)]
+    groups += [((i, i + 1), (j,)) for i in range(9) for j in range(12)]
+    exact = similarity.GroupScorer(ref, other, idf, options).many(groups)
+    floors = [0.3 + 0.05 * (k % 8) for k in range(len(groups))]
+    got = similarity.GroupScorer(ref, other, idf, options).many_reaching(groups, floors)
+    reached = [x >= f for x, f in zip(exact, floors, strict=True)]
+    assert 0 < sum(reached) < len(groups)
+    for x, y, floor, ok in zip(exact, got, floors, reached, strict=True):
+        assert y == x if ok else y < floor
+    assert any(y == -float("inf") for y in got)

@@ -28,7 +28,9 @@ GroupScore = Callable[[tuple[int, ...], tuple[int, ...]], float]
 """Scores a group of reference sentences against a group of other sentences (for 1:2 merges).
 
 When it also has a method ``many(tries)`` (as :class:`~compare.similarity.GroupScorer` has),
-alignment scores all its tries in one call of it: ``many([(ri, oi), ...]) -> [score, ...]``."""
+alignment scores all its tries in one call of it: ``many([(ri, oi), ...]) -> [score, ...]``; with
+a method ``many_reaching(tries, floors)``, that one, which may give a try any score under its
+floor (the score it must reach to be taken) instead of its own."""
 
 _PURE_PYTHON_MAX = 40
 """Components with at most this many rows and columns are solved without SciPy."""
@@ -300,9 +302,14 @@ def _merges(
         for i2 in (i - 1, i + 1):
             if 0 <= i2 < n and i2 not in linked_ref:
                 tries.append((i, j, tuple(sorted((i, i2))), (j,)))
+    groups = [(ref, other) for _, _, ref, other in tries]
+    reaching = getattr(group_score, "many_reaching", None)
     many = getattr(group_score, "many", None)
-    if many is not None:
-        merged_scores = [float(v) for v in many([(ref, other) for _, _, ref, other in tries])]
+    if reaching is not None:  # a try under base + min_gain is dropped whatever its score
+        floors = [base_of[(i, j)] + min_gain for i, j, _, _ in tries]
+        merged_scores = [float(v) for v in reaching(groups, floors)]
+    elif many is not None:
+        merged_scores = [float(v) for v in many(groups)]
     else:
         merged_scores = [group_score(ref, other) for _, _, ref, other in tries]
     for (i, j, ref, other), merged in zip(tries, merged_scores, strict=True):

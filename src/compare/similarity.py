@@ -782,6 +782,11 @@ GroupSides = tuple[dict[tuple[int, ...], Any], dict[tuple[int, ...], Any]]
 for one pair of sentence lists and one IDF table and options: see :class:`GroupScorer`."""
 
 
+_REACH_SLACK = 1e-9
+"""How far under its floor a try's best possible score must be for its fuzzy score to be
+skipped (far more than the rounding of the score's few float operations)."""
+
+
 def _lexical_groups(
     ref: Sequence[Features],
     other: Sequence[Features],
@@ -789,11 +794,17 @@ def _lexical_groups(
     idf: dict[str, float],
     options: Options,
     memo: GroupSides | None = None,
+    floors: Sequence[float] | None = None,
 ) -> list[float]:
     """:func:`pair_score` of each group, the same numbers: each side's joined text, weight and
     fuzzy string once per distinct group of sentences (``memo`` keeps them across calls), the
     fuzzy scores in one ``cpdist`` call (``ratio`` on words sorted once for
-    ``token_sort_ratio``, :func:`_sorted_norms`)."""
+    ``token_sort_ratio``, :func:`_sorted_norms`).
+
+    ``floors``: a group whose score cannot reach its floor, whatever its fuzzy score (at most
+    100, and for ``ratio`` at most what the two strings' lengths allow), is not fuzzy-scored;
+    its score is given as minus infinity.
+    """
     sides = memo if memo is not None else ({}, {})
     vocabulary = idf.keys()
     name = "ratio" if options.fuzzy_scorer == "token_sort_ratio" else options.fuzzy_scorer
@@ -810,23 +821,34 @@ def _lexical_groups(
             known = sides[k][idx] = (f, weight, fuzzy)
         return known
 
-    pairs = [(side(ref, ri, 0), side(other, oi, 1)) for ri, oi in groups]
-    if not pairs:
-        return []
-    fuzzy = process.cpdist(
-        [a[2] for a, _ in pairs], [b[2] for _, b in pairs],
-        scorer=SCORERS[name], workers=1, dtype=np.float64,
-    ).tolist()  # fmt: skip
     fw = options.fuzzy_weight
-    out = []
-    for ((a, wa, _), (b, wb, _)), fz in zip(pairs, fuzzy, strict=True):
+    out: list[float] = []
+    dice_of: dict[int, float | None] = {}  # the groups to fuzzy-score: their overlap (None:
+    # neither side has a word, the fuzzy score is the whole score)
+    pairs = [(side(ref, ri, 0), side(other, oi, 1)) for ri, oi in groups]
+    for k, ((a, wa, sa), (b, wb, sb)) in enumerate(pairs):
         if wa is None or wb is None:  # a key the table lacks: pair_score's own default
             out.append(pair_score(a, b, idf, options))
             continue
         total = wa + wb
-        f = fz / 100.0
-        dice = 2.0 * text_weight(a.keys & b.keys, idf) / total if total else f
-        out.append((1.0 - fw) * dice + fw * f)
+        dice = 2.0 * text_weight(a.keys & b.keys, idf) / total if total else None
+        if floors is not None:
+            size = len(sa) + len(sb)
+            reach = 1.0 - abs(len(sa) - len(sb)) / size if name == "ratio" and size else 1.0
+            best = (1.0 - fw) * (reach if dice is None else dice) + fw * reach
+            if best < floors[k] - _REACH_SLACK:
+                out.append(-math.inf)
+                continue
+        out.append(0.0)
+        dice_of[k] = dice
+    if dice_of:
+        fuzzy = process.cpdist(
+            [pairs[k][0][2] for k in dice_of], [pairs[k][1][2] for k in dice_of],
+            scorer=SCORERS[name], workers=1, dtype=np.float64,
+        ).tolist()  # fmt: skip
+        for (k, dice), fz in zip(dice_of.items(), fuzzy, strict=True):
+            f = fz / 100.0
+            out[k] = (1.0 - fw) * (f if dice is None else dice) + fw * f
     return out
 
 
@@ -852,3 +874,14 @@ class GroupScorer:
         if isinstance(scorer_of(self.options), LexicalScorer):
             return _lexical_groups(self.ref, self.other, tries, self.idf, self.options, self.memo)
         return score_groups(self.ref, self.other, tries, self.idf, self.options)
+
+    def many_reaching(
+        self, tries: Sequence[tuple[tuple[int, ...], tuple[int, ...]]], floors: Sequence[float]
+    ) -> list[float]:
+        """:meth:`many`, where a try that cannot score ``floors[k]`` may be given any score
+        under it (the lexical scorer skips its fuzzy score: minus infinity)."""
+        if isinstance(scorer_of(self.options), LexicalScorer):
+            return _lexical_groups(
+                self.ref, self.other, tries, self.idf, self.options, self.memo, floors
+            )
+        return self.many(tries)
