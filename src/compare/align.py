@@ -203,23 +203,28 @@ def assign(scores: Scores, threshold: float) -> list[tuple[int, int]]:
     edges, values = _edges(scores, threshold)
     n = scores.shape[0]
     pairs: list[tuple[int, int]] = []
+    edge_list, value_list = edges.tolist(), values.tolist()  # small components: Python's
     for members in _components(edges, n).values():
-        sub = edges[members]
-        sub_values = values[members].tolist()
-        rows = sorted(set(sub[:, 0].tolist()))
-        cols = sorted(set(sub[:, 1].tolist()))
+        if len(members) == 1:  # one edge (most components): it is the matching
+            i, j = edge_list[members[0]]
+            pairs.append((i, j))
+            continue
+        sub = [edge_list[e] for e in members]
+        sub_values = [value_list[e] for e in members]
+        rows = sorted({i for i, _ in sub})
+        cols = sorted({j for _, j in sub})
         if len(rows) == 1 or len(cols) == 1:
             # A star: the best single edge wins; ties go to the earliest pair.
-            e = max(range(len(members)), key=lambda k: (sub_values[k], -sub[k, 0], -sub[k, 1]))
-            pairs.append((int(sub[e, 0]), int(sub[e, 1])))
+            e = max(range(len(members)), key=lambda k: (sub_values[k], -sub[k][0], -sub[k][1]))
+            pairs.append((sub[e][0], sub[e][1]))
             continue
         if max(len(rows), len(cols)) > _PURE_PYTHON_MAX:
-            pairs.extend(_sparse_matching(sub, values[members]))
+            pairs.extend(_sparse_matching(edges[members], values[members]))
             continue
         weights = np.zeros((len(rows), len(cols)))
         r_at = {r: k for k, r in enumerate(rows)}
         c_at = {c: k for k, c in enumerate(cols)}
-        for (i, j), v in zip(sub.tolist(), sub_values, strict=True):
+        for (i, j), v in zip(sub, sub_values, strict=True):
             weights[r_at[i], c_at[j]] = v
         pairs.extend((rows[a], cols[b]) for a, b in _max_weight_matching(weights))
     return sorted(pairs)
