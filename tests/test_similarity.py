@@ -381,3 +381,24 @@ def test_group_tries_under_their_floor_may_skip_the_fuzzy_score(scorer: str) -> 
     for x, y, floor, ok in zip(exact, got, floors, reached, strict=True):
         assert y == x if ok else y < floor
     assert any(y == -float("inf") for y in got)
+
+
+def test_sparse_scores_of_repeated_sentences_are_the_candidate_scores_bit_for_bit() -> None:
+    """Sides that repeat sentences (a list of items, boilerplate) have each distinct pair of
+    strings fuzzy-scored once; every kept score is still the dense candidate path's, bit for
+    bit."""
+    rng = random.Random(4120)
+    pool = _sentences(rng, 40)
+    ref_texts = [t for k in range(300) for t in (rng.choice(pool), f"Item {k + 1}.")]
+    other_texts = list(ref_texts)
+    rng.shuffle(other_texts)
+    other_texts[::7] = [t[:-1] + " talks." for t in other_texts[::7]]
+    ref, other = features(ref_texts), features(other_texts)
+    idf = idf_table([f.keys for f in ref + other])
+    options = Options()
+    dense = similarity.candidate_scores(ref, other, idf, options)
+    sparse = similarity.sparse_scores(ref, other, idf, options)
+    assert (dense[sparse.rows, sparse.cols] == sparse.values).all()
+    assert (sparse.values >= options.link_threshold).sum() >= 600
+    kept = zip(sparse.rows.tolist(), sparse.cols.tolist(), strict=True)
+    assert len(sparse.values) > 3 * len({(ref_texts[i], other_texts[j]) for i, j in kept})

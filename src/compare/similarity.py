@@ -454,10 +454,14 @@ def _key_rows(texts: Sequence[Features], column: dict[str, int], weight: list[fl
     indptr: list[int] = [0]
     indices: list[int] = []
     data: list[float] = []
+    seen: dict[int, tuple[list[int], list[float]]] = {}  # by record: a repeated text's once
     for f in texts:
-        cols = sorted([column[k] for k in f.keys if k in column])  # a list sorts faster
-        indices += cols
-        data += map(weight.__getitem__, cols)
+        row = seen.get(id(f))
+        if row is None:
+            cols = sorted([column[k] for k in f.keys if k in column])  # a list sorts faster
+            row = seen[id(f)] = (cols, list(map(weight.__getitem__, cols)))
+        indices += row[0]
+        data += row[1]
         indptr.append(len(indices))
     shape = (len(texts), len(weight))
     return csr_matrix((np.array(data, dtype=np.float64), indices, indptr), shape=shape)
@@ -555,17 +559,49 @@ def sparse_scores(
         order = np.argsort(rows.astype(np.int64) * m + cols, kind="stable")
         rows, cols, values, cand = rows[order], cols[order], values[order], cand[order]
     pick = np.nonzero(cand)[0]
-    workers = _workers(len(pick))
+    fuzzy_of = _PairScorer(ref_norms, other_norms, SCORERS[name])
     for lo in range(0, len(pick), _FUZZY_CHUNK):  # chunks: the string lists stay small
         part = pick[lo : lo + _FUZZY_CHUNK]
-        fuzzy = process.cpdist(
-            [ref_norms[i] for i in rows[part].tolist()],
-            [other_norms[j] for j in cols[part].tolist()],
-            scorer=SCORERS[name], workers=workers, dtype=np.float64,
-        )  # fmt: skip
+        fuzzy = fuzzy_of(rows[part], cols[part])
         wordless = w_ref[rows[part]] + w_other[cols[part]] == 0
         values[part] += np.where(wordless, 1.0, fw) * fuzzy / 100.0
     return SparseScores((n, m), rows, cols, values)
+
+
+class _PairScorer:
+    """The fuzzy scores of pairs (``left[i]``, ``right[j]``), each distinct pair of strings
+    scored once per call when a side repeats strings (a wire copy, boilerplate, a list of
+    items): the same rapidfuzz function on the same strings, so the same scores."""
+
+    def __init__(self, left: Sequence[str], right: Sequence[str], scorer: Any) -> None:
+        self.left, self.right, self.scorer = left, right, scorer
+        self.repeats = len(set(left)) < len(left) or len(set(right)) < len(right)
+        if self.repeats:
+            ids: dict[str, int] = {}
+            self.left_ids = np.array([ids.setdefault(t, len(ids)) for t in left], dtype=np.int64)
+            self.right_ids = np.array([ids.setdefault(t, len(ids)) for t in right], np.int64)
+            self.strings = list(ids)
+
+    def __call__(self, rows: NDArray[np.intp], cols: NDArray[np.intp]) -> Matrix:
+        """The fuzzy score of each pair (``rows[k]``, ``cols[k]``), as rapidfuzz gives it."""
+        if self.repeats:
+            width = len(self.strings)
+            distinct, back = np.unique(
+                self.left_ids[rows] * width + self.right_ids[cols], return_inverse=True
+            )
+            if len(distinct) < len(rows):
+                return self._scores(
+                    [self.strings[i] for i in (distinct // width).tolist()],
+                    [self.strings[j] for j in (distinct % width).tolist()],
+                )[back]
+        return self._scores(
+            [self.left[i] for i in rows.tolist()], [self.right[j] for j in cols.tolist()]
+        )
+
+    def _scores(self, a: list[str], b: list[str]) -> Matrix:
+        workers = _workers(len(a))  # the scores do not depend on it
+        out: Matrix = process.cpdist(a, b, scorer=self.scorer, workers=workers, dtype=np.float64)
+        return out
 
 
 ScoreMatrix = Any
