@@ -283,8 +283,8 @@ def score_matrix(
     if idf is None:
         idf = idf_table([f.keys for f in ref] + [f.keys for f in other])
     shared = shared_weights(ref, other, idf)
-    w_ref = np.array([text_weight(f.keys, idf) for f in ref])
-    w_other = np.array([text_weight(f.keys, idf) for f in other])
+    w_ref = _weights(ref, idf)
+    w_other = _weights(other, idf)
     total = w_ref[:, None] + w_other[None, :]
     dice = np.divide(2.0 * shared, total, out=np.zeros_like(shared), where=total > 0)
     wordless = total == 0  # neither text has a word: the fuzzy score is the whole score
@@ -301,6 +301,19 @@ def score_matrix(
     return candidate_scores(ref, other, idf, options)
 
 
+def _weights(texts: Sequence[Features], idf: dict[str, float]) -> Matrix:
+    """:func:`text_weight` of each text's keys, once per record (a repeated text shares one:
+    :func:`features`)."""
+    seen: dict[int, float] = {}
+    out = []
+    for f in texts:
+        w = seen.get(id(f))
+        if w is None:
+            w = seen[id(f)] = text_weight(f.keys, idf)
+        out.append(w)
+    return np.array(out, dtype=np.float64)
+
+
 def _sorted_norms(texts: Sequence[Features], scorer: str) -> tuple[list[str], str]:
     """The fuzzy scorer's strings and the scorer to run on them.
 
@@ -308,7 +321,14 @@ def _sorted_norms(texts: Sequence[Features], scorer: str) -> tuple[list[str], st
     sentence's words once, not once per pair, gives the same scores 4x faster.
     """
     if scorer == "token_sort_ratio":
-        return [" ".join(sorted(f.norm.split())) for f in texts], "ratio"
+        seen: dict[int, str] = {}  # once per record: a repeated text shares one
+        out = []
+        for f in texts:
+            norm = seen.get(id(f))
+            if norm is None:
+                norm = seen[id(f)] = " ".join(sorted(f.norm.split()))
+            out.append(norm)
+        return out, "ratio"
     return [f.norm for f in texts], scorer
 
 
@@ -333,8 +353,8 @@ def candidate_scores(
     size.
     """
     out = shared_weights(ref, other, idf)
-    w_ref = np.array([text_weight(f.keys, idf) for f in ref])
-    w_other = w_ref if blocks is not None else np.array([text_weight(f.keys, idf) for f in other])
+    w_ref = _weights(ref, idf)
+    w_other = w_ref if blocks is not None else _weights(other, idf)
     fw = options.fuzzy_weight
     floor = max((options.link_threshold - fw) / (1.0 - fw) if fw < 1.0 else 0.0, 1e-9)
     bands = list(itertools.pairwise(blocks)) if blocks is not None else [(0, len(ref))]
@@ -384,7 +404,7 @@ def candidate_rows(
     """
     at = np.asarray(rows, dtype=np.intp)
     out = shared_weights(texts, texts, idf, rows=at.tolist())
-    weight = np.array([text_weight(f.keys, idf) for f in texts])
+    weight = _weights(texts, idf)
     fw = options.fuzzy_weight
     floor = max((options.link_threshold - fw) / (1.0 - fw) if fw < 1.0 else 0.0, 1e-9)
     owner = np.searchsorted(np.asarray(blocks), np.arange(len(texts)), side="right") - 1
@@ -501,10 +521,14 @@ def sparse_scores(
     shared_keys = sorted(frozenset().union(*(f.keys for f in ref)) & frozenset().union(
         *(f.keys for f in other)))  # fmt: skip
     column = {k: c for c, k in enumerate(shared_keys)}
-    a = _key_rows(ref, column, [idf[k] for k in shared_keys])
+    # a repeated text (one record, see features) is multiplied once: rows of distinct records
+    first: dict[int, int] = {}
+    of_row = np.array([first.setdefault(id(f), len(first)) for f in ref], dtype=np.intp)
+    distinct = list({id(f): f for f in ref}.values())
+    a = _key_rows(distinct, column, [idf[k] for k in shared_keys])
     bt = _key_rows(other, column, [1.0] * len(shared_keys)).T.tocsr()
-    w_ref = np.array([text_weight(f.keys, idf) for f in ref])
-    w_other = np.array([text_weight(f.keys, idf) for f in other])
+    w_ref = _weights(ref, idf)
+    w_other = _weights(other, idf)
     fw = options.fuzzy_weight
     floor = max((options.link_threshold - fw) / (1.0 - fw) if fw < 1.0 else 0.0, 1e-9)
     bonus = max(options.order_bonus, 0.0)
@@ -535,17 +559,37 @@ def sparse_scores(
     parts_v: list[Matrix] = []
     parts_cand: list[NDArray[np.bool_]] = []
     step = max(1, _BAND_CELLS // max(m, 1))
-    for lo in range(0, n, step):
+    w_distinct = _weights(distinct, idf)
+    found_r: list[NDArray[np.intp]] = []
+    found_c: list[NDArray[np.intp]] = []
+    found_d: list[Matrix] = []
+    for lo in range(0, len(distinct), step):
         band = (a[lo : lo + step] @ bt).tocoo()
         r = band.row.astype(np.intp) + lo
         c = band.col.astype(np.intp)
-        total = w_ref[r] + w_other[c]
+        total = w_distinct[r] + w_other[c]
         dice = 2.0 * band.data / total  # the weighted Dice overlap, as candidate_scores has it
         keep = dice >= keep_floor
         r, c, dice = r[keep], c[keep], dice[keep]
         # each pair comes once and bands are row ranges in order: sorted bands are sorted pairs
         in_band = np.argsort(r.astype(np.int64) * m + c)
-        kept(r[in_band], c[in_band], dice[in_band], wordless=False)
+        if len(distinct) == n:  # rows are the records: the band is the rows' own
+            kept(r[in_band], c[in_band], dice[in_band], wordless=False)
+        else:
+            found_r.append(r[in_band])
+            found_c.append(c[in_band])
+            found_d.append(dice[in_band])
+    if len(distinct) < n:  # each row takes its record's pairs, row after row
+        d_rows, d_cols = _joined(found_r, np.intp), _joined(found_c, np.intp)
+        d_dice = _joined(found_d, np.float64)
+        starts = np.searchsorted(d_rows, np.arange(len(distinct) + 1))
+        for lo in range(0, n, step):
+            rec = of_row[lo : lo + step]
+            sizes = starts[rec + 1] - starts[rec]
+            at = np.repeat(starts[rec] - (np.cumsum(sizes) - sizes), sizes)
+            at += np.arange(len(at))
+            r = np.repeat(np.arange(lo, lo + len(rec), dtype=np.intp), sizes)
+            kept(r, d_cols[at], d_dice[at], wordless=False)
     empty_r, empty_c = np.nonzero(w_ref == 0)[0], np.nonzero(w_other == 0)[0]
     wordless_pairs = bool(len(empty_r) and len(empty_c))
     if wordless_pairs:  # neither text has a word: the fuzzy score is the whole score
