@@ -375,12 +375,9 @@ def candidate_scores(
     if len(rows):
         ref_norms, name = _sorted_norms(ref, options.fuzzy_scorer)
         other_norms = ref_norms if other is ref else _sorted_norms(other, options.fuzzy_scorer)[0]
-        fuzzy = process.cpdist(
-            [ref_norms[i] for i in rows.tolist()], [other_norms[j] for j in cols.tolist()],
-            scorer=SCORERS[name], workers=_workers(len(rows)), dtype=np.float64,
-        )  # fmt: skip
-        wordless = w_ref[rows] + w_other[cols] == 0  # no overlap to weigh: fuzzy is all
-        out[rows, cols] += np.where(wordless, 1.0, fw) * fuzzy / 100.0
+        out[rows, cols] += _fuzzy_part(
+            (ref_norms, other_norms), (w_ref, w_other), rows, cols, SCORERS[name], fw
+        )
         if blocks is not None:
             out[cols, rows] = out[rows, cols]
     return out
@@ -418,13 +415,27 @@ def candidate_rows(
         g = at[r]
         first, second = np.minimum(g, c), np.maximum(g, c)  # documents are blocks in order
         norms, name = _sorted_norms(texts, options.fuzzy_scorer)
-        fuzzy = process.cpdist(
-            [norms[i] for i in first.tolist()], [norms[j] for j in second.tolist()],
-            scorer=SCORERS[name], workers=_workers(len(r)), dtype=np.float64,
-        )  # fmt: skip
-        wordless = weight[first] + weight[second] == 0  # no overlap to weigh: fuzzy is all
-        out[r, c] += np.where(wordless, 1.0, fw) * fuzzy / 100.0
+        out[r, c] += _fuzzy_part((norms, norms), (weight, weight), first, second, SCORERS[name], fw)
     return out
+
+
+def _fuzzy_part(
+    strings: tuple[Sequence[str], Sequence[str]],
+    weights: tuple[Matrix, Matrix],
+    rows: NDArray[np.intp],
+    cols: NDArray[np.intp],
+    scorer: Any,
+    fw: float,
+) -> Matrix:
+    """What the fuzzy score adds to each candidate pair (``rows[k]``, ``cols[k]``) of the two
+    sides' strings: ``fw`` times it, or all of it when neither text has a word to weigh."""
+    fuzzy = process.cpdist(
+        [strings[0][i] for i in rows.tolist()], [strings[1][j] for j in cols.tolist()],
+        scorer=scorer, workers=_workers(len(rows)), dtype=np.float64,
+    )  # fmt: skip
+    wordless = weights[0][rows] + weights[1][cols] == 0  # no overlap to weigh: fuzzy is all
+    part: Matrix = np.where(wordless, 1.0, fw) * fuzzy / 100.0
+    return part
 
 
 @attrs.frozen(eq=False)
