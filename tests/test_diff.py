@@ -346,3 +346,15 @@ def test_op_spans_leave_equality_alone() -> None:
     assert expected == ops
     assert [(0, 12), (12, 12), (12, 13)] == [op.ref_span for op in ops]
     assert [(0, 13), (13, 22), (22, 23)] == [op.other_span for op in ops]
+
+
+@settings(max_examples=200, deadline=None)
+@given(texts)
+def test_one_text_against_itself_is_one_equal_run_as_the_diff_gives(text: str) -> None:
+    """A text against itself (a repeated sentence) is not diffed: its one equal run (none for
+    an empty text) is what the word diff gives, also past the direct diff's size bound."""
+    assert symmetric_runs(text, text) == diff_runs(text, text)
+    if text:
+        assert symmetric_runs(text, text) == (Run("equal", 0, len(text), 0, len(text)),)
+    long = " ".join(f"w{k}" for k in range(400)) + " " + text
+    assert symmetric_runs(long, long) == diff_runs(long, long)

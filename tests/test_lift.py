@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import compare
-from compare import Document, Options, similarity
+from compare import Document, Options, lift, similarity
 from compare.lift import anchor_pairs, lifted_scores
 from compare.similarity import SparseScores, features, idf_table, run_scorer
 
@@ -161,3 +161,23 @@ def test_sparse_raise_equals_merging_both_lists(seed: int, n: int, m: int) -> No
     for want, have in zip(expected, (got.rows, got.cols, got.values), strict=True):
         assert want.tolist() == have.tolist()
     assert got.rows.dtype == base.rows.dtype and got.values.dtype == base.values.dtype
+
+
+def test_a_collations_unit_lift_reads_only_rows_of_several_units() -> None:
+    """The collation's lexical unit lift, scored from the rows of units of sentences with
+    several units, gives the pairs and scores (same bits) of the whole unit matrix."""
+    docs = [compare.load(p) for p in sorted(READOUTS.glob("*.txt"))]
+    feats = features(s.text for d in docs for s in d.sentences)
+    offsets = [0]
+    for d in docs:
+        offsets.append(offsets[-1] + len(d.sentences))
+    idf = idf_table(f.keys for f in feats)
+    options = Options(language="en")
+    units, starts = lift._units(feats, options.language)
+    unit_blocks = [starts[b] if b < len(starts) else len(units) for b in offsets]
+    whole = run_scorer(units, units, idf, options, blocks=unit_blocks, units=True)
+    expected = lift._best(*lift._unit_coords(whole, starts, starts), len(units))
+    got = lift._best(*lift._collation_units(units, starts, idf, options, unit_blocks), len(units))
+    assert len(expected[0]) > 100
+    for a, b in zip(expected, got, strict=True):
+        assert np.array_equal(a, b)

@@ -223,6 +223,35 @@ def test_blocked_candidate_scores_are_the_pairwise_ones(scorer: str) -> None:
     assert (whole >= options.link_threshold).sum() >= 5
 
 
+@pytest.mark.parametrize("scorer", sorted(similarity.SCORERS))
+@pytest.mark.parametrize("limits", [(512, 1 << 16), (4, 40), (1, 1)])
+def test_candidate_rows_are_the_blocked_matrix_rows_bit_for_bit(
+    scorer: str, limits: tuple[int, int]
+) -> None:
+    """Some rows of the collation's matrix scored alone are those rows of the whole, to the last
+    bit, whatever words are added in batches and which in blocks (``limits``)."""
+    rng = random.Random(scorer + str(limits))
+    docs = [_sentences(rng, n) for n in (12, 9, 15, 7)]
+    docs[1] += [t[:-1] + " talks." for t in docs[0][:5]]  # near copies: candidates
+    docs[3] += ["...", "---"]  # texts without a word: the fuzzy score is the whole score
+    docs[2] += ["…"]
+    feats = features([t for d in docs for t in d])
+    idf = idf_table(f.keys for f in feats)
+    offsets = [0, 12, 26, 42, 51]
+    options = Options(fuzzy_scorer=scorer)
+    rows = [*sorted(rng.sample(range(51), 20)), 49, 50]
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(similarity, "_BLOCK_PAIRS", limits[0])
+        mp.setattr(similarity, "_ADD_AT_PAIRS", limits[1])
+        whole = similarity.candidate_scores(feats, feats, idf, options, blocks=offsets)
+        part = similarity.candidate_rows(feats, idf, options, offsets, sorted(set(rows)))
+        shared = similarity.shared_weights(feats, feats, idf)
+        shared_part = similarity.shared_weights(feats, feats, idf, rows=[3, 17, 40])
+    assert np.array_equal(part, whole[sorted(set(rows))])
+    assert np.array_equal(shared_part, shared[[3, 17, 40]])
+    assert (whole >= options.link_threshold).sum() >= 5
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.lists(sentence, min_size=2, max_size=2))
 def test_ratio_on_sorted_words_is_token_sort_ratio(pair: list[str]) -> None:
@@ -303,3 +332,73 @@ def test_shared_weights_are_each_pairs_sorted_sum_bit_for_bit(
     for i, x in enumerate(fa):
         for j, y in enumerate(fb):
             assert similarity.text_weight(x.keys & y.keys, idf) == shared[i, j]
+
+
+@pytest.mark.parametrize("scorer", sorted(similarity.SCORERS))
+def test_lexical_group_scores_are_pair_scores_of_the_joined_texts(scorer: str) -> None:
+    """Alignment's 1:2 and 2:1 tries, scored in one batch, score exactly (same bits) as
+    pair_score on each group's joined texts, also when a key is missing from the IDF table, and
+    when a GroupScorer reuses what it kept of each group from an earlier call."""
+    rng = random.Random(scorer)
+    ref = features([*_sentences(rng, 10), "...", ""])
+    other = features([*_sentences(rng, 8), "Zebras graze quietly.", "---"])
+    idf = idf_table([f.keys for f in ref[:10] + other[:8]])  # the zebras are not in it
+    options = Options(fuzzy_scorer=scorer)
+    groups = [((i,), (j, j + 1)) for i in range(12) for j in range(9)]
+    groups += [((i, i + 1), (j,)) for i in range(11) for j in range(10)]
+    got = similarity.score_groups(ref, other, groups, idf, options)
+    expected = [
+        pair_score(
+            similarity.join([ref[i] for i in ri]), similarity.join([other[j] for j in oi]),
+            idf, options,
+        )
+        for ri, oi in groups
+    ]  # fmt: skip
+    assert got == expected
+    assert similarity.score_groups(ref, other, [], idf, options) == []
+    kept = similarity.GroupScorer(ref, other, idf, options)  # keeps its groups across calls
+    assert kept.many(groups) == expected
+    assert kept.many(groups[::-1]) == expected[::-1]
+    assert kept(*groups[7]) == expected[7]
+
+
+@pytest.mark.parametrize("scorer", sorted(similarity.SCORERS))
+def test_group_tries_under_their_floor_may_skip_the_fuzzy_score(scorer: str) -> None:
+    """``many_reaching`` gives every try that reaches its floor its exact score, and any other
+    a score under its floor; with these floors some are skipped, some kept."""
+    rng = random.Random(scorer)
+    ref = features(_sentences(rng, 10))
+    other = features([ref[2].text, ref[3].text[:-1] + " talks.", *_sentences(rng, 10)])
+    idf = idf_table([f.keys for f in ref + other])
+    options = Options(fuzzy_scorer=scorer)
+    groups = [((i,), (j, j + 1)) for i in range(10) for j in range(11)]
+    groups += [((i, i + 1), (j,)) for i in range(9) for j in range(12)]
+    exact = similarity.GroupScorer(ref, other, idf, options).many(groups)
+    floors = [0.3 + 0.05 * (k % 8) for k in range(len(groups))]
+    got = similarity.GroupScorer(ref, other, idf, options).many_reaching(groups, floors)
+    reached = [x >= f for x, f in zip(exact, floors, strict=True)]
+    assert 0 < sum(reached) < len(groups)
+    for x, y, floor, ok in zip(exact, got, floors, reached, strict=True):
+        assert y == x if ok else y < floor
+    assert any(y == -float("inf") for y in got)
+
+
+def test_sparse_scores_of_repeated_sentences_are_the_candidate_scores_bit_for_bit() -> None:
+    """Sides that repeat sentences (a list of items, boilerplate) have each distinct pair of
+    strings fuzzy-scored once; every kept score is still the dense candidate path's, bit for
+    bit."""
+    rng = random.Random(4120)
+    pool = _sentences(rng, 40)
+    ref_texts = [t for k in range(300) for t in (rng.choice(pool), f"Item {k + 1}.")]
+    other_texts = list(ref_texts)
+    rng.shuffle(other_texts)
+    other_texts[::7] = [t[:-1] + " talks." for t in other_texts[::7]]
+    ref, other = features(ref_texts), features(other_texts)
+    idf = idf_table([f.keys for f in ref + other])
+    options = Options()
+    dense = similarity.candidate_scores(ref, other, idf, options)
+    sparse = similarity.sparse_scores(ref, other, idf, options)
+    assert (dense[sparse.rows, sparse.cols] == sparse.values).all()
+    assert (sparse.values >= options.link_threshold).sum() >= 600
+    kept = zip(sparse.rows.tolist(), sparse.cols.tolist(), strict=True)
+    assert len(sparse.values) > 3 * len({(ref_texts[i], other_texts[j]) for i, j in kept})

@@ -28,7 +28,9 @@ GroupScore = Callable[[tuple[int, ...], tuple[int, ...]], float]
 """Scores a group of reference sentences against a group of other sentences (for 1:2 merges).
 
 When it also has a method ``many(tries)`` (as :class:`~compare.similarity.GroupScorer` has),
-alignment scores all its tries in one call of it: ``many([(ri, oi), ...]) -> [score, ...]``."""
+alignment scores all its tries in one call of it: ``many([(ri, oi), ...]) -> [score, ...]``; with
+a method ``many_reaching(tries, floors)``, that one, which may give a try any score under its
+floor (the score it must reach to be taken) instead of its own."""
 
 _PURE_PYTHON_MAX = 40
 """Components with at most this many rows and columns are solved without SciPy."""
@@ -201,23 +203,28 @@ def assign(scores: Scores, threshold: float) -> list[tuple[int, int]]:
     edges, values = _edges(scores, threshold)
     n = scores.shape[0]
     pairs: list[tuple[int, int]] = []
+    edge_list, value_list = edges.tolist(), values.tolist()  # small components: Python's
     for members in _components(edges, n).values():
-        sub = edges[members]
-        sub_values = values[members].tolist()
-        rows = sorted(set(sub[:, 0].tolist()))
-        cols = sorted(set(sub[:, 1].tolist()))
+        if len(members) == 1:  # one edge (most components): it is the matching
+            i, j = edge_list[members[0]]
+            pairs.append((i, j))
+            continue
+        sub = [edge_list[e] for e in members]
+        sub_values = [value_list[e] for e in members]
+        rows = sorted({i for i, _ in sub})
+        cols = sorted({j for _, j in sub})
         if len(rows) == 1 or len(cols) == 1:
             # A star: the best single edge wins; ties go to the earliest pair.
-            e = max(range(len(members)), key=lambda k: (sub_values[k], -sub[k, 0], -sub[k, 1]))
-            pairs.append((int(sub[e, 0]), int(sub[e, 1])))
+            e = max(range(len(members)), key=lambda k: (sub_values[k], -sub[k][0], -sub[k][1]))
+            pairs.append((sub[e][0], sub[e][1]))
             continue
         if max(len(rows), len(cols)) > _PURE_PYTHON_MAX:
-            pairs.extend(_sparse_matching(sub, values[members]))
+            pairs.extend(_sparse_matching(edges[members], values[members]))
             continue
         weights = np.zeros((len(rows), len(cols)))
         r_at = {r: k for k, r in enumerate(rows)}
         c_at = {c: k for k, c in enumerate(cols)}
-        for (i, j), v in zip(sub.tolist(), sub_values, strict=True):
+        for (i, j), v in zip(sub, sub_values, strict=True):
             weights[r_at[i], c_at[j]] = v
         pairs.extend((rows[a], cols[b]) for a, b in _max_weight_matching(weights))
     return sorted(pairs)
@@ -300,9 +307,14 @@ def _merges(
         for i2 in (i - 1, i + 1):
             if 0 <= i2 < n and i2 not in linked_ref:
                 tries.append((i, j, tuple(sorted((i, i2))), (j,)))
+    groups = [(ref, other) for _, _, ref, other in tries]
+    reaching = getattr(group_score, "many_reaching", None)
     many = getattr(group_score, "many", None)
-    if many is not None:
-        merged_scores = [float(v) for v in many([(ref, other) for _, _, ref, other in tries])]
+    if reaching is not None:  # a try under base + min_gain is dropped whatever its score
+        floors = [base_of[(i, j)] + min_gain for i, j, _, _ in tries]
+        merged_scores = [float(v) for v in reaching(groups, floors)]
+    elif many is not None:
+        merged_scores = [float(v) for v in many(groups)]
     else:
         merged_scores = [group_score(ref, other) for _, _, ref, other in tries]
     for (i, j, ref, other), merged in zip(tries, merged_scores, strict=True):

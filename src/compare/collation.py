@@ -41,7 +41,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Mapping, Sequence
-from typing import Protocol, TypeVar
+from typing import Any, Protocol, TypeVar
 
 import attrs
 import numpy as np
@@ -92,6 +92,13 @@ class _Scores:
     )
     """By document: each sentence's best-scoring sentence of it, and that score (see
     :meth:`row_best`)."""
+    groups: list[dict[tuple[int, ...], Any]] = attrs.field(eq=False, repr=False)
+    """By document: what scoring alignment's tries keeps of its groups of sentences (the same
+    against every other document: :class:`~compare.similarity.GroupScorer`)."""
+
+    @groups.default
+    def _groups(self) -> list[dict[tuple[int, ...], Any]]:
+        return [{} for _ in self.docs]
 
     def row_best(self, d: int) -> tuple[NDArray[np.intp], Matrix]:
         """For every sentence, its best-scoring sentence of document ``d`` (index within ``d``,
@@ -291,7 +298,11 @@ def _pair_links(scores: _Scores, a: int, b: int) -> list[_Candidate]:
 
     feats, offsets = scores.feats, scores.offsets
     group_score = GroupScorer(  # every 1:2 and 2:1 try in one call
-        feats[oa : offsets[a + 1]], feats[ob : offsets[b + 1]], scores.idf, scores.options
+        feats[oa : offsets[a + 1]],
+        feats[ob : offsets[b + 1]],
+        scores.idf,
+        scores.options,
+        memo=(scores.groups[a], scores.groups[b]),
     )
     out = []
     for al in align(block, scores.options, group_score):

@@ -300,7 +300,10 @@ def symmetric_runs(a: str, b: str) -> tuple[Run, ...]:
     and the result mirrored when ``a`` sorts last: inserts become deletes and the reverse,
     deletions kept before insertions within each change.
     """
-    if a <= b:
+    if a == b:  # one text (a repeated sentence, a copy): one equal run, as diff_runs has it
+        offsets = _prepared(a)[1]
+        return (Run("equal", 0, offsets[-1], 0, offsets[-1]),) if a else ()
+    if a < b:
         return diff_runs(a, b)
     mirrored = [Run(_MIRROR[r.op], r.b_start, r.b_end, r.a_start, r.a_end) for r in diff_runs(b, a)]
     out: list[Run] = []

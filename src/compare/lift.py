@@ -26,7 +26,16 @@ from numpy.typing import NDArray
 
 from compare._cache import bounded
 from compare.options import Options
-from compare.similarity import Features, Matrix, SparseScores, features, run_scorer
+from compare.similarity import (
+    Features,
+    LexicalScorer,
+    Matrix,
+    SparseScores,
+    candidate_rows,
+    features,
+    run_scorer,
+    scorer_of,
+)
 from compare.tokens import fold, stopwords
 from compare.units import unit_texts
 
@@ -162,13 +171,11 @@ def unit_pairs(
     else:
         other_units, other_starts = ref_units, ref_starts
         unit_blocks = [ref_starts[b] if b < len(ref_starts) else len(ref_units) for b in blocks]
-    scores = run_scorer(ref_units, other_units, idf, options, blocks=unit_blocks, units=True)
-    if isinstance(scores, SparseScores):
-        u_rows, u_cols, values = scores.rows, scores.cols, scores.values
-    else:  # only pairs the filter below keeps, without extracting the others first
-        ref_unit_many = _of_several(ref_starts, len(ref_units))
-        other_unit_many = _of_several(other_starts, len(other_units))
-        u_rows, u_cols, values = _kept_units(scores, ref_unit_many, other_unit_many)
+    if unit_blocks is not None and type(scorer_of(options)) is LexicalScorer:
+        u_rows, u_cols, values = _collation_units(ref_units, ref_starts, idf, options, unit_blocks)
+    else:
+        scores = run_scorer(ref_units, other_units, idf, options, blocks=unit_blocks, units=True)
+        u_rows, u_cols, values = _unit_coords(scores, ref_starts, other_starts)
     ref_owner = np.repeat(np.arange(len(ref)), np.diff([*ref_starts, len(ref_units)]))
     other_owner = np.repeat(np.arange(len(other)), np.diff([*other_starts, len(other_units)]))
     ref_many = np.diff([*ref_starts, len(ref_units)]) > 1
@@ -176,6 +183,46 @@ def unit_pairs(
     rows, cols = ref_owner[u_rows], other_owner[u_cols]
     keep = ref_many[rows] | other_many[cols]
     return _best(rows[keep], cols[keep], values[keep], len(other))
+
+
+def _unit_coords(
+    scores: Matrix | SparseScores, ref_starts: Sequence[int], other_starts: Sequence[int]
+) -> Coords:
+    """The unit pairs of the scorer's unit scores that :func:`unit_pairs` reads: every kept
+    pair of sparse scores; of dense ones, those scored above 0 where either unit's text has
+    several units (:func:`_kept_units`)."""
+    if isinstance(scores, SparseScores):
+        return scores.rows, scores.cols, scores.values
+    ref_unit_many = _of_several(ref_starts, scores.shape[0])
+    other_unit_many = _of_several(other_starts, scores.shape[1])
+    return _kept_units(scores, ref_unit_many, other_unit_many)
+
+
+def _collation_units(
+    units: Sequence[Features],
+    starts: Sequence[int],
+    idf: dict[str, float],
+    options: Options,
+    blocks: Sequence[int],
+) -> Coords:
+    """:func:`_unit_coords` of a collation's lexical unit scores, from the rows of the units of
+    texts with several units only (:func:`~compare.similarity.candidate_rows`, the same numbers):
+    the matrix is symmetric, so a one-unit row's pairs with those units are their columns."""
+    many = _of_several(starts, len(units))
+    many_rows = np.flatnonzero(many)
+    if not len(many_rows):
+        empty = np.zeros(0, dtype=np.intp)
+        return empty, empty, np.zeros(0)
+    block = candidate_rows(units, idf, options, blocks, many_rows.tolist())
+    r, c = np.nonzero(block)
+    values = block[r, c]
+    rows = many_rows[r]
+    one = ~many[c]  # (one-unit row, several-unit column): the mirror of this pair
+    return (
+        np.concatenate((rows, c[one])),
+        np.concatenate((c, rows[one])),
+        np.concatenate((values, values[one])),
+    )
 
 
 def _of_several(starts: Sequence[int], n_units: int) -> NDArray[np.bool_]:

@@ -36,6 +36,7 @@ __all__ = [
     "ScoreMatrix",
     "Scorer",
     "SparseScores",
+    "candidate_rows",
     "candidate_scores",
     "dense_scores",
     "features",
@@ -195,7 +196,11 @@ _BLOCK_PAIRS = 512
 
 
 def shared_weights(
-    ref: Sequence[Features], other: Sequence[Features], idf: dict[str, float]
+    ref: Sequence[Features],
+    other: Sequence[Features],
+    idf: dict[str, float],
+    *,
+    rows: Sequence[int] | None = None,
 ) -> Matrix:
     """Sum, for every pair, the IDF weight of the keys both texts contain.
 
@@ -203,19 +208,29 @@ def shared_weights(
     then the same in every process (dict order follows set order, which follows the hash seed).
     The keys' (row, column) pairs are added in batches by ``np.add.at``, which adds in the order
     given, so each cell gets the very sums (bit for bit) of adding one key at a time.
+
+    ``rows`` (ascending indices of ``ref``): only those rows, in that order, each cell the same
+    float sum as in the whole matrix (the keys are batched and block-added as for the whole).
     """
     in_ref = _postings(ref)
     in_other = in_ref if other is ref else _postings(other)  # a collation: the same texts
     n, m = len(ref), len(other)
-    flat = np.zeros(n * m, dtype=np.float64)
     common = sorted(in_ref.keys() & in_other.keys())
     rows_of = [in_ref[k] for k in common]
+    counts = [len(r) for r in rows_of]  # the whole matrix's: what batches and blocks follow
+    if rows is not None:
+        local = [-1] * n
+        for k, i in enumerate(rows):
+            local[i] = k
+        rows_of = [[local[i] for i in r if local[i] >= 0] for r in rows_of]
+        n = len(rows)
     cols_of = [in_other[k] for k in common]
     weights = [idf[k] for k in common]
+    flat = np.zeros(n * m, dtype=np.float64)
     batch: list[int] = []
     size = 0
     for x in range(len(common) + 1):
-        pairs = len(rows_of[x]) * len(cols_of[x]) if x < len(common) else 0
+        pairs = counts[x] * len(cols_of[x]) if x < len(common) else 0
         if batch and (x == len(common) or size + pairs > _ADD_AT_PAIRS):
             _add_keys(flat, m, [rows_of[y] for y in batch], [cols_of[y] for y in batch],
                       [weights[y] for y in batch])  # fmt: skip
@@ -223,8 +238,9 @@ def shared_weights(
         if x == len(common):
             break
         if pairs > _BLOCK_PAIRS:  # a common word: one block add
-            block = flat.reshape(n, m)
-            block[np.ix_(rows_of[x], cols_of[x])] += weights[x]
+            if rows_of[x]:
+                block = flat.reshape(n, m)
+                block[np.ix_(rows_of[x], cols_of[x])] += weights[x]
             continue
         batch.append(x)
         size += pairs
@@ -267,8 +283,8 @@ def score_matrix(
     if idf is None:
         idf = idf_table([f.keys for f in ref] + [f.keys for f in other])
     shared = shared_weights(ref, other, idf)
-    w_ref = np.array([text_weight(f.keys, idf) for f in ref])
-    w_other = np.array([text_weight(f.keys, idf) for f in other])
+    w_ref = _weights(ref, idf)
+    w_other = _weights(other, idf)
     total = w_ref[:, None] + w_other[None, :]
     dice = np.divide(2.0 * shared, total, out=np.zeros_like(shared), where=total > 0)
     wordless = total == 0  # neither text has a word: the fuzzy score is the whole score
@@ -285,14 +301,43 @@ def score_matrix(
     return candidate_scores(ref, other, idf, options)
 
 
+def _weights(texts: Sequence[Features], idf: dict[str, float]) -> Matrix:
+    """:func:`text_weight` of each text's keys, once per record (a repeated text shares one:
+    :func:`features`)."""
+    if not _repeats(texts):
+        return np.array([text_weight(f.keys, idf) for f in texts], dtype=np.float64)
+    seen: dict[int, float] = {}
+    out = []
+    for f in texts:
+        w = seen.get(id(f))
+        if w is None:
+            w = seen[id(f)] = text_weight(f.keys, idf)
+        out.append(w)
+    return np.array(out, dtype=np.float64)
+
+
+def _repeats(texts: Sequence[Features]) -> bool:
+    """Whether a record stands for several of the texts (a repeated text, see :func:`features`)."""
+    return len({id(f) for f in texts}) < len(texts)
+
+
 def _sorted_norms(texts: Sequence[Features], scorer: str) -> tuple[list[str], str]:
     """The fuzzy scorer's strings and the scorer to run on them.
 
     ``token_sort_ratio`` is ``ratio`` on each string with its words sorted: sorting each
     sentence's words once, not once per pair, gives the same scores 4x faster.
     """
-    if scorer == "token_sort_ratio":
+    if scorer == "token_sort_ratio" and not _repeats(texts):
         return [" ".join(sorted(f.norm.split())) for f in texts], "ratio"
+    if scorer == "token_sort_ratio":
+        seen: dict[int, str] = {}  # once per record: a repeated text shares one
+        out = []
+        for f in texts:
+            norm = seen.get(id(f))
+            if norm is None:
+                norm = seen[id(f)] = " ".join(sorted(f.norm.split()))
+            out.append(norm)
+        return out, "ratio"
     return [f.norm for f in texts], scorer
 
 
@@ -317,8 +362,8 @@ def candidate_scores(
     size.
     """
     out = shared_weights(ref, other, idf)
-    w_ref = np.array([text_weight(f.keys, idf) for f in ref])
-    w_other = w_ref if blocks is not None else np.array([text_weight(f.keys, idf) for f in other])
+    w_ref = _weights(ref, idf)
+    w_other = w_ref if blocks is not None else _weights(other, idf)
     fw = options.fuzzy_weight
     floor = max((options.link_threshold - fw) / (1.0 - fw) if fw < 1.0 else 0.0, 1e-9)
     bands = list(itertools.pairwise(blocks)) if blocks is not None else [(0, len(ref))]
@@ -339,15 +384,67 @@ def candidate_scores(
     if len(rows):
         ref_norms, name = _sorted_norms(ref, options.fuzzy_scorer)
         other_norms = ref_norms if other is ref else _sorted_norms(other, options.fuzzy_scorer)[0]
-        fuzzy = process.cpdist(
-            [ref_norms[i] for i in rows.tolist()], [other_norms[j] for j in cols.tolist()],
-            scorer=SCORERS[name], workers=_workers(len(rows)), dtype=np.float64,
-        )  # fmt: skip
-        wordless = w_ref[rows] + w_other[cols] == 0  # no overlap to weigh: fuzzy is all
-        out[rows, cols] += np.where(wordless, 1.0, fw) * fuzzy / 100.0
+        out[rows, cols] += _fuzzy_part(
+            (ref_norms, other_norms), (w_ref, w_other), rows, cols, SCORERS[name], fw
+        )
         if blocks is not None:
             out[cols, rows] = out[rows, cols]
     return out
+
+
+def candidate_rows(
+    texts: Sequence[Features],
+    idf: dict[str, float],
+    options: Options,
+    blocks: Sequence[int],
+    rows: Sequence[int],
+) -> Matrix:
+    """Rows ``rows`` (ascending) of ``candidate_scores(texts, texts, idf, options, blocks=blocks)``,
+    the same numbers bit for bit, without scoring the other rows.
+
+    Every step of the whole matrix is symmetric to the last bit: a cell and its mirror get the
+    same keys in the same order (:func:`shared_weights` with ``rows``), their weights add the
+    same both ways round, and the fuzzy score of a pair is taken as the whole matrix takes it,
+    the earlier document's text first. (A collation's unit lift reads only the rows of the units
+    of sentences with several units.)
+    """
+    at = np.asarray(rows, dtype=np.intp)
+    out = shared_weights(texts, texts, idf, rows=at.tolist())
+    weight = _weights(texts, idf)
+    fw = options.fuzzy_weight
+    floor = max((options.link_threshold - fw) / (1.0 - fw) if fw < 1.0 else 0.0, 1e-9)
+    owner = np.searchsorted(np.asarray(blocks), np.arange(len(texts)), side="right") - 1
+    total = weight[at, None] + weight[None, :]
+    np.divide(2.0 * out, total, out=out, where=total > 0)  # the weighted Dice overlap
+    apart = owner[at, None] != owner[None, :]
+    out[~apart] = 0.0  # pairs within a document
+    r, c = np.nonzero(apart & ((out >= floor) | (total == 0)))
+    out *= 1.0 - fw
+    if len(r):
+        g = at[r]
+        first, second = np.minimum(g, c), np.maximum(g, c)  # documents are blocks in order
+        norms, name = _sorted_norms(texts, options.fuzzy_scorer)
+        out[r, c] += _fuzzy_part((norms, norms), (weight, weight), first, second, SCORERS[name], fw)
+    return out
+
+
+def _fuzzy_part(
+    strings: tuple[Sequence[str], Sequence[str]],
+    weights: tuple[Matrix, Matrix],
+    rows: NDArray[np.intp],
+    cols: NDArray[np.intp],
+    scorer: Any,
+    fw: float,
+) -> Matrix:
+    """What the fuzzy score adds to each candidate pair (``rows[k]``, ``cols[k]``) of the two
+    sides' strings: ``fw`` times it, or all of it when neither text has a word to weigh."""
+    fuzzy = process.cpdist(
+        [strings[0][i] for i in rows.tolist()], [strings[1][j] for j in cols.tolist()],
+        scorer=scorer, workers=_workers(len(rows)), dtype=np.float64,
+    )  # fmt: skip
+    wordless = weights[0][rows] + weights[1][cols] == 0  # no overlap to weigh: fuzzy is all
+    part: Matrix = np.where(wordless, 1.0, fw) * fuzzy / 100.0
+    return part
 
 
 @attrs.frozen(eq=False)
@@ -397,10 +494,14 @@ def _key_rows(texts: Sequence[Features], column: dict[str, int], weight: list[fl
     indptr: list[int] = [0]
     indices: list[int] = []
     data: list[float] = []
+    seen: dict[int, tuple[list[int], list[float]]] = {}  # by record: a repeated text's once
     for f in texts:
-        cols = sorted([column[k] for k in f.keys if k in column])  # a list sorts faster
-        indices += cols
-        data += map(weight.__getitem__, cols)
+        row = seen.get(id(f))
+        if row is None:
+            cols = sorted([column[k] for k in f.keys if k in column])  # a list sorts faster
+            row = seen[id(f)] = (cols, list(map(weight.__getitem__, cols)))
+        indices += row[0]
+        data += row[1]
         indptr.append(len(indices))
     shape = (len(texts), len(weight))
     return csr_matrix((np.array(data, dtype=np.float64), indices, indptr), shape=shape)
@@ -440,10 +541,14 @@ def sparse_scores(
     shared_keys = sorted(frozenset().union(*(f.keys for f in ref)) & frozenset().union(
         *(f.keys for f in other)))  # fmt: skip
     column = {k: c for c, k in enumerate(shared_keys)}
-    a = _key_rows(ref, column, [idf[k] for k in shared_keys])
+    # a repeated text (one record, see features) is multiplied once: rows of distinct records
+    first: dict[int, int] = {}
+    of_row = np.array([first.setdefault(id(f), len(first)) for f in ref], dtype=np.intp)
+    distinct = list({id(f): f for f in ref}.values())
+    a = _key_rows(distinct, column, [idf[k] for k in shared_keys])
     bt = _key_rows(other, column, [1.0] * len(shared_keys)).T.tocsr()
-    w_ref = np.array([text_weight(f.keys, idf) for f in ref])
-    w_other = np.array([text_weight(f.keys, idf) for f in other])
+    w_ref = _weights(ref, idf)
+    w_other = _weights(other, idf)
     fw = options.fuzzy_weight
     floor = max((options.link_threshold - fw) / (1.0 - fw) if fw < 1.0 else 0.0, 1e-9)
     bonus = max(options.order_bonus, 0.0)
@@ -474,17 +579,37 @@ def sparse_scores(
     parts_v: list[Matrix] = []
     parts_cand: list[NDArray[np.bool_]] = []
     step = max(1, _BAND_CELLS // max(m, 1))
-    for lo in range(0, n, step):
+    w_distinct = _weights(distinct, idf)
+    found_r: list[NDArray[np.intp]] = []
+    found_c: list[NDArray[np.intp]] = []
+    found_d: list[Matrix] = []
+    for lo in range(0, len(distinct), step):
         band = (a[lo : lo + step] @ bt).tocoo()
         r = band.row.astype(np.intp) + lo
         c = band.col.astype(np.intp)
-        total = w_ref[r] + w_other[c]
+        total = w_distinct[r] + w_other[c]
         dice = 2.0 * band.data / total  # the weighted Dice overlap, as candidate_scores has it
         keep = dice >= keep_floor
         r, c, dice = r[keep], c[keep], dice[keep]
         # each pair comes once and bands are row ranges in order: sorted bands are sorted pairs
         in_band = np.argsort(r.astype(np.int64) * m + c)
-        kept(r[in_band], c[in_band], dice[in_band], wordless=False)
+        if len(distinct) == n:  # rows are the records: the band is the rows' own
+            kept(r[in_band], c[in_band], dice[in_band], wordless=False)
+        else:
+            found_r.append(r[in_band])
+            found_c.append(c[in_band])
+            found_d.append(dice[in_band])
+    if len(distinct) < n:  # each row takes its record's pairs, row after row
+        d_rows, d_cols = _joined(found_r, np.intp), _joined(found_c, np.intp)
+        d_dice = _joined(found_d, np.float64)
+        starts = np.searchsorted(d_rows, np.arange(len(distinct) + 1))
+        for lo in range(0, n, step):
+            rec = of_row[lo : lo + step]
+            sizes = starts[rec + 1] - starts[rec]
+            at = np.repeat(starts[rec] - (np.cumsum(sizes) - sizes), sizes)
+            at += np.arange(len(at))
+            r = np.repeat(np.arange(lo, lo + len(rec), dtype=np.intp), sizes)
+            kept(r, d_cols[at], d_dice[at], wordless=False)
     empty_r, empty_c = np.nonzero(w_ref == 0)[0], np.nonzero(w_other == 0)[0]
     wordless_pairs = bool(len(empty_r) and len(empty_c))
     if wordless_pairs:  # neither text has a word: the fuzzy score is the whole score
@@ -498,17 +623,49 @@ def sparse_scores(
         order = np.argsort(rows.astype(np.int64) * m + cols, kind="stable")
         rows, cols, values, cand = rows[order], cols[order], values[order], cand[order]
     pick = np.nonzero(cand)[0]
-    workers = _workers(len(pick))
+    fuzzy_of = _PairScorer(ref_norms, other_norms, SCORERS[name])
     for lo in range(0, len(pick), _FUZZY_CHUNK):  # chunks: the string lists stay small
         part = pick[lo : lo + _FUZZY_CHUNK]
-        fuzzy = process.cpdist(
-            [ref_norms[i] for i in rows[part].tolist()],
-            [other_norms[j] for j in cols[part].tolist()],
-            scorer=SCORERS[name], workers=workers, dtype=np.float64,
-        )  # fmt: skip
+        fuzzy = fuzzy_of(rows[part], cols[part])
         wordless = w_ref[rows[part]] + w_other[cols[part]] == 0
         values[part] += np.where(wordless, 1.0, fw) * fuzzy / 100.0
     return SparseScores((n, m), rows, cols, values)
+
+
+class _PairScorer:
+    """The fuzzy scores of pairs (``left[i]``, ``right[j]``), each distinct pair of strings
+    scored once per call when a side repeats strings (a wire copy, boilerplate, a list of
+    items): the same rapidfuzz function on the same strings, so the same scores."""
+
+    def __init__(self, left: Sequence[str], right: Sequence[str], scorer: Any) -> None:
+        self.left, self.right, self.scorer = left, right, scorer
+        self.repeats = len(set(left)) < len(left) or len(set(right)) < len(right)
+        if self.repeats:
+            ids: dict[str, int] = {}
+            self.left_ids = np.array([ids.setdefault(t, len(ids)) for t in left], dtype=np.int64)
+            self.right_ids = np.array([ids.setdefault(t, len(ids)) for t in right], np.int64)
+            self.strings = list(ids)
+
+    def __call__(self, rows: NDArray[np.intp], cols: NDArray[np.intp]) -> Matrix:
+        """The fuzzy score of each pair (``rows[k]``, ``cols[k]``), as rapidfuzz gives it."""
+        if self.repeats:
+            width = len(self.strings)
+            distinct, back = np.unique(
+                self.left_ids[rows] * width + self.right_ids[cols], return_inverse=True
+            )
+            if len(distinct) < len(rows):
+                return self._scores(
+                    [self.strings[i] for i in (distinct // width).tolist()],
+                    [self.strings[j] for j in (distinct % width).tolist()],
+                )[back]
+        return self._scores(
+            [self.left[i] for i in rows.tolist()], [self.right[j] for j in cols.tolist()]
+        )
+
+    def _scores(self, a: list[str], b: list[str]) -> Matrix:
+        workers = _workers(len(a))  # the scores do not depend on it
+        out: Matrix = process.cpdist(a, b, scorer=self.scorer, workers=workers, dtype=np.float64)
+        return out
 
 
 ScoreMatrix = Any
@@ -709,14 +866,90 @@ def score_groups(
     """
     scorer = scorer_of(options)
     batch = getattr(scorer, "score_groups", None)
-    if batch is None or isinstance(scorer, LexicalScorer):
-        one = pair_score if isinstance(scorer, LexicalScorer) else score_one
+    if isinstance(scorer, LexicalScorer):
+        return _lexical_groups(ref, other, groups, idf, options)
+    if batch is None:
         return [
-            one(join([ref[i] for i in ri]), join([other[j] for j in oi]), idf, options)
+            score_one(join([ref[i] for i in ri]), join([other[j] for j in oi]), idf, options)
             for ri, oi in groups
         ]
     values = np.asarray(batch(ref, other, groups, idf=idf, options=options), dtype=np.float64)
     return [float(v) for v in dense_scores(values.reshape(1, -1), (1, len(groups)))[0]]
+
+
+GroupSides = tuple[dict[tuple[int, ...], Any], dict[tuple[int, ...], Any]]
+"""What :func:`_lexical_groups` keeps of each side's groups of sentences (by their indices),
+for one pair of sentence lists and one IDF table and options: see :class:`GroupScorer`."""
+
+
+_REACH_SLACK = 1e-9
+"""How far under its floor a try's best possible score must be for its fuzzy score to be
+skipped (far more than the rounding of the score's few float operations)."""
+
+
+def _lexical_groups(
+    ref: Sequence[Features],
+    other: Sequence[Features],
+    groups: Sequence[tuple[tuple[int, ...], tuple[int, ...]]],
+    idf: dict[str, float],
+    options: Options,
+    memo: GroupSides | None = None,
+    floors: Sequence[float] | None = None,
+) -> list[float]:
+    """:func:`pair_score` of each group, the same numbers: each side's joined text, weight and
+    fuzzy string once per distinct group of sentences (``memo`` keeps them across calls), the
+    fuzzy scores in one ``cpdist`` call (``ratio`` on words sorted once for
+    ``token_sort_ratio``, :func:`_sorted_norms`).
+
+    ``floors``: a group whose score cannot reach its floor, whatever its fuzzy score (at most
+    100, and for ``ratio`` at most what the two strings' lengths allow), is not fuzzy-scored;
+    its score is given as minus infinity.
+    """
+    sides = memo if memo is not None else ({}, {})
+    vocabulary = idf.keys()
+    name = "ratio" if options.fuzzy_scorer == "token_sort_ratio" else options.fuzzy_scorer
+
+    def side(
+        texts: Sequence[Features], idx: tuple[int, ...], k: int
+    ) -> tuple[Features, float | None, str]:
+        known: tuple[Features, float | None, str] | None = sides[k].get(idx)
+        if known is None:
+            f = join([texts[i] for i in idx])
+            # the weight when every key is in the table (pair_score's default is then unused)
+            weight = text_weight(f.keys, idf) if vocabulary >= f.keys else None
+            fuzzy = " ".join(sorted(f.norm.split())) if name != options.fuzzy_scorer else f.norm
+            known = sides[k][idx] = (f, weight, fuzzy)
+        return known
+
+    fw = options.fuzzy_weight
+    out: list[float] = []
+    dice_of: dict[int, float | None] = {}  # the groups to fuzzy-score: their overlap (None:
+    # neither side has a word, the fuzzy score is the whole score)
+    pairs = [(side(ref, ri, 0), side(other, oi, 1)) for ri, oi in groups]
+    for k, ((a, wa, sa), (b, wb, sb)) in enumerate(pairs):
+        if wa is None or wb is None:  # a key the table lacks: pair_score's own default
+            out.append(pair_score(a, b, idf, options))
+            continue
+        total = wa + wb
+        dice = 2.0 * text_weight(a.keys & b.keys, idf) / total if total else None
+        if floors is not None:
+            size = len(sa) + len(sb)
+            reach = 1.0 - abs(len(sa) - len(sb)) / size if name == "ratio" and size else 1.0
+            best = (1.0 - fw) * (reach if dice is None else dice) + fw * reach
+            if best < floors[k] - _REACH_SLACK:
+                out.append(-math.inf)
+                continue
+        out.append(0.0)
+        dice_of[k] = dice
+    if dice_of:
+        fuzzy = process.cpdist(
+            [pairs[k][0][2] for k in dice_of], [pairs[k][1][2] for k in dice_of],
+            scorer=SCORERS[name], workers=1, dtype=np.float64,
+        ).tolist()  # fmt: skip
+        for (k, dice), fz in zip(dice_of.items(), fuzzy, strict=True):
+            f = fz / 100.0
+            out[k] = (1.0 - fw) * (f if dice is None else dice) + fw * f
+    return out
 
 
 @attrs.frozen(eq=False)
@@ -728,6 +961,9 @@ class GroupScorer:
     other: Sequence[Features]
     idf: dict[str, float]
     options: Options
+    memo: GroupSides = attrs.field(factory=lambda: ({}, {}), repr=False)
+    """What the lexical scorer keeps of each side's groups across calls: a collation lends each
+    document's own (the same sentences, IDF and options against every other document)."""
 
     def __call__(self, ri: tuple[int, ...], oi: tuple[int, ...]) -> float:
         """Score reference sentences ``ri`` joined against other sentences ``oi`` joined."""
@@ -735,4 +971,17 @@ class GroupScorer:
 
     def many(self, tries: Sequence[tuple[tuple[int, ...], tuple[int, ...]]]) -> list[float]:
         """Score every ``(ri, oi)`` try, in order (:func:`score_groups`)."""
+        if isinstance(scorer_of(self.options), LexicalScorer):
+            return _lexical_groups(self.ref, self.other, tries, self.idf, self.options, self.memo)
         return score_groups(self.ref, self.other, tries, self.idf, self.options)
+
+    def many_reaching(
+        self, tries: Sequence[tuple[tuple[int, ...], tuple[int, ...]]], floors: Sequence[float]
+    ) -> list[float]:
+        """:meth:`many`, where a try that cannot score ``floors[k]`` may be given any score
+        under it (the lexical scorer skips its fuzzy score: minus infinity)."""
+        if isinstance(scorer_of(self.options), LexicalScorer):
+            return _lexical_groups(
+                self.ref, self.other, tries, self.idf, self.options, self.memo, floors
+            )
+        return self.many(tries)
