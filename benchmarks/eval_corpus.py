@@ -21,7 +21,17 @@ are scored against the true ones by the adjusted Rand index (Hubert and Arabie) 
 random outlet and date. A digest shares a sentence, so a shingle run, with several events: it is
 what makes connected components chain events together. Each digest's true event is itself alone;
 ARI and B-cubed are reported over all articles and over BASIL's own articles only (did digests
-merge or split true events?).
+merge or split true events?). Digests are adversarial (every BASIL sentence repeated in about
+seven of them). The *realistic* distractors (run ``renamed``, also ``--distractors`` times as
+many, from their own generator ``random.Random(SEED + 1)``) are what a feed holds besides an
+event: other stories of the same kind. Each is a copy of a random BASIL article of the part
+with every capitalised word that does not begin its sentence (or the title) renamed to a
+made-up word of two or three consonant-vowel syllables (one per distinct word within the
+copy: a name is renamed the same way each time), and its date shifted by 30 to 3,650 days,
+earlier or later at random; its outlet stays. Each is its own true event. (Copies of one
+article may land within a week of each other: they then read as one story, which counts
+against the all-articles figures, not BASIL's own.) Runs: ``any_date``, ``window`` (the
+default week), ``digests`` and ``renamed`` (with the window), ``digests_any_date``.
 
 **Dev and held-out halves.** Rules and thresholds are chosen on a *dev* half of BASIL's events
 and checked on the other, *held-out*, half: the dev half is the 50 events (numbered by their line
@@ -50,10 +60,12 @@ exponent ``log(t2/t1) / log(n2/n1)`` between sizes, and, up to ``--collate-upto`
 from __future__ import annotations
 
 import argparse
+import datetime
 import itertools
 import json
 import math
 import random
+import re
 import resource
 import subprocess
 import sys
@@ -123,6 +135,47 @@ def digests(
     return out
 
 
+def renamed(rows: list[dict[str, Any]], count: int, rng: random.Random) -> list[dict[str, Any]]:
+    """``count`` realistic distractors: each a copy of a random article of ``rows`` with its names
+    renamed and its date shifted far (module docstring)."""
+    out = []
+    for n in range(count):
+        src = rng.choice(rows)
+        names: dict[str, str] = {}
+
+        def rename(sentence: str, names: dict[str, str] = names) -> str:
+            words = sentence.split(" ")
+            for k, word in enumerate(words):
+                core = _NAME.match(word)
+                if k and core:  # a capitalised word that does not start its sentence
+                    made = names.setdefault(core.group(), _made_up_name(rng))
+                    words[k] = made + word[core.end() :]
+            return " ".join(words)
+
+        sentences = [rename(x) for x in src["sentences"]]
+        title = rename(src["text"].split("\n\n", 1)[0])
+        day = datetime.date.fromisoformat(src["date"][:10]).toordinal()
+        shift = rng.choice((-1, 1)) * rng.randint(30, 3650)
+        out.append(
+            {"id": f"renamed-{n}", "text": title + "\n\n" + " ".join(sentences),
+             "outlet": src["outlet"], "date": datetime.date.fromordinal(day + shift).isoformat(),
+             "truth": f"renamed-{n}", "sentences": sentences}
+        )  # fmt: skip
+    return out
+
+
+_NAME = re.compile(r"[A-Z][A-Za-z]*(?:['’-][A-Za-z]+)*")
+"""A capitalised word's letters (what :func:`renamed` replaces; trailing punctuation stays)."""
+
+
+def _made_up_name(rng: random.Random) -> str:
+    """A capitalised made-up word of two to three syllables."""
+    syllables = [
+        rng.choice("bdfgklmnprstvz") + rng.choice("aeiou") for _ in range(rng.randint(2, 3))
+    ]
+    return "".join(syllables).capitalize()
+
+
 def ari(truth: Sequence[str], found: Sequence[str]) -> float:
     """Adjusted Rand index of two labellings of the same items."""
 
@@ -188,9 +241,12 @@ def part_runs(
     rng.shuffle(shuffled)
     mixed = shuffled + digests(rows, distractors * len(rows), digest, rng)
     rng.shuffle(mixed)
+    other = random.Random(SEED + 1)  # its own generator: the runs above stay as they were
+    realistic = shuffled + renamed(rows, distractors * len(rows), other)
+    other.shuffle(realistic)
     return {
         "any_date": (shuffled, None), "window": (shuffled, window), "digests": (mixed, window),
-        "digests_any_date": (mixed, None),
+        "digests_any_date": (mixed, None), "renamed": (realistic, window),
     }  # fmt: skip
 
 
@@ -204,7 +260,7 @@ def recovery(
         mine = [r for r in rows if r["truth"] in truths]
         ids = {r["id"] for r in mine}
         out[part] = {
-            run: recover(arts, only=ids if run.startswith("digests") else None, window=w)
+            run: recover(arts, only=ids if len(arts) > len(ids) else None, window=w)
             for run, (arts, w) in part_runs(mine, distractors, digest, window).items()
         }
     return out
@@ -219,11 +275,11 @@ def explain(rows: list[dict[str, Any]], window: int | None) -> dict[str, Any]:
     rules = Blocking(date_window=window)
     arts = [Article(id=r["id"], text=r["text"], outlet=r["outlet"], date=r["date"]) for r in rows]
     cands = candidates(arts, rules)
-    labels = components(len(arts), cands).tolist()
+    labels = components(len(arts), cands, rules.structure).tolist()
     size = [len(article_record(r["text"], rules.shingle).distinct) for r in rows]
     truth = [r["truth"] for r in rows]
     ids = [r["id"] for r in rows]
-    digest = [r["id"].startswith("digest-") for r in rows]
+    digest = [r["truth"] == r["id"] for r in rows]  # a distractor: a digest or a renamed copy
     near: dict[int, list[tuple[float, int]]] = {}
     pair: dict[tuple[int, int], tuple[int, float, bool]] = {}
     for a, b, shared, cos, edge in zip(
@@ -269,7 +325,7 @@ def explain(rows: list[dict[str, Any]], window: int | None) -> dict[str, Any]:
             if edge and a in inside and truth[a] != truth[b]
         ]  # fmt: skip
         merged.append(
-            {"events": dict(events), "digests": sum(digest[k] for k in members), "edges": wrong}
+            {"events": dict(events), "distractors": sum(digest[k] for k in members), "edges": wrong}
         )
     split = []
     reasons: Counter[str] = Counter()
@@ -299,8 +355,8 @@ def explain(rows: list[dict[str, Any]], window: int | None) -> dict[str, Any]:
     )
     return {
         "merged": merged, "split": split, "pair_reasons": dict(reasons),
-        "digests_by_events_touched": dict(sorted(touched.items())),
-        "digest_digest_edges": digest_edges,
+        "distractors_by_events_touched": dict(sorted(touched.items())),
+        "distractor_edges": digest_edges,
     }  # fmt: skip
 
 
@@ -316,21 +372,22 @@ def _reason(
 ) -> str:
     """Why two articles of one true event are, or are not, joined by an edge."""
     if (a, b) not in pair:
-        return "no candidate (no 3 shared shingles, no cosine >= 0.2; or dates apart)"
+        few = f"< {rules.min_shared} shared shingles"
+        return f"no candidate ({few}, cosine < {rules.cosine}; or dates apart)"
     _, cos, edge = pair[(a, b)]
     if edge:
         return "edge"
     if labels[a] == labels[b]:
-        return "no edge, same event through others"
+        return "no edge (or cut by structure), same event through others"
     if cos < rules.cosine:
-        return "cosine below 0.2, containment below 30 %"
+        return f"cosine < {rules.cosine}, containment < {rules.containment}"
     ra, rb = rank(a, b), rank(b, a)
     if max(ra, rb) >= rules.neighbours:
         above = [o for _, o in near[a][:ra]] + [o for _, o in near[b][:rb]]
-        return "not mutual top-2: outranked by " + (
-            "a digest" if any(digest[o] for o in above) else "an article of another event"
+        return f"not mutual top-{rules.neighbours}: outranked by " + (
+            "a distractor" if any(digest[o] for o in above) else "an article of another event"
         )
-    return "cosine below half of either's best"
+    return f"cosine < {rules.relative} of either's best"
 
 
 def synthetic(rows: list[dict[str, Any]], n: int, rng: random.Random) -> list[dict[str, Any]]:

@@ -58,3 +58,27 @@ def test_explain_names_the_edge_of_a_merge_and_the_reason_of_a_split() -> None:
     reasons = found["pair_reasons"]
     assert 2 == reasons["edge"]  # match-herald/match-post and flood-herald/flood-post
     assert 4 == sum(reasons.values()) - reasons["edge"]  # the four pairs across the two events
+
+
+def test_renamed_copies_rename_names_and_shift_dates_far() -> None:
+    """A renamed copy keeps each sentence's first word and every lower-case word, replaces every
+    other capitalised word by one made-up name (the same name each time), and moves the date
+    30 to 3,650 days away."""
+    import datetime
+    import random
+
+    from eval_corpus import renamed
+
+    sentences = ["Mayor Ilse Brandvold opened the bridge.", "Brandvold thanked the welders."]
+    text = "Bridge by Brandvold opens\n\n" + " ".join(sentences)
+    row = {"id": "a", "text": text, "outlet": "Herald", "date": "2026-03-02", "truth": "0",
+           "sentences": sentences}  # fmt: skip
+    (copy,) = renamed([row], 1, random.Random(1))
+    first, second = (s.split() for s in copy["sentences"])
+    assert ["Mayor", "opened", "the", "bridge."] == [first[0], *first[3:]]
+    assert "Ilse" != first[1] and "Brandvold" != first[2]
+    assert ["Brandvold", "thanked", "the", "welders."] == second  # first word of its sentence
+    assert first[2] == copy["text"].split()[2]  # the title's Brandvold: the same made-up name
+    days = datetime.date.fromisoformat(copy["date"]) - datetime.date(2026, 3, 2)
+    assert 30 <= abs(days.days) <= 3650
+    assert (copy["id"], copy["truth"], copy["outlet"]) == ("renamed-0", "renamed-0", "Herald")
