@@ -110,8 +110,10 @@ class Blocking:
     relative: float = 0.5
     """A cosine edge also needs at least this share of each article's best cosine: a pair far
     less alike than either article's closest match is a related story, not the same event."""
-    max_term_df: int = 50
-    """Content words held by more articles than this are left out of the TF-IDF index."""
+    max_term_df: int = 200
+    """Content words held by more articles than this are left out of the TF-IDF index (50
+    before: ten distractors per article lifted an event's own words above it, README; each
+    article pairs through at most this many others per word, so the product stays linear)."""
     reuse_words: int = 8
     """Words a passage shared across events must hold to be reported as reuse."""
     date_window: int | None = 7
@@ -553,8 +555,8 @@ class Shingler:
         a, b, shared = a[strong], b[strong], shared[strong]
         terms = np.frombuffer(self._terms, dtype=np.uint64) if len(self._terms) else _NONE
         x = _tfidf(terms, np.frombuffer(self._indptr, dtype=np.int64), rules)
-        sim = sparse.triu(x @ x.T, k=1).tocoo()
-        close = sim.data >= rules.cosine
+        sim = _close_pairs(x, rules.cosine)
+        close = np.ones(sim.nnz, dtype=bool)
         stats["cosine_pairs"] = int(close.sum())
         return _decide(arts, x, sizes, (a, b, shared), sim, close, rules, stats, tuple(kept))
 
@@ -614,6 +616,32 @@ def _decide(
     stats["candidate_pairs"] = len(pa)
     stats["event_edges"] = int(edge.sum())
     return Candidates(pa, pb, share, cos.astype(np.float64), edge, kept, stats)
+
+
+def _close_pairs(x: sparse.csr_matrix, cosine: float) -> sparse.coo_matrix:
+    """The pairs ``a < b`` of rows whose cosine is at least ``cosine``: ``x @ x.T`` computed
+    :data:`PRODUCT_ROWS` rows at a time, each block's cosines below the bar let go at once, so
+    memory holds one block's products, not every pair sharing a rare word."""
+    n = x.shape[0]
+    xt = sparse.csr_matrix(x.T)
+    rows: list[IntArray] = []
+    cols: list[IntArray] = []
+    values: list[npt.NDArray[np.float64]] = []
+    for lo in range(0, n, PRODUCT_ROWS):
+        block = (x[lo : lo + PRODUCT_ROWS] @ xt).tocoo()
+        keep = (block.data >= cosine) & (block.col > block.row + lo)
+        rows.append(block.row[keep].astype(np.int64) + lo)
+        cols.append(block.col[keep].astype(np.int64))
+        values.append(block.data[keep])
+    if not rows:
+        return sparse.coo_matrix((n, n))
+    return sparse.coo_matrix(
+        (np.concatenate(values), (np.concatenate(rows), np.concatenate(cols))), shape=(n, n)
+    )
+
+
+PRODUCT_ROWS = 1024
+"""Rows of the TF-IDF matrix multiplied by its transpose at a time (:func:`_close_pairs`)."""
 
 
 COSINE_PAIRS = 1 << 16
