@@ -152,7 +152,7 @@ def group(
         raise InputError("the corpus holds no articles")
     report("pairing articles", 0, 0)
     cands = shingler.candidates(stubs)
-    event_ids = _events(stubs, cands)
+    event_ids = _events(stubs, cands, rules.structure)
     events = _event_list(stubs, event_ids)
     try:
         reuse = _reuse(arts, cands, shingler, event_ids, report, workers, client, aliases)
@@ -226,12 +226,13 @@ def _shingle(
         report(verb, done, total)
 
 
-def _events(arts: Sequence[Article], cands: Candidates) -> list[str]:
-    """Each article's event id: the given one, else its component's (``event-1``...)."""
+def _events(arts: Sequence[Article], cands: Candidates, structure: float | None) -> list[str]:
+    """Each article's event id: the given one, else its component's (``event-1``...; over the
+    edges of at least that ``structure``, :func:`blocking.components`)."""
     given = np.array([a.event is not None for a in arts])
     free = ~(given[cands.a] | given[cands.b])
     sub = attrs.evolve(cands, event_edge=cands.event_edge & free)
-    labels = components(len(arts), sub)
+    labels = components(len(arts), sub, structure)
     numbers: dict[int, int] = {}
     taken = {a.event for a in arts if a.event is not None}
     out: list[str] = []

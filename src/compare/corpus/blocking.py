@@ -1,4 +1,4 @@
-"""Candidate pairs without an all-pairs step, and events as connected components.
+"""Candidate pairs without an all-pairs step, and events as components that do not chain.
 
 Two signals propose pairs of articles (passim's blocking, and a cheap lexical similarity):
 
@@ -16,10 +16,12 @@ Two signals propose pairs of articles (passim's blocking, and a cheap lexical si
 
 An **event edge** joins two articles whose shared shingles cover at least ``containment`` of the
 smaller article's shingles (and number at least ``min_shared``), or whose cosine is at least
-``cosine``, with each among the other's ``neighbours`` most similar candidates and at least
-``relative`` times either's best cosine (without these one article close to several events, a
-roundup, chains them). Events are the connected components of those edges
-(``scipy.sparse.csgraph``). A pair
+``cosine``, with each among the other's ``neighbours`` most similar candidates (ranked over all
+of an article's pairs) and at least ``relative`` times either's best cosine (without these one
+article close to several events, a roundup, chains them). Events are the connected components
+(``scipy.sparse.csgraph``) of those edges whose structural similarity (SCAN: the neighbours the
+two ends share) is at least ``structure``: an edge bridging two dense groups, or a hub's edge
+into one of several, is left out, so one article cannot chain events together. A pair
 sharing ``min_shared`` shingles but no event edge is a text-reuse candidate (:mod:`reuse`): a
 reused quote or paragraph does not merge two events.
 """
@@ -69,6 +71,7 @@ __all__ = [
     "keyed",
     "shingle_hashes",
     "shingles",
+    "structural",
 ]
 
 IntArray = npt.NDArray[np.int64]
@@ -93,33 +96,46 @@ class Blocking:
     """Shingles held by more articles than this are boilerplate, not evidence."""
     min_shared: int = 3
     """Shingles two articles must share to be a candidate pair (event edge or reuse)."""
-    containment: float = 0.3
-    """Share of the smaller article's shingles the pair must share for an event edge."""
+    containment: float = 0.4
+    """Share of the smaller article's shingles the pair must share for an event edge (0.3
+    before: a digest holding one long sentence of an article, 30-35 % of the digest, joined
+    it; README)."""
     cosine: float = 0.2
     """TF-IDF cosine over rare content words at or above which two articles may share an event."""
-    neighbours: int = 2
+    neighbours: int = 3
     """A cosine edge also needs each article among the other's ``neighbours`` most similar
-    candidates: mutual nearest neighbours, so a roundup close to many events joins none."""
+    candidates: mutual nearest neighbours, so a roundup close to many events joins none. (2
+    before, but ranked among one end's pairs at a time, so up to about 4; ranked over all an
+    article's pairs, 2 split the bundled readouts' call in two, README.)"""
     relative: float = 0.5
     """A cosine edge also needs at least this share of each article's best cosine: a pair far
     less alike than either article's closest match is a related story, not the same event."""
-    max_term_df: int = 50
-    """Content words held by more articles than this are left out of the TF-IDF index."""
+    max_term_df: int = 200
+    """Content words held by more articles than this are left out of the TF-IDF index (50
+    before: ten distractors per article lifted an event's own words above it, README; each
+    article pairs through at most this many others per word, so the product stays linear)."""
     reuse_words: int = 8
     """Words a passage shared across events must hold to be reported as reuse."""
     date_window: int | None = 7
     """Days two dated articles may lie apart and still pair (None: no window). A week by
     default: news of one event is dated within days, and the window keeps a related story of
-    another month apart (BASIL: B-cubed F1 0.936 without it, 0.972 with it; README)."""
+    another month apart (BASIL: ARI 0.931 without it, 0.954 with it; README)."""
     different_outlet: bool = False
     """Pair only articles of different outlets (articles without an outlet pair with any)."""
+    structure: float | None = 0.6
+    """Events are components over the event edges whose structural similarity
+    (:func:`structural`) is at least this (None: over every event edge). 0.6 keeps a chain
+    of articles (2/3) and cuts one edge bridging two triangles (1/2) or a pair and a
+    triangle (0.58), and a hub's edges into several groups."""
 
     def __attrs_post_init__(self) -> None:
         """Refuse values outside their ranges with one-line errors."""
         for name in ("shingle", "max_df", "min_shared", "max_term_df", "reuse_words", "neighbours"):
             if getattr(self, name) < (2 if name.startswith("max") else 1):
                 raise OptionsError(f"Blocking.{name} is too small: {getattr(self, name)}")
-        for name in ("containment", "cosine", "relative"):
+        for name in ("containment", "cosine", "relative", "structure"):
+            if name == "structure" and self.structure is None:
+                continue
             if not 0.0 < getattr(self, name) <= 1.0:
                 raise OptionsError(f"Blocking.{name} must lie in (0, 1], got {getattr(self, name)}")
         if self.date_window is not None and self.date_window < 0:
@@ -539,8 +555,8 @@ class Shingler:
         a, b, shared = a[strong], b[strong], shared[strong]
         terms = np.frombuffer(self._terms, dtype=np.uint64) if len(self._terms) else _NONE
         x = _tfidf(terms, np.frombuffer(self._indptr, dtype=np.int64), rules)
-        sim = sparse.triu(x @ x.T, k=1).tocoo()
-        close = sim.data >= rules.cosine
+        sim = _close_pairs(x, rules.cosine)
+        close = np.ones(sim.nnz, dtype=bool)
         stats["cosine_pairs"] = int(close.sum())
         return _decide(arts, x, sizes, (a, b, shared), sim, close, rules, stats, tuple(kept))
 
@@ -587,7 +603,8 @@ def _decide(
     share[where[found]] = shared[found]
     cos = _cosines(x, pa, pb)
     smaller = np.maximum(np.minimum(sizes[pa], sizes[pb]), 1)
-    mutual = (_ranks(pa, cos) < rules.neighbours) & (_ranks(pb, cos) < rules.neighbours)
+    rank_a, rank_b = _pair_ranks(pa, pb, cos)
+    mutual = (rank_a < rules.neighbours) & (rank_b < rules.neighbours)
     best = np.zeros(len(arts))
     np.maximum.at(best, pa, cos)
     np.maximum.at(best, pb, cos)
@@ -599,6 +616,32 @@ def _decide(
     stats["candidate_pairs"] = len(pa)
     stats["event_edges"] = int(edge.sum())
     return Candidates(pa, pb, share, cos.astype(np.float64), edge, kept, stats)
+
+
+def _close_pairs(x: sparse.csr_matrix, cosine: float) -> sparse.coo_matrix:
+    """The pairs ``a < b`` of rows whose cosine is at least ``cosine``: ``x @ x.T`` computed
+    :data:`PRODUCT_ROWS` rows at a time, each block's cosines below the bar let go at once, so
+    memory holds one block's products, not every pair sharing a rare word."""
+    n = x.shape[0]
+    xt = sparse.csr_matrix(x.T)
+    rows: list[IntArray] = []
+    cols: list[IntArray] = []
+    values: list[npt.NDArray[np.float64]] = []
+    for lo in range(0, n, PRODUCT_ROWS):
+        block = (x[lo : lo + PRODUCT_ROWS] @ xt).tocoo()
+        keep = (block.data >= cosine) & (block.col > block.row + lo)
+        rows.append(block.row[keep].astype(np.int64) + lo)
+        cols.append(block.col[keep].astype(np.int64))
+        values.append(block.data[keep])
+    if not rows:
+        return sparse.coo_matrix((n, n))
+    return sparse.coo_matrix(
+        (np.concatenate(values), (np.concatenate(rows), np.concatenate(cols))), shape=(n, n)
+    )
+
+
+PRODUCT_ROWS = 1024
+"""Rows of the TF-IDF matrix multiplied by its transpose at a time (:func:`_close_pairs`)."""
 
 
 COSINE_PAIRS = 1 << 16
@@ -616,6 +659,15 @@ def _cosines(x: sparse.csr_matrix, pa: IntArray, pb: IntArray) -> npt.NDArray[np
         for k in range(0, len(pa), COSINE_PAIRS)
     ]
     return np.concatenate(out) if out else np.zeros(0)
+
+
+def _pair_ranks(
+    pa: IntArray, pb: IntArray, values: npt.NDArray[np.float64]
+) -> tuple[IntArray, IntArray]:
+    """Each pair's rank (0 = most similar) among all the pairs of its first article and among
+    all the pairs of its second (an article's pairs are those where it is either end)."""
+    ranks = _ranks(np.concatenate([pa, pb]), np.concatenate([values, values]))
+    return ranks[: len(pa)], ranks[len(pa) :]
 
 
 def _ranks(ends: IntArray, values: npt.NDArray[np.float64]) -> IntArray:
@@ -722,10 +774,37 @@ _BLOCK = 1024
 """Articles whose shingles are matched against the kept ones at a time."""
 
 
-def components(n: int, cands: Candidates) -> IntArray:
-    """Each article's component number over the event edges, numbered by first article."""
+def components(n: int, cands: Candidates, structure: float | None = None) -> IntArray:
+    """Each article's component number over the event edges, numbered by first article; with
+    ``structure``, over the edges :func:`structural` keeps at that threshold."""
     a, b = cands.a[cands.event_edge], cands.b[cands.event_edge]
+    if structure is not None:
+        keep = structural(n, a, b) >= structure
+        a, b = a[keep], b[keep]
     graph = sparse.coo_matrix((np.ones(len(a)), (a, b)), shape=(n, n))
     _, labels = connected_components(graph, directed=False)
     first: dict[int, int] = {}
     return np.array([first.setdefault(int(c), len(first)) for c in labels], dtype=np.int64)
+
+
+def structural(n: int, a: IntArray, b: IntArray) -> npt.NDArray[np.float64]:
+    """Each edge's structural similarity (SCAN, Xu et al. 2007): the articles the two ends'
+    closed neighbourhoods share over the geometric mean of their sizes, ``(2 + common) /
+    sqrt((degree_a + 1) * (degree_b + 1))``. An edge inside a dense group is near 1; one that
+    bridges two groups, or a hub's edge into one of many groups, is low."""
+    if not len(a):
+        return np.zeros(0)
+    ones = np.ones(2 * len(a))
+    adj = sparse.csr_matrix((ones, (np.r_[a, b], np.r_[b, a])), shape=(n, n))
+    adj.sum_duplicates()
+    adj.data[:] = 1.0
+    degree = np.diff(adj.indptr)
+    common = np.concatenate(
+        [
+            np.asarray(
+                adj[a[k : k + COSINE_PAIRS]].multiply(adj[b[k : k + COSINE_PAIRS]]).sum(1)
+            ).ravel()
+            for k in range(0, len(a), COSINE_PAIRS)
+        ]
+    )
+    return np.asarray((2.0 + common) / np.sqrt((degree[a] + 1.0) * (degree[b] + 1.0)))
