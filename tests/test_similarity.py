@@ -402,3 +402,24 @@ def test_sparse_scores_of_repeated_sentences_are_the_candidate_scores_bit_for_bi
     assert (sparse.values >= options.link_threshold).sum() >= 600
     kept = zip(sparse.rows.tolist(), sparse.cols.tolist(), strict=True)
     assert len(sparse.values) > 3 * len({(ref_texts[i], other_texts[j]) for i, j in kept})
+
+
+def test_lexical_scores_stay_at_most_one_when_the_blend_rounds_above() -> None:
+    """Two copies of the Newsweek report cut in two places (a case Hypothesis found): one pair
+    of identical sentences blends to 1 + 4e-16 in floating point; the scorer gives 1."""
+    from compare import Document
+    from conftest import READOUTS
+
+    text = (READOUTS / "call-newsweek-report.txt").read_text(encoding="utf-8")
+    body = text[text.index("China pledged to support") :]
+    a = "China pledged" + body[body.index("The Syrian reading indicates") :]
+    b = body.replace("time when the country continues to suffer from instability.\n\n", "", 1)
+    ref = Document.from_text(a, label="a", id="a")
+    other = Document.from_text(b, label="b", id="b")
+    fr = features(s.text for s in ref.sentences)
+    fo = features(s.text for s in other.sentences)
+    idf = idf_table([f.keys for f in fr] + [f.keys for f in fo])
+    out = np.asarray(similarity.LEXICAL(fr, fo, idf=idf, options=Options()))
+    assert 1.0 == out.max()
+    assert 0.0 <= out.min()
+    similarity.dense_scores(out, out.shape)  # the check every other scorer's result passes

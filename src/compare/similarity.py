@@ -733,12 +733,14 @@ class LexicalScorer:
         options: Options,
         blocks: Sequence[int] | None = None,
     ) -> Matrix | SparseScores:
-        """Score ``ref`` against ``other`` (see :class:`Scorer`)."""
+        """Score ``ref`` against ``other`` (see :class:`Scorer`), each score at most 1 (a blend
+        of two full scores can add up to a few units in the last place above it)."""
         if blocks is not None:
-            return candidate_scores(ref, other, idf, options, blocks=blocks)
+            return np.minimum(candidate_scores(ref, other, idf, options, blocks=blocks), 1.0)
         if _keeps_sparse(len(ref) * len(other), options):
-            return sparse_scores(ref, other, idf, options)
-        return score_matrix(ref, other, options, idf=idf)
+            found = sparse_scores(ref, other, idf, options)
+            return found.with_values(np.minimum(found.values, 1.0))
+        return np.minimum(score_matrix(ref, other, options, idf=idf), 1.0)
 
 
 def _keeps_sparse(pairs: int, options: Options) -> bool:
