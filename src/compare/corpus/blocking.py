@@ -11,8 +11,15 @@ Two signals propose pairs of articles (passim's blocking, and a cheap lexical si
    failing the date window or the different-outlet predicate are dropped, and the shingles each
    pair shares are counted.
 2. **TF-IDF over rare content words.** Content words (no function words) held by 2 to
-   ``max_term_df`` articles are weighted by TF-IDF, rows normalised; the sparse product
-   ``X @ X.T`` walks only the postings of those rare terms, so it too never scores all pairs.
+   ``max_term_df`` articles are weighted by TF-IDF, rows normalised; the cosines are summed
+   over the postings of those rare terms only (what the sparse product ``X @ X.T`` walks), so
+   they too never score all pairs.
+
+Memory: the corpus-sized parts (every article's shingle hashes, kept shingles, content words,
+postings pairs and cosine products) are on disk; pairing reads them a shard of hashes at a time
+and reduces the pairs a range of articles at a time (:func:`_shingle_pairs`,
+:func:`_tfidf_cosines`), so the calling process holds a shard, a range, each article's metadata
+and the candidate pairs.
 
 An **event edge** joins two articles whose shared shingles cover at least ``containment`` of the
 smaller article's shingles (and number at least ``min_shared``), or whose cosine is at least
