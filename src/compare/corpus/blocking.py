@@ -35,11 +35,12 @@ from __future__ import annotations
 
 import datetime
 import itertools
+import os
 import re
 import tempfile
 import zlib
 from array import array
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -432,8 +433,7 @@ def _shingle_pairs(
     stats["postings_pairs"] = total
     runs = _PairRuns(n, total, valued=False)
     shift, count = _shards(total, PAIRS)
-    for shard in range(count if total else 0):
-        hashes, rows = _shard(kept.blocks(), shift, count, shard)
+    for hashes, rows in _by_shard(kept.blocks, shift, count) if total else ():
         order = np.argsort(hashes, kind="stable")  # an article's postings stay in order
         docs = rows[order]
         for i, j, _ in _joined(*_groups(hashes[order])):
@@ -449,16 +449,44 @@ def _shingle_pairs(
     return out // max(n, 1), out % max(n, 1), np.concatenate(shared)
 
 
-def _shard(
-    blocks: Iterable[tuple[npt.NDArray[Any], ...]], shift: np.uint64, count: int, shard: int
-) -> list[npt.NDArray[Any]]:
-    """The entries of one shard, in order: those whose hash (each block's first array) has its
-    top bits equal to ``shard``, picked from each array of the blocks and joined."""
-    picked: list[list[npt.NDArray[Any]]] = []
-    for block in blocks:
-        pick = slice(None) if count == 1 else (block[0] >> shift) == shard
-        picked.append([x[pick] for x in block])
-    return [np.concatenate(column) for column in zip(*picked, strict=True)]
+def _by_shard(
+    blocks: Callable[[], Iterable[tuple[npt.NDArray[Any], ...]]], shift: np.uint64, count: int
+) -> Iterator[list[npt.NDArray[Any]]]:
+    """Each shard's entries, shard by shard, in the order of the blocks: the entries whose hash
+    (each block's first array, 64-bit like the others) has its top bits (``>> shift``) equal to
+    the shard, every array's. ``blocks()`` is read twice: to count each shard's entries, then to
+    write each array's entries to a temporary file, each shard one stretch of it, so that one
+    shard at a time is read back into memory."""
+    if count == 1:
+        columns = list(zip(*blocks(), strict=True))
+        yield [np.concatenate(c) for c in columns]
+        return
+    sizes = np.zeros(count, dtype=np.int64)
+    kinds: list[np.dtype[Any]] = []
+    for block in blocks():
+        sizes += np.bincount((block[0] >> shift).astype(np.int64), minlength=count)
+        kinds = [x.dtype for x in block]
+    files = [tempfile.TemporaryFile() for _ in kinds]  # noqa: SIM115 (closed below)
+    try:
+        at = np.cumsum(sizes) - sizes
+        for block in blocks():
+            shard = (block[0] >> shift).astype(np.int64)
+            order = np.argsort(shard, kind="stable")
+            bounds = np.searchsorted(shard[order], np.arange(count + 1))
+            for file, column in zip(files, block, strict=True):
+                held = column[order]
+                for k in np.flatnonzero(np.diff(bounds)).tolist():
+                    os.pwrite(file.fileno(), held[bounds[k] : bounds[k + 1]].data, int(at[k]) * 8)
+            at += np.diff(bounds)
+        for k, start in enumerate((np.cumsum(sizes) - sizes).tolist()):
+            out = [np.empty(int(sizes[k]), dtype=kind) for kind in kinds]
+            for file, column in zip(files, out, strict=True):
+                if os.preadv(file.fileno(), [column.data], start * 8) != column.nbytes:
+                    raise OSError("short read from a temporary file")
+            yield out
+    finally:
+        for file in files:
+            file.close()
 
 
 def _groups(ordered: npt.NDArray[Any]) -> tuple[IntArray, IntArray]:
@@ -553,13 +581,16 @@ def _tfidf_cosines(
     ``X[a].multiply(X[b])``) are ``np.add.reduceat`` of its terms in increasing word order;
     whether a pair is close, ``X @ X.T``'s sum, one term at a time in decreasing word order."""
     n = len(terms)
-    shift, count = _shards(terms.count, SHARD >> 2)  # three arrays a word, and a sort
+    shift, count = _shards(terms.count)
     docs, weights, sizes = Spill(), Spill(), Spill()
     squares = _PairRuns(n, terms.count // 4, valued=True)
     ends = [0]
-    for shard in range(count if terms.count else 0):
-        both = ((w, c, r) for (w, r), (c, _) in zip(terms.blocks(), counts.blocks(), strict=True))
-        words, times, rows = _shard(both, shift, count, shard)
+
+    def both() -> Iterator[tuple[npt.NDArray[Any], ...]]:
+        for (word, row), (times, _) in zip(terms.blocks(), counts.blocks(), strict=True):
+            yield word, times, row
+
+    for words, times, rows in _by_shard(both, shift, count) if terms.count else ():
         order = np.argsort(words, kind="stable")
         df = _groups(words[order])[1]
         rare = (df >= 2) & (df <= rules.max_term_df) & (df < n)  # in every article: weighs 0
@@ -797,7 +828,8 @@ def _kept(
     every article's sorted unique shingles, one after the other, ``sizes`` of them each).
 
     The hashes lie on disk (:class:`Spill`). They are counted a shard at a time, a shard being
-    the hashes whose top bits are one value (:func:`_shards`): one shard's sorted copy in memory
+    the hashes whose top bits are one value (:func:`_shards`, regrouped on disk by
+    :func:`_by_shard`): one shard's sorted copy in memory
     finds its shingles held twice or more (an article holds each once), those few are counted,
     and the shards' kept shingles, each sorted, are sorted together. Then each article's are
     picked out a block of articles at a time and written to disk. Also the number of postings
@@ -810,10 +842,7 @@ def _kept(
     distinct = 0
     good: list[HashArray] = []
     pairs = 0
-    for shard in range(count):
-        parts = [b if count == 1 else b[(b >> shift) == shard] for b in hashes.blocks()]
-        ordered = np.concatenate(parts) if parts else _NONE
-        del parts
+    for (ordered,) in _by_shard(lambda: ((b,) for b in hashes.blocks()), shift, count):
         ordered.sort()  # in place: one copy of the shard
         twice = ordered[1:] == ordered[:-1]
         distinct += len(ordered) - int(twice.sum())
@@ -839,9 +868,9 @@ def _kept(
     return out, pairs
 
 
-SHARD = 1 << 22
+SHARD = 1 << 19
 """Shingle hashes (8 bytes each) counted at once, about: the corpus's are split into shards of
-about this many by their top bits (a power of two of shards)."""
+about this many by their top bits (a power of two of shards); content words the same."""
 
 
 def _shards(total: int, per: int | None = None) -> tuple[np.uint64, int]:
