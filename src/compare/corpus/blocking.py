@@ -413,7 +413,7 @@ def _undated_edges(
     return kept
 
 
-PAIRS = 1 << 19
+PAIRS = 1 << 17
 """Postings pairs made at once, about: the kept shingles (and the rare content words) are split
 into shards of hashes whose postings pairs number about this many, and their pairs are spilled
 to disk in ranges of the first article, each range reduced on its own (:class:`_PairRuns`)."""
@@ -885,7 +885,7 @@ class Spill:
     the corpus's shingle hashes (8 bytes a word) are on disk, not in memory, between reading
     and pairing."""
 
-    BLOCK = 1 << 20
+    BLOCK = 1 << 18
     """Hashes read back at a time."""
 
     def __init__(self) -> None:
