@@ -7,6 +7,7 @@ Run from the project root::
     .venv/bin/python benchmarks/bench_corpus_scale.py --sizes 100000 --collate-upto 10000
     .venv/bin/python benchmarks/bench_corpus_scale.py --engine dask         # a 2-worker cluster
     .venv/bin/python benchmarks/bench_corpus_scale.py --data PATH --json
+    .venv/bin/python benchmarks/bench_corpus_scale.py --sizes 10000 --collate-upto 0 --out OUT
 
 The corpora are ``eval_corpus.py``'s synthetic ones built from BASIL (its module docstring:
 events of three articles, half their words renamed per event), written to a JSONL file in a
@@ -55,10 +56,16 @@ def _reset_peak() -> None:
 
 
 def child(
-    path: Path, workers: int, engine: str, collate: bool, log: Path | None = None
+    path: Path,
+    workers: int,
+    engine: str,
+    collate: bool,
+    log: Path | None = None,
+    keep: Path | None = None,
 ) -> dict[str, Any]:
     """In the fresh process: write the corpus at ``path``; per-stage seconds and peak MB (and,
-    with ``log``, a line per stage change and per 1,000 events collated appended to it)."""
+    with ``log``, a line per stage change and per 1,000 events collated appended to it; with
+    ``keep``, the output folder is written there and kept, to compare two versions' outputs)."""
     from compare.corpus.engine import dask_client
     from compare.corpus.output import write_corpus
 
@@ -79,7 +86,8 @@ def child(
         _reset_peak()
         current[:] = [stage, now]
 
-    with tempfile.TemporaryDirectory() as out:
+    with tempfile.TemporaryDirectory() as temporary:
+        out = str(keep) if keep is not None else temporary
         if engine == "dask":
             with dask_client("local", workers=workers) as client:
                 progress("starting", 0, 0)
@@ -109,12 +117,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.add_argument("--engine", choices=("pool", "dask"), default="pool")
     p.add_argument("--json", action="store_true")
     p.add_argument("--log", type=Path, help="append progress lines (time, stage, done) here")
+    p.add_argument("--out", type=Path, help="keep each size's output folder in OUT/SIZE")
     p.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     p.add_argument("--no-collate", action="store_true", help=argparse.SUPPRESS)
     args = p.parse_args(argv)
     if args.child:
         collate = not args.no_collate
-        print(json.dumps(child(args.child, args.workers, args.engine, collate, args.log)))
+        result = child(args.child, args.workers, args.engine, collate, args.log, args.out)
+        print(json.dumps(result))
         return 0
     try:
         rows = eval_corpus.basil_rows(eval_corpus.read_events(args.data))
@@ -132,6 +142,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             command = [sys.executable, __file__, "--child", str(path)]
             command += ["--workers", str(args.workers), "--engine", args.engine]
             command += ["--log", str(args.log)] if args.log else []
+            command += ["--out", str(args.out / str(n))] if args.out else []
             if n > args.collate_upto:
                 command.append("--no-collate")
             done = subprocess.run(command, capture_output=True, text=True, check=True)

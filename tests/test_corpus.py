@@ -14,11 +14,13 @@ import itertools
 import json
 import random
 import re
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pytest
+from scipy import sparse
 
 import compare
 import compare.corpus as corpus_module
@@ -30,6 +32,7 @@ from compare.corpus.blocking import (
     _fold,
     _term_hash,
     article_record,
+    candidates,
     keyed,
     shingles,
 )
@@ -397,16 +400,50 @@ def test_grouping_on_the_pool_in_chunks_equals_grouping_in_process(
 def test_shingles_counted_in_shards_from_disk_give_the_same_grouping(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """The shingle hashes are read back from disk in blocks and counted by hash range; cosines
-    are computed a few pairs at a time: tiny shards, blocks and batches change nothing."""
+    """The shingle hashes are read back from disk in blocks and counted by hash range; postings
+    pairs and the products of the cosines are made a shard of hashes at a time and summed a
+    range of pairs at a time: tiny shards, blocks and ranges change nothing, the cosines too."""
     here = group(READOUTS, workers=1)
+    arts = list(read_articles(READOUTS))
+    cands = candidates(arts)
     monkeypatch.setattr(blocking_module, "SHARD", 64)  # thousands of hashes: 64 shards or more
     monkeypatch.setattr(blocking_module.Spill, "BLOCK", 7)
-    monkeypatch.setattr(blocking_module, "COSINE_PAIRS", 2)
+    monkeypatch.setattr(blocking_module, "PAIRS", 2)  # 184 postings pairs: 128 shards, 92 ranges
     monkeypatch.setattr(blocking_module, "_BLOCK", 3)
     shift, count = blocking_module._shards(10_000)
     assert (count, int(shift)) == (256, 56)
     assert _grouping(here) == _grouping(group(READOUTS, workers=1))
+    again = candidates(arts)
+    for field in ("a", "b", "shared", "cosine", "event_edge"):
+        assert np.array_equal(getattr(cands, field), getattr(again, field)), field
+    assert [k.tolist() for k in cands.kept] == [k.tolist() for k in again.kept]
+
+
+def test_cosines_are_those_of_the_sparse_tfidf_matrix() -> None:
+    """The cosines summed shard by shard from disk are, bit for bit, those of the TF-IDF rows
+    as a sparse matrix (square root of tf x idf over words in 2 to max_term_df articles, rows
+    normalised): each candidate's ``X[a].multiply(X[b]).sum()``, and the close pairs are those
+    of ``X @ X.T`` at or above the threshold."""
+    arts = list(read_articles(READOUTS))
+    rules = Blocking()
+    cands = candidates(arts, rules)
+    rows = [Counter(map(_term_hash, content_keys(a.text, "en"))) for a in arts]
+    df = Counter(w for row in rows for w in row)
+    words = sorted(w for w, d in df.items() if 2 <= d <= rules.max_term_df and d < len(arts))
+    column = {w: k for k, w in enumerate(words)}
+    x = sparse.lil_matrix((len(arts), len(words)))
+    for k, row in enumerate(rows):
+        for w, tf in row.items():
+            if w in column:
+                x[k, column[w]] = np.sqrt(tf * np.log(len(arts) / df[w]))
+    x = x.tocsr()
+    norms = np.sqrt(np.asarray(x.multiply(x).sum(axis=1)).ravel())
+    x = sparse.csr_matrix(sparse.diags(1.0 / np.maximum(norms, 1e-12)) @ x)
+    expected = np.asarray(x[cands.a].multiply(x[cands.b]).sum(axis=1)).ravel()
+    assert np.array_equal(cands.cosine, expected)
+    assert 0 < cands.cosine.max() < 1
+    sim = sparse.triu(x @ x.T, k=1).tocoo()
+    assert cands.stats["cosine_pairs"] == int((sim.data >= rules.cosine).sum()) > 0
 
 
 def _reference_passages(a: Shingled, b: Shingled, kept: Any, size: int, least: int) -> list[Any]:

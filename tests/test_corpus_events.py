@@ -74,22 +74,3 @@ def test_structure_must_lie_in_range_or_be_none() -> None:
     assert None is Blocking(structure=None).structure
     with pytest.raises(OptionsError, match="structure"):
         Blocking(structure=0.0)
-
-
-def test_close_pairs_a_block_of_rows_at_a_time_equal_the_whole_product(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    """Cosines of at least the bar, computed 3 rows at a time, are those of ``x @ x.T`` whole."""
-    from scipy import sparse
-
-    import compare.corpus.blocking as blocking_module
-
-    rng = np.random.default_rng(13)
-    x = sparse.csr_matrix(rng.random((20, 8)) * (rng.random((20, 8)) < 0.3))
-    norms = np.sqrt(np.asarray(x.multiply(x).sum(axis=1)).ravel())
-    x = sparse.csr_matrix(sparse.diags(1.0 / np.maximum(norms, 1e-12)) @ x)
-    whole = sparse.triu(x @ x.T, k=1).tocoo()
-    want = {(r, c) for r, c, v in zip(whole.row, whole.col, whole.data, strict=True) if v >= 0.2}
-    monkeypatch.setattr(blocking_module, "PRODUCT_ROWS", 3)
-    got = blocking_module._close_pairs(x, 0.2)
-    assert want and want == set(zip(got.row.tolist(), got.col.tolist(), strict=True))

@@ -11,8 +11,15 @@ Two signals propose pairs of articles (passim's blocking, and a cheap lexical si
    failing the date window or the different-outlet predicate are dropped, and the shingles each
    pair shares are counted.
 2. **TF-IDF over rare content words.** Content words (no function words) held by 2 to
-   ``max_term_df`` articles are weighted by TF-IDF, rows normalised; the sparse product
-   ``X @ X.T`` walks only the postings of those rare terms, so it too never scores all pairs.
+   ``max_term_df`` articles are weighted by TF-IDF, rows normalised; the cosines are summed
+   over the postings of those rare terms only (what the sparse product ``X @ X.T`` walks), so
+   they too never score all pairs.
+
+Memory: the corpus-sized parts (every article's shingle hashes, kept shingles, content words,
+postings pairs and cosine products) are on disk; pairing reads them a shard of hashes at a time
+and reduces the pairs a range of articles at a time (:func:`_shingle_pairs`,
+:func:`_tfidf_cosines`), so the calling process holds a shard, a range, each article's metadata
+and the candidate pairs.
 
 An **event edge** joins two articles whose shared shingles cover at least ``containment`` of the
 smaller article's shingles (and number at least ``min_shared``), or whose cosine is at least
@@ -29,12 +36,15 @@ reused quote or paragraph does not merge two events.
 from __future__ import annotations
 
 import datetime
+import itertools
+import os
 import re
 import tempfile
 import zlib
 from array import array
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
+from typing import Any
 
 import attrs
 import numpy as np
@@ -62,6 +72,8 @@ __all__ = [
     "Candidates",
     "Hashed",
     "Keyed",
+    "PairCosines",
+    "Rows",
     "Shingler",
     "Spill",
     "article_record",
@@ -342,8 +354,9 @@ class Candidates:
     """TF-IDF cosine over rare content words (0 when the pair shares no rare word)."""
     event_edge: npt.NDArray[np.bool_]
     """Whether the pair joins the two articles into one event."""
-    kept: tuple[HashArray, ...] = attrs.field(eq=False, repr=False)
-    """Each article's kept shingle hashes, sorted and unique (for reuse passages)."""
+    kept: Rows = attrs.field(eq=False, repr=False)
+    """Each article's kept shingle hashes, sorted and unique (for reuse passages), on disk:
+    ``kept[k]`` reads article ``k``'s."""
     stats: dict[str, int] = attrs.field(eq=False, factory=dict)
     """Counts per stage: shingles, kept shingles, postings pairs, candidate pairs."""
 
@@ -416,69 +429,258 @@ def _undated_edges(
     return kept
 
 
-def _shingle_pairs(kept: Sequence[HashArray], stats: dict[str, int]) -> tuple[IntArray, ...]:
-    """Pairs ``(a, b, shared)`` of articles sharing kept shingles: each shingle's postings
-    joined with themselves (their length is at most ``max_df``), pairs counted."""
+PAIRS = 1 << 17
+"""Postings pairs made at once, about: the kept shingles (and the rare content words) are split
+into shards of hashes whose postings pairs number about this many, and their pairs are spilled
+to disk in ranges of the first article, each range reduced on its own (:class:`_PairRuns`)."""
+
+
+def _shingle_pairs(
+    kept: Rows, total: int, rules: Blocking, stats: dict[str, int]
+) -> tuple[IntArray, IntArray, IntArray]:
+    """Pairs ``(a, b, shared)`` of articles sharing at least ``min_shared`` kept shingles: each
+    shingle's postings joined with themselves (their length is at most ``max_df``), pairs
+    counted. ``total``: the postings pairs there are (:func:`_kept`).
+
+    One shard of shingle hashes at a time (:func:`_shards` of ``total`` by :data:`PAIRS`): its
+    postings are read from disk, joined, and the pairs spilled by range of article; each range
+    is then counted alone, so the corpus's postings pairs are never in memory at once."""
     n = len(kept)
-    empty = np.zeros(0, dtype=np.int64)
-    sizes = np.array([len(h) for h in kept], dtype=np.int64)
-    if not sizes.sum():
-        return empty, empty, empty
-    hashes = np.concatenate(kept)
-    docs = np.repeat(np.arange(n, dtype=np.int64), sizes)
-    order = np.argsort(hashes, kind="stable")
-    hashes, docs = hashes[order], docs[order]
-    starts = np.flatnonzero(np.r_[True, hashes[1:] != hashes[:-1]])
-    df = np.diff(np.r_[starts, len(hashes)])
-    pa: list[IntArray] = []
-    pb: list[IntArray] = []
-    for size in np.unique(df):
-        rows = starts[df == size][:, None] + np.arange(size)[None, :]
-        post = docs[rows]  # one row per shingle, its articles in increasing order
-        i, j = np.triu_indices(int(size), k=1)
-        pa.append(post[:, i].ravel())
-        pb.append(post[:, j].ravel())
-    a, b = np.concatenate(pa), np.concatenate(pb)
-    stats["postings_pairs"] = len(a)
-    pairs, shared = np.unique(a * n + b, return_counts=True)
-    return pairs // n, pairs % n, shared.astype(np.int64)
+    stats["postings_pairs"] = total
+    runs = _PairRuns(n, total, valued=False)
+    shift, count = _shards(total, PAIRS)
+    for hashes, rows in _by_shard(kept.blocks, shift, count) if total else ():
+        order = np.argsort(hashes, kind="stable")  # an article's postings stay in order
+        docs = rows[order]
+        for i, j, _ in _joined(*_groups(hashes[order])):
+            runs.add(docs[i], docs[j])
+    pairs: list[IntArray] = [_EMPTY]
+    shared: list[IntArray] = [_EMPTY]
+    for codes, _ in runs.ranges():
+        code, times = np.unique(codes, return_counts=True)
+        strong = times >= rules.min_shared
+        pairs.append(code[strong])
+        shared.append(times[strong].astype(np.int64))
+    out = np.concatenate(pairs)
+    return out // max(n, 1), out % max(n, 1), np.concatenate(shared)
 
 
-def _tfidf(terms: HashArray, indptr: IntArray, rules: Blocking) -> sparse.csr_matrix:
-    """Rows of TF-IDF weights over rare content words, L2-normalised, from each article's
-    content-word hashes (``terms[indptr[k]:indptr[k + 1]]`` for article ``k``).
+def _by_shard(
+    blocks: Callable[[], Iterable[tuple[npt.NDArray[Any], ...]]], shift: np.uint64, count: int
+) -> Iterator[list[npt.NDArray[Any]]]:
+    """Each shard's entries, shard by shard, in the order of the blocks: the entries whose hash
+    (each block's first array, 64-bit like the others) has its top bits (``>> shift``) equal to
+    the shard, every array's. ``blocks()`` is read twice: to count each shard's entries, then to
+    write each array's entries to a temporary file, each shard one stretch of it, so that one
+    shard at a time is read back into memory."""
+    if count == 1:
+        columns = list(zip(*blocks(), strict=True))
+        yield [np.concatenate(c) for c in columns]
+        return
+    sizes = np.zeros(count, dtype=np.int64)
+    kinds: list[np.dtype[Any]] = []
+    for block in blocks():
+        sizes += np.bincount((block[0] >> shift).astype(np.int64), minlength=count)
+        kinds = [x.dtype for x in block]
+    files = [tempfile.TemporaryFile() for _ in kinds]  # noqa: SIM115 (closed below)
+    try:
+        at = np.cumsum(sizes) - sizes
+        for block in blocks():
+            shard = (block[0] >> shift).astype(np.int64)
+            order = np.argsort(shard, kind="stable")
+            bounds = np.searchsorted(shard[order], np.arange(count + 1))
+            for file, column in zip(files, block, strict=True):
+                held = column[order]
+                for k in np.flatnonzero(np.diff(bounds)).tolist():
+                    os.pwrite(file.fileno(), held[bounds[k] : bounds[k + 1]].data, int(at[k]) * 8)
+            at += np.diff(bounds)
+        for k, start in enumerate((np.cumsum(sizes) - sizes).tolist()):
+            out = [np.empty(int(sizes[k]), dtype=kind) for kind in kinds]
+            for file, column in zip(files, out, strict=True):
+                if os.preadv(file.fileno(), [column.data], start * 8) != column.nbytes:
+                    raise OSError("short read from a temporary file")
+            yield out
+    finally:
+        for file in files:
+            file.close()
 
-    Rare words (held by 2 to ``max_term_df`` articles) are found from one sorted copy of each
-    article's distinct words, the way :func:`_kept` finds shingles; only they enter the matrix.
-    """
-    n = len(indptr) - 1
-    bounds = indptr.tolist()
-    distinct = [np.unique(terms[bounds[k] : bounds[k + 1]]) for k in range(n)]
-    ordered = np.concatenate(distinct) if n else _NONE
-    del distinct
-    ordered.sort()  # in place: one copy of the words, not two
-    twice = ordered[1:] == ordered[:-1]
-    shared = np.unique(ordered[1:][twice])
-    df = np.searchsorted(ordered, shared, "right") - np.searchsorted(ordered, shared, "left")
-    del ordered, twice
-    rare = (df >= 2) & (df <= rules.max_term_df) & (df < n)  # a word in every article weighs 0
-    words, idf = shared[rare], np.log(n / df[rare])
-    columns: list[IntArray] = []
-    counts: list[IntArray] = []
-    row_ptr = np.zeros(n + 1, dtype=np.int64)
-    for k in range(n):
-        held = terms[bounds[k] : bounds[k + 1]]
-        where = np.minimum(np.searchsorted(words, held), max(len(words) - 1, 0))
-        found = where[words[where] == held] if len(words) else _EMPTY
-        column, count = np.unique(found, return_counts=True)
-        columns.append(column)
-        counts.append(count)
-        row_ptr[k + 1] = row_ptr[k] + len(column)
-    col = np.concatenate(columns) if n else _EMPTY
-    weights = np.sqrt(np.concatenate(counts) * idf[col]) if n else np.zeros(0)
-    weighted = sparse.csr_matrix((weights, col, row_ptr), shape=(n, len(words)))
-    norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
-    return sparse.csr_matrix(sparse.diags(1.0 / np.maximum(norms, 1e-12)) @ weighted)
+
+def _groups(ordered: npt.NDArray[Any]) -> tuple[IntArray, IntArray]:
+    """Where each run of equal values of a sorted array starts, and its length."""
+    if not len(ordered):
+        return _EMPTY, _EMPTY
+    starts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]])
+    return starts, np.diff(np.r_[starts, len(ordered)])
+
+
+def _joined(starts: IntArray, sizes: IntArray) -> Iterator[tuple[IntArray, IntArray, IntArray]]:
+    """Every pair ``(i, j)``, ``i < j``, of positions within one group (``sizes[g]`` positions
+    from ``starts[g]``), with its group ``g``: the groups of one size at a time."""
+    for size in np.unique(sizes[sizes >= 2]).tolist():
+        group = np.flatnonzero(sizes == size)
+        rows = starts[group][:, None] + np.arange(size)[None, :]
+        i, j = np.triu_indices(size, k=1)
+        yield rows[:, i].ravel(), rows[:, j].ravel(), np.repeat(group, len(i))
+
+
+class _PairRuns:
+    """Pair codes ``a * n + b`` (with a float each when ``valued``) spilled to disk by range of
+    ``a``, about :data:`PAIRS` a range (``total`` expected), read back one range at a time:
+    ranges in increasing order of code, each range's pairs in the order added."""
+
+    def __init__(self, n: int, total: int, *, valued: bool) -> None:
+        self.n = n
+        self.parts = max(1, min(-(-total // PAIRS), n))
+        self._codes = [Spill() for _ in range(self.parts)]
+        self._values = [Spill() for _ in range(self.parts)] if valued else []
+
+    def add(self, a: IntArray, b: IntArray, values: npt.NDArray[np.float64] | None = None) -> None:
+        """Add pairs (``a < b``), keeping their order within each range."""
+        codes = a * self.n + b
+        part = a * self.parts // max(self.n, 1)
+        order = np.argsort(part, kind="stable")
+        bounds = np.searchsorted(part[order], np.arange(self.parts + 1)).tolist()
+        for p in range(self.parts):
+            pick = order[bounds[p] : bounds[p + 1]]
+            if len(pick):
+                self._codes[p].append(codes[pick].view(np.uint64))
+                if values is not None:
+                    self._values[p].append(values[pick].view(np.uint64))
+
+    def ranges(self) -> Iterator[tuple[IntArray, npt.NDArray[np.float64]]]:
+        """Each range's codes and values (no values: empty), read once: the files are deleted."""
+        for p, spill in enumerate(self._codes):
+            codes = spill.read(0, spill.count).view(np.int64)
+            spill.close()
+            values = np.zeros(0)
+            if self._values:
+                values = self._values[p].read(0, spill.count).view(np.float64)
+                self._values[p].close()
+            yield codes, values
+
+
+@attrs.frozen
+class PairCosines:
+    """TF-IDF cosines over rare content words of the pairs that matter (the close ones and the
+    shingle candidates), by pair code ``a * n + b``, sorted; every other pair's is 0."""
+
+    n: int
+    codes: IntArray
+    values: npt.NDArray[np.float64]
+    close: npt.NDArray[np.bool_]
+    """Whether the pair's cosine, summed the way ``X @ X.T`` sums it, is at least
+    ``Blocking.cosine`` (the candidates it proposes)."""
+
+    def of(self, a: IntArray, b: IntArray) -> npt.NDArray[np.float64]:
+        """The cosine of each pair ``(a[k], b[k])``, ``a < b`` (0 where none was kept)."""
+        codes = a * self.n + b
+        where = np.minimum(np.searchsorted(self.codes, codes), max(len(self.codes) - 1, 0))
+        out = np.zeros(len(codes))
+        if len(self.codes):
+            found = self.codes[where] == codes
+            out[found] = self.values[where[found]]
+        return out
+
+
+def _tfidf_cosines(
+    terms: Rows, counts: Rows, wanted: IntArray, rules: Blocking, stats: dict[str, int]
+) -> PairCosines:
+    """The TF-IDF cosines (square root of tf x idf over content words held by 2 to
+    ``max_term_df`` articles, rows L2-normalised) of the pairs at or above ``rules.cosine`` and
+    of the ``wanted`` pair codes (sorted), from each article's distinct content-word hashes
+    (``terms``, sorted) and their counts, by shard of word hashes (:func:`_shards`).
+
+    The first pass finds each shard's rare words and their weights (spilled to disk, and their
+    squares by article: :class:`_PairRuns`); the second joins each rare word's postings with
+    themselves and spills each pair's product by range of article. The sums are the values a
+    sparse matrix of those rows gives, bit for bit: a row's norm and a pair's cosine (a row of
+    ``X[a].multiply(X[b])``) are ``np.add.reduceat`` of its terms in increasing word order;
+    whether a pair is close, ``X @ X.T``'s sum, one term at a time in decreasing word order."""
+    n = len(terms)
+    shift, count = _shards(terms.count)
+    docs, weights, sizes = Spill(), Spill(), Spill()
+    squares = _PairRuns(n, terms.count // 4, valued=True)
+    ends = [0]
+
+    def both() -> Iterator[tuple[npt.NDArray[Any], ...]]:
+        for (word, row), (times, _) in zip(terms.blocks(), counts.blocks(), strict=True):
+            yield word, times, row
+
+    for words, times, rows in _by_shard(both, shift, count) if terms.count else ():
+        order = np.argsort(words, kind="stable")
+        df = _groups(words[order])[1]
+        rare = (df >= 2) & (df <= rules.max_term_df) & (df < n)  # in every article: weighs 0
+        at = order[np.repeat(rare, df)]
+        weight = np.sqrt(times[at].astype(np.int64) * np.repeat(np.log(n / df[rare]), df[rare]))
+        squares.add(rows[at], np.zeros(len(at), dtype=np.int64), weight * weight)
+        docs.append(rows[at].view(np.uint64))
+        weights.append(weight.view(np.uint64))
+        sizes.append(df[rare].view(np.uint64))
+        ends.append(sizes.count)
+    norms = np.zeros(n)
+    for code, square in squares.ranges():
+        order = np.argsort(code, kind="stable")  # each row's squares in word order
+        starts = _groups(code[order])[0]
+        norms[code[order][starts] // max(n, 1)] = np.add.reduceat(square[order], starts)
+    scale = 1.0 / np.maximum(np.sqrt(norms), 1e-12)
+    total = sum(int((d * (d - 1) // 2).sum()) for d in _sizes(sizes, ends))
+    runs = _PairRuns(n, total, valued=True)
+    lo = 0
+    for df in _sizes(sizes, ends):
+        hi = lo + int(df.sum())
+        row = docs.read(lo, hi).view(np.int64)
+        value = scale[row] * weights.read(lo, hi).view(np.float64)
+        lo = hi
+        starts, pairs = np.cumsum(df) - df, df * (df - 1) // 2
+        for first, last in itertools.pairwise(_cuts(pairs, PAIRS)):  # words, PAIRS pairs a time
+            parts = list(_joined(starts[first:last], df[first:last]))
+            if parts:
+                i, j, word = (np.concatenate(x) for x in zip(*parts, strict=True))
+                order = np.argsort(word, kind="stable")  # by word: the order the sums take
+                runs.add(row[i[order]], row[j[order]], value[i[order]] * value[j[order]])
+    for spill in (docs, weights, sizes):
+        spill.close()
+    return _cosine_sums(runs, wanted, n, rules, stats)
+
+
+def _cuts(weights: IntArray, per: int) -> list[int]:
+    """Where to cut a sequence so that each piece weighs about ``per`` (one item may weigh
+    more): the first index of each piece, then the length."""
+    total = np.cumsum(weights)
+    inner = np.searchsorted(total, np.arange(per, int(total[-1]) if len(total) else 0, per))
+    return sorted({0, len(weights), *(inner + 1).tolist()} - {len(weights) + 1})
+
+
+def _sizes(sizes: Spill, ends: list[int]) -> Iterator[IntArray]:
+    """Each shard's rare words' document frequencies, read back from disk."""
+    for lo, hi in itertools.pairwise(ends):
+        yield sizes.read(lo, hi).view(np.int64)
+
+
+def _cosine_sums(
+    runs: _PairRuns, wanted: IntArray, n: int, rules: Blocking, stats: dict[str, int]
+) -> PairCosines:
+    """The cosines of :func:`_tfidf_cosines` from its pairs' products (each pair's in word
+    order), a range of pairs at a time; only the close and the wanted pairs are kept."""
+    codes: list[IntArray] = [_EMPTY]
+    values: list[npt.NDArray[np.float64]] = [np.zeros(0)]
+    closes: list[npt.NDArray[np.bool_]] = [np.zeros(0, dtype=bool)]
+    for code, product in runs.ranges():
+        order = np.argsort(code, kind="stable")
+        starts = _groups(code[order])[0]
+        pair = code[order][starts]
+        cosine = np.add.reduceat(product[order], starts) if len(pair) else np.zeros(0)
+        backwards = np.zeros(len(pair))  # X @ X.T: from the last word to the first
+        np.add.at(backwards, np.searchsorted(pair, code[::-1]), product[::-1])
+        close = backwards >= rules.cosine
+        at = np.minimum(np.searchsorted(wanted, pair), max(len(wanted) - 1, 0))
+        keep = close | (wanted[at] == pair) if len(wanted) else close
+        codes.append(pair[keep])
+        values.append(cosine[keep])
+        closes.append(close[keep])
+    close_all = np.concatenate(closes)
+    stats["cosine_pairs"] = int(close_all.sum())
+    return PairCosines(n, np.concatenate(codes), np.concatenate(values), close_all)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -502,8 +704,8 @@ class Shingler:
         self._spans = Spill()
         self._words = array("q", [0])
         self._placed = array("q", [0])
-        self._terms = array("Q")
-        self._indptr = array("q", [0])
+        self._terms = Rows()
+        self._counts = Rows()
 
     def add(self, text: str) -> None:
         """Take the next article's text."""
@@ -518,8 +720,9 @@ class Shingler:
         self._spans.append(record.spans.ravel().view(np.uint64))
         self._words.append(self._words[-1] + len(record.spans))
         self._placed.append(self._placed[-1] + len(record.ordered))
-        self._terms.frombytes(terms.tobytes())
-        self._indptr.append(len(self._terms))
+        distinct, times = np.unique(terms, return_counts=True)
+        self._terms.append(distinct)
+        self._counts.append(times.astype(np.uint64))
 
     def words(self, k: int) -> tuple[HashArray, IntArray]:
         """The ``k``-th article's shingle hashes in text order and its words' spans (rows of
@@ -529,15 +732,16 @@ class Shingler:
         return ordered, self._spans.read(2 * lo, 2 * hi).view(np.int64).reshape(-1, 2)
 
     def close(self) -> None:
-        """Delete the files the words are kept in (:meth:`words` reads them no more)."""
+        """Delete the files the words are kept in (:meth:`words` and :meth:`content` read them
+        no more)."""
         for spill in (self._hashes, self._ordered, self._spans):
             spill.close()
+        self._terms.close()
+        self._counts.close()
 
     def content(self, k: int) -> HashArray:
-        """The ``k``-th article's distinct content words' hashes, sorted."""
-        return np.unique(
-            np.frombuffer(self._terms, dtype=np.uint64)[self._indptr[k] : self._indptr[k + 1]]
-        )
+        """The ``k``-th article's distinct content words' hashes, sorted (read from disk)."""
+        return self._terms[k]
 
     def candidates(self, arts: Sequence[Article]) -> Candidates:
         """The candidate pairs of the articles taken (``arts``: their metadata, in order);
@@ -547,18 +751,18 @@ class Shingler:
         rules = self.rules
         stats: dict[str, int] = {"articles": len(arts)}
         sizes = np.frombuffer(self._sizes, dtype=np.int64) if len(self._sizes) else _EMPTY
-        kept = _kept(self._hashes, sizes, rules, stats)
+        kept, total = _kept(self._hashes, sizes, rules, stats)
         self._hashes.close()  # every shingle's hash: only the kept ones are needed now
         self._hashes = Spill()
-        a, b, shared = _shingle_pairs(kept, stats)
-        strong = shared >= rules.min_shared
-        a, b, shared = a[strong], b[strong], shared[strong]
-        terms = np.frombuffer(self._terms, dtype=np.uint64) if len(self._terms) else _NONE
-        x = _tfidf(terms, np.frombuffer(self._indptr, dtype=np.int64), rules)
-        sim = _close_pairs(x, rules.cosine)
-        close = np.ones(sim.nnz, dtype=bool)
-        stats["cosine_pairs"] = int(close.sum())
-        return _decide(arts, x, sizes, (a, b, shared), sim, close, rules, stats, tuple(kept))
+        a, b, shared = _shingle_pairs(kept, total, rules, stats)
+        n = len(arts)
+        x = _tfidf_cosines(self._terms, self._counts, a * n + b, rules, stats)
+        near = x.close
+        sim = sparse.coo_matrix(
+            (x.values[near], (x.codes[near] // max(n, 1), x.codes[near] % max(n, 1))), shape=(n, n)
+        )
+        close = np.ones(len(sim.data), dtype=bool)
+        return _decide(arts, x, sizes, (a, b, shared), sim, close, rules, stats, kept)
 
 
 _EMPTY = np.zeros(0, dtype=np.int64)
@@ -577,14 +781,14 @@ def candidates(
 
 def _decide(
     arts: Sequence[Article],
-    x: sparse.csr_matrix,
+    x: PairCosines,
     sizes: IntArray,
     by_shingles: tuple[IntArray, IntArray, IntArray],
     sim: sparse.coo_matrix,
     close: npt.NDArray[np.bool_],
     rules: Blocking,
     stats: dict[str, int],
-    kept: tuple[HashArray, ...],
+    kept: Rows,
 ) -> Candidates:
     """The candidate pairs (shingle pairs and close cosines, allowed by the date window and
     the outlet predicate) and which of them are event edges (module docstring)."""
@@ -618,47 +822,14 @@ def _decide(
     return Candidates(pa, pb, share, cos.astype(np.float64), edge, kept, stats)
 
 
-def _close_pairs(x: sparse.csr_matrix, cosine: float) -> sparse.coo_matrix:
-    """The pairs ``a < b`` of rows whose cosine is at least ``cosine``: ``x @ x.T`` computed
-    :data:`PRODUCT_ROWS` rows at a time, each block's cosines below the bar let go at once, so
-    memory holds one block's products, not every pair sharing a rare word."""
-    n = x.shape[0]
-    xt = sparse.csr_matrix(x.T)
-    rows: list[IntArray] = []
-    cols: list[IntArray] = []
-    values: list[npt.NDArray[np.float64]] = []
-    for lo in range(0, n, PRODUCT_ROWS):
-        block = (x[lo : lo + PRODUCT_ROWS] @ xt).tocoo()
-        keep = (block.data >= cosine) & (block.col > block.row + lo)
-        rows.append(block.row[keep].astype(np.int64) + lo)
-        cols.append(block.col[keep].astype(np.int64))
-        values.append(block.data[keep])
-    if not rows:
-        return sparse.coo_matrix((n, n))
-    return sparse.coo_matrix(
-        (np.concatenate(values), (np.concatenate(rows), np.concatenate(cols))), shape=(n, n)
-    )
-
-
-PRODUCT_ROWS = 1024
-"""Rows of the TF-IDF matrix multiplied by its transpose at a time (:func:`_close_pairs`)."""
-
-
 COSINE_PAIRS = 1 << 16
-"""Pairs whose cosine is computed at once: two sparse rows a pair are built for them (at 10^5
-articles, 846,557 pairs at once took 2 GB)."""
+"""Edges whose shared neighbours (:func:`structural`) are counted at once: two sparse rows an
+edge are built for them."""
 
 
-def _cosines(x: sparse.csr_matrix, pa: IntArray, pb: IntArray) -> npt.NDArray[np.float64]:
-    """The cosine of each pair of rows (the rows are normalised), :data:`COSINE_PAIRS` at a
-    time: each row's sum is its own, so the values are those of all pairs at once."""
-    out = [
-        np.asarray(
-            x[pa[k : k + COSINE_PAIRS]].multiply(x[pb[k : k + COSINE_PAIRS]]).sum(axis=1)
-        ).ravel()
-        for k in range(0, len(pa), COSINE_PAIRS)
-    ]
-    return np.concatenate(out) if out else np.zeros(0)
+def _cosines(x: PairCosines, pa: IntArray, pb: IntArray) -> npt.NDArray[np.float64]:
+    """The TF-IDF cosine of each pair (:meth:`PairCosines.of`)."""
+    return x.of(pa, pb)
 
 
 def _pair_ranks(
@@ -683,25 +854,26 @@ def _ranks(ends: IntArray, values: npt.NDArray[np.float64]) -> IntArray:
 
 def _kept(
     hashes: Spill, sizes: IntArray, rules: Blocking, stats: dict[str, int]
-) -> list[HashArray]:
+) -> tuple[Rows, int]:
     """Each article's shingles whose document frequency lies in ``[2, max_df]`` (``hashes``:
     every article's sorted unique shingles, one after the other, ``sizes`` of them each).
 
     The hashes lie on disk (:class:`Spill`). They are counted a shard at a time, a shard being
-    the hashes whose top bits are one value (:func:`_shards`): one shard's sorted copy in memory
+    the hashes whose top bits are one value (:func:`_shards`, regrouped on disk by
+    :func:`_by_shard`): one shard's sorted copy in memory
     finds its shingles held twice or more (an article holds each once), those few are counted,
     and the shards' kept shingles, each sorted, are sorted together. Then each article's are
-    picked out a block of articles at a time.
+    picked out a block of articles at a time and written to disk. Also the number of postings
+    pairs the kept shingles make (each one's document frequency ``df``: ``df (df - 1) / 2``).
     """
+    out = Rows()
     if not len(sizes):
-        return []
+        return out, 0
     shift, count = _shards(hashes.count)
     distinct = 0
     good: list[HashArray] = []
-    for shard in range(count):
-        parts = [b if count == 1 else b[(b >> shift) == shard] for b in hashes.blocks()]
-        ordered = np.concatenate(parts) if parts else _NONE
-        del parts
+    pairs = 0
+    for (ordered,) in _by_shard(lambda: ((b,) for b in hashes.blocks()), shift, count):
         ordered.sort()  # in place: one copy of the shard
         twice = ordered[1:] == ordered[:-1]
         distinct += len(ordered) - int(twice.sum())
@@ -709,12 +881,13 @@ def _kept(
         df = np.searchsorted(ordered, shared, "right") - np.searchsorted(ordered, shared, "left")
         del ordered, twice
         good.append(shared[df <= rules.max_df])
+        df = df[df <= rules.max_df]
+        pairs += int((df * (df - 1) // 2).sum())
     kept = np.concatenate(good)  # shard by shard, in increasing order of the top bits
     stats["shingles"] = distinct
     stats["kept_shingles"] = len(kept)
     ends = np.cumsum(sizes)
     starts = ends - sizes
-    out: list[HashArray] = []
     for first in range(0, len(sizes), _BLOCK):  # a block of articles' hashes at a time
         lo, hi = int(starts[first]), int(ends[min(first + _BLOCK, len(sizes)) - 1])
         block = hashes.read(lo, hi)
@@ -722,18 +895,19 @@ def _kept(
         keep = kept[where] == block if len(kept) else np.zeros(len(block), dtype=bool)
         for k in range(first, min(first + _BLOCK, len(sizes))):
             a, b = int(starts[k]) - lo, int(ends[k]) - lo
-            out.append(block[a:b][keep[a:b]].copy())
-    return out
+            out.append(block[a:b][keep[a:b]])
+    return out, pairs
 
 
-SHARD = 1 << 22
+SHARD = 1 << 19
 """Shingle hashes (8 bytes each) counted at once, about: the corpus's are split into shards of
-about this many by their top bits (a power of two of shards)."""
+about this many by their top bits (a power of two of shards); content words the same."""
 
 
-def _shards(total: int) -> tuple[np.uint64, int]:
-    """The shift that gives a hash's shard, and the number of shards, for ``total`` hashes."""
-    bits = max(int(np.ceil(np.log2(max(total / SHARD, 1.0)))), 0)
+def _shards(total: int, per: int | None = None) -> tuple[np.uint64, int]:
+    """The shift that gives a hash's shard, and the number of shards, for ``total`` hashes (or
+    other counts spread evenly over the hashes) about ``per`` (default :data:`SHARD`) a shard."""
+    bits = max(int(np.ceil(np.log2(max(total / (per or SHARD), 1.0)))), 0)
     return np.uint64(64 - bits if bits else 63), 1 << bits
 
 
@@ -742,7 +916,7 @@ class Spill:
     the corpus's shingle hashes (8 bytes a word) are on disk, not in memory, between reading
     and pairing."""
 
-    BLOCK = 1 << 20
+    BLOCK = 1 << 18
     """Hashes read back at a time."""
 
     def __init__(self) -> None:
@@ -768,6 +942,52 @@ class Spill:
     def close(self) -> None:
         """Delete the file."""
         self._file.close()
+
+
+class Rows:
+    """Rows of 64-bit hashes, each of its own length (an article's kept shingles, its content
+    words), on disk (:class:`Spill`): ``rows[k]`` reads row ``k`` back."""
+
+    def __init__(self) -> None:
+        self._spill = Spill()
+        self._ends = array("q", [0])
+
+    @property
+    def count(self) -> int:
+        """Hashes in all the rows."""
+        return self._spill.count
+
+    def append(self, values: HashArray) -> None:
+        """Add a row at the end."""
+        self._spill.append(values)
+        self._ends.append(self._spill.count)
+
+    def __len__(self) -> int:
+        """The number of rows."""
+        return len(self._ends) - 1
+
+    def __getitem__(self, k: int) -> HashArray:
+        """Row ``k``."""
+        if not 0 <= k < len(self):
+            raise IndexError(k)
+        return self._spill.read(self._ends[k], self._ends[k + 1])
+
+    def __iter__(self) -> Iterator[HashArray]:
+        """The rows in order."""
+        return (self[k] for k in range(len(self)))
+
+    def blocks(self) -> Iterator[tuple[HashArray, IntArray]]:
+        """All the hashes, :attr:`Spill.BLOCK` at a time, each with the number of its row."""
+        ends = np.array(self._ends, dtype=np.int64)
+        lo = 0
+        for block in self._spill.blocks():
+            rows = np.searchsorted(ends, np.arange(lo, lo + len(block)), "right") - 1
+            lo += len(block)
+            yield block, rows
+
+    def close(self) -> None:
+        """Delete the file."""
+        self._spill.close()
 
 
 _BLOCK = 1024
