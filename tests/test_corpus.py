@@ -548,3 +548,20 @@ def test_cli_language_warnings_are_one_line_and_language_chooses(
         main(["corpus", str(path), "-o", str(tmp_path / "c"), "--language", "fr"])
     assert 2 == exited.value.code
     assert "invalid choice: 'fr'" in capsys.readouterr().err
+
+
+def test_passages_live_on_disk_and_read_back_equal(tmp_path: Path) -> None:
+    from compare.corpus.reuse import Passages
+
+    corpus = group(_dated_readouts(tmp_path))
+    held = list(corpus.reuse)
+    assert isinstance(corpus.reuse, Passages) and len(held) > 3
+    again = Passages([held[:2], [], held[2:]])  # batches as the tasks' results come
+    assert held == list(again) and again == held and again == corpus.reuse
+    assert held[-1] == again[-1] == again[len(held) - 1] and held[1:3] == again[1:3]
+    assert again != held[:-1]
+    with pytest.raises(IndexError):
+        again[len(held)]
+    import pickle
+
+    assert held == list(pickle.loads(pickle.dumps(again)))

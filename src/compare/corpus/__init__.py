@@ -37,7 +37,7 @@ from compare.corpus.blocking import (
 from compare.corpus.engine import ordered_map
 from compare.corpus.provenance import direction, pair_facts
 from compare.corpus.provenance import outlet_aliases as outlet_aliases_of
-from compare.corpus.reuse import Passage, Shingled, passages, shingled_words
+from compare.corpus.reuse import Passage, Passages, Shingled, passages, shingled_words
 from compare.errors import CompareError, InputError, OptionsError
 from compare.loading import document_from_text
 from compare.model import Collation
@@ -93,9 +93,10 @@ class Corpus:
     """Every event, single-article ones included, in order of their first article."""
     event_of: Mapping[str, str] = attrs.field(hash=False)
     """Article id to event id."""
-    reuse: tuple[Passage, ...]
+    reuse: Sequence[Passage] = attrs.field(hash=False)
     """Passages shared by two articles, of one event or of two (``same_event``), in article
-    order, each with its likely direction."""
+    order, each with its likely direction: on disk (:class:`reuse.Passages`), read back a
+    batch at a time when iterated."""
     skipped: tuple[str, ...] = ()
     """One-line messages of the bad inputs ``skip_bad`` passed over."""
     stats: Mapping[str, int] = attrs.field(factory=dict, hash=False)
@@ -315,7 +316,7 @@ def _reuse(
     workers: int | None = 1,
     client: Any = None,
     aliases: tuple[tuple[str, tuple[str, ...]], ...] = (),
-) -> tuple[Passage, ...]:
+) -> Passages:
     """Passages shared by candidate pairs (in one event or two), in pair order: tasks of
     :data:`PAIR_CHUNK` pairs (:func:`_reuse_task`), each carrying its articles (read again
     from the source here), their kept shingles and content words."""
@@ -333,12 +334,12 @@ def _reuse(
                 {k: words.content(k) for k in held}, words.rules, aliases,
             )  # fmt: skip
 
-    out: list[Passage] = []
+    out = Passages()  # on disk as they come: they grow with the corpus
     report("finding reused passages", 0, len(strong))
     for done, found in enumerate(_run(_reuse_task, tasks(), workers, client), start=1):
-        out.extend(found)
+        out.append(found)
         report("finding reused passages", min(done * PAIR_CHUNK, len(strong)), len(strong))
-    return tuple(out)
+    return out
 
 
 def _collation(event: Event, collation: Collation) -> Collation:

@@ -9,6 +9,12 @@ word of the first shingle to the last word of the last.
 
 from __future__ import annotations
 
+import pickle
+import tempfile
+from array import array
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any, overload
+
 import attrs
 import numpy as np
 import numpy.typing as npt
@@ -17,7 +23,7 @@ from compare.corpus.blocking import HashArray, Keyed, shingles
 
 IntArray = npt.NDArray[np.int64]
 
-__all__ = ["Passage", "Shingled", "passages", "shingled", "shingled_words"]
+__all__ = ["Passage", "Passages", "Shingled", "passages", "shingled", "shingled_words"]
 
 
 @attrs.frozen
@@ -41,6 +47,84 @@ class Passage:
     """The evidence for the direction, in words."""
     same_event: bool = False
     """Whether the two articles lie in one event (wire copy, a quote) rather than two."""
+
+
+class Passages(Sequence[Passage]):
+    """Passages on disk, in order: each batch added is pickled to an unnamed temporary file, and
+    read back a batch at a time when asked for (a corpus's passages grow with the corpus; the
+    calling process need not hold them). Equal to any sequence of the same passages."""
+
+    def __init__(self, batches: Iterable[Sequence[Passage]] = ()) -> None:
+        self._file = tempfile.TemporaryFile()  # noqa: SIM115 (lives as long as the object)
+        self._offsets = array("q", [0])
+        self._ends = array("q", [0])
+        self._last: tuple[int, list[Passage]] = (-1, [])
+        for batch in batches:
+            self.append(batch)
+
+    def append(self, batch: Sequence[Passage]) -> None:
+        """Add a batch of passages at the end (an empty one adds nothing)."""
+        if not batch:
+            return
+        data = pickle.dumps(list(batch), protocol=pickle.HIGHEST_PROTOCOL)
+        self._file.seek(self._offsets[-1])
+        self._file.write(data)
+        self._offsets.append(self._offsets[-1] + len(data))
+        self._ends.append(self._ends[-1] + len(batch))
+
+    def _batch(self, k: int) -> list[Passage]:
+        """Batch ``k``, read back (the last one read is kept)."""
+        if self._last[0] != k:
+            self._file.seek(self._offsets[k])
+            batch: list[Passage] = pickle.loads(
+                self._file.read(self._offsets[k + 1] - self._offsets[k])
+            )
+            self._last = (k, batch)
+        return self._last[1]
+
+    def __len__(self) -> int:
+        """The number of passages."""
+        return self._ends[-1]
+
+    @overload
+    def __getitem__(self, k: int) -> Passage: ...
+    @overload
+    def __getitem__(self, k: slice) -> list[Passage]: ...
+    def __getitem__(self, k: int | slice) -> Passage | list[Passage]:
+        """Passage ``k`` (or a list of a slice's)."""
+        if isinstance(k, slice):
+            return [self[i] for i in range(*k.indices(len(self)))]
+        if k < 0:
+            k += len(self)
+        if not 0 <= k < len(self):
+            raise IndexError(k)
+        batch = int(np.searchsorted(np.frombuffer(self._ends, dtype=np.int64), k, "right")) - 1
+        return self._batch(batch)[k - self._ends[batch]]
+
+    def __iter__(self) -> Iterator[Passage]:
+        """The passages in order, a batch in memory at a time."""
+        for k in range(len(self._ends) - 1):
+            yield from self._batch(k)
+
+    def __eq__(self, other: object) -> bool:
+        """Equal to a sequence of the same passages in the same order."""
+        if not isinstance(other, Sequence):
+            return NotImplemented
+        return len(self) == len(other) and all(x == y for x, y in zip(self, other, strict=True))
+
+    __hash__ = None  # type: ignore[assignment]  # mutable until built, compared by contents
+
+    def __repr__(self) -> str:
+        """``Passages(N passages)``."""
+        return f"Passages({len(self)} passages)"
+
+    def __getstate__(self) -> Any:
+        """Pickled as its passages (a temporary file cannot travel)."""
+        return list(self)
+
+    def __setstate__(self, state: list[Passage]) -> None:
+        """Rebuilt on disk from its passages."""
+        self.__init__([state])  # type: ignore[misc]
 
 
 @attrs.frozen
