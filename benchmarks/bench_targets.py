@@ -27,6 +27,8 @@ own; a case's figure is the median over ``--runs`` such processes. Nothing here 
   (``bench_collate.accounts``) (target <= 3 s).
 - **basil**: ``compare.collate`` of each of BASIL's 100 events, summed (target <= 5 s); ``--data``
   names the folder (default ../shared/eval/basil), skipped with a note when missing.
+- **machine**: a fixed pure-Python workload (no ``compare``), CPU ms: the machine's speed in
+  this run, so figures measured hours apart can be read against each other.
 - **cli**: the whole process ``python -m compare REF OTHER`` on the two readouts, wall clock,
   ``--cli-runs`` runs after one warm-up (target <= 250 ms); baseline in the same rounds:
   ``python -c "import numpy, rapidfuzz"``.
@@ -43,6 +45,7 @@ import json
 import math
 import os
 import random
+import re
 import statistics
 import subprocess
 import sys
@@ -240,6 +243,26 @@ def case_basil(_: int, data: Path = DEFAULT_BASIL) -> dict[str, Any]:
     return {"value": time.perf_counter() - t0, "unit": "s", "events": len(docs)}
 
 
+def case_machine(_: int) -> dict[str, Any]:
+    """Milliseconds of a fixed pure-Python workload: the machine's speed in this run, no compare.
+
+    The same work every run (split, count and sort the readouts' words, 30 times over), so
+    figures taken hours apart can be read against it: when this rises, the machine is slower.
+    """
+    text = " ".join(p.read_text(encoding="utf-8") for p in sorted(READOUTS.glob("*.txt")))
+    word = re.compile(r"\w+")
+    times = []
+    for _ in range(7):
+        t0 = time.process_time()
+        for _ in range(30):
+            counts: dict[str, int] = {}
+            for w in word.findall(text.lower()):
+                counts[w] = counts.get(w, 0) + 1
+            sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        times.append(time.process_time() - t0)
+    return {"value": statistics.median(times) * 1000, "unit": "ms"}
+
+
 def case_scaling(n: int) -> dict[str, Any]:
     """Seconds of the first compare.compare on bench_compare's synthetic pair of n, peak RSS."""
     from bench_compare import synthetic_pair
@@ -268,6 +291,7 @@ CASES: dict[str, Callable[[int], dict[str, Any]]] = {
     "collate20": case_collate20,
     "basil": case_basil,
     "scaling": case_scaling,
+    "machine": case_machine,
 }
 
 
@@ -344,7 +368,7 @@ def run_all(args: argparse.Namespace) -> dict[str, Any]:
     runs = 1 if args.quick else args.runs
     report: dict[str, Any] = {"date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}
     heavy = ("pair4120", "cdist4120", "large", "collate20", "basil")
-    for case in ("readouts", *heavy):
+    for case in ("machine", "readouts", *heavy):
         if args.only and case not in args.only:
             continue
         arg = (10 if args.quick else 50) if case == "readouts" else 0
@@ -434,6 +458,12 @@ def print_table(r: dict[str, Any]) -> None:
             f"{_verdict(value, target)} | {base} |"
         )
 
+    machine = r.get("machine")
+    if machine and "skipped" not in machine:
+        print(
+            f"| machine yardstick (fixed pure-Python work, CPU; not compare) | "
+            f"{machine['value']:.0f} ms | | higher = slower machine |"
+        )
     row("readouts pair (17 × 15), in process", "readouts", "{:.2f}")
     pair, cdist = r.get("pair4120"), r.get("cdist4120")
     if pair and "skipped" not in pair:
