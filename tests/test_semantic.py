@@ -22,6 +22,7 @@ from _extras import semantic_extra
 from compare import Document, MissingExtraError, Options
 from compare import semantic as sem
 from compare.cli import main
+from compare.scripts import two_scripts
 from compare.similarity import LEXICAL, Features, features, idf_table, run_scorer
 
 REPO = Path(__file__).resolve().parent.parent
@@ -289,6 +290,7 @@ def test_cli_semantic_flag(scorer: sem.SemanticScorer, capsys: pytest.CaptureFix
 
 
 LANGUAGES = REPO / "examples" / "languages"
+READOUTS_PAIR = ("call-cgtn-chinese-readout.txt", "call-syrian-readout-relay.txt")
 # examples/languages/README.md: line i of A tells the claim of line j of B (counted from 1); the
 # *-b-en.txt files are our English translations of B.
 REWORDED = {
@@ -335,6 +337,47 @@ def test_collation_in_two_scripts_puts_each_claim_in_one_row(scorer: sem.Semanti
     }
     # B and its translation keep B's line order: each claim is (A's line, B's line, B's line)
     assert {((i - 1,), (j - 1,), (j - 1,)) for i, j in REWORDED["zh"]} == rows
+
+
+def test_summary_says_links_across_scripts_were_not_checked(scorer: sem.SemanticScorer) -> None:
+    """Cross-script links get no typed findings, so "no changed numbers..." must say so."""
+    import jsonschema
+
+    from compare.report.json import load_collation_schema, load_schema
+
+    result = _across("zh", Options(scorer=scorer))
+    assert 8 == result.summary.across_scripts == len(result.links)
+    assert "(8 links across two scripts not checked for these)" in result.to_text(width=200)
+    data = result.to_dict()
+    assert 8 == data["summary"]["across_scripts"]
+    jsonschema.Draft202012Validator(load_schema()).validate(data)
+    # one script: nothing written, the JSON as before
+    readouts = [compare.load(REPO / "examples" / "readouts" / n) for n in READOUTS_PAIR]
+    plain = compare.compare(*readouts, options=Options(scorer=scorer))
+    assert 0 == plain.summary.across_scripts
+    assert "across_scripts" not in plain.to_dict()["summary"]
+    assert "not checked" not in plain.to_text()
+
+    names = ("zh-reworded-a.txt", "zh-reworded-b-en.txt", "zh-reworded-b.txt")
+    with pytest.warns(compare.LanguageWarning):
+        collation = compare.collate(
+            [compare.load(LANGUAGES / n) for n in names], options=Options(scorer=scorer)
+        )
+    # the translation's wordings are compared with Chinese representatives (or the reverse)
+    crossed = sum(
+        two_scripts(
+            c.text, " ".join(collation.documents[k].sentences[i].text for i in c.members[d])
+        )
+        for c in collation.claims
+        for k, d in enumerate(x.id for x in collation.documents)
+        if d in c.variants
+    )
+    assert crossed >= 8
+    assert crossed == collation.summary.across_scripts
+    collation_data = collation.to_dict()
+    assert crossed == collation_data["summary"]["across_scripts"]
+    jsonschema.Draft202012Validator(load_collation_schema()).validate(collation_data)
+    assert f"({crossed} wordings across two scripts not checked" in collation.to_text(width=200)
 
 
 def test_cross_script_cut_is_the_one_fitted_on_dev() -> None:

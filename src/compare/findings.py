@@ -20,7 +20,7 @@ from compare.context import Change, Classifier, LinkContext, Side, changes, memo
 from compare.lexicon import words
 from compare.model import Candidate, Document, Finding, Relation
 from compare.options import Options
-from compare.scripts import script_of
+from compare.scripts import two_scripts
 from compare.similarity import text_weight
 from compare.tokens import content_keys, normalise, stopwords
 
@@ -239,13 +239,6 @@ def classify_link(ctx: LinkContext) -> tuple[Finding, ...]:
     if two_scripts(ctx.ref.text, ctx.other.text):
         return tuple(reworded(ctx))
     return (*reworded(ctx), *detail(ctx), *typed_findings(ctx))
-
-
-def two_scripts(a: str, b: str) -> bool:
-    """Whether two texts are written in two scripts (most of their letters), such as a Chinese
-    sentence and its English translation."""
-    sa, sb = script_of(a), script_of(b)
-    return sa is not None and sb is not None and sa != sb
 
 
 def _closest_note(label: str, candidate: Candidate | None) -> str:

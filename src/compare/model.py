@@ -305,6 +305,10 @@ class Summary:
     """Links by relation, every relation listed (:data:`RELATIONS` order)."""
     findings: Mapping[str, int] = attrs.field(hash=False)
     """Findings by type, the types present only, in the reports' order."""
+    across_scripts: int = 0
+    """Links between sentences in two scripts (a Chinese sentence and its English translation,
+    linked by meaning with the semantic scorer): they get their ``reworded`` finding only, so
+    :attr:`key` says nothing of their numbers, names, quotes or speakers."""
 
 
 @attrs.frozen
@@ -347,6 +351,9 @@ class CollationSummary:
     """How many claims every source carries."""
     findings: Mapping[str, int] = attrs.field(hash=False)
     """Findings on the claims' wordings by type, the types present only, in the reports' order."""
+    across_scripts: int = 0
+    """Wordings compared with their claim's representative across two scripts (see
+    :attr:`Summary.across_scripts`): not checked for the typed findings of :attr:`key`."""
 
 
 def _comparison_summary(c: Comparison) -> Summary:

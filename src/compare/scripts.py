@@ -31,7 +31,9 @@ __all__ = [
     "languages",
     "resolve_language",
     "script_of",
+    "scripts_differ",
     "supported",
+    "two_scripts",
 ]
 
 AUTO = "auto"
@@ -81,6 +83,17 @@ def script_of(text: str) -> str | None:
     """The script most letters of ``text`` are written in (``Han``, ``Arabic``, ``Latin``...),
     or None for a text without letters of a known script. Japanese Kana outweighs Han."""
     return _script_of_sample(text[:_SAMPLE])
+
+
+def scripts_differ(a: str | None, b: str | None) -> bool:
+    """Whether two scripts of :func:`script_of` are both known and not the same one."""
+    return a is not None and b is not None and a != b
+
+
+def two_scripts(a: str, b: str) -> bool:
+    """Whether two texts are written in two scripts (most of their letters), such as a Chinese
+    sentence and its English translation: their words cannot be shared."""
+    return scripts_differ(script_of(a), script_of(b))
 
 
 @bounded()

@@ -35,7 +35,7 @@ from rapidfuzz import process
 from compare._cache import bounded
 from compare.errors import MissingExtraError, OptionsError
 from compare.options import Options
-from compare.scripts import script_of
+from compare.scripts import script_of, scripts_differ
 from compare.similarity import (
     LEXICAL,
     SCORERS,
@@ -138,11 +138,6 @@ def across(cosine: Matrix) -> Matrix:
 def _script(feats: Sequence[Features]) -> str | None:
     """The script most letters of these texts are written in (None: no letters)."""
     return script_of(" ".join(f.text for f in feats))
-
-
-def _crossed(a: str | None, b: str | None) -> bool:
-    """Whether two sides are written in two scripts (then their words cannot be shared)."""
-    return a is not None and b is not None and a != b
 
 
 def _available() -> bool:
@@ -330,7 +325,7 @@ def _collation(
         out[r + lo, c + hi] = values
         out[c + hi, r + lo] = values
         for lo2, hi2 in itertools.pairwise(blocks):  # later documents in another script
-            if lo2 >= hi and _crossed(scripts[lo], scripts[lo2]):
+            if lo2 >= hi and scripts_differ(scripts[lo], scripts[lo2]):
                 crossed = across(cosine[:, lo2 - hi : hi2 - hi])
                 out[lo:hi, lo2:hi2] = crossed
                 out[lo2:hi2, lo:hi] = crossed.T
@@ -482,7 +477,7 @@ class SemanticScorer:
             return np.zeros((len(ref), len(other)), dtype=np.float64)
         lexical = LEXICAL(ref, other, idf=idf, options=options)
         a, b = vectors(ref), vectors(other)
-        crossed = _crossed(_script(ref), _script(other))
+        crossed = scripts_differ(_script(ref), _script(other))
         if isinstance(lexical, SparseScores):
             if crossed:  # no shared words: each sentence's best cosines are the candidates
                 return _top_across(a, b, self.top_k)
@@ -534,7 +529,7 @@ class SemanticScorer:
             [vector(f, oi, other_vectors) for f, (_, oi) in zip(joined_b, sides, strict=True)]
         )
         cosine = np.clip(np.einsum("ij,ij->i", a, b), -1.0, 1.0)
-        if _crossed(_script(ref), _script(other)):
+        if scripts_differ(_script(ref), _script(other)):
             return across(cosine)
         lexical = np.array(
             [pair_score(x, y, idf, options) for x, y in zip(joined_a, joined_b, strict=True)]

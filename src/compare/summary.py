@@ -17,11 +17,13 @@ from compare.model import (
     Collation,
     CollationSummary,
     Comparison,
+    Document,
     Finding,
     KeyFinding,
     SourceSummary,
     Summary,
 )
+from compare.scripts import two_scripts
 
 __all__ = ["count_types", "summarize", "summarize_collation"]
 
@@ -51,7 +53,16 @@ def summarize(c: Comparison) -> Summary:
         only_other=tuple(sorted({j for f in c.findings if f.type == "added" for j in f.other})),
         relations={r: relations[r] for r in RELATIONS},
         findings=count_types(c.findings),
+        across_scripts=sum(
+            two_scripts(_joined(c.reference, link.ref), _joined(c.other, link.other))
+            for link in c.links
+        ),
     )
+
+
+def _joined(doc: Document, indices: Iterable[int]) -> str:
+    """The sentences of ``doc`` at ``indices`` joined with single spaces (a link's side)."""
+    return " ".join(doc.sentences[i].text for i in indices)
 
 
 def summarize_collation(c: Collation) -> CollationSummary:
@@ -75,10 +86,16 @@ def summarize_collation(c: Collation) -> CollationSummary:
         if d.id in c.coverage
     )
     n = len(c.documents)
+    docs = {d.id: d for d in c.documents}
     return CollationSummary(
         key=tuple(key),
         sources=sources,
         claims=len(c.claims),
         shared_by_all=sum(1 for claim in c.claims if claim.sources == n),
         findings=count_types(every),
+        across_scripts=sum(
+            two_scripts(claim.text, _joined(docs[source], claim.members[source]))
+            for claim in c.claims
+            for source in claim.variants
+        ),
     )

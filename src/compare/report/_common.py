@@ -196,6 +196,13 @@ def _one_sided(doc: Document, idx: Sequence[int]) -> tuple[str, ...]:
     return _more(items, len(items), ONE_SIDED_SHOWN)
 
 
+def _unchecked(n: int, what: str) -> str:
+    """`` (2 links across two scripts not checked for these)``, or nothing when there are none."""
+    if not n:
+        return ""
+    return f" ({n} {what[:-1] if n == 1 else what} across two scripts not checked for these)"
+
+
 def comparison_points(c: Comparison) -> list[Point]:
     """The summary of a comparison in plain sentences: key findings, then one-sided sentences,
     then counts (formatting :attr:`Comparison.summary`, computing nothing)."""
@@ -205,9 +212,10 @@ def comparison_points(c: Comparison) -> list[Point]:
     points = [
         Point(
             f"What changes in the linked sentences ({kinds}): {len(s.key)}"
+            + _unchecked(s.across_scripts, "links")
             if s.key
             else "No changed numbers, speakers, quotes, names, negation or hedges "
-            "in the linked sentences.",
+            "in the linked sentences" + _unchecked(s.across_scripts, "links") + ".",
             _more(
                 [f"{KEY_LABELS[f.type]}: {_where(ref, other, f)}: {flat(f.detail)}" for f in s.key],
                 len(s.key),
@@ -291,9 +299,10 @@ def collation_points(c: Collation) -> list[Point]:
     points = [
         Point(
             f"What changes in the shared claims' wordings ({kinds}): {len(s.key)}"
+            + _unchecked(s.across_scripts, "wordings")
             if s.key
             else "No changed numbers, speakers, quotes, names, negation or hedges "
-            "in the shared claims' wordings.",
+            "in the shared claims' wordings" + _unchecked(s.across_scripts, "wordings") + ".",
             _more(key, len(key), KEY_SHOWN),
         )
     ]

@@ -135,6 +135,7 @@ def comparison_to_dict(c: Comparison) -> dict[str, Any]:
             "only_other": list(c.summary.only_other),
             "relations": dict(c.summary.relations),
             "findings": dict(c.summary.findings),
+            **_across(c.summary.across_scripts),
         },
     }
     chosen = _filter(c.selection)
@@ -167,7 +168,13 @@ def _collation_summary(c: Collation) -> dict[str, Any]:
         "shared_by_all": s.shared_by_all,
         "key_findings": [{"claim": k.claim, "source": k.source, "index": k.index} for k in s.key],
         "findings": dict(s.findings),
+        **_across(s.across_scripts),
     }
+
+
+def _across(n: int) -> dict[str, int]:
+    """``across_scripts`` when some links cross two scripts; nothing otherwise (as before)."""
+    return {"across_scripts": n} if n else {}
 
 
 def collation_to_dict(c: Collation) -> dict[str, Any]:
