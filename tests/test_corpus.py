@@ -29,7 +29,6 @@ from compare import InputError, OptionsError
 from compare.cli import main
 from compare.corpus import Article, Blocking, Corpus, collate_events, group, read_articles
 from compare.corpus.blocking import (
-    _fold,
     _term_hash,
     article_record,
     candidates,
@@ -37,7 +36,7 @@ from compare.corpus.blocking import (
     shingles,
 )
 from compare.corpus.reuse import Shingled, passages, shingled, shingled_words
-from compare.tokens import content_keys, fold, word_keys
+from compare.tokens import content_keys, word_keys
 from conftest import READOUTS
 
 DATA = Path(__file__).parent / "data" / "corpus_three_events.jsonl"
@@ -195,7 +194,6 @@ _MIXED = [
 def test_article_record_is_the_keyed_words_hashed(text: str) -> None:
     """The fast path (one look-up per word, spans from ``split``) gives what hashing
     :func:`keyed`'s keys gave: the same shingles, content words and spans."""
-    assert fold(text) == _fold(text)
     slow = keyed(text, "en")
     got = article_record(text, 5, "en")
     assert shingles(slow.keys, 5).tolist() == got.ordered.tolist()

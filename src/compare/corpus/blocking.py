@@ -60,7 +60,6 @@ from compare.tokens import (
     content_keys,
     fold,
     keeps_places,
-    script_key,
     stem,
     stopwords,
     unify_quotes,
@@ -170,31 +169,10 @@ def _token_key(token: str) -> str:
     return " ".join(word_keys(token))
 
 
-def _fold(text: str) -> str:
-    """:func:`compare.tokens.fold`, the same string, faster on the texts most corpora hold: an
-    ASCII text is only lower-cased, and the quotes are replaced after case folding and the
-    script table applied only when the text holds a character it changes (``str.translate``
-    with a table was a sixth of reading a corpus)."""
-    if text.isascii():
-        return text.lower()
-    out = text.casefold()
-    for quote, plain in _QUOTE_PAIRS:
-        if quote in out:
-            out = out.replace(quote, plain)
-    return out if _SCRIPTED.search(out) is None else script_key(out)
-
-
-_QUOTE_PAIRS = (("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"'), ("„", '"'), ("«", '"'), ("»", '"'))
-"""What :func:`compare.tokens.unify_quotes` replaces (casefold leaves these characters be)."""
-_SCRIPTED = re.compile(rf"[\u0600-\u06ff{HAN}]")
-"""Characters :func:`compare.tokens.script_key` may change (Arabic letters, marks and digits,
-Chinese numerals): text without them comes back unchanged."""
-
-
 def _spaced(text: str) -> tuple[str, re.Pattern[str]] | None:
     """The folded text and the pattern of its words when its words are found in one pass over
     it with spans that are the text's own (:func:`keyed`'s fast path), else None."""
-    folded = _fold(text)
+    folded = fold(text)
     if text.isascii():
         return folded, _ASCII_WORD
     if keeps_places(text) and _HAN_RE.search(folded) is None:
