@@ -513,3 +513,14 @@ def test_claim_status_is_decided_on_the_model() -> None:
     claim = Claim("c1", c.claims[0].members, "a", c.claims[0].text, {"b": partial})
     assert ["carried", "partial", "carried"] == [claim.status(d) for d in "abc"]
     assert "absent" == claim.status("nobody")
+
+
+def test_one_claim_is_counted_in_the_singular() -> None:
+    """Three copies of one sentence make one claim: "1 claim", not "1 claims"."""
+    docs = [Document.from_text("Only one sentence here.", label=x, id=x) for x in "abc"]
+    collation = compare.collate(docs)
+    text = collation.to_text()
+    assert text.startswith("Collation of 3 accounts: 1 claim (1 in all 3, 0 in one source only)")
+    assert "1 claim: 1 in all 3, 0 in one source only." in collation.to_markdown()
+    assert "1 claims" not in collation.to_html()
+    assert "bars out of 1 claim<" in collation.to_html()

@@ -35,6 +35,7 @@ __all__ = [
     "clean",
     "collation_points",
     "comparison_points",
+    "counted",
     "flat",
     "numbers",
     "provenance",
@@ -175,9 +176,14 @@ def _where(ref_label: str, other_label: str, f: Finding) -> str:
     )
 
 
+def counted(n: int, noun: str) -> str:
+    """``1 claim``, ``2 claims``: a count and its noun, plural unless one."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
 def _sentences(n: int) -> str:
     """``1 sentence``, ``2 sentences``."""
-    return f"{n} sentence{'' if n == 1 else 's'}"
+    return counted(n, "sentence")
 
 
 def _kept(c: Comparison | Collation, kind: str) -> bool:
@@ -327,7 +333,7 @@ def collation_points(c: Collation) -> list[Point]:
     n = len(c.documents)
     points.append(
         Point(
-            f"{s.claims} claims: {s.shared_by_all} carried by all {n} sources, "
+            f"{counted(s.claims, 'claim')}: {s.shared_by_all} carried by all {n} sources, "
             f"{len(c.ranking)} by two or more; findings on the wordings: "
             f"{_counts(dict(s.findings))}."
         )

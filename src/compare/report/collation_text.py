@@ -18,6 +18,7 @@ from compare.report._common import (
     claims_by_id,
     clean,
     collation_points,
+    counted,
     numbers,
     provenance,
     shorten,
@@ -92,7 +93,7 @@ def _sources(c: Collation, width: int) -> list[str]:
 def _counts(c: Collation) -> str:
     """One line: how many claims, and how many sources carry them."""
     parts = ", ".join(spread_parts(c))
-    return f"Collation of {len(c.documents)} accounts: {len(c.claims)} claims ({parts})"
+    return f"Collation of {len(c.documents)} accounts: {counted(len(c.claims), 'claim')} ({parts})"
 
 
 def _matrix(c: Collation, width: int) -> list[str]:

@@ -849,7 +849,7 @@ def render_collation_html(c: Collation, *, fragment: bool = False) -> str:
     types = _collation_types(c)
     n = len(c.documents)
     by = spread(c)
-    counts = [(len(c.claims), "claims")]
+    counts = [(len(c.claims), "claim" if len(c.claims) == 1 else "claims")]
     counts += [(by[k], f"in {'all ' if k == n else ''}{k} sources") for k in range(n, 1, -1)]
     counts += [(by[1], "in one source only")]
     pairs = []

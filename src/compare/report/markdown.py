@@ -27,6 +27,7 @@ from compare.report._common import (
     claims_by_id,
     collation_points,
     comparison_points,
+    counted,
     flat,
     numbers,
     provenance,
@@ -238,7 +239,7 @@ def _short(text: str, limit: int = 120) -> str:
 
 def _claim_counts(c: Collation) -> str:
     """One sentence: how many claims, and how many sources carry them."""
-    return f"{len(c.claims)} claims: {', '.join(spread_parts(c))}."
+    return f"{counted(len(c.claims), 'claim')}: {', '.join(spread_parts(c))}."
 
 
 def render_collation_markdown(c: Collation) -> str:
