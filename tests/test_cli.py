@@ -558,3 +558,25 @@ def test_unencodable_output_is_one_line_and_exit_2(tmp_path: Path) -> None:
     assert proc.stderr.decode().endswith(
         "set PYTHONIOENCODING=utf-8 or pass -o FILE (always UTF-8)\n"
     )
+
+
+def test_encoding_names_the_inputs_encoding(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A Windows-1252 file: exit 2 with one line without --encoding, compared with it."""
+    ref = tmp_path / "ref.txt"
+    ref.write_bytes("The café’s owner said “no” on Monday.".encode("cp1252"))
+    other = tmp_path / "other.txt"
+    other.write_text("The café’s owner said “yes” on Monday.", encoding="utf-8")
+    assert 2 == main([str(ref), str(other)])
+    err = capsys.readouterr().err
+    assert 1 == len(err.splitlines()) and "--encoding" in err
+    assert 2 == main([str(ref), str(other), "--encoding", "klingon"])
+    assert "unknown encoding 'klingon'" in capsys.readouterr().err
+    # the named encoding applies to every text input
+    other.write_bytes(other.read_text(encoding="utf-8").encode("cp1252"))
+    assert 0 == main([str(ref), str(other), "--encoding", "cp1252", "--format", "json"])
+    data = json.loads(capsys.readouterr().out)
+    assert "The café’s owner said “no” on Monday." == data["reference"]["sentences"][0]["text"]
+    assert "The café’s owner said “yes” on Monday." == data["other"]["sentences"][0]["text"]
+    assert [([0], [0])] == [(link["ref"], link["other"]) for link in data["links"]]

@@ -1,5 +1,7 @@
 """Loading documents: decoding, input errors, standard input, headers, ids and the corpus."""
 
+# STYLE.md: tests read `assert expected == actual`, which ruff's SIM300 calls a Yoda condition.
+# ruff: noqa: SIM300
 from __future__ import annotations
 
 import codecs
@@ -69,6 +71,51 @@ def test_undecodable_bytes_name_the_offset(tmp_path: Path) -> None:
     message = one_line_error(excinfo)
     assert "latin1.txt" in message
     assert "byte offset 3" in message
+
+
+def test_a_named_encoding_reads_what_utf8_refuses(tmp_path: Path) -> None:
+    """A Windows-1252 news text: refused as UTF-8 with a pointer to ``encoding``, read with it."""
+    text = "Le président a dit « non » — the café’s €5 menu.\nSecond sentence here."
+    path = tmp_path / "cp1252.txt"
+    path.write_bytes(text.encode("cp1252"))
+    with pytest.raises(InputError, match="--encoding"):
+        load(path)
+    doc = load(path, encoding="cp1252")
+    assert text == doc.text
+    check_document(doc)  # offsets slice back
+    assert ["Le président", "Second sentence here."] == [
+        s.text.split(" a dit")[0] for s in doc.sentences
+    ]
+
+
+def test_utf8_named_drops_its_byte_order_mark(tmp_path: Path) -> None:
+    path = tmp_path / "bom.txt"
+    path.write_bytes(codecs.BOM_UTF8 + "Ünïcode text here.".encode())
+    assert "Ünïcode text here." == load(path, encoding="utf-8").text == load(path).text
+
+
+@pytest.mark.parametrize(
+    ("encoding", "expected"),
+    [("nope", "unknown encoding 'nope'"), ("base64", "'base64' is not a text encoding")],
+)
+def test_a_bad_encoding_name_is_one_line(tmp_path: Path, encoding: str, expected: str) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("Some text.", encoding="utf-8")
+    with pytest.raises(InputError) as excinfo:
+        load(path, encoding=encoding)
+    assert expected in one_line_error(excinfo)
+
+
+def test_bytes_the_named_encoding_cannot_decode(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_bytes("Fine, then \u4e2d.".encode() + b"\xff")
+    with pytest.raises(InputError) as excinfo:
+        load(path, encoding="utf-8")
+    assert "cannot decode as utf-8 at byte offset 15 (0xff)" in one_line_error(excinfo)
+    path.write_bytes(codecs.BOM_UTF8 + path.read_bytes())  # the offset counts the mark
+    with pytest.raises(InputError) as excinfo:
+        load(path, encoding="utf-8")
+    assert "cannot decode as utf-8 at byte offset 18 (0xff)" in one_line_error(excinfo)
 
 
 @pytest.mark.parametrize("content", [b"", b"   \n\t\r\n  ", codecs.BOM_UTF8 + b"\n"])

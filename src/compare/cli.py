@@ -195,6 +195,10 @@ def _parser() -> argparse.ArgumentParser:
         help="read standard input (-) as a web page, not as text (needs the web extra)",
     )  # fmt: skip
     p.add_argument(
+        "--encoding", metavar="NAME", default=None,
+        help="encoding of the text inputs (default: by byte-order mark, else UTF-8), e.g. cp1252",
+    )  # fmt: skip
+    p.add_argument(
         "--width", type=_width, default=None,
         help="line width of the text view (default: the terminal's; 100 when not a terminal)",
     )  # fmt: skip
@@ -294,9 +298,15 @@ def _expand(paths: Sequence[str]) -> list[str]:
 
 
 def _load_all(
-    paths: Sequence[str], labels: Sequence[str], progress: Progress, *, html: bool = False
+    paths: Sequence[str],
+    labels: Sequence[str],
+    progress: Progress,
+    *,
+    html: bool = False,
+    encoding: str | None = None,
 ) -> list[Document]:
-    """Load every input, applying labels in file order (``html``: standard input is a page)."""
+    """Load every input, applying labels in file order (``html``: standard input is a page;
+    ``encoding``: of every text input)."""
     if len(labels) > len(paths):
         raise CompareError(f"{len(labels)} --label values given for {len(paths)} inputs")
     if sum(1 for p in paths if p == "-") > 1:
@@ -305,7 +315,8 @@ def _load_all(
     for k, path in enumerate(paths):
         progress("loading", k, len(paths))
         label = labels[k] if k < len(labels) else None
-        docs.append(load(path, label=label, html=True if html and path == "-" else None))
+        as_page = True if html and path == "-" else None
+        docs.append(load(path, label=label, html=as_page, encoding=encoding))
     return docs
 
 
@@ -417,7 +428,7 @@ def _run(args: argparse.Namespace, progress: Progress) -> str:
         raise CompareError("--html applies to standard input (-), which is not among the inputs")
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", InputWarning)
-        docs = _load_all(paths, args.label, progress, html=args.html)
+        docs = _load_all(paths, args.label, progress, html=args.html, encoding=args.encoding)
     for warning in caught:
         if issubclass(warning.category, InputWarning):
             _warn(str(warning.message))

@@ -47,7 +47,14 @@ from compare.errors import InputError, InputWarning
 from compare.model import Document, Sentence
 from compare.segment import sentence_spans
 
-__all__ = ["derive_id", "document_from_text", "label_from_meta", "load", "parse_header"]
+__all__ = [
+    "check_encoding",
+    "derive_id",
+    "document_from_text",
+    "label_from_meta",
+    "load",
+    "parse_header",
+]
 
 STDIN = "-"
 """The source name that means standard input."""
@@ -104,8 +111,11 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
-def _decode(data: bytes, name: str) -> str:
-    """Decode file contents by their byte-order mark, else as UTF-8; reject binary data."""
+def _decode(data: bytes, name: str, given: str | None = None) -> str:
+    """Decode file contents by their byte-order mark, else as UTF-8 (or as ``given``, an
+    encoding the caller names); reject binary data."""
+    if given is not None:
+        return _decode_as(data, name, given)
     encoding = "utf-8"
     skip = 0
     for bom, bom_encoding in _BOMS:
@@ -129,22 +139,58 @@ def _decode(data: bytes, name: str) -> str:
         bad = data[offset : offset + 1].hex()
         raise InputError(
             f"{name}: cannot decode as {encoding.upper()} at byte offset {offset} (0x{bad}): "
-            "save the file as UTF-8"
+            "save the file as UTF-8, or name its encoding (--encoding, e.g. cp1252)"
         ) from None
     if encoding != "utf-8" and "\x00" in text:
         raise InputError(f"{name}: looks like a binary file (NUL character in {encoding} text)")
     return text
 
 
-def _read_stdin() -> str:
+def check_encoding(encoding: str) -> str:
+    """The codec's canonical name for a text encoding (``latin-1`` -> ``iso8859-1``); an
+    :class:`~compare.errors.InputError` for a name Python does not know or a codec that is not
+    a text encoding (``base64``)."""
+    import codecs
+
+    try:
+        info = codecs.lookup(encoding)
+    except (LookupError, TypeError, ValueError):
+        raise InputError(
+            f"unknown encoding {encoding!r} (e.g. utf-8, cp1252, latin-1, gb18030)"
+        ) from None
+    if not getattr(info, "_is_text_encoding", True):
+        raise InputError(f"{encoding!r} is not a text encoding")
+    return info.name
+
+
+def _decode_as(data: bytes, name: str, encoding: str) -> str:
+    """Decode with the encoding the caller named (a UTF-8 byte-order mark is dropped for
+    ``utf-8``, as ``utf-8-sig`` does); reject binary data."""
+    codec = check_encoding(encoding)
+    if codec == "utf-8":
+        codec = "utf-8-sig"
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError as exc:
+        offset = exc.start + len(data) - len(exc.object)  # utf-8-sig reports past its mark
+        bad = data[offset : offset + 1].hex()
+        raise InputError(
+            f"{name}: cannot decode as {encoding} at byte offset {offset} (0x{bad})"
+        ) from None
+    if "\x00" in text:
+        raise InputError(f"{name}: looks like a binary file (NUL character in {encoding} text)")
+    return text
+
+
+def _read_stdin(encoding: str | None = None) -> str:
     """Read and decode standard input."""
     raw = _stdin_bytes()
-    return _decode(raw, "<stdin>") if isinstance(raw, bytes) else str(raw)
+    return _decode(raw, "<stdin>", encoding) if isinstance(raw, bytes) else str(raw)
 
 
-def _read_file(path: Path, name: str) -> str:
+def _read_file(path: Path, name: str, encoding: str | None = None) -> str:
     """Read and decode one file, turning every failure into an InputError."""
-    return _decode(_read_bytes(path, name), name)
+    return _decode(_read_bytes(path, name), name, encoding)
 
 
 _FOLDER = (
@@ -222,8 +268,13 @@ def load(
     label: str | None = None,
     id: str | None = None,
     html: bool | None = None,
+    encoding: str | None = None,
 ) -> Document:
     """Read a document from a text file or web page, a URL, or standard input (``"-"``).
+
+    A text file is decoded by its byte-order mark, else as UTF-8, unless ``encoding`` names
+    its encoding (``"cp1252"``, ``"latin-1"``, ``"gb18030"``...; any Python codec of text).
+    A web page finds its own (its ``charset``), so ``encoding`` applies to text only.
 
     A web page (a file named ``.html``/``.htm``/``.xhtml``, an ``http(s)://`` URL, or any input
     with ``html=True``) is read with the ``web`` extra (:mod:`compare.web`): its article text
@@ -238,6 +289,8 @@ def load(
     """
     _check_name("label", label)
     _check_name("id", id)
+    if encoding is not None:
+        check_encoding(encoding)
     if html is not None and not isinstance(html, bool):
         raise InputError(f"html must be True, False or None, got {type(html).__name__}")
     if isinstance(source, str) and source == STDIN:
@@ -246,7 +299,7 @@ def load(
             page = _decode_page(raw, "<stdin>") if isinstance(raw, bytes) else str(raw)
             return _from_page(page, label, id, "<stdin>", "stdin", url=None)
         return _document(
-            _read_stdin(), label=label, id="stdin" if id is None else id, source="<stdin>",
+            _read_stdin(encoding), label=label, id="stdin" if id is None else id, source="<stdin>",
             fallback_label="stdin",
         )  # fmt: skip
     if isinstance(source, str) and web.is_url(source):
@@ -266,7 +319,7 @@ def load(
         page = _decode_page(_read_bytes(path, name), name)
         return _from_page(page, label, id, _displayable(fspath), stem, url=None)
     return _document(
-        _read_file(path, name), label=label, id=derive_id(stem) if id is None else id,
+        _read_file(path, name, encoding), label=label, id=derive_id(stem) if id is None else id,
         source=_displayable(fspath), fallback_label=stem,
     )  # fmt: skip
 
