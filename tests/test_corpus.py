@@ -319,6 +319,32 @@ def test_cli_date_window_is_a_week_by_default(
     assert anytime["july-wang-yi-meeting"] == anytime["call-newsweek-report"]
 
 
+def test_cli_flags_set_every_blocking_rule(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Each Blocking field is a flag: the readouts' call splits into one event per article when
+    no edge can pass (containment and cosine 1), and bad values are one line, exit 2."""
+
+    def events(*flags: str) -> list[str]:
+        out = tmp_path / ("out" + "".join(flags))
+        assert 0 == main(["corpus", str(READOUTS), "-o", str(out), "--workers", "1", "-q", *flags])
+        lines = (out / "articles.jsonl").read_text("utf-8").splitlines()
+        return [a["event"] for a in map(json.loads, lines)]
+
+    default = events()
+    assert 2 == len(set(default))
+    assert 5 == len(set(events("--containment", "1", "--cosine", "1")))
+    assert default == events("--structure", "none")  # no bridge to cut in the readouts
+    assert default == events("--shingle", "5", "--max-term-df", "200")  # the defaults given
+    capsys.readouterr()
+    assert 2 == main(["corpus", str(READOUTS), "-o", str(tmp_path / "x"), "--cosine", "2"])
+    assert "Blocking.cosine must lie in (0, 1], got 2.0" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as exc:
+        main(["corpus", str(READOUTS), "-o", str(tmp_path / "x"), "--structure", "abc"])
+    assert 2 == exc.value.code
+    assert "a number in (0, 1] or 'none'" in capsys.readouterr().err
+
+
 def test_an_undated_article_does_not_bridge_two_dated_events(tmp_path: Path) -> None:
     """The bundled readouts as they are: the Newsweek copy has no date. It takes the date of its
     strongest dated match (its reworded copy, November), so it joins the call's event and its

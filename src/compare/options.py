@@ -22,6 +22,7 @@ __all__ = [
     "SCORER_NAMES",
     "Options",
     "allowed_values",
+    "field_docs",
     "languages",
     "option_help",
     "resolve_options",
@@ -198,7 +199,7 @@ _ROLE_RE = re.compile(r":[a-z]+:`~?([^`]+)`")
 """A Sphinx role such as ``:data:`SCORER_NAMES```, whose target is kept as plain text."""
 
 
-_SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+_SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(])")
 
 
 def _plain_doc(text: str) -> str:
@@ -207,11 +208,17 @@ def _plain_doc(text: str) -> str:
     return _SENTENCE_END_RE.split(line, maxsplit=1)[0]
 
 
-@functools.cache
 def _field_docs() -> dict[str, str]:
     """The docstring under each field of :class:`Options`, read from this module's source."""
+    return field_docs(Options)
+
+
+@functools.cache
+def field_docs(cls: type) -> dict[str, str]:
+    """The first sentence of the docstring under each field of an attrs class, read from its
+    source (empty when no source is shipped): the help of a command-line flag per field."""
     try:
-        source = inspect.getsource(Options)
+        source = inspect.getsource(cls)
     except (OSError, TypeError):  # no source shipped (a frozen application): no help texts
         return {}
     body = ast.parse(textwrap.dedent(source)).body[0]

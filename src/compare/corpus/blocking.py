@@ -108,9 +108,9 @@ class Blocking:
     min_shared: int = 3
     """Shingles two articles must share to be a candidate pair (event edge or reuse)."""
     containment: float = 0.4
-    """Share of the smaller article's shingles the pair must share for an event edge (0.3
+    """Share of the smaller article's shingles the pair must share for an event edge. (0.3
     before: a digest holding one long sentence of an article, 30-35 % of the digest, joined
-    it; README)."""
+    it; README.)"""
     cosine: float = 0.2
     """TF-IDF cosine over rare content words at or above which two articles may share an event."""
     neighbours: int = 3
@@ -122,9 +122,9 @@ class Blocking:
     """A cosine edge also needs at least this share of each article's best cosine: a pair far
     less alike than either article's closest match is a related story, not the same event."""
     max_term_df: int = 200
-    """Content words held by more articles than this are left out of the TF-IDF index (50
+    """Content words held by more articles than this are left out of the TF-IDF index. (50
     before: ten distractors per article lifted an event's own words above it, README; each
-    article pairs through at most this many others per word, so the product stays linear)."""
+    article pairs through at most this many others per word, so the product stays linear.)"""
     reuse_words: int = 8
     """Words a passage shared across events must hold to be reported as reuse."""
     date_window: int | None = 7
@@ -135,9 +135,9 @@ class Blocking:
     """Pair only articles of different outlets (articles without an outlet pair with any)."""
     structure: float | None = 0.6
     """Events are components over the event edges whose structural similarity
-    (:func:`structural`) is at least this (None: over every event edge). 0.6 keeps a chain
+    (:func:`structural`) is at least this, or None for every event edge. (0.6 keeps a chain
     of articles (2/3) and cuts one edge bridging two triangles (1/2) or a pair and a
-    triangle (0.58), and a hub's edges into several groups."""
+    triangle (0.58), and a hub's edges into several groups.)"""
 
     def __attrs_post_init__(self) -> None:
         """Refuse values outside their ranges with one-line errors."""

@@ -13,11 +13,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import attrs
+
 from compare.corpus import Blocking
 from compare.corpus.engine import dask_client
 from compare.corpus.output import write_corpus
 from compare.errors import InputError
-from compare.options import Options, allowed_values
+from compare.options import Options, allowed_values, field_docs
 from compare.scale import Progress
 from compare.scripts import AUTO
 
@@ -86,6 +88,21 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         help="the articles' language, for their word lists: %(choices)s (default: %(default)s, "
         "each event's own; blocking reads auto as en)",
     )  # fmt: skip
+    rules = p.add_argument_group(
+        "blocking (how articles are grouped into events; defaults chosen on BASIL, see README)"
+    )
+    docs = field_docs(Blocking)
+    for field in attrs.fields(Blocking):
+        if field.name in _OWN_FLAGS:
+            continue
+        kind = _structure if field.name == "structure" else type(field.default)
+        extra = " Give 'none' for None." if field.name == "structure" else ""
+        rules.add_argument(
+            "--" + field.name.replace("_", "-"), dest=f"block_{field.name}", type=kind,
+            default=None, metavar="N" if kind is int else "X",
+            help=f"{docs.get(field.name, field.name)}{extra} (default {field.default})"
+            .replace("%", "%%"),
+        )  # fmt: skip
     p.add_argument(
         "--parquet", action="store_true",
         help="write articles, events and reuse as .parquet files instead of .jsonl (needs the "
@@ -95,6 +112,35 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         "--quiet", "-q", action="store_true",
         help="no progress line (shown on stderr only when it is a terminal)",
     )  # fmt: skip
+
+
+_OWN_FLAGS = frozenset({"date_window", "different_outlet"})
+"""Blocking fields with flags of their own (``--date-window``/``--any-date``,
+``--different-outlet``); every other field is a flag of its name."""
+
+
+_NONE = "none"
+"""``--structure none``: components over every event edge (``Blocking(structure=None)``)."""
+
+
+def _structure(text: str) -> float | str:
+    """``--structure``: a number, or ``none`` (kept as the word: None means "not given")."""
+    if text.strip().lower() == _NONE:
+        return _NONE
+    try:
+        return float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"a number in (0, 1] or 'none', got {text!r}") from None
+
+
+def _rules(args: argparse.Namespace) -> Blocking:
+    """The blocking rules the flags give (the defaults for every flag not given)."""
+    given: dict[str, Any] = {}
+    for field in attrs.fields(Blocking):
+        value = getattr(args, f"block_{field.name}", None)
+        if field.name not in _OWN_FLAGS and value is not None:
+            given[field.name] = None if value == _NONE else value
+    return Blocking(date_window=args.date_window, different_outlet=args.different_outlet, **given)
 
 
 def _aliases(path: str | None) -> Any:
@@ -109,7 +155,7 @@ def _aliases(path: str | None) -> Any:
 
 def run(args: argparse.Namespace, progress: Progress) -> str:
     """Run the corpus command; write the output folder; return the summary line."""
-    rules = Blocking(date_window=args.date_window, different_outlet=args.different_outlet)
+    rules = _rules(args)
     with contextlib.ExitStack() as stack:
         client = None
         if args.scheduler:
