@@ -19,6 +19,8 @@ from compare.context import (
     Change,
     LinkContext,
     Side,
+    Words,
+    change_words,
     changes,
     per_documents,
 )
@@ -362,15 +364,18 @@ def _role_swaps(ctx: LinkContext, local: Sequence[Change]) -> Iterator[Finding]:
     lang = ctx.options.language
     stop = stopwords(lang)
 
-    def word(text: str) -> str | None:
-        found = [w for w, _, _ in words(text) if w not in stop]
+    by_change = dict(zip(changes(ctx), change_words(ctx), strict=True))
+
+    def word(found_words: Words) -> str | None:
+        found = [w for w, _, _ in found_words if w not in stop]
         return stem(found[0]) if len(found) == 1 else None
 
     for c in local:  # in one stretch: "Protesters attacked police" / "Police attacked protesters"
-        a = [stem(w) for w, _, _ in words(c.ref_text(ctx)) if w not in stop]
-        b = [stem(w) for w, _, _ in words(c.other_text(ctx)) if w not in stop]
+        ref_words, other_words = by_change[c]
+        a = [stem(w) for w, _, _ in ref_words if w not in stop]
+        b = [stem(w) for w, _, _ in other_words if w not in stop]
         if len(a) >= 3 and sorted(a) == sorted(b) and a[0] == b[-1] and a[-1] == b[0] != a[0]:
-            ws = [m for m in words(c.ref_text(ctx)) if m[0] not in stop]
+            ws = [m for m in ref_words if m[0] not in stop]
             text = c.ref_text(ctx)
             detail = (
                 f"roles swapped: {_quoted(text[ws[0][1] : ws[0][2]])} ↔ "
@@ -379,7 +384,7 @@ def _role_swaps(ctx: LinkContext, local: Sequence[Change]) -> Iterator[Finding]:
             yield _finding("entity", ctx, detail, [(c.a_start, c.a_end)], [(c.b_start, c.b_end)])
             return
 
-    one = [(word(c.ref_text(ctx)), word(c.other_text(ctx))) for c in local] if local[1:] else []
+    one = [(word(by_change[c][0]), word(by_change[c][1])) for c in local] if local[1:] else []
     for i, x in enumerate(local):
         for k, y in enumerate(local[i + 1 :], i + 1):
             (a1, b1), (a2, b2) = one[i], one[k]
