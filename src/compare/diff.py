@@ -476,6 +476,19 @@ def diff_runs(a: str, b: str) -> tuple[Run, ...]:
     Texts with more distinct words than :data:`CODE_CAPACITY` (over a million) cannot be
     encoded one character per word; they are diffed with difflib on the words instead.
     """
+    return _remembered_runs(a, b, MAX_DIRECT, CODE_CAPACITY)
+
+
+@bounded()
+def _remembered_runs(a: str, b: str, max_direct: int, capacity: int) -> tuple[Run, ...]:
+    """:func:`_diff_runs`, remembered by the two texts: a sentence pair recurs (the same
+    documents compared again, a wire sentence in several accounts of a collation). The two
+    bounds are part of the key, so a diff made under other bounds is never read back."""
+    return _diff_runs(a, b)
+
+
+def _diff_runs(a: str, b: str) -> tuple[Run, ...]:
+    """:func:`diff_runs`, computed."""
     ka, oa = _prepared(a)
     kb, ob = _prepared(b)
     if len(ka) + len(kb) > CODE_CAPACITY and len(set(ka).union(kb)) > CODE_CAPACITY:

@@ -65,11 +65,6 @@ _NameTokens = tuple[tuple[tuple[str, int, int], ...], tuple[bool, ...], frozense
 sentence (or a quote opening one)."""
 
 
-def _name_tokens(side: Side) -> _NameTokens:
-    """Word tokens of a side, whether capitalised, and which capitalised ones open a sentence."""
-    return _side_name_tokens(side.text, side.sentence_starts())
-
-
 _OPENERS = frozenset(" \"'“‘«„")
 
 
@@ -147,15 +142,26 @@ def _names(
     if lex.language == "zh":
         return _han_names(side.text, lex)
     stop = stopwords(lex.language)
-    tokens, caps, first = _name_tokens(side)
+    starts = side.sentence_starts()
     dropped = []
-    for i in sorted(first):
-        plain = strip_possessive(tokens[i][0].casefold(), lex)
-        followed = i + 1 < len(tokens) and caps[i + 1]
+    for i, plain, followed in _openers(side.text, starts, lex):
         known = plain in lex.aliases or plain in inside
         if plain in stop or plain in lowercase or not (followed or known):
             dropped.append(i)  # "The", "Furthermore": capitalised only because first
-    return _names_of(side.text, side.sentence_starts(), tuple(dropped), lex)
+    return _names_of(side.text, starts, tuple(dropped), lex)
+
+
+@bounded()
+def _openers(text: str, starts: tuple[int, ...], lex: Lexicon) -> tuple[tuple[int, str, bool], ...]:
+    """The capitalised words of a text that open a sentence (:func:`_name_tokens_of`), as
+    (token index, folded word without possessive, whether a capitalised word follows): all
+    :func:`_names` reads of a side on every link, kept small (the side's whole token list,
+    several KB a side, is read only when its names are)."""
+    tokens, caps, first = _side_name_tokens(text, starts)
+    return tuple(
+        (i, strip_possessive(tokens[i][0].casefold(), lex), i + 1 < len(tokens) and caps[i + 1])
+        for i in sorted(first)
+    )
 
 
 _HAN_PARTY_AFTER = "，。；：、“”‘’（）《》与同和对向跟并"
