@@ -173,19 +173,10 @@ def _common_prefix(a: str, b: str) -> int:
 
 
 def _common_suffix(a: str, b: str) -> int:
-    """Length of the common end of two texts (diff-match-patch's binary search)."""
+    """Length of the common end of two texts: the common start of both read backwards."""
     if not a or not b or a[-1] != b[-1]:
-        return 0
-    lo, hi = 0, min(len(a), len(b))
-    mid, end = hi, 0
-    la, lb = len(a), len(b)
-    while lo < mid:
-        if a[la - mid : la - end] == b[lb - mid : lb - end]:
-            lo = end = mid
-        else:
-            hi = mid
-        mid = (hi - lo) // 2 + lo
-    return mid
+        return 0  # most calls: nothing to reverse
+    return _common_prefix(a[::-1], b[::-1])
 
 
 def _dmp_main(a: str, b: str) -> _Diffs:
