@@ -5,9 +5,17 @@ from __future__ import annotations
 import itertools
 
 from compare.classify.speech import _sentence_quotes
-from compare.context import LinkContext, Side, changes, memo
+from compare.context import (
+    LinkContext,
+    Side,
+    _plain_places,
+    change_words,
+    changes,
+    memo,
+    slice_words,
+)
 from compare.diff import _key, _prepared, symmetric_runs, tokenize
-from compare.lexicon import lexicon
+from compare.lexicon import lexicon, words
 from compare.model import Document
 from compare.options import Options
 from compare.quantities import _has_digit, quantities
@@ -100,3 +108,33 @@ def test_opposite_either_way_round() -> None:
     assert lex.opposite(x, y) and lex.opposite(y, x)
     assert not lex.opposite(x, "zzz")
     assert lex.is_negator("not") and lex.is_negator("don't") and not lex.is_negator("note")
+
+
+_SLICED = (
+    "President Xi's talks with U.S. co-op leaders ended on Friday, 3 Dec. 2026.",
+    "China’s “firm” stance: Beijing won't back down—officials said…",
+    "STRASSE Straße Σίσυφος ΣΊΣΥΦΟΣ naïve café",
+    "习近平同叙利亚总统巴沙尔通电话 二〇二六年",
+    "قال الرئيس بشار الأسد ١٢٠٠ جسراً",
+)
+
+
+def test_slice_words_are_the_words_of_the_slice() -> None:
+    """Every slice of plain and script-folded texts: read off the whole text's words or
+    computed, the words are those of the slice."""
+    for text in _SLICED:
+        whole = words(text)
+        plain = _plain_places(text)
+        for start, end in itertools.combinations(range(len(text) + 1), 2):
+            assert slice_words(text, start, end, whole, plain) == words(text[start:end])
+
+
+def test_change_words_are_the_words_of_each_change() -> None:
+    ctx = _context(
+        "Xi’s envoy met Assad's aides on Friday in Damascus.",
+        "Xi's envoys met Assad’s top aides on Monday, in Damascus.",
+    )
+    assert len(changes(ctx)) > 1
+    assert [(words(c.ref_text(ctx)), words(c.other_text(ctx))) for c in changes(ctx)] == list(
+        change_words(ctx)
+    )

@@ -358,3 +358,24 @@ def test_one_text_against_itself_is_one_equal_run_as_the_diff_gives(text: str) -
         assert symmetric_runs(text, text) == (Run("equal", 0, len(text), 0, len(text)),)
     long = " ".join(f"w{k}" for k in range(400)) + " " + text
     assert symmetric_runs(long, long) == diff_runs(long, long)
+
+
+_CODES = st.text(alphabet="abcdef", max_size=40)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_CODES, _CODES)
+def test_ported_diff_is_diff_match_patch(a: str, b: str) -> None:
+    """The module's port of diff-match-patch's diff (no time-out) gives the library's diff,
+    and its merge clean-up the library's, on encoded texts over a few words."""
+    from diff_match_patch import diff_match_patch
+
+    library = diff_match_patch()
+    library.Diff_Timeout = 0
+    expected = library.diff_main(a, b, False)
+    assert expected == diff_module._dmp_main(a, b)
+    raw = [(-1, a[: len(a) // 2]), (0, a[len(a) // 2 :]), (1, b), (-1, b[:3]), (0, "")]
+    merged_library, merged = list(raw), list(raw)
+    library.diff_cleanupMerge(merged_library)
+    diff_module._cleanup_merge(merged)
+    assert merged_library == merged

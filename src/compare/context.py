@@ -9,14 +9,18 @@ sides and nothing else). ``compare.findings`` re-exports these names.
 
 from __future__ import annotations
 
+import bisect
+import re
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
 import attrs
 
 from compare.diff import Run
+from compare.lexicon import words
 from compare.model import Document, Finding, Relation
 from compare.options import Options
+from compare.tokens import keeps_places
 
 __all__ = [
     "Change",
@@ -24,10 +28,13 @@ __all__ = [
     "LinkContext",
     "RunCache",
     "Side",
+    "Words",
+    "change_words",
     "changes",
     "memo",
     "per_documents",
     "shorten",
+    "slice_words",
 ]
 
 _SNIPPET = 60
@@ -178,6 +185,63 @@ def changes(ctx: LinkContext) -> tuple[Change, ...]:
     if found is None:
         found = ctx.cache["changes"] = tuple(_blocks(ctx.runs))
     return found
+
+
+Words = tuple[tuple[str, int, int], ...]
+"""Words as :func:`compare.lexicon.words` gives them: (folded word, start, end)."""
+
+
+def _word_start(word: tuple[str, int, int]) -> int:
+    return word[1]
+
+
+def _plain_places(text: str) -> bool:
+    """Whether :func:`compare.lexicon.words` reads ``text`` character for character: ASCII, or
+    folded in place (:func:`~compare.tokens.keeps_places`) with no Arabic or Chinese letter
+    (whose folding :func:`~compare.tokens.script_key` may change), so that the words of a
+    slice are the words of the whole text that lie in it."""
+    return text.isascii() or (keeps_places(text) and _SCRIPT_KEYED_RE.search(text) is None)
+
+
+_SCRIPT_KEYED_RE = re.compile("[\u0600-\u06ff\u2e80-\U0010ffff]")
+"""The Arabic block and everything from the CJK radicals up: where :func:`compare.tokens.fold`
+may do more than fold case and quotes (Arabic letter forms and digits, Chinese numerals)."""
+
+
+def slice_words(text: str, start: int, end: int, whole: Words, plain: bool) -> Words:
+    """``words(text[start:end])``, read off ``whole`` (``words(text)``) when ``plain``
+    (:func:`_plain_places` of ``text``) and no word of ``text`` crosses ``start`` or ``end``;
+    computed otherwise. A word that lies inside the slice is matched there exactly as in the
+    whole text: the word pattern looks neither behind nor, past the word, ahead."""
+    if start >= end:
+        return ()
+    if plain:
+        i = bisect.bisect_left(whole, start, key=_word_start)
+        if i == 0 or whole[i - 1][2] <= start:
+            j = bisect.bisect_left(whole, end, key=_word_start)
+            if j == i or whole[j - 1][2] <= end:
+                return tuple([(w, s - start, e - start) for w, s, e in whole[i:j]])
+    return words(text[start:end])
+
+
+def change_words(ctx: LinkContext) -> tuple[tuple[Words, Words], ...]:
+    """The words (:func:`compare.lexicon.words`) of both sides of each change of a link, as
+    offsets in the change's text: read once per link from the words of each side, which
+    recur across links, not once per change and classifier."""
+
+    def compute() -> tuple[tuple[Words, Words], ...]:
+        ref, other = ctx.ref.text, ctx.other.text
+        ref_words, other_words = words(ref), words(other)
+        ref_plain, other_plain = _plain_places(ref), _plain_places(other)
+        return tuple(
+            (
+                slice_words(ref, c.a_start, c.a_end, ref_words, ref_plain),
+                slice_words(other, c.b_start, c.b_end, other_words, other_plain),
+            )
+            for c in changes(ctx)
+        )
+
+    return memo(ctx, "change_words", compute)
 
 
 def shorten(text: str, limit: int = _SNIPPET) -> str:

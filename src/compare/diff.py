@@ -2,9 +2,13 @@
 
 Each word (with the whitespace after it) is encoded as one character, diff-match-patch diffs the
 encoded strings, ``diff_cleanupSemantic`` merges trivial equalities, and the result is decoded back
-to the original words. ``Diff_Timeout`` is 0 so the result never depends on machine speed. This is
-the only module that imports diff_match_patch. Two texts with more distinct words than there are
-characters to encode them (:data:`CODE_CAPACITY`, over a million) are diffed with difflib instead.
+to the original words. ``Diff_Timeout`` is 0 so the result never depends on machine speed. The
+diff itself runs through a port of the library's ``diff_main`` for exactly that setting (no
+time-out: no half-match, no clock read at every bisection step), which gives the library's
+diffs (a test holds them together) at ~0.8x the CPU; the semantic clean-up is the library's.
+This is the only module that imports diff_match_patch. Two texts with more distinct words than
+there are characters to encode them (:data:`CODE_CAPACITY`, over a million) are diffed with
+difflib instead.
 """
 
 from __future__ import annotations
@@ -144,6 +148,203 @@ def _prepared(text: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
     return tuple(keys), tuple(offsets)
 
 
+# -- diff-match-patch's diff, ported for this module's one use ---------------------------------
+# ``diff_main(a, b, checklines=False)`` with ``Diff_Timeout = 0``: no half-match (off without a
+# time-out), no line mode, no clock read on every step of the bisection. The same steps in the
+# same order, so the same diffs (tests/test_diff.py holds the two to each other on random texts);
+# only the per-call costs of the library's methods are gone.
+
+_Diffs = list[tuple[int, str]]
+
+
+def _common_prefix(a: str, b: str) -> int:
+    """Length of the common start of two texts (diff-match-patch's binary search)."""
+    if not a or not b or a[0] != b[0]:
+        return 0
+    lo, hi = 0, min(len(a), len(b))
+    mid, start = hi, 0
+    while lo < mid:
+        if a[start:mid] == b[start:mid]:
+            lo = start = mid
+        else:
+            hi = mid
+        mid = (hi - lo) // 2 + lo
+    return mid
+
+
+def _common_suffix(a: str, b: str) -> int:
+    """Length of the common end of two texts: the common start of both read backwards."""
+    if not a or not b or a[-1] != b[-1]:
+        return 0  # most calls: nothing to reverse
+    return _common_prefix(a[::-1], b[::-1])
+
+
+def _dmp_main(a: str, b: str) -> _Diffs:
+    """``diff_match_patch.diff_main(a, b, False)`` without a time-out."""
+    if a == b:
+        return [(0, a)] if a else []
+    n = _common_prefix(a, b)
+    prefix = a[:n]
+    a, b = a[n:], b[n:]
+    n = _common_suffix(a, b)
+    suffix = a[len(a) - n :] if n else ""
+    if n:
+        a, b = a[:-n], b[:-n]
+    diffs = _dmp_compute(a, b)
+    if prefix:
+        diffs.insert(0, (0, prefix))
+    if suffix:
+        diffs.append((0, suffix))
+    _cleanup_merge(diffs)
+    return diffs
+
+
+def _dmp_compute(a: str, b: str) -> _Diffs:
+    """``diff_compute`` of two texts without a common start or end (no half-match)."""
+    if not a:
+        return [(1, b)]
+    if not b:
+        return [(-1, a)]
+    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+    i = longer.find(shorter)
+    if i != -1:
+        op = -1 if len(a) > len(b) else 1
+        return [(op, longer[:i]), (0, shorter), (op, longer[i + len(shorter) :])]
+    if len(shorter) == 1:
+        return [(-1, a), (1, b)]
+    return _dmp_bisect(a, b)
+
+
+def _dmp_bisect(a: str, b: str) -> _Diffs:
+    """``diff_bisect``: find the middle snake (Myers 1986), split there and diff both halves."""
+    na, nb = len(a), len(b)
+    max_d = (na + nb + 1) // 2
+    v_offset = max_d
+    v_length = 2 * max_d
+    v1 = [-1] * v_length
+    v1[v_offset + 1] = 0
+    v2 = v1[:]
+    delta = na - nb
+    front = delta % 2 != 0
+    k1start = k1end = k2start = k2end = 0
+    for d in range(max_d):
+        for k1 in range(-d + k1start, d + 1 - k1end, 2):
+            k1_offset = v_offset + k1
+            if k1 == -d or (k1 != d and v1[k1_offset - 1] < v1[k1_offset + 1]):
+                x1 = v1[k1_offset + 1]
+            else:
+                x1 = v1[k1_offset - 1] + 1
+            y1 = x1 - k1
+            while x1 < na and y1 < nb and a[x1] == b[y1]:
+                x1 += 1
+                y1 += 1
+            v1[k1_offset] = x1
+            if x1 > na:
+                k1end += 2
+            elif y1 > nb:
+                k1start += 2
+            elif front:
+                k2_offset = v_offset + delta - k1
+                if 0 <= k2_offset < v_length and v2[k2_offset] != -1 and x1 >= na - v2[k2_offset]:
+                    return _dmp_main(a[:x1], b[:y1]) + _dmp_main(a[x1:], b[y1:])
+        for k2 in range(-d + k2start, d + 1 - k2end, 2):
+            k2_offset = v_offset + k2
+            if k2 == -d or (k2 != d and v2[k2_offset - 1] < v2[k2_offset + 1]):
+                x2 = v2[k2_offset + 1]
+            else:
+                x2 = v2[k2_offset - 1] + 1
+            y2 = x2 - k2
+            while x2 < na and y2 < nb and a[-x2 - 1] == b[-y2 - 1]:
+                x2 += 1
+                y2 += 1
+            v2[k2_offset] = x2
+            if x2 > na:
+                k2end += 2
+            elif y2 > nb:
+                k2start += 2
+            elif not front:
+                k1_offset = v_offset + delta - k2
+                if 0 <= k1_offset < v_length and v1[k1_offset] != -1:
+                    x1 = v1[k1_offset]
+                    y1 = v_offset + x1 - k1_offset
+                    if x1 >= na - x2:
+                        return _dmp_main(a[:x1], b[:y1]) + _dmp_main(a[x1:], b[y1:])
+    return [(-1, a), (1, b)]
+
+
+def _cleanup_merge(diffs: _Diffs) -> None:
+    """``diff_cleanupMerge``: merge neighbouring edits and equalities, factor out what an
+    edit's deletion and insertion share, and slide single edits over equal text."""
+    diffs.append((0, ""))
+    pointer = 0
+    count_delete = count_insert = 0
+    text_delete = text_insert = ""
+    while pointer < len(diffs):
+        op = diffs[pointer][0]
+        if op == 1:
+            count_insert += 1
+            text_insert += diffs[pointer][1]
+            pointer += 1
+        elif op == -1:
+            count_delete += 1
+            text_delete += diffs[pointer][1]
+            pointer += 1
+        else:
+            if count_delete + count_insert > 1:
+                if count_delete != 0 and count_insert != 0:
+                    n = _common_prefix(text_insert, text_delete)
+                    if n != 0:
+                        x = pointer - count_delete - count_insert - 1
+                        if x >= 0 and diffs[x][0] == 0:
+                            diffs[x] = (0, diffs[x][1] + text_insert[:n])
+                        else:
+                            diffs.insert(0, (0, text_insert[:n]))
+                            pointer += 1
+                        text_insert = text_insert[n:]
+                        text_delete = text_delete[n:]
+                    n = _common_suffix(text_insert, text_delete)
+                    if n != 0:
+                        diffs[pointer] = (0, text_insert[-n:] + diffs[pointer][1])
+                        text_insert = text_insert[:-n]
+                        text_delete = text_delete[:-n]
+                new_ops: _Diffs = []
+                if text_delete:
+                    new_ops.append((-1, text_delete))
+                if text_insert:
+                    new_ops.append((1, text_insert))
+                pointer -= count_delete + count_insert
+                diffs[pointer : pointer + count_delete + count_insert] = new_ops
+                pointer += len(new_ops) + 1
+            elif pointer != 0 and diffs[pointer - 1][0] == 0:
+                diffs[pointer - 1] = (0, diffs[pointer - 1][1] + diffs[pointer][1])
+                del diffs[pointer]
+            else:
+                pointer += 1
+            count_insert = count_delete = 0
+            text_delete = text_insert = ""
+    if diffs[-1][1] == "":
+        diffs.pop()
+    changes = False
+    pointer = 1
+    while pointer < len(diffs) - 1:
+        before, here, after = diffs[pointer - 1], diffs[pointer], diffs[pointer + 1]
+        if before[0] == 0 and after[0] == 0:
+            if here[1].endswith(before[1]):
+                if before[1] != "":
+                    diffs[pointer] = (here[0], before[1] + here[1][: -len(before[1])])
+                    diffs[pointer + 1] = (0, before[1] + after[1])
+                del diffs[pointer - 1]
+                changes = True
+            elif here[1].startswith(after[1]):
+                diffs[pointer - 1] = (0, before[1] + after[1])
+                diffs[pointer] = (here[0], here[1][len(after[1]) :] + after[1])
+                del diffs[pointer + 1]
+                changes = True
+        pointer += 1
+    if changes:
+        _cleanup_merge(diffs)
+
+
 MAX_DIRECT = 100_000
 """Largest product of the two sides' lengths (in words) diffed directly by diff-match-patch.
 
@@ -206,9 +407,9 @@ def _bounded_diff(a: str, b: str) -> list[tuple[int, str]]:
     becomes one deletion and one insertion. Deterministic: no time-out is involved.
     """
     if len(a) * len(b) <= MAX_DIRECT:
-        return list(_DMP.diff_main(a, b, False))
-    prefix = _DMP.diff_commonPrefix(a, b)
-    suffix = _DMP.diff_commonSuffix(a[prefix:], b[prefix:])
+        return _dmp_main(a, b)
+    prefix = _common_prefix(a, b)
+    suffix = _common_suffix(a[prefix:], b[prefix:])
     head: list[tuple[int, str]] = [(0, a[:prefix])] if prefix else []
     tail: list[tuple[int, str]] = [(0, a[len(a) - suffix :])] if suffix else []
     a, b = a[prefix : len(a) - suffix], b[prefix : len(b) - suffix]
@@ -266,6 +467,19 @@ def diff_runs(a: str, b: str) -> tuple[Run, ...]:
     Texts with more distinct words than :data:`CODE_CAPACITY` (over a million) cannot be
     encoded one character per word; they are diffed with difflib on the words instead.
     """
+    return _remembered_runs(a, b, MAX_DIRECT, CODE_CAPACITY)
+
+
+@bounded()
+def _remembered_runs(a: str, b: str, max_direct: int, capacity: int) -> tuple[Run, ...]:
+    """:func:`_diff_runs`, remembered by the two texts: a sentence pair recurs (the same
+    documents compared again, a wire sentence in several accounts of a collation). The two
+    bounds are part of the key, so a diff made under other bounds is never read back."""
+    return _diff_runs(a, b)
+
+
+def _diff_runs(a: str, b: str) -> tuple[Run, ...]:
+    """:func:`diff_runs`, computed."""
     ka, oa = _prepared(a)
     kb, ob = _prepared(b)
     if len(ka) + len(kb) > CODE_CAPACITY and len(set(ka).union(kb)) > CODE_CAPACITY:
@@ -274,7 +488,7 @@ def diff_runs(a: str, b: str) -> tuple[Run, ...]:
     ea, eb = _encode(ka, codes), _encode(kb, codes)
     diffs = _bounded_diff(ea, eb)
     if len(ea) * len(eb) > MAX_DIRECT:
-        _DMP.diff_cleanupMerge(diffs)  # the anchored pieces, joined into one normal diff
+        _cleanup_merge(diffs)  # the anchored pieces, joined into one normal diff
     _DMP.diff_cleanupSemantic(diffs)
     runs: list[Run] = []
     ia = ib = 0

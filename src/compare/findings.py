@@ -16,8 +16,17 @@ from collections.abc import Set as AbstractSet
 
 from compare._cache import bounded
 from compare.classify import TYPED
-from compare.context import Change, Classifier, LinkContext, Side, changes, memo, shorten
-from compare.lexicon import words
+from compare.context import (
+    Change,
+    Classifier,
+    LinkContext,
+    Side,
+    Words,
+    change_words,
+    changes,
+    memo,
+    shorten,
+)
 from compare.model import Candidate, Document, Finding, Relation
 from compare.options import Options
 from compare.scripts import two_scripts
@@ -210,17 +219,18 @@ def _explains(ctx: LinkContext, change: Change) -> bool:
     if not touched:
         return False
     stop = stopwords(ctx.options.language)
+    ref_words, other_words = change_words(ctx)[changes(ctx).index(change)]
 
-    def left(side: Side, start: int, end: int, spans: list[tuple[int, int]]) -> int:
+    def left(side: Side, start: int, found: Words, spans: list[tuple[int, int]]) -> int:
         return sum(
             1
-            for w, s, e in words(side.text[start:end])
+            for w, s, e in found
             if w not in stop and not _overlaps(side.doc_span(start + s, start + e), spans)
         )
 
     return (
-        left(ctx.ref, change.a_start, change.a_end, ref) <= _LEFT_OVER
-        and left(ctx.other, change.b_start, change.b_end, other) <= _LEFT_OVER
+        left(ctx.ref, change.a_start, ref_words, ref) <= _LEFT_OVER
+        and left(ctx.other, change.b_start, other_words, other) <= _LEFT_OVER
     )
 
 

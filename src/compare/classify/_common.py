@@ -12,7 +12,7 @@ from compare.context import (
     Change,
     LinkContext,
     Side,
-    changes,
+    change_words,
     memo,
     shorten,
 )
@@ -51,10 +51,13 @@ def _change_content(ctx: LinkContext) -> list[tuple[list[str], list[str]]]:
     """The content words (:func:`_content`) of both sides of each change of a link."""
 
     def compute() -> list[tuple[list[str], list[str]]]:
-        lang = ctx.options.language
+        stop = stopwords(ctx.options.language)
         return [
-            (_content(c.ref_text(ctx), lang), _content(c.other_text(ctx), lang))
-            for c in changes(ctx)
+            (
+                [stem(w) for w, _, _ in ref_words if w not in stop],
+                [stem(w) for w, _, _ in other_words if w not in stop],
+            )
+            for ref_words, other_words in change_words(ctx)
         ]
 
     return memo(ctx, "change_content", compute)

@@ -19,6 +19,8 @@ from compare.context import (
     Change,
     LinkContext,
     Side,
+    Words,
+    change_words,
     changes,
     per_documents,
 )
@@ -61,11 +63,6 @@ _NAME_TOKEN_RE = re.compile(r"\w+(?:['’.-]\w+)*")
 _NameTokens = tuple[tuple[tuple[str, int, int], ...], tuple[bool, ...], frozenset[int]]
 """Word tokens of a text, whether each is capitalised, and which capitalised ones open a
 sentence (or a quote opening one)."""
-
-
-def _name_tokens(side: Side) -> _NameTokens:
-    """Word tokens of a side, whether capitalised, and which capitalised ones open a sentence."""
-    return _side_name_tokens(side.text, side.sentence_starts())
 
 
 _OPENERS = frozenset(" \"'“‘«„")
@@ -145,15 +142,26 @@ def _names(
     if lex.language == "zh":
         return _han_names(side.text, lex)
     stop = stopwords(lex.language)
-    tokens, caps, first = _name_tokens(side)
+    starts = side.sentence_starts()
     dropped = []
-    for i in sorted(first):
-        plain = strip_possessive(tokens[i][0].casefold(), lex)
-        followed = i + 1 < len(tokens) and caps[i + 1]
+    for i, plain, followed in _openers(side.text, starts, lex):
         known = plain in lex.aliases or plain in inside
         if plain in stop or plain in lowercase or not (followed or known):
             dropped.append(i)  # "The", "Furthermore": capitalised only because first
-    return _names_of(side.text, side.sentence_starts(), tuple(dropped), lex)
+    return _names_of(side.text, starts, tuple(dropped), lex)
+
+
+@bounded()
+def _openers(text: str, starts: tuple[int, ...], lex: Lexicon) -> tuple[tuple[int, str, bool], ...]:
+    """The capitalised words of a text that open a sentence (:func:`_name_tokens_of`), as
+    (token index, folded word without possessive, whether a capitalised word follows): all
+    :func:`_names` reads of a side on every link, kept small (the side's whole token list,
+    several KB a side, is read only when its names are)."""
+    tokens, caps, first = _side_name_tokens(text, starts)
+    return tuple(
+        (i, strip_possessive(tokens[i][0].casefold(), lex), i + 1 < len(tokens) and caps[i + 1])
+        for i in sorted(first)
+    )
 
 
 _HAN_PARTY_AFTER = "，。；：、“”‘’（）《》与同和对向跟并"
@@ -362,15 +370,18 @@ def _role_swaps(ctx: LinkContext, local: Sequence[Change]) -> Iterator[Finding]:
     lang = ctx.options.language
     stop = stopwords(lang)
 
-    def word(text: str) -> str | None:
-        found = [w for w, _, _ in words(text) if w not in stop]
+    by_change = dict(zip(changes(ctx), change_words(ctx), strict=True))
+
+    def word(found_words: Words) -> str | None:
+        found = [w for w, _, _ in found_words if w not in stop]
         return stem(found[0]) if len(found) == 1 else None
 
     for c in local:  # in one stretch: "Protesters attacked police" / "Police attacked protesters"
-        a = [stem(w) for w, _, _ in words(c.ref_text(ctx)) if w not in stop]
-        b = [stem(w) for w, _, _ in words(c.other_text(ctx)) if w not in stop]
+        ref_words, other_words = by_change[c]
+        a = [stem(w) for w, _, _ in ref_words if w not in stop]
+        b = [stem(w) for w, _, _ in other_words if w not in stop]
         if len(a) >= 3 and sorted(a) == sorted(b) and a[0] == b[-1] and a[-1] == b[0] != a[0]:
-            ws = [m for m in words(c.ref_text(ctx)) if m[0] not in stop]
+            ws = [m for m in ref_words if m[0] not in stop]
             text = c.ref_text(ctx)
             detail = (
                 f"roles swapped: {_quoted(text[ws[0][1] : ws[0][2]])} ↔ "
@@ -379,7 +390,7 @@ def _role_swaps(ctx: LinkContext, local: Sequence[Change]) -> Iterator[Finding]:
             yield _finding("entity", ctx, detail, [(c.a_start, c.a_end)], [(c.b_start, c.b_end)])
             return
 
-    one = [(word(c.ref_text(ctx)), word(c.other_text(ctx))) for c in local] if local[1:] else []
+    one = [(word(by_change[c][0]), word(by_change[c][1])) for c in local] if local[1:] else []
     for i, x in enumerate(local):
         for k, y in enumerate(local[i + 1 :], i + 1):
             (a1, b1), (a2, b2) = one[i], one[k]

@@ -8,10 +8,8 @@ from collections.abc import Iterator
 from compare.classify._common import _LOCAL_WORDS, _finding, _lex, _quoted
 from compare.context import (
     LinkContext,
+    change_words,
     changes,
-)
-from compare.lexicon import (
-    words,
 )
 from compare.model import Finding
 from compare.relate import opposed
@@ -49,10 +47,9 @@ def polarity(ctx: LinkContext) -> Iterator[Finding]:
     lex = _lex(ctx)
     lang = ctx.options.language
     stop = stopwords(lang)
-    for c in changes(ctx):
-        old, new = c.ref_text(ctx), c.other_text(ctx)
-        ow = [w for w, _, _ in words(old)]
-        nw = [w for w, _, _ in words(new)]
+    for c, (old_words, new_words) in zip(changes(ctx), change_words(ctx), strict=True):
+        ow = [w for w, _, _ in old_words]
+        nw = [w for w, _, _ in new_words]
         content_old = [w for w in ow if w not in stop and not lex.is_negator(w)]
         content_new = [w for w in nw if w not in stop and not lex.is_negator(w)]
         limit = _LOCAL_WORDS if (ow and nw) else 1
