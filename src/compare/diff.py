@@ -153,6 +153,12 @@ def _prepared(text: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
 # time-out), no line mode, no clock read on every step of the bisection. The same steps in the
 # same order, so the same diffs (tests/test_diff.py holds the two to each other on random texts);
 # only the per-call costs of the library's methods are gone.
+#
+# Derived from diff-match-patch (diff_main, diff_compute, diff_bisect, diff_bisectSplit,
+# diff_cleanupMerge; https://github.com/google/diff-match-patch), Copyright 2018 The
+# diff-match-patch Authors, licensed under the Apache License, Version 2.0
+# (http://www.apache.org/licenses/LICENSE-2.0). Changed here: the time-out, half-match and
+# line-mode branches removed, the methods made module functions over local variables.
 
 _Diffs = list[tuple[int, str]]
 
