@@ -151,3 +151,37 @@ def test_progress_hears_every_stage() -> None:
     assert "classifying" == stages[5]
     assert ["1 of 2: scoring", "1 of 2: aligning"] == stages[stages.index("1 of 2: scoring") :][:2]
     assert "2 of 2: classifying" == stages[-1]
+
+
+@pytest.mark.parametrize("many", [False, True])
+def test_the_collector_is_paused_while_comparing_and_restored(many: bool) -> None:
+    """The cyclic garbage collector is off while the pipeline runs (it makes no cycles) and on
+    again after; a caller who turned it off keeps it off."""
+    import gc
+
+    from conftest import READOUTS
+
+    docs = [compare.load(p) for p in sorted(READOUTS.glob("call-*.txt"))[: 3 if many else 2]]
+    seen: list[bool] = []
+
+    def progress(stage: str, done: int, total: int) -> None:
+        seen.append(gc.isenabled())
+
+    def run() -> None:
+        if many:
+            compare.collate(docs, progress=progress)
+        else:
+            compare.compare(*docs, progress=progress)
+
+    assert gc.isenabled()
+    run()
+    assert seen and not any(seen)
+    assert gc.isenabled()
+    gc.collect()
+    gc.disable()
+    try:
+        run()
+        assert not gc.isenabled()
+        assert 0 == gc.collect()  # no reference cycles left behind: pausing costs no memory
+    finally:
+        gc.enable()

@@ -56,7 +56,14 @@ from compare.links import LinkMemo, build_link
 from compare.model import Candidate, Claim, Collation, Coverage, Document, Finding, Link
 from compare.options import Options, resolve_options
 from compare.pairwise import Reuse, _compare, distinct_ids, require_document
-from compare.scale import Progress, check_linkable, check_pairs, out_of_memory, silent
+from compare.scale import (
+    Progress,
+    check_linkable,
+    check_pairs,
+    collector_paused,
+    out_of_memory,
+    silent,
+)
 from compare.scripts import resolve_language
 from compare.similarity import Features, GroupScorer, features, idf_table, join, score_one
 
@@ -168,7 +175,8 @@ def collate(
     sizes = [len(d.sentences) for d in docs]
     check_pairs(sizes, opts)
     try:
-        return _collate(list(docs), opts, progress or silent)
+        with collector_paused():
+            return _collate(list(docs), opts, progress or silent)
     except MemoryError:
         pass  # raised below, outside this block: the traceback holds the frames' big arrays
     raise out_of_memory(sizes)

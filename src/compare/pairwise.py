@@ -17,7 +17,14 @@ from compare.lift import lifted_scores
 from compare.links import LinkMemo, build_link
 from compare.model import Candidate, Comparison, Document, Finding, Link
 from compare.options import Options, resolve_options
-from compare.scale import Progress, check_linkable, check_pairs, out_of_memory, silent
+from compare.scale import (
+    Progress,
+    check_linkable,
+    check_pairs,
+    collector_paused,
+    out_of_memory,
+    silent,
+)
 from compare.scripts import resolve_language
 from compare.similarity import (
     Features,
@@ -144,7 +151,8 @@ def compare(
     sizes = (len(reference.sentences), len(other.sentences))
     check_pairs(sizes, opts)
     try:
-        return _compare(reference, other, opts, progress or silent)
+        with collector_paused():
+            return _compare(reference, other, opts, progress or silent)
     except MemoryError:
         pass  # raised below, outside this block: the traceback holds the frames' big arrays
     raise out_of_memory(sizes)

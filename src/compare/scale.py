@@ -18,7 +18,9 @@ limit and the option that lifts it. A :data:`Progress` callable, if given to
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import contextlib
+import gc
+from collections.abc import Callable, Iterator, Sequence
 
 import numpy as np
 
@@ -30,6 +32,7 @@ __all__ = [
     "Progress",
     "check_linkable",
     "check_pairs",
+    "collector_paused",
     "estimate_linkable",
     "out_of_memory",
     "pair_count",
@@ -122,3 +125,24 @@ def out_of_memory(sizes: Sequence[int]) -> TooLargeError:
         "--max-pairs / --max-linkable (Options(max_pairs=N, max_linkable=N)) so inputs this "
         "large are refused before they are scored"
     )
+
+
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector for the duration of a comparison or collation,
+    and turn it back on after (if it was on).
+
+    The pipeline makes no reference cycles (a collation of 20 accounts x 100 sentences leaves
+    none for the collector to find), so every collection it triggers only walks live objects:
+    the caches, the documents, the caller's own. Reference counting frees everything it drops
+    all the same. A thread that switches the collector off while a comparison runs finds it
+    on again when the comparison ends.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
