@@ -423,3 +423,17 @@ def test_lexical_scores_stay_at_most_one_when_the_blend_rounds_above() -> None:
     assert 1.0 == out.max()
     assert 0.0 <= out.min()
     similarity.dense_scores(out, out.shape)  # the check every other scorer's result passes
+
+
+def test_features_of_a_text_are_read_once_across_calls() -> None:
+    """A text compared again (the same document against several others) reuses its record,
+    which holds the same keys and string as a fresh reading."""
+    text = "The bridge across the Yangtze, built in 1968, was closed on Monday."
+    first = features([text])[0]
+    again = features(["Another sentence.", text])[1]
+    assert again is first
+    similarity._text_features.cache_clear()
+    fresh = features([text])[0]
+    assert fresh is not first
+    assert fresh == first
+    assert {"bridg", "yangtz", "1968"} <= first.keys

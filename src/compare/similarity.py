@@ -20,6 +20,7 @@ import numpy as np
 from numpy.typing import NDArray
 from rapidfuzz import fuzz, process
 
+from compare._cache import bounded
 from compare.errors import OptionsError
 from compare.options import Options
 from compare.tokens import fold, normalise, word_keys
@@ -114,9 +115,16 @@ def features(texts: Iterable[str]) -> list[Features]:
     for t in texts:
         f = known.get(t)
         if f is None:
-            f = known[t] = Features(frozenset(word_keys(t)), _norm(t), t)
+            f = known[t] = _text_features(t)
         out.append(f)
     return out
+
+
+@bounded(8 * 1024 * 1024)
+def _text_features(text: str) -> Features:
+    """The features of one text, remembered across calls (a document compared again, or against
+    several others, is read once)."""
+    return Features(frozenset(word_keys(text)), _norm(text), text)
 
 
 def idf_table(key_sets: Iterable[frozenset[str]]) -> dict[str, float]:
