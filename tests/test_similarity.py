@@ -437,3 +437,15 @@ def test_features_of_a_text_are_read_once_across_calls() -> None:
     assert fresh is not first
     assert fresh == first
     assert {"bridg", "yangtz", "1968"} <= first.keys
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.text(alphabet=st.sampled_from("abc xyz,.é"), max_size=40))
+def test_features_sorted_once_match_sorting_each_time(text: str) -> None:
+    """The keys and fuzzy string a record sorts once give the weights and strings sorting
+    them at each use gives, bit for bit; records still compare by keys, norm and text."""
+    f = similarity.Features(frozenset(text.split()), text, text)
+    idf = {k: 1.0 / (1 + len(k)) + 0.1 * i for i, k in enumerate(sorted(f.keys))}
+    assert similarity._weight(f, idf) == similarity.text_weight(f.keys, idf)
+    assert f.sorted_norm == " ".join(sorted(text.split()))
+    assert f == similarity.Features(frozenset(reversed(text.split())), text, text)
