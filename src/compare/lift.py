@@ -35,6 +35,8 @@ from compare.similarity import (
     features,
     run_scorer,
     scorer_of,
+    sorted_sum_scores,
+    sums_in_key_order,
 )
 from compare.tokens import fold, stopwords
 from compare.units import unit_texts
@@ -172,17 +174,75 @@ def unit_pairs(
         other_units, other_starts = ref_units, ref_starts
         unit_blocks = [ref_starts[b] if b < len(ref_starts) else len(ref_units) for b in blocks]
     if unit_blocks is not None and type(scorer_of(options)) is LexicalScorer:
-        u_rows, u_cols, values = _collation_units(ref_units, ref_starts, idf, options, unit_blocks)
+        coords = _collation_units(ref_units, ref_starts, idf, options, unit_blocks)
     else:
         scores = run_scorer(ref_units, other_units, idf, options, blocks=unit_blocks, units=True)
-        u_rows, u_cols, values = _unit_coords(scores, ref_starts, other_starts)
-    ref_owner = np.repeat(np.arange(len(ref)), np.diff([*ref_starts, len(ref_units)]))
-    other_owner = np.repeat(np.arange(len(other)), np.diff([*other_starts, len(other_units)]))
-    ref_many = np.diff([*ref_starts, len(ref_units)]) > 1
-    other_many = np.diff([*other_starts, len(other_units)]) > 1
+        coords = _unit_coords(scores, ref_starts, other_starts)
+    return _by_text(coords, (ref_starts, len(ref_units)), (other_starts, len(other_units)))
+
+
+def _by_text(
+    coords: Coords, ref: tuple[Sequence[int], int], other: tuple[Sequence[int], int]
+) -> Coords:
+    """The best unit pair of each pair of texts, from the scored unit pairs (``coords``), kept
+    where either text has several units (each side: its texts' first units and its units)."""
+    (ref_starts, ref_n), (other_starts, other_n) = ref, other
+    u_rows, u_cols, values = coords
+    ref_counts = np.diff([*ref_starts, ref_n])
+    other_counts = np.diff([*other_starts, other_n])
+    ref_owner = np.repeat(np.arange(len(ref_starts)), ref_counts)
+    other_owner = np.repeat(np.arange(len(other_starts)), other_counts)
     rows, cols = ref_owner[u_rows], other_owner[u_cols]
-    keep = ref_many[rows] | other_many[cols]
-    return _best(rows[keep], cols[keep], values[keep], len(other))
+    keep = (ref_counts > 1)[rows] | (other_counts > 1)[cols]
+    return _best(rows[keep], cols[keep], values[keep], len(other_starts))
+
+
+def _one_pass(
+    ref: Sequence[Features], other: Sequence[Features], idf: dict[str, float], options: Options
+) -> tuple[Matrix, Coords] | None:
+    """The lexical scorer's sentence scores and :func:`unit_pairs` of a small pair from one
+    score matrix, the same numbers, or None where that cannot be promised.
+
+    The matrix scores the sentences and the units of the sentences of several units (a
+    one-unit sentence's unit is its own record) on each side at once, each shared weight summed
+    in sorted key order (:func:`~compare.similarity.sorted_sum_scores`): so, bit for bit, the
+    two matrices scored apart wherever neither of those adds a key as a block.
+    """
+    n, m = len(ref), len(other)
+    if not n or not m or n * m > _ONE_PASS_PAIRS:
+        return None
+    ref_units, ref_starts = _units(ref, options.language)
+    other_units, other_starts = _units(other, options.language)
+    ref_all, ref_at = _stacked(ref, ref_units, ref_starts)
+    other_all, other_at = _stacked(other, other_units, other_starts)
+    if len(ref_all) * len(other_all) > _ONE_PASS_PAIRS:
+        return None
+    if not sums_in_key_order(ref, other) or not sums_in_key_order(ref_units, other_units):
+        return None
+    whole = sorted_sum_scores(ref_all, other_all, idf, options)
+    units = _unit_coords(whole[np.ix_(ref_at, other_at)], ref_starts, other_starts)
+    pairs = _by_text(units, (ref_starts, len(ref_units)), (other_starts, len(other_units)))
+    return whole[:n, :m].copy(), pairs
+
+
+_ONE_PASS_PAIRS = 40_000
+"""Pairs of texts and units up to which :func:`_one_pass` scores them in one matrix."""
+
+
+def _stacked(
+    texts: Sequence[Features], units: Sequence[Features], starts: Sequence[int]
+) -> tuple[list[Features], list[int]]:
+    """The texts, then the units of the texts of several units; and each unit's row in them."""
+    out = list(texts)
+    at: list[int] = []
+    ends = [*starts[1:], len(units)]
+    for i, (lo, hi) in enumerate(zip(starts, ends, strict=True)):
+        if hi - lo == 1:
+            at.append(i)  # a text of one unit: the unit is the text's own record
+        else:
+            at.extend(range(len(out), len(out) + hi - lo))
+            out.extend(units[lo:hi])
+    return out, at
 
 
 def _unit_coords(
@@ -326,10 +386,13 @@ def lifted_scores(
     Dense scores stay dense and sparse ones sparse; a collation's pairs within one document
     stay unscored.
     """
-    scores = run_scorer(ref, other, idf, options, blocks=blocks)
+    one = None
+    if blocks is None and options.unit_weight > 0 and type(scorer_of(options)) is LexicalScorer:
+        one = _one_pass(ref, other, idf, options)
+    scores = run_scorer(ref, other, idf, options, blocks=blocks) if one is None else one[0]
     lifts: list[Coords] = []
     if options.unit_weight > 0:
-        rows, cols, values = unit_pairs(ref, other, idf, options, blocks)
+        rows, cols, values = unit_pairs(ref, other, idf, options, blocks) if one is None else one[1]
         lifts.append((rows, cols, options.unit_weight * values))
     if options.anchor_score > 0:
         anchored = anchor_pairs(ref, other, options, blocks)

@@ -51,7 +51,9 @@ __all__ = [
     "score_one",
     "scorer_of",
     "shared_weights",
+    "sorted_sum_scores",
     "sparse_scores",
+    "sums_in_key_order",
     "text_weight",
 ]
 
@@ -237,6 +239,18 @@ def shared_weights(
     ``rows`` (ascending indices of ``ref``): only those rows, in that order, each cell the same
     float sum as in the whole matrix (the keys are batched and block-added as for the whole).
     """
+    return _shared_weights(ref, other, idf, rows, _BLOCK_PAIRS)
+
+
+def _shared_weights(
+    ref: Sequence[Features],
+    other: Sequence[Features],
+    idf: dict[str, float],
+    rows: Sequence[int] | None,
+    block_pairs: float,
+) -> Matrix:
+    """:func:`shared_weights`, a key shared by more than ``block_pairs`` pairs added as a block
+    (infinite: none is, so each cell sums its keys in sorted order, whatever the matrix's size)."""
     in_ref = _postings(ref)
     in_other = in_ref if other is ref else _postings(other)  # a collation: the same texts
     n, m = len(ref), len(other)
@@ -262,7 +276,7 @@ def shared_weights(
             batch, size = [], 0
         if x == len(common):
             break
-        if pairs > _BLOCK_PAIRS:  # a common word: one block add
+        if pairs > block_pairs:  # a common word: one block add
             if rows_of[x]:
                 block = flat.reshape(n, m)
                 block[np.ix_(rows_of[x], cols_of[x])] += weights[x]
@@ -307,23 +321,61 @@ def score_matrix(
         return np.zeros((n, m), dtype=np.float64)
     if idf is None:
         idf = idf_table([f.keys for f in ref] + [f.keys for f in other])
-    shared = shared_weights(ref, other, idf)
+    if n * m <= _CDIST_MAX_PAIRS:
+        return _whole_matrix(ref, other, idf, options, _BLOCK_PAIRS)
+    return candidate_scores(ref, other, idf, options)
+
+
+def _whole_matrix(
+    ref: Sequence[Features],
+    other: Sequence[Features],
+    idf: dict[str, float],
+    options: Options,
+    block_pairs: float,
+) -> Matrix:
+    """:func:`score_matrix` of a small pair (every pair fuzzy-scored by ``cdist``), the shared
+    weights block-added from ``block_pairs`` pairs a key (:func:`_shared_weights`)."""
+    shared = _shared_weights(ref, other, idf, None, block_pairs)
     w_ref = _weights(ref, idf)
     w_other = _weights(other, idf)
     total = w_ref[:, None] + w_other[None, :]
     dice = np.divide(2.0 * shared, total, out=np.zeros_like(shared), where=total > 0)
     wordless = total == 0  # neither text has a word: the fuzzy score is the whole score
     fw = options.fuzzy_weight
-    if n * m <= _CDIST_MAX_PAIRS:
-        ref_norms, name = _sorted_norms(ref, options.fuzzy_scorer)
-        other_norms = _sorted_norms(other, options.fuzzy_scorer)[0]
-        fuzzy = process.cdist(
-            ref_norms, other_norms, scorer=SCORERS[name], workers=_workers(n * m),
-            dtype=np.float64,
-        ) / 100.0  # fmt: skip
-        combined: Matrix = (1.0 - fw) * np.where(wordless, fuzzy, dice) + fw * fuzzy
-        return combined
-    return candidate_scores(ref, other, idf, options)
+    n, m = len(ref), len(other)
+    ref_norms, name = _sorted_norms(ref, options.fuzzy_scorer)
+    other_norms = _sorted_norms(other, options.fuzzy_scorer)[0]
+    fuzzy = process.cdist(
+        ref_norms, other_norms, scorer=SCORERS[name], workers=_workers(n * m), dtype=np.float64
+    ) / 100.0  # fmt: skip
+    combined: Matrix = (1.0 - fw) * np.where(wordless, fuzzy, dice) + fw * fuzzy
+    return combined
+
+
+def sums_in_key_order(ref: Sequence[Features], other: Sequence[Features]) -> bool:
+    """Whether the lexical scorer scores these texts (none of them empty) as one whole matrix
+    whose every cell sums its shared keys' weights in sorted order: no more than
+    ``_CDIST_MAX_PAIRS`` pairs, and no key shared by more than ``_BLOCK_PAIRS`` pairs (a block
+    add, made out of that order)."""
+    if not ref or not other or len(ref) * len(other) > _CDIST_MAX_PAIRS:
+        return False
+    a = Counter(itertools.chain.from_iterable(f.keys for f in ref))
+    b = Counter(itertools.chain.from_iterable(f.keys for f in other))
+    return all(a[k] * b[k] <= _BLOCK_PAIRS for k in a.keys() & b.keys())
+
+
+def sorted_sum_scores(
+    ref: Sequence[Features], other: Sequence[Features], idf: dict[str, float], options: Options
+) -> Matrix:
+    """The lexical scorer's whole matrix (each score at most 1) with every cell's shared weight
+    summed in sorted key order, however many pairs share a key: where :func:`score_matrix`
+    adds no key as a block (no key shared by more than ``_BLOCK_PAIRS`` pairs, fewer than
+    ``_CDIST_MAX_PAIRS`` pairs), each cell is the same number, bit for bit, in any matrix
+    holding both texts (a pair's score depends on its two texts, the IDF and the options only).
+    """
+    if not ref or not other:
+        return np.zeros((len(ref), len(other)), dtype=np.float64)
+    return np.minimum(_whole_matrix(ref, other, idf, options, math.inf), 1.0)
 
 
 def _weights(texts: Sequence[Features], idf: dict[str, float]) -> Matrix:
