@@ -359,6 +359,8 @@ def sums_in_key_order(ref: Sequence[Features], other: Sequence[Features]) -> boo
     add, made out of that order)."""
     if not ref or not other or len(ref) * len(other) > _CDIST_MAX_PAIRS:
         return False
+    if len(ref) * len(other) <= _BLOCK_PAIRS:  # no key can be shared by more pairs
+        return True
     a = Counter(itertools.chain.from_iterable(f.keys for f in ref))
     b = Counter(itertools.chain.from_iterable(f.keys for f in other))
     return all(a[k] * b[k] <= _BLOCK_PAIRS for k in a.keys() & b.keys())
