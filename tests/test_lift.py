@@ -239,3 +239,15 @@ def test_a_key_shared_by_many_pairs_falls_back_to_two_matrices() -> None:
     idf = idf_table([f.keys for f in fr + fo])
     assert not similarity.sums_in_key_order(fr, fo)
     assert lift._one_pass(fr, fo, idf, Options()) is None
+
+
+def test_a_side_compared_again_has_its_runs_read_once() -> None:
+    """The second comparison of a document reads its anchoring runs from the cache and finds
+    the same anchors as the first."""
+    fr, fo = _features("call-reworded-report.txt", "call-syrian-readout-relay.txt")
+    lift._side_runs.cache_clear()
+    first = anchor_pairs(fr, fo, Options())
+    assert lift._side_runs.cache_info().misses == 2
+    assert anchor_pairs(fr, fo, Options()) == first
+    assert lift._side_runs.cache_info().hits == 2
+    assert (6, 9) in first

@@ -93,15 +93,10 @@ def anchor_pairs(
     documents, and each pair is given both ways round.
     """
     if blocks is None:
-        only: list[dict[str, int]] = [{}, {}]  # each run's one row, -1 if several
-        for side, texts in enumerate((ref, other)):
-            rows = only[side]
-            for row, f in enumerate(texts):
-                for gram in _grams(f.text, options.language):
-                    rows[gram] = row if gram not in rows else -1
+        in_other = dict(_side_runs(tuple(f.text for f in other), options.language))
         found = set()
-        for gram, a in only[0].items():
-            b = only[1].get(gram, -1)
+        for gram, a in _side_runs(tuple(f.text for f in ref), options.language):
+            b = in_other.get(gram, -1)
             if a >= 0 and b >= 0:
                 found.add((a, b))
         return sorted(found)
@@ -125,6 +120,17 @@ def anchor_pairs(
                 if a != b:
                     pairs.add((a, b))
     return sorted(pairs)
+
+
+@bounded()
+def _side_runs(texts: tuple[str, ...], language: str) -> tuple[tuple[str, int], ...]:
+    """Each run of :func:`_grams` of one side's texts with the one text holding it, or -1 when
+    several do (a side compared again, as a collation's first document is, is read once)."""
+    rows: dict[str, int] = {}
+    for row, text in enumerate(texts):
+        for gram in _grams(text, language):
+            rows[gram] = row if gram not in rows else -1
+    return tuple(rows.items())
 
 
 def _owners(blocks: Sequence[int], n: int) -> NDArray[np.intp]:
