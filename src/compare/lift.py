@@ -215,7 +215,7 @@ def _one_pass(
     two matrices scored apart wherever neither of those adds a key as a block.
     """
     n, m = len(ref), len(other)
-    if not n or not m or n * m > _ONE_PASS_PAIRS:
+    if n * m > _ONE_PASS_PAIRS or not sums_in_key_order(ref, other):
         return None
     ref_units, ref_starts = _units(ref, options.language)
     other_units, other_starts = _units(other, options.language)
@@ -223,7 +223,7 @@ def _one_pass(
     other_all, other_at = _stacked(other, other_units, other_starts)
     if len(ref_all) * len(other_all) > _ONE_PASS_PAIRS:
         return None
-    if not sums_in_key_order(ref, other) or not sums_in_key_order(ref_units, other_units):
+    if not sums_in_key_order(ref_units, other_units):
         return None
     whole = sorted_sum_scores(ref_all, other_all, idf, options)
     units = _unit_coords(whole[np.ix_(ref_at, other_at)], ref_starts, other_starts)
