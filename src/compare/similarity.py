@@ -129,14 +129,21 @@ def _norm(text: str) -> str:
 def features(texts: Iterable[str]) -> list[Features]:
     """Compute the similarity features of each text (once per distinct text: a repeated
     sentence, such as boilerplate or a wire copy's, shares its record)."""
+    texts = list(texts)
+    # a long list would only push itself out of the cache (a collation's, a large pair's)
+    read = _text_features if len(texts) <= _CACHED_TEXTS else _text_features.__wrapped__
     known: dict[str, Features] = {}
     out = []
     for t in texts:
         f = known.get(t)
         if f is None:
-            f = known[t] = _text_features(t)
+            f = known[t] = read(t)
         out.append(f)
     return out
+
+
+_CACHED_TEXTS = 1000
+"""Up to this many texts in a call, :func:`features` remembers each text's record across calls."""
 
 
 @bounded(8 * 1024 * 1024)
