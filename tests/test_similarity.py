@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import compare
 import compare.similarity as similarity
 from compare.options import SCORER_NAMES, Options
 from compare.similarity import features, idf_table, pair_score, pair_scores, score_matrix
@@ -425,18 +426,17 @@ def test_lexical_scores_stay_at_most_one_when_the_blend_rounds_above() -> None:
     similarity.dense_scores(out, out.shape)  # the check every other scorer's result passes
 
 
-def test_features_of_a_text_are_read_once_across_calls() -> None:
-    """A text compared again (the same document against several others) reuses its record,
-    which holds the same keys and string as a fresh reading."""
-    text = "The bridge across the Yangtze, built in 1968, was closed on Monday."
-    first = features([text])[0]
-    again = features(["Another sentence.", text])[1]
-    assert again is first
-    similarity._text_features.cache_clear()
-    fresh = features([text])[0]
-    assert fresh is not first
-    assert fresh == first
-    assert {"bridg", "yangtz", "1968"} <= first.keys
+def test_a_document_compared_again_is_read_once() -> None:
+    """A document compared again (against several others, or the same one twice) reuses its
+    sentences' records, which hold what a fresh reading gives."""
+    from compare import pairwise
+
+    doc = compare.Document.from_text("The bridge was closed. It reopened on Monday.", id="a")
+    first = pairwise.Reuse({}).features_of(doc)
+    again = pairwise.Reuse({}).features_of(doc)
+    assert [a is b for a, b in zip(first, again, strict=True)] == [True, True]
+    assert first == features(s.text for s in doc.sentences)
+    assert {"bridg", "clos"} <= first[0].keys
 
 
 @settings(max_examples=80, deadline=None)

@@ -9,6 +9,7 @@ large problems score only the candidate pairs that share enough content to reach
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 from collections import Counter, defaultdict
@@ -20,7 +21,6 @@ import numpy as np
 from numpy.typing import NDArray
 from rapidfuzz import fuzz, process
 
-from compare._cache import bounded
 from compare.errors import OptionsError
 from compare.options import Options
 from compare.tokens import fold, normalise, word_keys
@@ -102,17 +102,17 @@ class Features:
     text: str = ""
     """The text as written (sentences joined by one space), for scorers that read it whole,
     such as one that embeds sentences."""
-    sorted_keys: tuple[str, ...] = attrs.field(init=False, eq=False, repr=False)
-    """The keys in sorted order, the order their weights are summed in (:func:`text_weight`)."""
-    sorted_norm: str = attrs.field(init=False, eq=False, repr=False)
-    """``norm`` with its words sorted: ``token_sort_ratio`` is ``ratio`` on these strings."""
 
-    @sorted_keys.default
-    def _sort_keys(self) -> tuple[str, ...]:
+    @functools.cached_property
+    def sorted_keys(self) -> tuple[str, ...]:
+        """The keys in sorted order, the order their weights are summed in
+        (:func:`text_weight`); sorted on first use, once per record."""
         return tuple(sorted(self.keys))
 
-    @sorted_norm.default
-    def _sort_norm(self) -> str:
+    @functools.cached_property
+    def sorted_norm(self) -> str:
+        """``norm`` with its words sorted (``token_sort_ratio`` is ``ratio`` on these strings);
+        sorted on first use, once per record."""
         return " ".join(sorted(self.norm.split()))
 
 
@@ -129,28 +129,14 @@ def _norm(text: str) -> str:
 def features(texts: Iterable[str]) -> list[Features]:
     """Compute the similarity features of each text (once per distinct text: a repeated
     sentence, such as boilerplate or a wire copy's, shares its record)."""
-    texts = list(texts)
-    # a long list would only push itself out of the cache (a collation's, a large pair's)
-    read = _text_features if len(texts) <= _CACHED_TEXTS else _text_features.__wrapped__
     known: dict[str, Features] = {}
     out = []
     for t in texts:
         f = known.get(t)
         if f is None:
-            f = known[t] = read(t)
+            f = known[t] = Features(frozenset(word_keys(t)), _norm(t), t)
         out.append(f)
     return out
-
-
-_CACHED_TEXTS = 1000
-"""Up to this many texts in a call, :func:`features` remembers each text's record across calls."""
-
-
-@bounded(8 * 1024 * 1024)
-def _text_features(text: str) -> Features:
-    """The features of one text, remembered across calls (a document compared again, or against
-    several others, is read once)."""
-    return Features(frozenset(word_keys(text)), _norm(text), text)
 
 
 def idf_table(key_sets: Iterable[frozenset[str]]) -> dict[str, float]:
