@@ -251,3 +251,16 @@ def test_a_side_compared_again_has_its_runs_read_once() -> None:
     assert anchor_pairs(fr, fo, Options()) == first
     assert lift._side_runs.cache_info().hits == 2
     assert (6, 9) in first
+
+
+def test_a_side_compared_again_is_cut_and_indexed_once() -> None:
+    """The one-matrix path keeps each side's units, rows and postings: a second comparison of
+    the same documents reuses them and lifts to the same bits."""
+    fr, fo = _features("call-cgtn-chinese-readout.txt", "call-syrian-readout-relay.txt")
+    idf = idf_table([f.keys for f in fr + fo])
+    lift._side.cache_clear()
+    first = np.asarray(lifted_scores(fr, fo, idf, Options())).tobytes()
+    assert lift._side.cache_info().misses == 2
+    again = np.asarray(lifted_scores(fr, fo, idf, Options())).tobytes()
+    assert lift._side.cache_info().hits == 2
+    assert first == again == _apart(fr, fo, Options())

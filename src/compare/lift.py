@@ -21,6 +21,7 @@ import re
 from collections.abc import Sequence
 from typing import overload
 
+import attrs
 import numpy as np
 from numpy.typing import NDArray
 
@@ -33,6 +34,7 @@ from compare.similarity import (
     SparseScores,
     candidate_rows,
     features,
+    postings,
     run_scorer,
     scorer_of,
     sorted_sum_scores,
@@ -217,18 +219,34 @@ def _one_pass(
     n, m = len(ref), len(other)
     if n * m > _ONE_PASS_PAIRS or not sums_in_key_order(ref, other):
         return None
-    ref_units, ref_starts = _units(ref, options.language)
-    other_units, other_starts = _units(other, options.language)
-    ref_all, ref_at = _stacked(ref, ref_units, ref_starts)
-    other_all, other_at = _stacked(other, other_units, other_starts)
-    if len(ref_all) * len(other_all) > _ONE_PASS_PAIRS:
+    a, b = _side(tuple(ref), options.language), _side(tuple(other), options.language)
+    if len(a.rows) * len(b.rows) > _ONE_PASS_PAIRS or not sums_in_key_order(a.units, b.units):
         return None
-    if not sums_in_key_order(ref_units, other_units):
-        return None
-    whole = sorted_sum_scores(ref_all, other_all, idf, options)
-    units = _unit_coords(whole[np.ix_(ref_at, other_at)], ref_starts, other_starts)
-    pairs = _by_text(units, (ref_starts, len(ref_units)), (other_starts, len(other_units)))
+    whole = sorted_sum_scores(a.rows, b.rows, idf, options, (a.postings, b.postings))
+    units = _unit_coords(whole[np.ix_(a.at, b.at)], a.starts, b.starts)
+    pairs = _by_text(units, (a.starts, len(a.units)), (b.starts, len(b.units)))
     return whole[:n, :m].copy(), pairs
+
+
+@attrs.frozen
+class _Side:
+    """One side of :func:`_one_pass`: its units (:func:`_units`), the rows of its one matrix
+    (:func:`_stacked`), each unit's row, and the rows' postings (compared by value, so the
+    cache weighs what it holds)."""
+
+    units: list[Features]
+    starts: list[int]
+    rows: list[Features]
+    at: list[int]
+    postings: dict[str, list[int]]
+
+
+@bounded()
+def _side(texts: tuple[Features, ...], language: str) -> _Side:
+    """:class:`_Side` of ``texts`` (a side compared again is cut and indexed once)."""
+    units, starts = _units(texts, language)
+    rows, at = _stacked(texts, units, starts)
+    return _Side(units, starts, rows, at, postings(rows))
 
 
 _ONE_PASS_PAIRS = 40_000

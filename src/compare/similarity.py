@@ -13,7 +13,7 @@ import functools
 import itertools
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Protocol, cast, overload
 
 import attrs
@@ -45,6 +45,7 @@ __all__ = [
     "join",
     "pair_score",
     "pair_scores",
+    "postings",
     "run_scorer",
     "score_groups",
     "score_matrix",
@@ -199,6 +200,15 @@ def pair_scores(
     return np.array([pair_score(x, y, idf, opts) for x, y in zip(fa, fb, strict=True)])
 
 
+Postings = tuple[Mapping[str, Sequence[int]], Mapping[str, Sequence[int]]]
+"""Each side's :func:`postings`."""
+
+
+def postings(texts: Sequence[Features]) -> dict[str, list[int]]:
+    """Map each key to the indices of the texts that contain it, ascending."""
+    return _postings(texts)
+
+
 def _postings(texts: Sequence[Features]) -> dict[str, list[int]]:
     """Map each key to the indices of the texts that contain it."""
     index: defaultdict[str, list[int]] = defaultdict(list)  # 2x setdefault's speed
@@ -241,11 +251,16 @@ def _shared_weights(
     idf: dict[str, float],
     rows: Sequence[int] | None,
     block_pairs: float,
+    postings: Postings | None = None,
 ) -> Matrix:
     """:func:`shared_weights`, a key shared by more than ``block_pairs`` pairs added as a block
-    (infinite: none is, so each cell sums its keys in sorted order, whatever the matrix's size)."""
-    in_ref = _postings(ref)
-    in_other = in_ref if other is ref else _postings(other)  # a collation: the same texts
+    (infinite: none is, so each cell sums its keys in sorted order, whatever the matrix's size);
+    ``postings``: each side's :func:`postings`, if already known."""
+    if postings is not None:
+        in_ref, in_other = postings
+    else:
+        in_ref = _postings(ref)
+        in_other = in_ref if other is ref else _postings(other)  # a collation: the same texts
     n, m = len(ref), len(other)
     common = sorted(in_ref.keys() & in_other.keys())
     rows_of = [in_ref[k] for k in common]
@@ -325,10 +340,11 @@ def _whole_matrix(
     idf: dict[str, float],
     options: Options,
     block_pairs: float,
+    postings: Postings | None = None,
 ) -> Matrix:
     """:func:`score_matrix` of a small pair (every pair fuzzy-scored by ``cdist``), the shared
     weights block-added from ``block_pairs`` pairs a key (:func:`_shared_weights`)."""
-    shared = _shared_weights(ref, other, idf, None, block_pairs)
+    shared = _shared_weights(ref, other, idf, None, block_pairs, postings)
     w_ref = _weights(ref, idf)
     w_other = _weights(other, idf)
     total = w_ref[:, None] + w_other[None, :]
@@ -360,17 +376,22 @@ def sums_in_key_order(ref: Sequence[Features], other: Sequence[Features]) -> boo
 
 
 def sorted_sum_scores(
-    ref: Sequence[Features], other: Sequence[Features], idf: dict[str, float], options: Options
+    ref: Sequence[Features],
+    other: Sequence[Features],
+    idf: dict[str, float],
+    options: Options,
+    postings: Postings | None = None,
 ) -> Matrix:
     """The lexical scorer's whole matrix (each score at most 1) with every cell's shared weight
     summed in sorted key order, however many pairs share a key: where :func:`score_matrix`
     adds no key as a block (no key shared by more than ``_BLOCK_PAIRS`` pairs, fewer than
     ``_CDIST_MAX_PAIRS`` pairs), each cell is the same number, bit for bit, in any matrix
     holding both texts (a pair's score depends on its two texts, the IDF and the options only).
+    ``postings``: the two sides' :func:`postings`, when already known.
     """
     if not ref or not other:
         return np.zeros((len(ref), len(other)), dtype=np.float64)
-    return np.minimum(_whole_matrix(ref, other, idf, options, math.inf), 1.0)
+    return np.minimum(_whole_matrix(ref, other, idf, options, math.inf, postings), 1.0)
 
 
 def _weights(texts: Sequence[Features], idf: dict[str, float]) -> Matrix:
