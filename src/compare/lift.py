@@ -222,7 +222,7 @@ def _one_pass(
     a, b = _side(tuple(ref), options.language), _side(tuple(other), options.language)
     if len(a.rows) * len(b.rows) > _ONE_PASS_PAIRS or not sums_in_key_order(a.units, b.units):
         return None
-    whole = sorted_sum_scores(a.rows, b.rows, idf, options, (a.postings, b.postings))
+    whole = sorted_sum_scores(a.rows, b.rows, idf, options, (dict(a.postings), dict(b.postings)))
     units = _unit_coords(whole[np.ix_(a.at, b.at)], a.starts, b.starts)
     pairs = _by_text(units, (a.starts, len(a.units)), (b.starts, len(b.units)))
     return whole[:n, :m].copy(), pairs
@@ -231,14 +231,14 @@ def _one_pass(
 @attrs.frozen
 class _Side:
     """One side of :func:`_one_pass`: its units (:func:`_units`), the rows of its one matrix
-    (:func:`_stacked`), each unit's row, and the rows' postings (compared by value, so the
-    cache weighs what it holds)."""
+    (:func:`_stacked`), each unit's row, and the rows' postings as (key, rows) pairs (compared
+    by value, so the cache weighs what it holds: a tuple by a sample, where a dict is walked)."""
 
     units: list[Features]
     starts: list[int]
     rows: list[Features]
     at: list[int]
-    postings: dict[str, list[int]]
+    postings: tuple[tuple[str, list[int]], ...]
 
 
 @bounded()
@@ -246,7 +246,7 @@ def _side(texts: tuple[Features, ...], language: str) -> _Side:
     """:class:`_Side` of ``texts`` (a side compared again is cut and indexed once)."""
     units, starts = _units(texts, language)
     rows, at = _stacked(texts, units, starts)
-    return _Side(units, starts, rows, at, postings(rows))
+    return _Side(units, starts, rows, at, tuple(postings(rows).items()))
 
 
 _ONE_PASS_PAIRS = 40_000

@@ -9,7 +9,6 @@ large problems score only the candidate pairs that share enough content to reach
 
 from __future__ import annotations
 
-import functools
 import itertools
 import math
 from collections import Counter, defaultdict
@@ -104,17 +103,30 @@ class Features:
     """The text as written (sentences joined by one space), for scorers that read it whole,
     such as one that embeds sentences."""
 
-    @functools.cached_property
+    _sorted_keys: tuple[str, ...] | None = attrs.field(
+        init=False, default=None, eq=False, repr=False
+    )
+    _sorted_norm: str | None = attrs.field(init=False, default=None, eq=False, repr=False)
+
+    @property
     def sorted_keys(self) -> tuple[str, ...]:
         """The keys in sorted order, the order their weights are summed in
-        (:func:`text_weight`); sorted on first use, once per record."""
-        return tuple(sorted(self.keys))
+        (:func:`text_weight`); sorted on first use and kept (a memo, not part of the value)."""
+        found = self._sorted_keys
+        if found is None:
+            found = tuple(sorted(self.keys))
+            object.__setattr__(self, "_sorted_keys", found)  # frozen: the memo is set once
+        return found
 
-    @functools.cached_property
+    @property
     def sorted_norm(self) -> str:
         """``norm`` with its words sorted (``token_sort_ratio`` is ``ratio`` on these strings);
-        sorted on first use, once per record."""
-        return " ".join(sorted(self.norm.split()))
+        sorted on first use and kept."""
+        found = self._sorted_norm
+        if found is None:
+            found = " ".join(sorted(self.norm.split()))
+            object.__setattr__(self, "_sorted_norm", found)
+        return found
 
 
 def _weight(f: Features, idf: dict[str, float], default: float = 0.0) -> float:
