@@ -15,6 +15,15 @@ from compare.lift import anchor_pairs, lifted_scores
 from compare.similarity import SparseScores, features, idf_table, run_scorer
 
 READOUTS = Path(__file__).resolve().parent.parent / "examples" / "readouts"
+SENTENCES = (
+    "Xi Jinping held a phone call with Bashar al-Assad on Monday.",
+    "China supports Syria's sovereignty, and the two sides agreed to deepen cooperation.",
+    "The two presidents discussed trade; they also discussed the reconstruction of Aleppo.",
+    "Assad thanked China for its help, while Xi said the Belt and Road welcomes Syria.",
+    "...",
+    "---",
+    "Officials said the talks were frank and that a visit was planned for next year.",
+)
 
 
 def _features(ref_name: str, other_name: str) -> tuple[list[similarity.Features], ...]:
@@ -181,3 +190,77 @@ def test_a_collations_unit_lift_reads_only_rows_of_several_units() -> None:
     assert len(expected[0]) > 100
     for a, b in zip(expected, got, strict=True):
         assert np.array_equal(a, b)
+
+
+def _apart(fr: list[similarity.Features], fo: list[similarity.Features], options: Options) -> bytes:
+    """The lifted scores with the sentences and their units scored in two matrices."""
+    idf = idf_table([f.keys for f in fr + fo])
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(lift, "_one_pass", lambda *_: None)
+        return np.asarray(lifted_scores(fr, fo, idf, options)).tobytes()
+
+
+def test_one_matrix_for_sentences_and_units_gives_the_same_bits() -> None:
+    """Every ordered pair of readouts: scoring sentences and their units in one matrix lifts
+    every pair to the very score two matrices give (at two fuzzy weights and scorers)."""
+    names = sorted(p.name for p in READOUTS.glob("*.txt"))
+    used = 0
+    for options in (Options(), Options(fuzzy_weight=0.5, fuzzy_scorer="ratio")):
+        for a in names:
+            for b in names:
+                fr, fo = _features(a, b)
+                idf = idf_table([f.keys for f in fr + fo])
+                used += lift._one_pass(fr, fo, idf, options) is not None
+                together = np.asarray(lifted_scores(fr, fo, idf, options)).tobytes()
+                assert together == _apart(fr, fo, options), (a, b)
+    assert used >= len(names) ** 2  # the one matrix served most pairs
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(st.sampled_from(SENTENCES), min_size=1, max_size=8),
+    st.lists(st.sampled_from(SENTENCES), min_size=1, max_size=8),
+)
+def test_one_matrix_gives_the_same_bits_on_mixed_sentences(a: list[str], b: list[str]) -> None:
+    """Sentences of one and of several units, repeated or not, some without a word."""
+    fr, fo = features(a), features(b)
+    idf = idf_table([f.keys for f in fr + fo])
+    assert np.asarray(lifted_scores(fr, fo, idf, Options())).tobytes() == _apart(fr, fo, Options())
+
+
+def test_a_key_shared_by_many_pairs_falls_back_to_two_matrices() -> None:
+    """Where a key is shared by more pairs than a block add takes, the two matrices are kept."""
+    fr = features(
+        [f"The minister spoke on day {k} of the talks, and the envoy replied." for k in range(30)]
+    )
+    fo = features(
+        [f"On day {k} the minister spoke; the envoy replied at the talks." for k in range(30)]
+    )
+    idf = idf_table([f.keys for f in fr + fo])
+    assert not similarity.sums_in_key_order(fr, fo)
+    assert lift._one_pass(fr, fo, idf, Options()) is None
+
+
+def test_a_side_compared_again_has_its_runs_read_once() -> None:
+    """The second comparison of a document reads its anchoring runs from the cache and finds
+    the same anchors as the first."""
+    fr, fo = _features("call-reworded-report.txt", "call-syrian-readout-relay.txt")
+    lift._side_runs.cache_clear()
+    first = anchor_pairs(fr, fo, Options())
+    assert lift._side_runs.cache_info().misses == 2
+    assert anchor_pairs(fr, fo, Options()) == first
+    assert lift._side_runs.cache_info().hits == 2
+    assert (6, 9) in first
+
+
+def test_a_side_compared_again_is_cut_and_indexed_once() -> None:
+    """The one-matrix path keeps each side's units, rows and postings: a second comparison of
+    the same documents reuses them and lifts to the same bits."""
+    fr, fo = _features("call-cgtn-chinese-readout.txt", "call-syrian-readout-relay.txt")
+    idf = idf_table([f.keys for f in fr + fo])
+    lift._side.cache_clear()
+    first = np.asarray(lifted_scores(fr, fo, idf, Options())).tobytes()
+    assert lift._side.cache_info().misses == 2
+    again = np.asarray(lifted_scores(fr, fo, idf, Options())).tobytes()
+    assert lift._side.cache_info().hits == 2
+    assert first == again == _apart(fr, fo, Options())

@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import compare
 import compare.similarity as similarity
 from compare.options import SCORER_NAMES, Options
 from compare.similarity import features, idf_table, pair_score, pair_scores, score_matrix
@@ -423,3 +424,28 @@ def test_lexical_scores_stay_at_most_one_when_the_blend_rounds_above() -> None:
     assert 1.0 == out.max()
     assert 0.0 <= out.min()
     similarity.dense_scores(out, out.shape)  # the check every other scorer's result passes
+
+
+def test_a_document_compared_again_is_read_once() -> None:
+    """A document compared again (against several others, or the same one twice) reuses its
+    sentences' records, which hold what a fresh reading gives."""
+    from compare import pairwise
+
+    doc = compare.Document.from_text("The bridge was closed. It reopened on Monday.", id="a")
+    first = pairwise.Reuse({}).features_of(doc)
+    again = pairwise.Reuse({}).features_of(doc)
+    assert [a is b for a, b in zip(first, again, strict=True)] == [True, True]
+    assert first == features(s.text for s in doc.sentences)
+    assert {"bridg", "clos"} <= first[0].keys
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.text(alphabet=st.sampled_from("abc xyz,.é"), max_size=40))
+def test_features_sorted_once_match_sorting_each_time(text: str) -> None:
+    """The keys and fuzzy string a record sorts once give the weights and strings sorting
+    them at each use gives, bit for bit; records still compare by keys, norm and text."""
+    f = similarity.Features(frozenset(text.split()), text, text)
+    idf = {k: 1.0 / (1 + len(k)) + 0.1 * i for i, k in enumerate(sorted(f.keys))}
+    assert similarity._weight(f, idf) == similarity.text_weight(f.keys, idf)
+    assert f.sorted_norm == " ".join(sorted(text.split()))
+    assert f == similarity.Features(frozenset(reversed(text.split())), text, text)

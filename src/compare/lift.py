@@ -21,6 +21,7 @@ import re
 from collections.abc import Sequence
 from typing import overload
 
+import attrs
 import numpy as np
 from numpy.typing import NDArray
 
@@ -33,8 +34,11 @@ from compare.similarity import (
     SparseScores,
     candidate_rows,
     features,
+    postings,
     run_scorer,
     scorer_of,
+    sorted_sum_scores,
+    sums_in_key_order,
 )
 from compare.tokens import fold, stopwords
 from compare.units import unit_texts
@@ -91,15 +95,10 @@ def anchor_pairs(
     documents, and each pair is given both ways round.
     """
     if blocks is None:
-        only: list[dict[str, int]] = [{}, {}]  # each run's one row, -1 if several
-        for side, texts in enumerate((ref, other)):
-            rows = only[side]
-            for row, f in enumerate(texts):
-                for gram in _grams(f.text, options.language):
-                    rows[gram] = row if gram not in rows else -1
+        in_other = dict(_side_runs(tuple(f.text for f in other), options.language))
         found = set()
-        for gram, a in only[0].items():
-            b = only[1].get(gram, -1)
+        for gram, a in _side_runs(tuple(f.text for f in ref), options.language):
+            b = in_other.get(gram, -1)
             if a >= 0 and b >= 0:
                 found.add((a, b))
         return sorted(found)
@@ -123,6 +122,17 @@ def anchor_pairs(
                 if a != b:
                     pairs.add((a, b))
     return sorted(pairs)
+
+
+@bounded()
+def _side_runs(texts: tuple[str, ...], language: str) -> tuple[tuple[str, int], ...]:
+    """Each run of :func:`_grams` of one side's texts with the one text holding it, or -1 when
+    several do (a side compared again, as a collation's first document is, is read once)."""
+    rows: dict[str, int] = {}
+    for row, text in enumerate(texts):
+        for gram in _grams(text, language):
+            rows[gram] = row if gram not in rows else -1
+    return tuple(rows.items())
 
 
 def _owners(blocks: Sequence[int], n: int) -> NDArray[np.intp]:
@@ -172,17 +182,91 @@ def unit_pairs(
         other_units, other_starts = ref_units, ref_starts
         unit_blocks = [ref_starts[b] if b < len(ref_starts) else len(ref_units) for b in blocks]
     if unit_blocks is not None and type(scorer_of(options)) is LexicalScorer:
-        u_rows, u_cols, values = _collation_units(ref_units, ref_starts, idf, options, unit_blocks)
+        coords = _collation_units(ref_units, ref_starts, idf, options, unit_blocks)
     else:
         scores = run_scorer(ref_units, other_units, idf, options, blocks=unit_blocks, units=True)
-        u_rows, u_cols, values = _unit_coords(scores, ref_starts, other_starts)
-    ref_owner = np.repeat(np.arange(len(ref)), np.diff([*ref_starts, len(ref_units)]))
-    other_owner = np.repeat(np.arange(len(other)), np.diff([*other_starts, len(other_units)]))
-    ref_many = np.diff([*ref_starts, len(ref_units)]) > 1
-    other_many = np.diff([*other_starts, len(other_units)]) > 1
+        coords = _unit_coords(scores, ref_starts, other_starts)
+    return _by_text(coords, (ref_starts, len(ref_units)), (other_starts, len(other_units)))
+
+
+def _by_text(
+    coords: Coords, ref: tuple[Sequence[int], int], other: tuple[Sequence[int], int]
+) -> Coords:
+    """The best unit pair of each pair of texts, from the scored unit pairs (``coords``), kept
+    where either text has several units (each side: its texts' first units and its units)."""
+    (ref_starts, ref_n), (other_starts, other_n) = ref, other
+    u_rows, u_cols, values = coords
+    ref_counts = np.diff([*ref_starts, ref_n])
+    other_counts = np.diff([*other_starts, other_n])
+    ref_owner = np.repeat(np.arange(len(ref_starts)), ref_counts)
+    other_owner = np.repeat(np.arange(len(other_starts)), other_counts)
     rows, cols = ref_owner[u_rows], other_owner[u_cols]
-    keep = ref_many[rows] | other_many[cols]
-    return _best(rows[keep], cols[keep], values[keep], len(other))
+    keep = (ref_counts > 1)[rows] | (other_counts > 1)[cols]
+    return _best(rows[keep], cols[keep], values[keep], len(other_starts))
+
+
+def _one_pass(
+    ref: Sequence[Features], other: Sequence[Features], idf: dict[str, float], options: Options
+) -> tuple[Matrix, Coords] | None:
+    """The lexical scorer's sentence scores and :func:`unit_pairs` of a small pair from one
+    score matrix, the same numbers, or None where that cannot be promised.
+
+    The matrix scores the sentences and the units of the sentences of several units (a
+    one-unit sentence's unit is its own record) on each side at once, each shared weight summed
+    in sorted key order (:func:`~compare.similarity.sorted_sum_scores`): so, bit for bit, the
+    two matrices scored apart wherever neither of those adds a key as a block.
+    """
+    n, m = len(ref), len(other)
+    if n * m > _ONE_PASS_PAIRS or not sums_in_key_order(ref, other):
+        return None
+    a, b = _side(tuple(ref), options.language), _side(tuple(other), options.language)
+    if len(a.rows) * len(b.rows) > _ONE_PASS_PAIRS or not sums_in_key_order(a.units, b.units):
+        return None
+    whole = sorted_sum_scores(a.rows, b.rows, idf, options, (dict(a.postings), dict(b.postings)))
+    units = _unit_coords(whole[np.ix_(a.at, b.at)], a.starts, b.starts)
+    pairs = _by_text(units, (a.starts, len(a.units)), (b.starts, len(b.units)))
+    return whole[:n, :m].copy(), pairs
+
+
+@attrs.frozen
+class _Side:
+    """One side of :func:`_one_pass`: its units (:func:`_units`), the rows of its one matrix
+    (:func:`_stacked`), each unit's row, and the rows' postings as (key, rows) pairs (compared
+    by value, so the cache weighs what it holds: a tuple by a sample, where a dict is walked)."""
+
+    units: list[Features]
+    starts: list[int]
+    rows: list[Features]
+    at: list[int]
+    postings: tuple[tuple[str, list[int]], ...]
+
+
+@bounded()
+def _side(texts: tuple[Features, ...], language: str) -> _Side:
+    """:class:`_Side` of ``texts`` (a side compared again is cut and indexed once)."""
+    units, starts = _units(texts, language)
+    rows, at = _stacked(texts, units, starts)
+    return _Side(units, starts, rows, at, tuple(postings(rows).items()))
+
+
+_ONE_PASS_PAIRS = 40_000
+"""Pairs of texts and units up to which :func:`_one_pass` scores them in one matrix."""
+
+
+def _stacked(
+    texts: Sequence[Features], units: Sequence[Features], starts: Sequence[int]
+) -> tuple[list[Features], list[int]]:
+    """The texts, then the units of the texts of several units; and each unit's row in them."""
+    out = list(texts)
+    at: list[int] = []
+    ends = [*starts[1:], len(units)]
+    for i, (lo, hi) in enumerate(zip(starts, ends, strict=True)):
+        if hi - lo == 1:
+            at.append(i)  # a text of one unit: the unit is the text's own record
+        else:
+            at.extend(range(len(out), len(out) + hi - lo))
+            out.extend(units[lo:hi])
+    return out, at
 
 
 def _unit_coords(
@@ -326,10 +410,13 @@ def lifted_scores(
     Dense scores stay dense and sparse ones sparse; a collation's pairs within one document
     stay unscored.
     """
-    scores = run_scorer(ref, other, idf, options, blocks=blocks)
+    one = None
+    if blocks is None and options.unit_weight > 0 and type(scorer_of(options)) is LexicalScorer:
+        one = _one_pass(ref, other, idf, options)
+    scores = run_scorer(ref, other, idf, options, blocks=blocks) if one is None else one[0]
     lifts: list[Coords] = []
     if options.unit_weight > 0:
-        rows, cols, values = unit_pairs(ref, other, idf, options, blocks)
+        rows, cols, values = unit_pairs(ref, other, idf, options, blocks) if one is None else one[1]
         lifts.append((rows, cols, options.unit_weight * values))
     if options.anchor_score > 0:
         anchored = anchor_pairs(ref, other, options, blocks)

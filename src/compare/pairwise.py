@@ -9,6 +9,7 @@ import attrs
 import numpy as np
 from numpy.typing import NDArray
 
+from compare._cache import bounded
 from compare.align import align
 from compare.context import RunCache
 from compare.errors import InputError
@@ -76,7 +77,14 @@ class Reuse:
         hit = self.features.get(doc.id)
         if hit is not None and hit[0] is doc:
             return hit[1]
-        return features(s.text for s in doc.sentences)
+        return list(_document_features(tuple(s.text for s in doc.sentences)))
+
+
+@bounded()
+def _document_features(texts: tuple[str, ...]) -> tuple[Features, ...]:
+    """The features of a document's sentences, remembered by their texts: a document compared
+    again (against several others, or the same one twice) is read once."""
+    return tuple(features(texts))
 
 
 def alignment_scores(

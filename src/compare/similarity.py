@@ -12,7 +12,7 @@ from __future__ import annotations
 import itertools
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Protocol, cast, overload
 
 import attrs
@@ -44,13 +44,16 @@ __all__ = [
     "join",
     "pair_score",
     "pair_scores",
+    "postings",
     "run_scorer",
     "score_groups",
     "score_matrix",
     "score_one",
     "scorer_of",
     "shared_weights",
+    "sorted_sum_scores",
     "sparse_scores",
+    "sums_in_key_order",
     "text_weight",
 ]
 
@@ -99,6 +102,36 @@ class Features:
     text: str = ""
     """The text as written (sentences joined by one space), for scorers that read it whole,
     such as one that embeds sentences."""
+
+    _sorted_keys: tuple[str, ...] | None = attrs.field(
+        init=False, default=None, eq=False, repr=False
+    )
+    _sorted_norm: str | None = attrs.field(init=False, default=None, eq=False, repr=False)
+
+    @property
+    def sorted_keys(self) -> tuple[str, ...]:
+        """The keys in sorted order, the order their weights are summed in
+        (:func:`text_weight`); sorted on first use and kept (a memo, not part of the value)."""
+        found = self._sorted_keys
+        if found is None:
+            found = tuple(sorted(self.keys))
+            object.__setattr__(self, "_sorted_keys", found)  # frozen: the memo is set once
+        return found
+
+    @property
+    def sorted_norm(self) -> str:
+        """``norm`` with its words sorted (``token_sort_ratio`` is ``ratio`` on these strings);
+        sorted on first use and kept."""
+        found = self._sorted_norm
+        if found is None:
+            found = " ".join(sorted(self.norm.split()))
+            object.__setattr__(self, "_sorted_norm", found)
+        return found
+
+
+def _weight(f: Features, idf: dict[str, float], default: float = 0.0) -> float:
+    """``text_weight(f.keys, idf, default)``, the same sum, on the keys sorted once per record."""
+    return sum(map(idf.get, f.sorted_keys, itertools.repeat(default)))
 
 
 def _norm(text: str) -> str:
@@ -158,7 +191,7 @@ def pair_score(a: Features, b: Features, idf: dict[str, float], options: Options
     """
     known = idf.keys() >= a.keys and idf.keys() >= b.keys  # (a set test in C, not a loop)
     default = 0.0 if known else max(idf.values(), default=1.0)
-    total = text_weight(a.keys, idf, default) + text_weight(b.keys, idf, default)
+    total = _weight(a, idf, default) + _weight(b, idf, default)
     fuzzy = SCORERS[options.fuzzy_scorer](a.norm, b.norm) / 100.0
     dice = 2.0 * text_weight(a.keys & b.keys, idf, default) / total if total else fuzzy
     return (1.0 - options.fuzzy_weight) * dice + options.fuzzy_weight * fuzzy
@@ -177,6 +210,15 @@ def pair_scores(
     corpus = features(idf_corpus) if idf_corpus is not None else fa + fb
     idf = idf_table(f.keys for f in corpus)
     return np.array([pair_score(x, y, idf, opts) for x, y in zip(fa, fb, strict=True)])
+
+
+Postings = tuple[Mapping[str, Sequence[int]], Mapping[str, Sequence[int]]]
+"""Each side's :func:`postings`."""
+
+
+def postings(texts: Sequence[Features]) -> dict[str, list[int]]:
+    """Map each key to the indices of the texts that contain it, ascending."""
+    return _postings(texts)
 
 
 def _postings(texts: Sequence[Features]) -> dict[str, list[int]]:
@@ -212,8 +254,25 @@ def shared_weights(
     ``rows`` (ascending indices of ``ref``): only those rows, in that order, each cell the same
     float sum as in the whole matrix (the keys are batched and block-added as for the whole).
     """
-    in_ref = _postings(ref)
-    in_other = in_ref if other is ref else _postings(other)  # a collation: the same texts
+    return _shared_weights(ref, other, idf, rows, _BLOCK_PAIRS)
+
+
+def _shared_weights(
+    ref: Sequence[Features],
+    other: Sequence[Features],
+    idf: dict[str, float],
+    rows: Sequence[int] | None,
+    block_pairs: float,
+    postings: Postings | None = None,
+) -> Matrix:
+    """:func:`shared_weights`, a key shared by more than ``block_pairs`` pairs added as a block
+    (infinite: none is, so each cell sums its keys in sorted order, whatever the matrix's size);
+    ``postings``: each side's :func:`postings`, if already known."""
+    if postings is not None:
+        in_ref, in_other = postings
+    else:
+        in_ref = _postings(ref)
+        in_other = in_ref if other is ref else _postings(other)  # a collation: the same texts
     n, m = len(ref), len(other)
     common = sorted(in_ref.keys() & in_other.keys())
     rows_of = [in_ref[k] for k in common]
@@ -237,7 +296,7 @@ def shared_weights(
             batch, size = [], 0
         if x == len(common):
             break
-        if pairs > _BLOCK_PAIRS:  # a common word: one block add
+        if pairs > block_pairs:  # a common word: one block add
             if rows_of[x]:
                 block = flat.reshape(n, m)
                 block[np.ix_(rows_of[x], cols_of[x])] += weights[x]
@@ -282,36 +341,82 @@ def score_matrix(
         return np.zeros((n, m), dtype=np.float64)
     if idf is None:
         idf = idf_table([f.keys for f in ref] + [f.keys for f in other])
-    shared = shared_weights(ref, other, idf)
+    if n * m <= _CDIST_MAX_PAIRS:
+        return _whole_matrix(ref, other, idf, options, _BLOCK_PAIRS)
+    return candidate_scores(ref, other, idf, options)
+
+
+def _whole_matrix(
+    ref: Sequence[Features],
+    other: Sequence[Features],
+    idf: dict[str, float],
+    options: Options,
+    block_pairs: float,
+    postings: Postings | None = None,
+) -> Matrix:
+    """:func:`score_matrix` of a small pair (every pair fuzzy-scored by ``cdist``), the shared
+    weights block-added from ``block_pairs`` pairs a key (:func:`_shared_weights`)."""
+    shared = _shared_weights(ref, other, idf, None, block_pairs, postings)
     w_ref = _weights(ref, idf)
     w_other = _weights(other, idf)
     total = w_ref[:, None] + w_other[None, :]
     dice = np.divide(2.0 * shared, total, out=np.zeros_like(shared), where=total > 0)
     wordless = total == 0  # neither text has a word: the fuzzy score is the whole score
     fw = options.fuzzy_weight
-    if n * m <= _CDIST_MAX_PAIRS:
-        ref_norms, name = _sorted_norms(ref, options.fuzzy_scorer)
-        other_norms = _sorted_norms(other, options.fuzzy_scorer)[0]
-        fuzzy = process.cdist(
-            ref_norms, other_norms, scorer=SCORERS[name], workers=_workers(n * m),
-            dtype=np.float64,
-        ) / 100.0  # fmt: skip
-        combined: Matrix = (1.0 - fw) * np.where(wordless, fuzzy, dice) + fw * fuzzy
-        return combined
-    return candidate_scores(ref, other, idf, options)
+    n, m = len(ref), len(other)
+    ref_norms, name = _sorted_norms(ref, options.fuzzy_scorer)
+    other_norms = _sorted_norms(other, options.fuzzy_scorer)[0]
+    fuzzy = process.cdist(
+        ref_norms, other_norms, scorer=SCORERS[name], workers=_workers(n * m), dtype=np.float64
+    ) / 100.0  # fmt: skip
+    combined: Matrix = (1.0 - fw) * np.where(wordless, fuzzy, dice) + fw * fuzzy
+    return combined
+
+
+def sums_in_key_order(ref: Sequence[Features], other: Sequence[Features]) -> bool:
+    """Whether the lexical scorer scores these texts (none of them empty) as one whole matrix
+    whose every cell sums its shared keys' weights in sorted order: no more than
+    ``_CDIST_MAX_PAIRS`` pairs, and no key shared by more than ``_BLOCK_PAIRS`` pairs (a block
+    add, made out of that order)."""
+    if not ref or not other or len(ref) * len(other) > _CDIST_MAX_PAIRS:
+        return False
+    if len(ref) * len(other) <= _BLOCK_PAIRS:  # no key can be shared by more pairs
+        return True
+    a = Counter(itertools.chain.from_iterable(f.keys for f in ref))
+    b = Counter(itertools.chain.from_iterable(f.keys for f in other))
+    return all(a[k] * b[k] <= _BLOCK_PAIRS for k in a.keys() & b.keys())
+
+
+def sorted_sum_scores(
+    ref: Sequence[Features],
+    other: Sequence[Features],
+    idf: dict[str, float],
+    options: Options,
+    postings: Postings | None = None,
+) -> Matrix:
+    """The lexical scorer's whole matrix (each score at most 1) with every cell's shared weight
+    summed in sorted key order, however many pairs share a key: where :func:`score_matrix`
+    adds no key as a block (no key shared by more than ``_BLOCK_PAIRS`` pairs, fewer than
+    ``_CDIST_MAX_PAIRS`` pairs), each cell is the same number, bit for bit, in any matrix
+    holding both texts (a pair's score depends on its two texts, the IDF and the options only).
+    ``postings``: the two sides' :func:`postings`, when already known.
+    """
+    if not ref or not other:
+        return np.zeros((len(ref), len(other)), dtype=np.float64)
+    return np.minimum(_whole_matrix(ref, other, idf, options, math.inf, postings), 1.0)
 
 
 def _weights(texts: Sequence[Features], idf: dict[str, float]) -> Matrix:
     """:func:`text_weight` of each text's keys, once per record (a repeated text shares one:
     :func:`features`)."""
     if not _repeats(texts):
-        return np.array([text_weight(f.keys, idf) for f in texts], dtype=np.float64)
+        return np.array([_weight(f, idf) for f in texts], dtype=np.float64)
     seen: dict[int, float] = {}
     out = []
     for f in texts:
         w = seen.get(id(f))
         if w is None:
-            w = seen[id(f)] = text_weight(f.keys, idf)
+            w = seen[id(f)] = _weight(f, idf)
         out.append(w)
     return np.array(out, dtype=np.float64)
 
@@ -327,17 +432,8 @@ def _sorted_norms(texts: Sequence[Features], scorer: str) -> tuple[list[str], st
     ``token_sort_ratio`` is ``ratio`` on each string with its words sorted: sorting each
     sentence's words once, not once per pair, gives the same scores 4x faster.
     """
-    if scorer == "token_sort_ratio" and not _repeats(texts):
-        return [" ".join(sorted(f.norm.split())) for f in texts], "ratio"
     if scorer == "token_sort_ratio":
-        seen: dict[int, str] = {}  # once per record: a repeated text shares one
-        out = []
-        for f in texts:
-            norm = seen.get(id(f))
-            if norm is None:
-                norm = seen[id(f)] = " ".join(sorted(f.norm.split()))
-            out.append(norm)
-        return out, "ratio"
+        return [f.sorted_norm for f in texts], "ratio"
     return [f.norm for f in texts], scorer
 
 
@@ -918,8 +1014,8 @@ def _lexical_groups(
         if known is None:
             f = join([texts[i] for i in idx])
             # the weight when every key is in the table (pair_score's default is then unused)
-            weight = text_weight(f.keys, idf) if vocabulary >= f.keys else None
-            fuzzy = " ".join(sorted(f.norm.split())) if name != options.fuzzy_scorer else f.norm
+            weight = _weight(f, idf) if vocabulary >= f.keys else None
+            fuzzy = f.sorted_norm if name != options.fuzzy_scorer else f.norm
             known = sides[k][idx] = (f, weight, fuzzy)
         return known
 
