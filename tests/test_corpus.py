@@ -338,7 +338,9 @@ def test_cli_flags_set_every_blocking_rule(
     assert default == events("--shingle", "5", "--max-term-df", "200")  # the defaults given
     capsys.readouterr()
     assert 2 == main(["corpus", str(READOUTS), "-o", str(tmp_path / "x"), "--cosine", "2"])
-    assert "Blocking.cosine must lie in (0, 1], got 2.0" in capsys.readouterr().err
+    assert "error: --cosine must lie in (0, 1], got 2.0" in capsys.readouterr().err
+    assert 2 == main(["corpus", str(READOUTS), "-o", str(tmp_path / "x"), "--max-term-df", "1"])
+    assert "error: --max-term-df is too small: 1" in capsys.readouterr().err
     with pytest.raises(SystemExit) as exc:
         main(["corpus", str(READOUTS), "-o", str(tmp_path / "x"), "--structure", "abc"])
     assert 2 == exc.value.code

@@ -9,6 +9,7 @@ import argparse
 import contextlib
 import json
 import os
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -18,7 +19,7 @@ import attrs
 from compare.corpus import Blocking
 from compare.corpus.engine import dask_client
 from compare.corpus.output import write_corpus
-from compare.errors import InputError
+from compare.errors import InputError, OptionsError
 from compare.options import Options, allowed_values, field_docs
 from compare.scale import Progress
 from compare.scripts import AUTO
@@ -140,7 +141,15 @@ def _rules(args: argparse.Namespace) -> Blocking:
         value = getattr(args, f"block_{field.name}", None)
         if field.name not in _OWN_FLAGS and value is not None:
             given[field.name] = None if value == _NONE else value
-    return Blocking(date_window=args.date_window, different_outlet=args.different_outlet, **given)
+    try:
+        return Blocking(
+            date_window=args.date_window, different_outlet=args.different_outlet, **given
+        )
+    except OptionsError as exc:  # name the flag the user typed, not the field
+        message = re.sub(
+            r"\bBlocking\.(\w+)", lambda m: "--" + m.group(1).replace("_", "-"), str(exc)
+        )
+        raise OptionsError(message) from None
 
 
 def _aliases(path: str | None) -> Any:
