@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -379,3 +380,71 @@ def test_ported_diff_is_diff_match_patch(a: str, b: str) -> None:
     library.diff_cleanupMerge(merged_library)
     diff_module._cleanup_merge(merged)
     assert merged_library == merged
+
+
+_native = pytest.mark.skipif(
+    diff_module._native_diff is None,
+    reason="fast-diff-match-patch has no wheel for this Python: the Python port runs alone",
+)
+
+
+def _python_semantic(a: str, b: str, monkeypatch: pytest.MonkeyPatch) -> list[tuple[int, int]]:
+    """:func:`compare.diff._semantic_diff` with the C++ diff switched off."""
+    with monkeypatch.context() as patched:
+        patched.setattr(diff_module, "_native_diff", None)
+        return diff_module._semantic_diff(a, b)
+
+
+@_native
+@settings(max_examples=500, deadline=None)
+@given(_CODES, _CODES)
+def test_native_diff_is_the_python_port_and_the_library(a: str, b: str) -> None:
+    """The C++ diff with its semantic clean-up gives, as (op, length) pairs, what the Python
+    port followed by the library's clean-up gives, and what the library alone gives."""
+    from diff_match_patch import diff_match_patch
+
+    library = diff_match_patch()
+    library.Diff_Timeout = 0
+    expected = library.diff_main(a, b, False)
+    library.diff_cleanupSemantic(expected)
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        python = _python_semantic(a, b, monkeypatch)
+    assert [(op, len(text)) for op, text in expected] == python
+    assert python == diff_module._semantic_diff(a, b)
+
+
+@_native
+def test_native_and_python_word_diffs_agree_on_the_readouts(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Every sentence of one readout diffed against every sentence of another (1,000+ pairs,
+    near and far, Chinese and Arabic included) gives the same runs with and without the C++
+    diff, codes past U+FFFF included."""
+    from compare.loading import load
+
+    examples = Path(__file__).resolve().parent.parent / "examples"
+    docs = [load(p) for p in sorted(examples.glob("*/*.txt"))]
+    sentences = sorted({s.text for d in docs for s in d.sentences})
+    pairs = list(itertools.product(sentences[::3], sentences[1::4]))
+    assert len(pairs) > 1_000
+    native = [diff_module._diff_runs(a, b) for a, b in pairs]
+    monkeypatch.setattr(diff_module, "_native_diff", None)
+    assert native == [diff_module._diff_runs(a, b) for a, b in pairs]
+    wide = "".join(diff_module.code_point(n) for n in range(0xFF00, 0xFF40))
+    other = wide[::2] + diff_module.code_point(5) + wide[1::3]
+    monkeypatch.undo()
+    assert _python_semantic(wide, other, monkeypatch) == diff_module._semantic_diff(wide, other)
+
+
+def test_fast_diff_is_installed_where_its_wheel_exists() -> None:
+    """The dependency's marker installs the C++ diff on CPython 3.11-3.12 on x86-64 and macOS:
+    there it must import (a broken install would silently run the slower Python port)."""
+    import platform
+    import sys
+
+    machine = platform.machine()
+    if sys.version_info >= (3, 13) or not (
+        machine in ("x86_64", "AMD64") or sys.platform == "darwin"
+    ):
+        pytest.skip("fast-diff-match-patch has no wheel for this Python or machine")
+    assert diff_module._native_diff is not None
