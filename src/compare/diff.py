@@ -56,12 +56,13 @@ _DMP.Diff_Timeout = 0
 def tokenize(text: str) -> list[str]:
     """Split text into tokens (a word or mark plus following whitespace) that rebuild it."""
     tokens: list[str] = []
+    split = _SPLIT_RE.of(text).findall  # the plain twin for text without Chinese or Arabic
     for chunk in _TOKEN_RE.findall(text):
         core = chunk.rstrip()
         if not core:
             tokens.append(chunk)
             continue
-        parts = _SPLIT_RE.findall(core)
+        parts = split(core)
         if len(parts) <= 1:
             tokens.append(chunk)
             continue

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import re
 
+from compare._regex import ScriptPattern
 from compare.model import Sentence
 
 __all__ = ["segment", "sentence_spans"]
@@ -177,6 +178,10 @@ _NOT_ABBREVIATION = (
     + "".join(rf"(?!(?<=\b(?:{alt})\.)\s*+\d)" for alt in _by_length(_NUMBER_ABBREVIATIONS))
 )
 
+_HAN_AHEAD = f"(?=[{_HAN}])"
+"""A Chinese character next, which no text but a script-keyed one has (the plain twin below
+holds a lookahead that never matches in its place)."""
+
 _BOUNDARY_PATTERN = rf"""
 (                                   # group 1: the end of a sentence
   [{_TERM}{_CJK_TERM}{_LINE_BREAKS}]
@@ -186,7 +191,7 @@ _BOUNDARY_PATTERN = rf"""
     (?<=[{_CJK_TERM}])              # CJK: always a boundary
     [{_CJK_TERM}!?]*+ [{_CLOSE}]*+
   |
-    (?<=…) …*+ [{_CLOSE}]*+ (?=[{_HAN}])  # Chinese ellipsis, no space before the next one
+    (?<=…) …*+ [{_CLOSE}]*+ {_HAN_AHEAD}  # Chinese ellipsis, no space before the next one
   |
     {_NOT_ABBREVIATION}
     [{_TERM}]*+
@@ -202,7 +207,9 @@ _BOUNDARY_PATTERN = rf"""
 \s*+                                # the gap up to the next sentence
 """
 
-_BOUNDARY = re.compile(_BOUNDARY_PATTERN, re.VERBOSE)
+_BOUNDARY = ScriptPattern(
+    _BOUNDARY_PATTERN, _BOUNDARY_PATTERN.replace(_HAN_AHEAD, "(?!)"), re.VERBOSE
+)
 _HAS_WORD = re.compile(r"\w").search
 _LINE_BREAK_SET = frozenset(_LINE_BREAKS)
 
@@ -222,7 +229,7 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
     while pos < stop and text[pos].isspace():
         pos += 1
 
-    for match in _BOUNDARY.finditer(text, pos, stop):
+    for match in _BOUNDARY.of(text).finditer(text, pos, stop):
         first, last = match.span(1)
         if text[first] in breaks:
             last = first

@@ -287,7 +287,7 @@ def keyed(text: str, language: str | None = None) -> Keyed:
         return Keyed(tuple(map(stem, words)), tuple(m.span() for m in found), content)
     out_keys: list[str] = []
     out_spans: list[tuple[int, int]] = []
-    for m in WORD_RE.finditer(unify_quotes(text)):  # one character for one: spans stay
+    for m in WORD_RE.full().finditer(unify_quotes(text)):  # one character for one: spans stay
         key = _token_key(m.group())
         if key:
             out_keys.append(key)
