@@ -100,9 +100,10 @@ def code_point(n: int) -> str:
 
 
 _TABLED = 4096
-_FIRST_CODES = "".join(code_point(n) for n in range(_TABLED))
+_FIRST_CODES = "".join(map(chr, range(_FIRST_CODE, _FIRST_CODE + _TABLED)))
 """The characters of a diff's first :data:`_TABLED` distinct words (all of any sentence pair's),
-looked up instead of computed."""
+looked up instead of computed: :func:`code_point` of 0 to 4,095, all below the surrogates (built
+in one pass, not 4,096 calls at import)."""
 
 
 def _encode(keys: tuple[str, ...], codes: dict[str, str]) -> str:
