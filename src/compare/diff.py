@@ -13,7 +13,6 @@ difflib instead.
 
 from __future__ import annotations
 
-import difflib
 import re
 from typing import Literal
 
@@ -453,6 +452,8 @@ def _difflib_runs(
     runs: list[Run] = []
     if head:
         runs.append(Run("equal", oa[0], oa[head], ob[0], ob[head]))
+    import difflib  # only for texts of more distinct words than CODE_CAPACITY: not at start-up
+
     matcher = difflib.SequenceMatcher(
         None, ka[head : len(ka) - tail], kb[head : len(kb) - tail], autojunk=False
     )
