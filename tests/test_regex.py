@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 import compare
-from compare import _regex
+from compare import _regex, debris
 from compare._regex import SCRIPT_KEYED_FROM, Lazy, ScriptPattern, script_keyed
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
@@ -151,10 +151,12 @@ def test_the_cli_on_the_english_readouts_compiles_no_chinese_or_arabic_pattern()
         return set(json.loads(run.stdout))
 
     plain = {p.plain.pattern for p in PATTERNS.values()} | {_regex._SCRIPT_KEYED_RE.pattern}
+    plain |= {debris._UPDATED.pattern, debris._DATE_IN_VALUE.pattern}  # "Updated 21:01, 05-Nov"
     english = compiled(
         READOUTS / "call-cgtn-chinese-readout.txt", READOUTS / "call-syrian-readout-relay.txt"
     )
     assert english <= plain, sorted(english - plain)
+    assert debris._BYLINE.pattern not in english  # no line of theirs begins "By"
     chinese = compiled(
         EXAMPLES / "languages/zh-bridge-a.txt", EXAMPLES / "languages/zh-bridge-b.txt"
     )

@@ -3,11 +3,12 @@ tables built at import, the argument parser's help."""
 
 from __future__ import annotations
 
+import re
 import sys
 
 import pytest
 
-from compare import cli, diff
+from compare import cli, debris, diff
 
 
 def test_the_diff_code_table_is_code_point_of_each_index() -> None:
@@ -28,3 +29,30 @@ def test_a_flag_added_asks_no_terminal_width_and_help_wraps_at_it(
         widths[columns] = sorted(map(len, parser.format_help().splitlines()))
     # most lines wrap within the width (a long flag with its choices cannot)
     assert widths[50][len(widths[50]) * 9 // 10] <= 48 < widths[120][-1] <= 118
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Updated 21:01, 05-Nov-2021",
+        "LAST UPDATED: Nov 5, 2021",
+        "first published on 5 November 2021 by Jane Doe",
+        "Posted at 10:00 GMT",
+        "By Jane Doe and John Smith",
+        "By J. Smith, Reuters",
+        "Byline text that is not one",
+        "Xi Jinping said Friday that China is ready",
+        "  Updated 21:01",
+        "updatedness",
+    ],
+)
+def test_a_debris_pattern_compiled_on_demand_reads_its_lines_as_before(line: str) -> None:
+    """The prefix checks before the time-stamp and byline patterns only skip lines those
+    patterns cannot match."""
+    updated = re.compile(debris._UPDATED.pattern, debris._UPDATED.flags).fullmatch(line)
+    byline = re.compile(debris._BYLINE.pattern).fullmatch(line)
+    assert updated is None or debris._UPDATED_START.match(line) is not None
+    assert byline is None or line.startswith("By")
+    kind = debris._line_kind(line)
+    assert (kind is not None and kind[0] == "updated") == (updated is not None)
+    assert (kind is not None and kind[0] == "byline") == (updated is None and byline is not None)
