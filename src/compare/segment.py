@@ -178,9 +178,10 @@ _NOT_ABBREVIATION = (
     + "".join(rf"(?!(?<=\b(?:{alt})\.)\s*+\d)" for alt in _by_length(_NUMBER_ABBREVIATIONS))
 )
 
-_HAN_AHEAD = f"(?=[{_HAN}])"
-"""A Chinese character next, which no text but a script-keyed one has (the plain twin below
-holds a lookahead that never matches in its place)."""
+_CJK_ENDS = rf"(?<=[{_CJK_TERM}]) [{_CJK_TERM}!?]*+ [{_CLOSE}]*+"
+"""The end of a sentence after a CJK terminator."""
+_HAN_ELLIPSIS = rf"(?<=…) …*+ [{_CLOSE}]*+ (?=[{_HAN}])"
+"""An ellipsis before a Chinese character."""
 
 _BOUNDARY_PATTERN = rf"""
 (                                   # group 1: the end of a sentence
@@ -188,10 +189,9 @@ _BOUNDARY_PATTERN = rf"""
   (?:
     (?<=[{_LINE_BREAKS}])           # a line break: the sentence ends before it
   |
-    (?<=[{_CJK_TERM}])              # CJK: always a boundary
-    [{_CJK_TERM}!?]*+ [{_CLOSE}]*+
+    {_CJK_ENDS}                     # CJK: always a boundary
   |
-    (?<=…) …*+ [{_CLOSE}]*+ {_HAN_AHEAD}  # Chinese ellipsis, no space before the next one
+    {_HAN_ELLIPSIS}                 # Chinese ellipsis, no space before the next one
   |
     {_NOT_ABBREVIATION}
     [{_TERM}]*+
@@ -208,7 +208,11 @@ _BOUNDARY_PATTERN = rf"""
 """
 
 _BOUNDARY = ScriptPattern(
-    _BOUNDARY_PATTERN, _BOUNDARY_PATTERN.replace(_HAN_AHEAD, "(?!)"), re.VERBOSE
+    _BOUNDARY_PATTERN,
+    # the plain twin: the CJK terminators and Chinese characters both alternatives need are
+    # script-keyed, so on other text they never match; a lookahead that never does stands in
+    _BOUNDARY_PATTERN.replace(_CJK_ENDS, "(?!)").replace(_HAN_ELLIPSIS, "(?!)"),
+    re.VERBOSE,
 )
 _HAS_WORD = re.compile(r"\w").search
 _LINE_BREAK_SET = frozenset(_LINE_BREAKS)
