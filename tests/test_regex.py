@@ -109,23 +109,48 @@ def _matches(pattern: re.Pattern[str], text: str) -> list[object]:
     ]
 
 
+LANGUAGES = [p.read_text(encoding="utf-8") for p in sorted(EXAMPLES.glob("languages/*.txt"))]
+"""Chinese, Arabic and English texts: the full patterns' ground."""
+MIXED = [
+    "他说：“大桥通车。”Then he left… 大桥",
+    "大桥通车，两国合作",  # Chinese without a terminator or an ellipsis
+    "He said… 大桥",
+    "The bridge (جسر) opened. It is ١٢٠٠ m long؟ Yes.",
+    "Wait… what? 。",
+]
+
+
 @pytest.mark.parametrize("name", sorted(PATTERNS))
 def test_a_plain_twin_matches_as_its_full_pattern_on_plain_text(name: str) -> None:
+    """On every text that is not script-keyed the twin matches as the full pattern does."""
     pattern = PATTERNS[name]
     full, plain = re.compile(pattern.full.pattern, pattern.full.flags), pattern.plain()
     for text in TEXTS:
         assert not script_keyed(text)
-        assert pattern.of(text) is plain
         assert _matches(full, text) == _matches(plain, text), (name, text[:80])
 
 
 @pytest.mark.parametrize("name", sorted(PATTERNS))
-def test_a_script_keyed_text_gets_the_full_pattern(name: str) -> None:
+def test_the_pattern_picked_for_a_text_matches_as_the_full_one(name: str) -> None:
+    """Whatever :meth:`ScriptPattern.of` picks for a text matches there as the full pattern
+    does; it picks the twin for every plain text but those the pattern's own test sends on."""
     pattern = PATTERNS[name]
-    for path in sorted(EXAMPLES.glob("languages/*.txt")):
-        text = path.read_text(encoding="utf-8")
-        if script_keyed(text):
-            assert pattern.of(text) is pattern.full()
+    full = re.compile(pattern.full.pattern, pattern.full.flags)
+    picked_plain = 0
+    for text in [*TEXTS, *LANGUAGES, *MIXED]:
+        picked = pattern.of(text)
+        assert _matches(full, text) == _matches(picked, text), (name, text[:80])
+        picked_plain += picked is pattern.plain()
+    assert picked_plain >= len(TEXTS) // 2
+
+
+def test_the_segmenter_needs_its_full_pattern_only_for_cjk_stops_or_an_ellipsis() -> None:
+    from compare import segment
+
+    boundary = segment._BOUNDARY
+    assert boundary.needs_full is not script_keyed
+    assert not boundary.needs_full("He said “no” — twice. 大桥通车，两国合作")
+    assert all(boundary.needs_full(f"a{mark}b") for mark in "。！？｡；…")
 
 
 def test_a_lazy_pattern_compiles_once_on_first_use() -> None:

@@ -13,6 +13,7 @@ tests/test_regex.py proves each twin over every code point and on the example te
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 __all__ = ["SCRIPT_KEYED_FROM", "Lazy", "ScriptPattern", "compiled", "script_keyed"]
 
@@ -59,18 +60,26 @@ class Lazy:
 
 class ScriptPattern:
     """A pattern with Chinese or Arabic classes (``full``) and its plain twin (``plain``), each
-    compiled on first use: :meth:`of` picks the twin for a text that is not script-keyed."""
+    compiled on first use: :meth:`of` picks the twin for a text that does not need the full
+    pattern (``needs_full``: by default, one that is :func:`script_keyed`)."""
 
-    __slots__ = ("full", "plain")
+    __slots__ = ("full", "needs_full", "plain")
 
-    def __init__(self, full: str, plain: str, flags: int = 0) -> None:
+    def __init__(
+        self,
+        full: str,
+        plain: str,
+        flags: int = 0,
+        needs_full: Callable[[str], bool] = script_keyed,
+    ) -> None:
         self.full = Lazy(full, flags)
         self.plain = Lazy(plain, flags)
+        self.needs_full = needs_full
 
     def of(self, text: str) -> re.Pattern[str]:
-        """The pattern to run on ``text`` (or on any part of it): the plain twin unless
-        :func:`script_keyed`."""
-        return self.full() if script_keyed(text) else self.plain()
+        """The pattern to run on ``text`` (or on any part of it): the plain twin unless the
+        text needs the full one."""
+        return self.full() if self.needs_full(text) else self.plain()
 
 
 _SCRIPT_KEYED_RE = Lazy("[^\x00-\u05ff\u0700-\u2e7f]")
