@@ -28,7 +28,18 @@ def script_keyed(text: str) -> bool:
     """Whether ``text`` holds a character of the Arabic block (U+0600-U+06FF) or one from the
     CJK radicals up (U+2E80): the characters where folding may do more than fold case and
     quotes, and where the script-aware patterns differ from their plain twins."""
-    return not text.isascii() and _SCRIPT_KEYED_RE().search(text) is not None
+    return not text.isascii() and _keyed_search(text) is not None
+
+
+def _first_keyed_search(text: str) -> re.Match[str] | None:
+    """Compile :data:`_SCRIPT_KEYED_RE` and search with it; its compiled ``search`` takes this
+    function's place (a call less on every later test: it runs on every sentence)."""
+    global _keyed_search
+    _keyed_search = _SCRIPT_KEYED_RE().search
+    return _keyed_search(text)
+
+
+_keyed_search: Callable[[str], re.Match[str] | None] = _first_keyed_search
 
 
 class Lazy:
@@ -79,7 +90,9 @@ class ScriptPattern:
     def of(self, text: str) -> re.Pattern[str]:
         """The pattern to run on ``text`` (or on any part of it): the plain twin unless the
         text needs the full one."""
-        return self.full() if self.needs_full(text) else self.plain()
+        if text.isascii() or not self.needs_full(text):
+            return self.plain()
+        return self.full()
 
 
 _SCRIPT_KEYED_RE = Lazy("[^\x00-\u05ff\u0700-\u2e7f]")
