@@ -186,3 +186,10 @@ def test_the_cli_on_the_english_readouts_compiles_no_chinese_or_arabic_pattern()
         EXAMPLES / "languages/zh-bridge-a.txt", EXAMPLES / "languages/zh-bridge-b.txt"
     )
     assert PATTERNS["compare.tokens.WORD_RE"].full.pattern in chinese - plain
+
+
+def test_importing_the_command_line_compiles_no_lazy_pattern() -> None:
+    """Every pattern made lazy is compiled by the run that needs it, never by an import."""
+    code = "import json, compare.cli, compare._regex as r; print(json.dumps(r.compiled()))"
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert [] == json.loads(run.stdout)
