@@ -56,3 +56,11 @@ def test_a_debris_pattern_compiled_on_demand_reads_its_lines_as_before(line: str
     kind = debris._line_kind(line)
     assert (kind is not None and kind[0] == "updated") == (updated is not None)
     assert (kind is not None and kind[0] == "byline") == (updated is None and byline is not None)
+
+
+def test_the_characters_drawn_one_cell_wide_without_rich_are_so_in_rich() -> None:
+    from rich.cells import cell_len
+
+    from compare.report import text
+
+    assert not [ch for ch in sorted(text._NARROW) if cell_len(ch) != 1]
