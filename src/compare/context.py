@@ -10,12 +10,12 @@ sides and nothing else). ``compare.findings`` re-exports these names.
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
 import attrs
 
+from compare._regex import script_keyed
 from compare.diff import Run
 from compare.lexicon import words
 from compare.model import Document, Finding, Relation
@@ -200,12 +200,7 @@ def _plain_places(text: str) -> bool:
     folded in place (:func:`~compare.tokens.keeps_places`) with no Arabic or Chinese letter
     (whose folding :func:`~compare.tokens.script_key` may change), so that the words of a
     slice are the words of the whole text that lie in it."""
-    return text.isascii() or (keeps_places(text) and _SCRIPT_KEYED_RE.search(text) is None)
-
-
-_SCRIPT_KEYED_RE = re.compile("[\u0600-\u06ff\u2e80-\U0010ffff]")
-"""The Arabic block and everything from the CJK radicals up: where :func:`compare.tokens.fold`
-may do more than fold case and quotes (Arabic letter forms and digits, Chinese numerals)."""
+    return text.isascii() or (keeps_places(text) and not script_keyed(text))
 
 
 def slice_words(text: str, start: int, end: int, whole: Words, plain: bool) -> Words:

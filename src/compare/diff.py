@@ -16,7 +16,6 @@ instead.
 
 from __future__ import annotations
 
-import difflib
 import re
 from typing import Literal
 
@@ -64,12 +63,13 @@ _DMP.Diff_Timeout = 0
 def tokenize(text: str) -> list[str]:
     """Split text into tokens (a word or mark plus following whitespace) that rebuild it."""
     tokens: list[str] = []
+    split = _SPLIT_RE.of(text).findall  # the plain twin for text without Chinese or Arabic
     for chunk in _TOKEN_RE.findall(text):
         core = chunk.rstrip()
         if not core:
             tokens.append(chunk)
             continue
-        parts = _SPLIT_RE.findall(core)
+        parts = split(core)
         if len(parts) <= 1:
             tokens.append(chunk)
             continue
@@ -107,9 +107,10 @@ def code_point(n: int) -> str:
 
 
 _TABLED = 4096
-_FIRST_CODES = "".join(code_point(n) for n in range(_TABLED))
+_FIRST_CODES = "".join(map(chr, range(_FIRST_CODE, _FIRST_CODE + _TABLED)))
 """The characters of a diff's first :data:`_TABLED` distinct words (all of any sentence pair's),
-looked up instead of computed."""
+looked up instead of computed: :func:`code_point` of 0 to 4,095, all below the surrogates (built
+in one pass, not 4,096 calls at import)."""
 
 
 def _encode(keys: tuple[str, ...], codes: dict[str, str]) -> str:
@@ -459,6 +460,8 @@ def _difflib_runs(
     runs: list[Run] = []
     if head:
         runs.append(Run("equal", oa[0], oa[head], ob[0], ob[head]))
+    import difflib  # only for texts of more distinct words than CODE_CAPACITY: not at start-up
+
     matcher = difflib.SequenceMatcher(
         None, ka[head : len(ka) - tail], kb[head : len(kb) - tail], autojunk=False
     )

@@ -8,7 +8,6 @@ without one of these files simply gets an empty list, and no findings of that ki
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from functools import cache, lru_cache
 
@@ -16,6 +15,7 @@ import attrs
 
 from compare._cache import bounded
 from compare._data import data_text
+from compare._regex import ScriptPattern
 from compare.scripts import ARABIC_MARKS, HAN
 from compare.tokens import HAN_NUMERALS, fold, keeps_places, stem
 
@@ -34,21 +34,22 @@ Phrase = tuple[str, ...]
 """A word or a phrase, as its case-folded words."""
 
 _W = rf"(?:[^\W{HAN}]|[{ARABIC_MARKS}])"
-_WORD_RE = re.compile(rf"[{HAN_NUMERALS}]+|[{HAN}]|{_W}+(?:['.-]{_W}+)*")
+_WORD_RE = ScriptPattern(rf"[{HAN_NUMERALS}]+|[{HAN}]|{_W}+(?:['.-]{_W}+)*", r"\w+(?:['.-]\w+)*")
 """A word as :data:`compare.tokens.WORD_RE` has it (one Chinese character or a run of Chinese
-numerals; Arabic with its diacritics), punctuation left out."""
-_ASCII_WORD_RE = re.compile(r"\w+(?:['.-]\w+)*")
+numerals; Arabic with its diacritics), punctuation left out; its plain twin for the rest."""
 
 
 def _words(text: str) -> tuple[tuple[str, int, int], ...]:
     """Return the words of ``text`` (case-folded, quotes unified) with their spans in it."""
     folded = fold(text)
     if text.isascii():
-        return tuple([(m.group(), m.start(), m.end()) for m in _ASCII_WORD_RE.finditer(folded)])
+        return tuple([(m.group(), m.start(), m.end()) for m in _WORD_RE.plain().finditer(folded)])
     # fold keeps places for the characters news uses; fall back to per-word folding otherwise
     if len(folded) != len(text) or not keeps_places(text):
-        return tuple([(fold(m.group()), m.start(), m.end()) for m in _WORD_RE.finditer(text)])
-    return tuple([(m.group(), m.start(), m.end()) for m in _WORD_RE.finditer(folded)])
+        return tuple(
+            [(fold(m.group()), m.start(), m.end()) for m in _WORD_RE.of(text).finditer(text)]
+        )
+    return tuple([(m.group(), m.start(), m.end()) for m in _WORD_RE.of(folded).finditer(folded)])
 
 
 words = bounded()(_words)

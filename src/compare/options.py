@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import ast
-import difflib
 import functools
 import inspect
 import itertools
@@ -162,6 +161,8 @@ class Options:
         known = {f.name for f in attrs.fields(cls)}
         for name in kwargs:
             if name not in known:
+                import difflib  # only for this message: ~1 ms of every start-up
+
                 close = difflib.get_close_matches(name, sorted(known), n=1)
                 hint = f"; did you mean {close[0]}?" if close else ""
                 raise OptionsError(

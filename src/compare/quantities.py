@@ -16,19 +16,26 @@ from typing import NamedTuple
 import attrs
 
 from compare._cache import bounded
+from compare._regex import Lazy, ScriptPattern, script_keyed
 from compare.lexicon import Lexicon, words
 from compare.scripts import HAN
 from compare.tokens import HAN_NUMERALS, fold, keeps_places
 
 __all__ = ["Quantity", "quantities", "same_quantity"]
 
-_TOKEN_RE = re.compile(
+_TOKEN_RE = ScriptPattern(
     r"\d{4}-\d{1,2}-\d{1,2}(?!\w)"  # ISO date
     r"|\d{1,2}[-/ ][A-Za-z]{3,9}\.?[-/ ]\d{2,4}(?!\w)"  # 05-Nov-2021
     r"|\d+(?:[.,:]\d+)*[^\W\d_" + HAN + "]*"  # digits, 1,000 6.9 21:01, with an ending: 50th
     rf"|[{HAN_NUMERALS}]+|[{HAN}]"  # Chinese numerals (三千二百), or one Chinese character
     r"|\w+(?:['’.-]\w+)*"  # a word, hyphenated compounds included
-    r"|[^\w\s]"  # a sign
+    r"|[^\w\s]",  # a sign
+    # the plain twin, for text without Chinese (or Arabic): no Chinese class to hold
+    r"\d{4}-\d{1,2}-\d{1,2}(?!\w)"
+    r"|\d{1,2}[-/ ][A-Za-z]{3,9}\.?[-/ ]\d{2,4}(?!\w)"
+    r"|\d+(?:[.,:]\d+)*[^\W\d_]*"
+    r"|\w+(?:['’.-]\w+)*"
+    r"|[^\w\s]",
 )
 _DIGITS_RE = re.compile(r"(\d+(?:[.,:]\d+)*)([^\W\d_]*)")
 _TIME_RE = re.compile(r"(\d{1,2}):(\d{2})")
@@ -88,12 +95,12 @@ class _Reader:
         if len(folded) == len(text) and keeps_places(text):  # every character kept its place
             self.toks = [
                 _Tok(m.group(), folded[m.start() : m.end()], m.start(), m.end())
-                for m in _TOKEN_RE.finditer(text)
+                for m in _TOKEN_RE.of(text).finditer(text)
             ]
         else:
             self.toks = [
                 _Tok(m.group(), fold(m.group()), m.start(), m.end())
-                for m in _TOKEN_RE.finditer(text)
+                for m in _TOKEN_RE.of(text).finditer(text)
             ]
         self.out: list[Quantity] = []
 
@@ -294,14 +301,14 @@ def quantities(text: str, lex: Lexicon) -> tuple[Quantity, ...]:
     if (
         not _has_digit(text)
         and not _has_quantity_word(text, _vocabulary(lex))
-        and (text.isascii() or _HAN_NUMBER_RE.search(text) is None)
+        and (not script_keyed(text) or _HAN_NUMBER_RE().search(text) is None)
     ):
         return ()  # most sentences: nothing to read
     return tuple(_Reader(text, lex).run())
 
 
 _ASCII_DIGIT_RE = re.compile(r"[0-9]")
-_HAN_NUMBER_RE = re.compile(f"[{HAN_NUMERALS}]")
+_HAN_NUMBER_RE = Lazy(f"[{HAN_NUMERALS}]")
 _NON_ASCII_RE = re.compile(r"[^\x00-\x7f]")
 
 

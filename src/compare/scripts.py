@@ -19,6 +19,7 @@ import attrs
 
 from compare._cache import bounded
 from compare._data import data_text, required_text
+from compare._regex import ScriptPattern
 from compare.model import Document
 from compare.options import Options
 
@@ -58,8 +59,24 @@ _SCRIPTS: tuple[tuple[str, str], ...] = (
     ("Hangul", "\uac00-\ud7af\u1100-\u11ff"),
     ("Thai", "\u0e00-\u0e7f"),
 )
+_PLAIN_RANGES = {
+    "Han": "",
+    "Arabic": "\u0750-\u077f\u08a0-\u08ff",
+    "Kana": "",
+    "Hangul": "\u1100-\u11ff",
+}
+_PLAIN_SCRIPTS = tuple(
+    (name, plain) for name, chars in _SCRIPTS if (plain := _PLAIN_RANGES.get(name, chars))
+)
+""":data:`_SCRIPTS` restricted to the characters that are not script-keyed (the Arabic block and
+U+2E80 on, :func:`compare._regex.script_keyed`): a script without one is left out."""
 _ASCII_LETTER_RE = re.compile("[A-Za-z]")
-_SCRIPT_RE = re.compile("|".join(f"(?P<{name}>[{chars}]+)" for name, chars in _SCRIPTS))
+_SCRIPT_RE = ScriptPattern(
+    "|".join(f"(?P<{name}>[{chars}]+)" for name, chars in _SCRIPTS),
+    "|".join(f"(?P<{name}>[{chars}]+)" for name, chars in _PLAIN_SCRIPTS),
+)
+"""A run of letters of one script, named by its group; the plain twin holds no Han, Kana or
+Hangul syllables (~40,000 code points for re to walk when it compiles)."""
 
 _SAMPLE = 4_000
 """Characters read from the start of a text: enough to tell its script, whatever its length."""
@@ -102,7 +119,7 @@ def _script_of_sample(sample: str) -> str | None:
     if sample.isascii():  # most English text: Latin if it has a letter
         return "Latin" if _ASCII_LETTER_RE.search(sample) else None
     counts: Counter[str] = Counter()
-    for m in _SCRIPT_RE.finditer(sample):
+    for m in _SCRIPT_RE.of(sample).finditer(sample):
         name = m.lastgroup
         if name is not None:
             counts[name] += m.end() - m.start()

@@ -11,6 +11,7 @@ from functools import cache, lru_cache
 from itertools import pairwise
 
 from compare._data import required_text
+from compare._regex import Lazy, ScriptPattern, script_keyed
 from compare.scripts import ARABIC_MARKS, HAN
 
 __all__ = [
@@ -37,23 +38,25 @@ r"""A character of a word in a script that spaces its words: ``\w`` but Han, plu
 _HAN_WORD = rf"[{HAN_NUMERALS}]+|[{HAN}]"
 """A Chinese "word": a run of numerals (``三千二百``) or a single character (see README)."""
 
-WORD_RE = re.compile(rf"{_HAN_WORD}|{_W}+(?:[’'.-]{_W}+)*|[^\w\s{ARABIC_MARKS}]")
+WORD_RE = ScriptPattern(
+    rf"{_HAN_WORD}|{_W}+(?:[’'.-]{_W}+)*|[^\w\s{ARABIC_MARKS}]", r"\w+(?:[’'.-]\w+)*|[^\w\s]"
+)
 """A word (letters/digits, with inner apostrophes, hyphens and dots: ``al-Assad``, ``U.N``,
 ``21.01``; Arabic with its diacritics; one Chinese character or a run of Chinese numerals) or a
-single other non-space character (punctuation, symbols)."""
+single other non-space character (punctuation, symbols). ``WORD_RE.of(text)`` is the pattern to
+run on a text: on one without Chinese or Arabic, ``\\w`` alone draws the same words."""
 
-_ASCII_WORD_RE = re.compile(r"\w+(?:[’'.-]\w+)*|[^\w\s]")
-_ASCII_KEY_RE = re.compile(r"\w+(?:'\w+)*")
-_HAN_RE = re.compile(f"[{HAN}]")
-_HAN_NUMBER_RE = re.compile(f"[{HAN_NUMERALS}]+")
-_SHIFTS_RE = re.compile(f"[{HAN_NUMERALS}{ARABIC_MARKS}\u0640]")
+_KEY_RE = ScriptPattern(rf"{_HAN_WORD}|{_W}+(?:'{_W}+)*", r"\w+(?:'\w+)*")
+"""A word of a folded text, marks left out."""
+_HAN_RE = Lazy(f"[{HAN}]")
+_HAN_NUMBER_RE = Lazy(f"[{HAN_NUMERALS}]+")
+_SHIFTS_RE = Lazy(f"[{HAN_NUMERALS}{ARABIC_MARKS}\u0640]")
+"""Characters :func:`fold` may shift: every one is script-keyed (:func:`script_keyed`)."""
 
 
-@cache
-def _key_re() -> re.Pattern[str]:
-    """A word of a text that is not ASCII once folded: compiled on first use (its three classes
-    of Chinese characters cost ~4 ms to compile, in a process that may never see such text)."""
-    return re.compile(rf"{_HAN_WORD}|{_W}+(?:'{_W}+)*")
+def _has_han(text: str) -> bool:
+    """Whether ``text`` holds a Chinese character (all of them are script-keyed)."""
+    return script_keyed(text) and _HAN_RE().search(text) is not None
 
 
 _ARABIC = str.maketrans(
@@ -122,15 +125,18 @@ def script_key(text: str) -> str:
     # every key of the table is an Arabic-block character: without one, translating (a dict
     # lookup per character) would give the text back unchanged
     out = text.translate(_ARABIC) if _ARABIC_BLOCK_RE.search(text) else text
-    if _HAN_RE.search(out):
-        out = _HAN_NUMBER_RE.sub(lambda m: han_number(m.group()), out)
+    if _has_han(out):
+        out = _HAN_NUMBER_RE().sub(lambda m: han_number(m.group()), out)
     return out
 
 
 def keeps_places(text: str) -> bool:
     """Whether :func:`fold` keeps every character of ``text`` in its place, so that a span of
     the folded text is the same span of the text (no ``ß`` → ``ss``, Arabic mark or numeral)."""
-    return text.isascii() or (len(text.casefold()) == len(text) and _SHIFTS_RE.search(text) is None)
+    return text.isascii() or (
+        len(text.casefold()) == len(text)
+        and (not script_keyed(text) or _SHIFTS_RE().search(text) is None)
+    )
 
 
 def unify_quotes(text: str) -> str:
@@ -162,7 +168,7 @@ _WORD_CHARS_RE = re.compile(r"\w+")
 
 def word_spans(text: str, start: int = 0) -> list[tuple[int, int]]:
     """Return the spans of word and punctuation tokens in ``text``, shifted by ``start``."""
-    regex = _ASCII_WORD_RE if text.isascii() else WORD_RE
+    regex = WORD_RE.of(text)
     return [(m.start() + start, m.end() + start) for m in regex.finditer(text)]
 
 
@@ -243,8 +249,8 @@ def word_keys(text: str) -> list[str]:
     """
     cached, limit = _stem_cached, _STEM_CACHE_LEN  # stem() inlined: this runs on every word
     folded = fold(text)
-    if folded.isascii() or _HAN_RE.search(folded) is None:
-        words = (_ASCII_KEY_RE if folded.isascii() else _key_re()).findall(folded)
+    if not _has_han(folded):
+        words = _KEY_RE.of(folded).findall(folded)
         return [cached(w) if len(w) <= limit else _stem(w) for w in words]
     return [key for key, _ in _han_keys(folded, frozenset())]
 
@@ -263,9 +269,10 @@ def _han_keys(folded: str, stop: frozenset[str]) -> list[tuple[str, bool]]:
         run.clear()
 
     end = -1
-    for m in _key_re().finditer(folded):
+    han = _HAN_RE()
+    for m in _KEY_RE.full().finditer(folded):
         w = m.group()
-        if len(w) == 1 and _HAN_RE.match(w):
+        if len(w) == 1 and han.match(w):
             if m.start() != end:
                 close()
             run.append(w)
@@ -281,10 +288,10 @@ def content_keys(text: str, language: str = "en") -> list[str]:
     """Return the stemmed content words of ``text`` in order (no function words or marks)."""
     stop = stopwords(language)
     folded = fold(text)
-    if not folded.isascii() and _HAN_RE.search(folded) is not None:
+    if _has_han(folded):
         return [key for key, function in _han_keys(folded, stop) if not function]
     out: list[str] = []
-    for word in (_ASCII_KEY_RE if folded.isascii() else _key_re()).findall(folded):
+    for word in _KEY_RE.of(folded).findall(folded):
         if word in stop:
             continue
         out.append(stem(word))

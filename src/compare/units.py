@@ -32,6 +32,7 @@ import re
 from functools import cache
 
 from compare._cache import bounded
+from compare._regex import Lazy
 from compare.lexicon import lexicon
 from compare.tokens import content_keys, stem
 
@@ -94,13 +95,13 @@ def _han_frame() -> re.Pattern[str]:
     return re.compile(rf"^[^，。；“”]{{0,12}}?(?:{_han_verbs()})[，：:,]?\s*$")
 
 
-_HAN_QUOTE = re.compile(r"[“「][^“”「」]{8,}?[”」]")
+_HAN_QUOTE = Lazy(r"[“「][^“”「」]{8,}?[”」]")
 
 _AR_PARTICIPLES = "مؤكد|مشير|معرب|مضيف|لافت|موضح|داعي|معتبر|منوه|مشدد|مبدي|مجدد|مطالب"
 """Stems of the adverbial participles that open an added claim ("stressing", "pointing out"),
 each followed by ا or ة (masculine or feminine) and maybe tanween."""
 
-_AR_CUTS = re.compile(
+_AR_CUTS = Lazy(
     r"""
       (?<=[؛;:])\s+(?=\S)                                  # after ؛ ; or : and its space
     | [،,]\s+(?=و[^\W\d_]{2,})                             # before ، و + a word
@@ -120,11 +121,11 @@ def _cuts(text: str, language: str = "en") -> list[int]:
     """Candidate cut offsets in ``text`` (each the start of a new unit), sorted, unique."""
     if language == "zh":
         cuts = {m.end() for m in _han_cuts().finditer(text)}
-        for m in _HAN_QUOTE.finditer(text):
+        for m in _HAN_QUOTE().finditer(text):
             cuts.update((m.start(), m.end()))
         return sorted(c for c in cuts if 0 < c < len(text))
     if language == "ar":
-        cuts = {m.end() for m in _AR_CUTS.finditer(text)}
+        cuts = {m.end() for m in _AR_CUTS().finditer(text)}
     else:
         cuts = {m.end() for m in _CUTS.finditer(text)}
         opening = _OPENING_PARTICIPLE.match(text)

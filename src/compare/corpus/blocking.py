@@ -52,6 +52,7 @@ import numpy.typing as npt
 from scipy import sparse
 from scipy.sparse.csgraph import connected_components
 
+from compare._regex import Lazy
 from compare.corpus.articles import Article
 from compare.errors import OptionsError
 from compare.scripts import ARABIC_MARKS, HAN
@@ -91,9 +92,10 @@ HashArray = npt.NDArray[np.uint64]
 _ASCII_WORD = re.compile(r"\w+(?:'\w+)*")
 """The words :func:`compare.tokens.word_keys` finds in ASCII text, for their spans."""
 _SPACED = rf"(?:[^\W{HAN}]|[{ARABIC_MARKS}])"
-_SPACED_WORD = re.compile(rf"{_SPACED}+(?:'{_SPACED}+)*")
-"""The same in folded text of scripts that space their words (compare.tokens' key pattern)."""
-_HAN_RE = re.compile(f"[{HAN}]")
+_SPACED_WORD = Lazy(rf"{_SPACED}+(?:'{_SPACED}+)*")
+"""The same in folded text of scripts that space their words (compare.tokens' key pattern);
+this and the next two are compiled on first use (their Chinese classes: ~2.5 ms each)."""
+_HAN_RE = Lazy(f"[{HAN}]")
 _MULT = np.uint64(0x9E3779B97F4A7C15)
 
 
@@ -175,8 +177,8 @@ def _spaced(text: str) -> tuple[str, re.Pattern[str]] | None:
     folded = fold(text)
     if text.isascii():
         return folded, _ASCII_WORD
-    if keeps_places(text) and _HAN_RE.search(folded) is None:
-        return folded, _SPACED_WORD
+    if keeps_places(text) and _HAN_RE().search(folded) is None:
+        return folded, _SPACED_WORD()
     return None
 
 
@@ -255,7 +257,7 @@ def article_record(text: str, size: int, language: str = "en") -> Hashed:
         spans = np.asarray(keys.spans, dtype=np.int64).reshape(-1, 2)
     else:
         folded, pattern = fast
-        parts = (_ASCII_SPLIT if pattern is _ASCII_WORD else _SPACED_SPLIT).split(folded)
+        parts = (_ASCII_SPLIT if pattern is _ASCII_WORD else _SPACED_SPLIT()).split(folded)
         found = parts[1::2]  # separators and words alternate
         ends = np.cumsum(np.fromiter(map(len, parts), dtype=np.int64, count=len(parts)))
         spans = np.stack([ends[0::2][: len(found)], ends[1::2]], axis=1).reshape(-1, 2)
@@ -267,7 +269,7 @@ def article_record(text: str, size: int, language: str = "en") -> Hashed:
 
 
 _ASCII_SPLIT = re.compile(f"({_ASCII_WORD.pattern})")
-_SPACED_SPLIT = re.compile(f"({_SPACED_WORD.pattern})")
+_SPACED_SPLIT = Lazy(f"({_SPACED_WORD.pattern})")
 """The word patterns with a group, so ``split`` keeps the words between the separators."""
 
 
@@ -275,10 +277,10 @@ def keyed(text: str, language: str | None = None) -> Keyed:
     """The word keys of ``text`` (:func:`compare.tokens.word_keys`) with their spans, and, for a
     ``language``, its content keys (:func:`compare.tokens.content_keys`)."""
     folded = fold(text)
-    if text.isascii() or (keeps_places(text) and _HAN_RE.search(folded) is None):
+    if text.isascii() or (keeps_places(text) and _HAN_RE().search(folded) is None):
         # word_keys()'s own pattern and stems, in one pass over the folded text, whose
         # characters keep their places: tokenising is most of the cost of blocking
-        found = [m for m in (_ASCII_WORD if text.isascii() else _SPACED_WORD).finditer(folded)]
+        found = [m for m in (_ASCII_WORD if text.isascii() else _SPACED_WORD()).finditer(folded)]
         words = [m.group() for m in found]
         content: tuple[str, ...] = ()
         if language is not None:
@@ -287,7 +289,7 @@ def keyed(text: str, language: str | None = None) -> Keyed:
         return Keyed(tuple(map(stem, words)), tuple(m.span() for m in found), content)
     out_keys: list[str] = []
     out_spans: list[tuple[int, int]] = []
-    for m in WORD_RE.finditer(unify_quotes(text)):  # one character for one: spans stay
+    for m in WORD_RE.full().finditer(unify_quotes(text)):  # one character for one: spans stay
         key = _token_key(m.group())
         if key:
             out_keys.append(key)

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from compare._regex import Lazy
+
 __all__ = ["BIDI_CONTROLS", "CONTROLS", "TERMINAL_CONTROLS", "one_line", "visible"]
 
 TERMINAL_CONTROLS = (
@@ -27,7 +29,7 @@ CONTROLS = TERMINAL_CONTROLS + BIDI_CONTROLS
 """Everything :func:`visible` replaces by default."""
 
 _CONTROL_RE = re.compile(f"[{CONTROLS}]")
-_TERMINAL_CONTROL_RE = re.compile(f"[{TERMINAL_CONTROLS}]")
+_TERMINAL_CONTROL_RE = Lazy(f"[{TERMINAL_CONTROLS}]")  # each class of surrogates: ~0.4 ms
 
 
 def _replacement(match: re.Match[str]) -> str:
@@ -41,7 +43,7 @@ def visible(text: str, *, bidi: bool = True) -> str:
     With ``bidi=False`` bidi controls are kept: in a web page they reorder only the text of
     their own block, as the author of the document meant, and the page reproduces it.
     """
-    return (_CONTROL_RE if bidi else _TERMINAL_CONTROL_RE).sub(_replacement, text)
+    return (_CONTROL_RE if bidi else _TERMINAL_CONTROL_RE()).sub(_replacement, text)
 
 
 def one_line(text: str) -> str:
