@@ -96,13 +96,29 @@ def two_scripts(a: str, b: str) -> bool:
     return scripts_differ(script_of(a), script_of(b))
 
 
+_NOT_ASCII_LETTERS = bytes(c for c in range(128) if not chr(c).isalpha())
+"""The ASCII bytes that are no letter: what ``bytes.translate`` drops to leave the letters."""
+
+
+@cache
+def _non_ascii() -> re.Pattern[str]:
+    """A run of characters outside ASCII (compiled on first use: most text never needs it)."""
+    return re.compile(r"[^\x00-\x7f]+")
+
+
 @bounded()
 def _script_of_sample(sample: str) -> str | None:
     """:func:`script_of` on a text's first characters, cached (each comparison asks again)."""
     if sample.isascii():  # most English text: Latin if it has a letter
         return "Latin" if _ASCII_LETTER_RE.search(sample) else None
+    # Each script's count is its letters in the sample (the classes are disjoint), so the ASCII
+    # letters (Latin) are counted in C and only the other characters are read by the regex: an
+    # English text with curly quotes is a few runs, not one match a word.
     counts: Counter[str] = Counter()
-    for m in _SCRIPT_RE.finditer(sample):
+    ascii_letters = len(sample.encode("ascii", "ignore").translate(None, _NOT_ASCII_LETTERS))
+    if ascii_letters:
+        counts["Latin"] = ascii_letters
+    for m in _SCRIPT_RE.finditer("".join(_non_ascii().findall(sample))):
         name = m.lastgroup
         if name is not None:
             counts[name] += m.end() - m.start()
