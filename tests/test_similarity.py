@@ -253,6 +253,37 @@ def test_candidate_rows_are_the_blocked_matrix_rows_bit_for_bit(
     assert (whole >= options.link_threshold).sum() >= 5
 
 
+@pytest.mark.parametrize("limits", [(512, 1 << 16), (4, 40), (1, 1), (2, 1 << 16)])
+def test_collation_shared_weights_skip_one_document_words_keeping_every_other_sum(
+    limits: tuple[int, int],
+) -> None:
+    """A collation's shared weights leave out the words found in one document only (they add to
+    pairs within a document, which are never read): every pair of two documents keeps, bit for
+    bit, the sum of the whole matrix, whatever words are batched and which are blocks."""
+    rng = random.Random(str(limits))
+    docs = [_sentences(rng, n) for n in (12, 9, 15, 7)]
+    docs[1] += [t[:-1] + " talks." for t in docs[0][:5]]
+    docs[2] += ["Zanzibar zebras zigzag.", "Zanzibar zebras yodel."]  # words of one document
+    feats = features([t for d in docs for t in d])
+    idf = idf_table(f.keys for f in feats)
+    offsets = [0, 12, 26, 43, 50]
+    owner = similarity.owners(offsets, len(feats))
+    apart = owner[:, None] != owner[None, :]
+    rows = sorted(rng.sample(range(50), 17))
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(similarity, "_BLOCK_PAIRS", limits[0])
+        mp.setattr(similarity, "_ADD_AT_PAIRS", limits[1])
+        whole = similarity.shared_weights(feats, feats, idf)
+        lean = similarity._shared_weights(feats, feats, idf, None, limits[0], owner=owner.tolist())
+        lean_rows = similarity._shared_weights(
+            feats, feats, idf, rows, limits[0], owner=owner.tolist()
+        )
+    assert np.array_equal(lean[apart], whole[apart])
+    assert np.array_equal(lean_rows[apart[rows]], whole[rows][apart[rows]])
+    zanzibar = [k for k, f in enumerate(feats) if "zanzibar" in f.keys]
+    assert whole[zanzibar[0], zanzibar[1]] > lean[zanzibar[0], zanzibar[1]]  # left out
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.lists(sentence, min_size=2, max_size=2))
 def test_ratio_on_sorted_words_is_token_sort_ratio(pair: list[str]) -> None:

@@ -34,6 +34,7 @@ from compare.similarity import (
     SparseScores,
     candidate_rows,
     features,
+    owners,
     postings,
     run_scorer,
     scorer_of,
@@ -102,7 +103,7 @@ def anchor_pairs(
             if a >= 0 and b >= 0:
                 found.add((a, b))
         return sorted(found)
-    owner = _owners(blocks, len(ref)).tolist()
+    owner = owners(blocks, len(ref)).tolist()
     seen: dict[str, dict[int, int]] = {}  # run -> document -> its one row, or -1
     for row, f in enumerate(ref):
         doc = owner[row]
@@ -133,11 +134,6 @@ def _side_runs(texts: tuple[str, ...], language: str) -> tuple[tuple[str, int], 
         for gram in _grams(text, language):
             rows[gram] = row if gram not in rows else -1
     return tuple(rows.items())
-
-
-def _owners(blocks: Sequence[int], n: int) -> NDArray[np.intp]:
-    """The document of each of a collation's ``n`` sentences (``blocks``: each one's first row)."""
-    return np.searchsorted(np.asarray(blocks), np.arange(n), side="right") - 1
 
 
 def _units(texts: Sequence[Features], language: str) -> tuple[list[Features], list[int]]:
@@ -423,7 +419,7 @@ def lifted_scores(
         if anchored:
             rows, cols = np.array(anchored, dtype=np.intp).T
             lifts.append((rows, cols, np.full(len(rows), options.anchor_score)))
-    owner = _owners(blocks, len(ref)) if blocks is not None else None
+    owner = owners(blocks, len(ref)) if blocks is not None else None
     for rows, cols, values in lifts:
         if owner is not None:
             apart = owner[rows] != owner[cols]

@@ -42,6 +42,7 @@ __all__ = [
     "features",
     "idf_table",
     "join",
+    "owners",
     "pair_score",
     "pair_scores",
     "postings",
@@ -264,10 +265,17 @@ def _shared_weights(
     rows: Sequence[int] | None,
     block_pairs: float,
     postings: Postings | None = None,
+    owner: Sequence[int] | None = None,
 ) -> Matrix:
     """:func:`shared_weights`, a key shared by more than ``block_pairs`` pairs added as a block
     (infinite: none is, so each cell sums its keys in sorted order, whatever the matrix's size);
-    ``postings``: each side's :func:`postings`, if already known."""
+    ``postings``: each side's :func:`postings`, if already known.
+
+    ``owner`` (a collation, ``other is ref``): each text's document, when the caller never reads
+    a pair within one document. A key found in one document only then adds to no cell: it still
+    counts in the batches and blocks, so every other cell gets its keys in the same order, and
+    those cells alone (pairs within a document) may differ from the whole matrix's.
+    """
     if postings is not None:
         in_ref, in_other = postings
     else:
@@ -275,29 +283,42 @@ def _shared_weights(
         in_other = in_ref if other is ref else _postings(other)  # a collation: the same texts
     n, m = len(ref), len(other)
     common = sorted(in_ref.keys() & in_other.keys())
-    rows_of = [in_ref[k] for k in common]
-    counts = [len(r) for r in rows_of]  # the whole matrix's: what batches and blocks follow
+    rows_of = [in_ref[k] for k in common]  # postings ascend: a key's first and last rows
+    cols_of = rows_of if in_other is in_ref else [in_other[k] for k in common]
+    # each key's pairs in the whole matrix: what batches and blocks follow
+    sizes = [len(r) * len(c) for r, c in zip(rows_of, cols_of, strict=True)]
+    live = None if owner is None else [owner[r[0]] != owner[r[-1]] for r in rows_of]
     if rows is not None:
         local = [-1] * n
         for k, i in enumerate(rows):
             local[i] = k
         rows_of = [[local[i] for i in r if local[i] >= 0] for r in rows_of]
         n = len(rows)
-    cols_of = [in_other[k] for k in common]
     weights = [idf[k] for k in common]
     flat = np.zeros(n * m, dtype=np.float64)
+
+    def add(keys: Sequence[int]) -> None:
+        """Add a batch of keys (those that add to a cell read), key after key."""
+        if live is not None:
+            keys = [y for y in keys if live[y]]
+        if keys:
+            _add_keys(flat, m, [rows_of[y] for y in keys], [cols_of[y] for y in keys],
+                      [weights[y] for y in keys])  # fmt: skip
+
+    if sizes and max(sizes) <= block_pairs and sum(sizes) <= _ADD_AT_PAIRS:
+        add(range(len(common)))  # no block and one batch: what the loop below comes to
+        return flat.reshape(n, m)
     batch: list[int] = []
     size = 0
     for x in range(len(common) + 1):
-        pairs = counts[x] * len(cols_of[x]) if x < len(common) else 0
+        pairs = sizes[x] if x < len(common) else 0
         if batch and (x == len(common) or size + pairs > _ADD_AT_PAIRS):
-            _add_keys(flat, m, [rows_of[y] for y in batch], [cols_of[y] for y in batch],
-                      [weights[y] for y in batch])  # fmt: skip
+            add(batch)
             batch, size = [], 0
         if x == len(common):
             break
         if pairs > block_pairs:  # a common word: one block add
-            if rows_of[x]:
+            if rows_of[x] and (live is None or live[x]):
                 block = flat.reshape(n, m)
                 block[np.ix_(rows_of[x], cols_of[x])] += weights[x]
             continue
@@ -457,7 +478,8 @@ def candidate_scores(
     in place, one block of rows at a time, so memory stays at about two matrices of the output's
     size.
     """
-    out = shared_weights(ref, other, idf)
+    owner = owners(blocks, len(ref)).tolist() if blocks is not None and other is ref else None
+    out = _shared_weights(ref, other, idf, None, _BLOCK_PAIRS, owner=owner)
     w_ref = _weights(ref, idf)
     w_other = w_ref if blocks is not None else _weights(other, idf)
     fw = options.fuzzy_weight
@@ -488,6 +510,11 @@ def candidate_scores(
     return out
 
 
+def owners(blocks: Sequence[int], n: int) -> NDArray[np.intp]:
+    """The document of each of a collation's ``n`` texts (``blocks``: each one's first row)."""
+    return np.searchsorted(np.asarray(blocks), np.arange(n), side="right") - 1
+
+
 def candidate_rows(
     texts: Sequence[Features],
     idf: dict[str, float],
@@ -505,11 +532,11 @@ def candidate_rows(
     of sentences with several units.)
     """
     at = np.asarray(rows, dtype=np.intp)
-    out = shared_weights(texts, texts, idf, rows=at.tolist())
+    owner = owners(blocks, len(texts))
+    out = _shared_weights(texts, texts, idf, at.tolist(), _BLOCK_PAIRS, owner=owner.tolist())
     weight = _weights(texts, idf)
     fw = options.fuzzy_weight
     floor = max((options.link_threshold - fw) / (1.0 - fw) if fw < 1.0 else 0.0, 1e-9)
-    owner = np.searchsorted(np.asarray(blocks), np.arange(len(texts)), side="right") - 1
     total = weight[at, None] + weight[None, :]
     np.divide(2.0 * out, total, out=out, where=total > 0)  # the weighted Dice overlap
     apart = owner[at, None] != owner[None, :]
