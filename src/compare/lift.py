@@ -17,6 +17,7 @@ scorer's scores are returned unchanged.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from typing import overload
@@ -103,25 +104,20 @@ def anchor_pairs(
             if a >= 0 and b >= 0:
                 found.add((a, b))
         return sorted(found)
-    owner = owners(blocks, len(ref)).tolist()
-    seen: dict[str, dict[int, int]] = {}  # run -> document -> its one row, or -1
-    for row, f in enumerate(ref):
-        doc = owner[row]
-        for gram in _grams(f.text, options.language):
-            by_doc = seen.get(gram)
-            if by_doc is None:
-                seen[gram] = {doc: row}
-            else:
-                by_doc[doc] = row if doc not in by_doc else -1
+    texts = tuple(f.text for f in ref)
+    bounds = [*blocks, len(ref)] if not blocks or blocks[-1] != len(ref) else list(blocks)
+    # each document's runs, as a pair comparison reads them (so theirs are read here, once)
+    sides = [
+        (lo, dict(_side_runs(texts[lo:hi], options.language)))
+        for lo, hi in itertools.pairwise(bounds)
+    ]
     pairs: set[tuple[int, int]] = set()
-    for by_doc in seen.values():
-        if len(by_doc) < 2:
-            continue  # one document: no pair
-        single = sorted(r for r in by_doc.values() if r >= 0)
-        for a in single:
-            for b in single:
-                if a != b:
-                    pairs.add((a, b))
+    for (lo_a, runs_a), (lo_b, runs_b) in itertools.combinations(sides, 2):
+        for gram in runs_a.keys() & runs_b.keys():
+            a, b = runs_a[gram], runs_b[gram]
+            if a >= 0 and b >= 0:  # one sentence of each document holds it
+                pairs.add((lo_a + a, lo_b + b))
+                pairs.add((lo_b + b, lo_a + a))
     return sorted(pairs)
 
 
