@@ -366,6 +366,35 @@ def test_shared_weights_are_each_pairs_sorted_sum_bit_for_bit(
             assert similarity.text_weight(x.keys & y.keys, idf) == shared[i, j]
 
 
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.frozensets(st.sampled_from("abcdefghij"), max_size=6), min_size=1, max_size=12),
+    st.lists(st.frozensets(st.sampled_from("abcdefghij"), max_size=6), min_size=1, max_size=12),
+    st.sampled_from([1, 4, 10]),
+)
+def test_shared_weights_add_block_words_first_when_one_batch_holds_the_rest(
+    a: list[frozenset[str]], b: list[frozenset[str]], block: int
+) -> None:
+    """When every word's pairs fit one batch, each cell gets its block words' weights (words
+    shared by more than ``_BLOCK_PAIRS`` pairs) first, then the others', each in sorted order:
+    the float sums of adding the words one at a time in that order, bit for bit."""
+    idf = {k: 1.0 / (3 + i) + i * 0.1 for i, k in enumerate("abcdefghij")}
+    fa = [similarity.Features(keys, "", "") for keys in a]
+    fb = [similarity.Features(keys, "", "") for keys in b]
+    pairs = {k: sum(k in x for x in a) * sum(k in y for y in b) for k in idf}  # each word's pairs
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(similarity, "_BLOCK_PAIRS", block)
+        mp.setattr(similarity, "_ADD_AT_PAIRS", 1 << 16)
+        shared = similarity.shared_weights(fa, fb, idf)
+    for i, x in enumerate(a):
+        for j, y in enumerate(b):
+            both = sorted(x & y)
+            total = 0.0
+            for k in [k for k in both if pairs[k] > block] + [k for k in both if pairs[k] <= block]:
+                total += idf[k]
+            assert total == shared[i, j]
+
+
 @pytest.mark.parametrize("scorer", sorted(similarity.SCORERS))
 def test_lexical_group_scores_are_pair_scores_of_the_joined_texts(scorer: str) -> None:
     """Alignment's 1:2 and 2:1 tries, scored in one batch, score exactly (same bits) as

@@ -305,8 +305,16 @@ def _shared_weights(
             _add_keys(flat, m, [rows_of[y] for y in keys], [cols_of[y] for y in keys],
                       [weights[y] for y in keys])  # fmt: skip
 
-    if sizes and max(sizes) <= block_pairs and sum(sizes) <= _ADD_AT_PAIRS:
-        add(range(len(common)))  # no block and one batch: what the loop below comes to
+    def add_block(x: int) -> None:
+        """Add a key shared by many pairs as one block (if it adds to a cell read)."""
+        if rows_of[x] and (live is None or live[x]):
+            block = flat.reshape(n, m)
+            block[np.ix_(rows_of[x], cols_of[x])] += weights[x]
+
+    if sum(sizes) <= _ADD_AT_PAIRS:  # what the loop below comes to when no batch fills up:
+        for x in [x for x, pairs in enumerate(sizes) if pairs > block_pairs]:
+            add_block(x)  # each block at its turn, all before the one batch of the others
+        add([x for x, pairs in enumerate(sizes) if pairs <= block_pairs])
         return flat.reshape(n, m)
     batch: list[int] = []
     size = 0
@@ -318,9 +326,7 @@ def _shared_weights(
         if x == len(common):
             break
         if pairs > block_pairs:  # a common word: one block add
-            if rows_of[x] and (live is None or live[x]):
-                block = flat.reshape(n, m)
-                block[np.ix_(rows_of[x], cols_of[x])] += weights[x]
+            add_block(x)
             continue
         batch.append(x)
         size += pairs
