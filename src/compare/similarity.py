@@ -1062,10 +1062,18 @@ def _lexical_groups(
             out.append(pair_score(a, b, idf, options))
             continue
         total = wa + wb
-        dice = 2.0 * text_weight(a.keys & b.keys, idf) / total if total else None
         if floors is not None:
             size = len(sa) + len(sb)
             reach = 1.0 - abs(len(sa) - len(sb)) / size if name == "ratio" and size else 1.0
+            # the overlap is at most the lighter side's weight (a sum of some of its words'
+            # weights, in the same order): a try that cannot reach its floor even so is not
+            # weighed word by word (most tries are such)
+            most = 2.0 * min(wa, wb) / total if total else reach
+            if (1.0 - fw) * most + fw * reach < floors[k] - _REACH_SLACK:
+                out.append(-math.inf)
+                continue
+        dice = 2.0 * text_weight(a.keys & b.keys, idf) / total if total else None
+        if floors is not None:
             best = (1.0 - fw) * (reach if dice is None else dice) + fw * reach
             if best < floors[k] - _REACH_SLACK:
                 out.append(-math.inf)
