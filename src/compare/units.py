@@ -156,12 +156,14 @@ def _weight(text: str, language: str) -> int:
     return sum(1 for key in content_keys(text, language) if key not in frame)
 
 
+@bounded()
 def unit_spans(text: str, language: str = "en") -> tuple[tuple[int, int], ...]:
     """The claim units of a sentence as ``(start, end)`` offsets into it, in order, gap-free.
 
     Every character of ``text`` lies in exactly one unit; a sentence with one claim is one unit.
     English, Chinese and Arabic have cutting rules (module docstring); other languages give the
-    whole sentence.
+    whole sentence. Remembered by text: scoring cuts each sentence, and link building cuts the
+    linked ones again.
     """
     if not text:
         return ()
@@ -189,7 +191,6 @@ def unit_spans(text: str, language: str = "en") -> tuple[tuple[int, int], ...]:
     return tuple(pieces)
 
 
-@bounded()
 def unit_texts(text: str, language: str = "en") -> tuple[str, ...]:
     """The texts of a sentence's claim units, in order; ``(text,)`` for a sentence of one unit."""
     spans = unit_spans(text, language)
