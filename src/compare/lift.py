@@ -61,19 +61,19 @@ _JOIN = "\x1f"
 (strings hash, compare and weigh for the cache faster than tuples of words)."""
 
 
-@bounded()
 def _grams(text: str, language: str) -> frozenset[str]:
     """The word runs of ``text`` that can anchor: :data:`ANCHOR_WORDS` long, enough content,
-    each as its words joined by :data:`_JOIN`."""
-    stop = stopwords(language)
+    each as its words joined by :data:`_JOIN`. (Not remembered: :func:`_side_runs` reads each
+    document's sentences once.)"""
     words = _TOKEN.findall(text)
+    if len(words) < ANCHOR_WORDS:
+        return frozenset()
+    stop = stopwords(language)
     folded = _TOKEN.findall(fold(text))
     if len(folded) != len(words):  # case-folding split or joined a word: fold word by word
         folded = [fold(w) for w in words]
-    content = [
-        f not in stop and w[:1].islower() and not w.isdigit()
-        for w, f in zip(words, folded, strict=True)
-    ]
+    # a word opening with a lower-case letter is no number
+    content = [w[:1].islower() and f not in stop for w, f in zip(words, folded, strict=True)]
     out: set[str] = set()
     inside = sum(content[:ANCHOR_WORDS])  # content words in the window at k, slid along
     for k in range(len(words) - ANCHOR_WORDS + 1):

@@ -116,6 +116,16 @@ _RULES = frozenset({"en", "zh", "ar"})
 """The languages with cutting rules."""
 
 
+def _may_cut(text: str) -> bool:
+    """Whether :data:`_CUTS` can match ``text``: each of its cuts needs ``;``, ``:``, ``,``,
+    "and" or "as well as" (any case: the folded text holds them, whatever letters the regex's
+    case-blind match takes for theirs). Most sentences do; the others skip the regex."""
+    if ";" in text or ":" in text or "," in text:
+        return True
+    folded = text.casefold()
+    return "and" in folded or "as well as" in folded
+
+
 def _cuts(text: str, language: str = "en") -> list[int]:
     """Candidate cut offsets in ``text`` (each the start of a new unit), sorted, unique."""
     if language == "zh":
@@ -126,7 +136,7 @@ def _cuts(text: str, language: str = "en") -> list[int]:
     if language == "ar":
         cuts = {m.end() for m in _AR_CUTS.finditer(text)}
     else:
-        cuts = {m.end() for m in _CUTS.finditer(text)}
+        cuts = {m.end() for m in _CUTS.finditer(text)} if _may_cut(text) else set()
         opening = _OPENING_PARTICIPLE.match(text)
         if opening:
             cuts.add(opening.end())
