@@ -617,23 +617,32 @@ class SparseScores:
 
 
 def _key_rows(texts: Sequence[Features], column: dict[str, int], weight: list[float]) -> csr_matrix:
-    """A sparse text x key matrix: each text's keys among ``column``, weighted, in column order."""
+    """A sparse text x key matrix: each text's keys among ``column``, weighted, in column order
+    (every text's keys looked up in one pass and sorted by one ``lexsort``; a repeated text,
+    one record, see :func:`features`, is read once and its row repeated)."""
     from scipy.sparse import csr_matrix
 
-    indptr: list[int] = [0]
-    indices: list[int] = []
-    data: list[float] = []
-    seen: dict[int, tuple[list[int], list[float]]] = {}  # by record: a repeated text's once
-    for f in texts:
-        row = seen.get(id(f))
-        if row is None:
-            cols = sorted([column[k] for k in f.keys if k in column])  # a list sorts faster
-            row = seen[id(f)] = (cols, list(map(weight.__getitem__, cols)))
-        indices += row[0]
-        data += row[1]
-        indptr.append(len(indices))
-    shape = (len(texts), len(weight))
-    return csr_matrix((np.array(data, dtype=np.float64), indices, indptr), shape=shape)
+    records = list({id(f): f for f in texts}.values())
+    found = np.fromiter(
+        (column.get(k, -1) for f in records for k in f.keys),
+        dtype=np.int64,
+        count=sum(len(f.keys) for f in records),
+    )
+    sizes = np.fromiter((len(f.keys) for f in records), dtype=np.int64, count=len(records))
+    owner = np.repeat(np.arange(len(records), dtype=np.int64), sizes)
+    keep = found >= 0
+    owner, found = owner[keep], found[keep]
+    order = np.lexsort((found, owner))  # by record, then column
+    owner, found = owner[order], found[order]
+    indptr = np.zeros(len(records) + 1, dtype=np.int64)
+    np.cumsum(np.bincount(owner, minlength=len(records)), out=indptr[1:])
+    data = np.asarray(weight, dtype=np.float64)[found]
+    rows = csr_matrix((data, found, indptr), shape=(len(records), len(weight)))
+    if len(records) == len(texts):
+        return rows
+    at = {id(f): k for k, f in enumerate(records)}
+    out: csr_matrix = rows[[at[id(f)] for f in texts]]
+    return out
 
 
 def _ratio_bound(len_a: Matrix, len_b: Matrix) -> Matrix:
