@@ -89,6 +89,40 @@ def test_a_collations_anchors_are_its_document_pairs_anchors() -> None:
     assert len(found) >= 6
 
 
+@pytest.mark.parametrize("collated", [False, True])
+def test_dense_scores_are_raised_by_every_unit_pair_as_by_each_pairs_best(collated: bool) -> None:
+    """Dense scores are raised by every scored unit pair, unsorted and repeated: the very
+    scores of raising them by each pair of texts' best unit pair (:func:`unit_pairs`)."""
+    long = (
+        "Xi Jinping held a phone call with Bashar al-Assad on Monday; the two presidents then "
+        "went over trade, energy, ports, grain, loans and the rebuilding of Aleppo at length."
+    )
+    docs = [
+        features([long, *SENTENCES[1:4]]),
+        features([*SENTENCES[:3], "Officials said the talks were frank."]),
+        features([SENTENCES[3], long.replace("Monday", "Tuesday"), *SENTENCES[5:]]),
+    ]
+    options = Options(language="en", anchor_score=0.0)
+    if collated:
+        ref = other = [f for d in docs for f in d]
+        blocks: list[int] | None = [0, len(docs[0]), len(docs[0]) + len(docs[1]), len(ref)]
+    else:
+        ref, other, blocks = docs[0], docs[1], None
+    idf = idf_table([f.keys for f in [*ref, *other]])
+    base = run_scorer(ref, other, idf, options, blocks=blocks)
+    rows, cols, values = lift.unit_pairs(ref, other, idf, options, blocks)
+    expected = np.asarray(base).copy()
+    np.maximum.at(expected, (rows, cols), options.unit_weight * values)
+    if blocks is not None:
+        owner = similarity.owners(blocks, len(ref))
+        expected[owner[:, None] == owner[None, :]] = 0.0
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(lift, "_one_pass", lambda *_: None)
+        got = lifted_scores(ref, other, idf, options, blocks=blocks)
+    assert np.asarray(got).tobytes() == expected.tobytes()
+    assert (expected > np.asarray(base)).any()  # some pair was raised
+
+
 def test_lifts_never_lower_a_score_and_can_be_turned_off() -> None:
     """Lifted scores are at least the scorer's; with both lifts off they are the scorer's."""
     fr, fo = _features("call-cgtn-chinese-readout.txt", "call-newsweek-report.txt")

@@ -166,6 +166,19 @@ def unit_pairs(
     Only pairs where at least one text has two units or more are given (for the others the unit
     score is the text's score), and only pairs the scorer scored above 0.
     """
+    rows, cols, values = _unit_lift(ref, other, idf, options, blocks)
+    return _best(rows, cols, values, len(other))
+
+
+def _unit_lift(
+    ref: Sequence[Features],
+    other: Sequence[Features],
+    idf: dict[str, float],
+    options: Options,
+    blocks: Sequence[int] | None,
+) -> Coords:
+    """:func:`unit_pairs` before each pair of texts is reduced to its best unit pair: a pair may
+    come several times, in no order (raising dense scores by them needs neither)."""
     ref_units, ref_starts = _units(ref, options.language)
     if blocks is None:
         other_units, other_starts = _units(other, options.language)
@@ -184,8 +197,9 @@ def unit_pairs(
 def _by_text(
     coords: Coords, ref: tuple[Sequence[int], int], other: tuple[Sequence[int], int]
 ) -> Coords:
-    """The best unit pair of each pair of texts, from the scored unit pairs (``coords``), kept
-    where either text has several units (each side: its texts' first units and its units)."""
+    """The pairs of texts of the scored unit pairs (``coords``), each with its unit pair's
+    score (a pair of texts as often as it has unit pairs, in no order), kept where either text
+    has several units (each side: its texts' first units and its units)."""
     (ref_starts, ref_n), (other_starts, other_n) = ref, other
     u_rows, u_cols, values = coords
     ref_counts = np.diff([*ref_starts, ref_n])
@@ -194,13 +208,13 @@ def _by_text(
     other_owner = np.repeat(np.arange(len(other_starts)), other_counts)
     rows, cols = ref_owner[u_rows], other_owner[u_cols]
     keep = (ref_counts > 1)[rows] | (other_counts > 1)[cols]
-    return _best(rows[keep], cols[keep], values[keep], len(other_starts))
+    return rows[keep], cols[keep], values[keep]
 
 
 def _one_pass(
     ref: Sequence[Features], other: Sequence[Features], idf: dict[str, float], options: Options
 ) -> tuple[Matrix, Coords] | None:
-    """The lexical scorer's sentence scores and :func:`unit_pairs` of a small pair from one
+    """The lexical scorer's sentence scores and :func:`_unit_lift` of a small pair from one
     score matrix, the same numbers, or None where that cannot be promised.
 
     The matrix scores the sentences and the units of the sentences of several units (a
@@ -345,7 +359,8 @@ def _raise(base: Matrix | SparseScores, pairs: Coords) -> Matrix | SparseScores:
     if isinstance(base, SparseScores):
         return _raise_sparse(base, _best(rows, cols, values, base.shape[1]))
     out = base.copy()
-    np.maximum.at(out, (rows, cols), values)
+    higher = values > base[rows, cols]  # the others leave their cell as it is
+    np.maximum.at(out, (rows[higher], cols[higher]), values[higher])
     return out
 
 
@@ -408,8 +423,8 @@ def lifted_scores(
     scores = run_scorer(ref, other, idf, options, blocks=blocks) if one is None else one[0]
     lifts: list[Coords] = []
     if options.unit_weight > 0:
-        rows, cols, values = unit_pairs(ref, other, idf, options, blocks) if one is None else one[1]
-        lifts.append((rows, cols, options.unit_weight * values))
+        rows, cols, values = _unit_lift(ref, other, idf, options, blocks) if one is None else one[1]
+        lifts.append((rows, cols, options.unit_weight * values))  # (the order of a maximum)
     if options.anchor_score > 0:
         anchored = anchor_pairs(ref, other, options, blocks)
         if anchored:
