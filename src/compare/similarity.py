@@ -236,6 +236,8 @@ _ADD_AT_PAIRS = 1 << 16
 ``np.add.at`` call."""
 _BLOCK_PAIRS = 512
 """A word shared by more pairs than this is added as one block of its own (cheaper per pair)."""
+_WIDE_BLOCK = 8
+"""A block whose word is in at least one column in this many is added to its rows whole."""
 
 
 def shared_weights(
@@ -307,9 +309,18 @@ def _shared_weights(
 
     def add_block(x: int) -> None:
         """Add a key shared by many pairs as one block (if it adds to a cell read)."""
-        if rows_of[x] and (live is None or live[x]):
-            block = flat.reshape(n, m)
+        if not rows_of[x] or (live is not None and not live[x]):
+            return
+        block = flat.reshape(n, m)
+        if len(cols_of[x]) * _WIDE_BLOCK < m:
             block[np.ix_(rows_of[x], cols_of[x])] += weights[x]
+            return
+        # a word in many columns: its rows take a row of its weight at its columns and +0.0
+        # elsewhere (a sum of weights, never -0.0, is unchanged by +0.0), ~3x the speed of
+        # indexing the block's cells one by one
+        row = np.zeros(m, dtype=np.float64)
+        row[cols_of[x]] = weights[x]
+        block[rows_of[x]] += row
 
     if sum(sizes) <= _ADD_AT_PAIRS:  # what the loop below comes to when no batch fills up:
         for x in [x for x, pairs in enumerate(sizes) if pairs > block_pairs]:
