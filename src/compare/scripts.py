@@ -141,7 +141,7 @@ def _english(text: str) -> bool:
     found = re.findall(r"[a-z]+", text[:_SAMPLE].casefold())
     if len(found) < _FEW_WORDS:
         return True  # a headline or a phrase: too short to tell, taken as English
-    return sum(w in stop for w in found) >= _ENGLISH_SHARE * len(found)
+    return sum(map(stop.__contains__, found)) >= _ENGLISH_SHARE * len(found)
 
 
 def detect_language(text: str) -> str | None:
