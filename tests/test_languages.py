@@ -175,6 +175,16 @@ def test_scripts_are_read_from_unicode_ranges() -> None:
     assert "Kana" == script_of("東京でカメラを買いました。")
 
 
+def test_script_counts_ascii_and_accented_latin_letters_together() -> None:
+    """A text's script is the one most of its letters are in, ASCII and accented Latin letters
+    counted as one script, whatever the quotes and marks around them."""
+    assert "Latin" == script_of("“Déjà vu,” she said — αβγδε")  # Latin 14 letters, Greek 5
+    assert "Greek" == script_of("“ab” αβγ")  # Greek 3, Latin 2
+    assert "Latin" == script_of("éèà ab αβγδ")  # Latin 3 accented + 2 ASCII beats Greek 4
+    assert "Cyrillic" == script_of("“Привет” ok")
+    assert None is script_of("“—” 123 …")
+
+
 def test_auto_warns_once_for_a_language_without_lists() -> None:
     """``auto`` on French text warns in one line and runs; ``en`` asked for does not warn."""
     a = compare.Document.from_text(FRENCH.format("soutient"))

@@ -63,6 +63,66 @@ def test_a_run_repeated_on_one_side_anchors_nothing() -> None:
     assert anchor_pairs(fr[:1], fo, Options()) == [(0, 0)]
 
 
+def test_a_collations_anchors_are_its_document_pairs_anchors() -> None:
+    """A collation's anchors are, for each two of its documents, the pairs a comparison of those
+    two anchors (both ways round): a run repeated in one document anchors none of its sentences,
+    whatever the other documents hold."""
+    names = sorted(p.name for p in READOUTS.glob("*.txt"))
+    docs = [features(s.text for s in compare.load(READOUTS / n).sentences) for n in names]
+    line = "China firmly supports the territorial integrity of Syria today"
+    docs[0] = [*docs[0], *features([line, f"Again, {line}."])]  # a refrain of one document
+    docs[1] = [*docs[1], *features([f"He said that {line}."])]
+    docs[2] = [*docs[2], *features([f"She said {line}."])]
+    blocks = [0]
+    for d in docs:
+        blocks.append(blocks[-1] + len(d))
+    every = [f for d in docs for f in d]
+    expected = set()
+    for a in range(len(docs)):
+        for b in range(a + 1, len(docs)):
+            for i, j in anchor_pairs(docs[a], docs[b], Options()):
+                expected |= {(blocks[a] + i, blocks[b] + j), (blocks[b] + j, blocks[a] + i)}
+    found = anchor_pairs(every, every, Options(), blocks)
+    assert found == sorted(expected)
+    assert (blocks[2] - 1, blocks[3] - 1) in found  # the refrain's one copy in documents 1, 2
+    assert not {blocks[1] - 2, blocks[1] - 1} & {i for i, _ in found}  # the refrain's rows
+    assert len(found) >= 6
+
+
+@pytest.mark.parametrize("collated", [False, True])
+def test_dense_scores_are_raised_by_every_unit_pair_as_by_each_pairs_best(collated: bool) -> None:
+    """Dense scores are raised by every scored unit pair, unsorted and repeated: the very
+    scores of raising them by each pair of texts' best unit pair (:func:`unit_pairs`)."""
+    long = (
+        "Xi Jinping held a phone call with Bashar al-Assad on Monday; the two presidents then "
+        "went over trade, energy, ports, grain, loans and the rebuilding of Aleppo at length."
+    )
+    docs = [
+        features([long, *SENTENCES[1:4]]),
+        features([*SENTENCES[:3], "Officials said the talks were frank."]),
+        features([SENTENCES[3], long.replace("Monday", "Tuesday"), *SENTENCES[5:]]),
+    ]
+    options = Options(language="en", anchor_score=0.0)
+    if collated:
+        ref = other = [f for d in docs for f in d]
+        blocks: list[int] | None = [0, len(docs[0]), len(docs[0]) + len(docs[1]), len(ref)]
+    else:
+        ref, other, blocks = docs[0], docs[1], None
+    idf = idf_table([f.keys for f in [*ref, *other]])
+    base = run_scorer(ref, other, idf, options, blocks=blocks)
+    rows, cols, values = lift.unit_pairs(ref, other, idf, options, blocks)
+    expected = np.asarray(base).copy()
+    np.maximum.at(expected, (rows, cols), options.unit_weight * values)
+    if blocks is not None:
+        owner = similarity.owners(blocks, len(ref))
+        expected[owner[:, None] == owner[None, :]] = 0.0
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(lift, "_one_pass", lambda *_: None)
+        got = lifted_scores(ref, other, idf, options, blocks=blocks)
+    assert np.asarray(got).tobytes() == expected.tobytes()
+    assert (expected > np.asarray(base)).any()  # some pair was raised
+
+
 def test_lifts_never_lower_a_score_and_can_be_turned_off() -> None:
     """Lifted scores are at least the scorer's; with both lifts off they are the scorer's."""
     fr, fo = _features("call-cgtn-chinese-readout.txt", "call-newsweek-report.txt")

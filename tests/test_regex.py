@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 import compare
-from compare import _regex, debris
+from compare import _regex, debris, scripts
 from compare._regex import SCRIPT_KEYED_FROM, Lazy, ScriptPattern, script_keyed
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
@@ -177,6 +177,7 @@ def test_the_cli_on_the_english_readouts_compiles_no_chinese_or_arabic_pattern()
 
     plain = {p.plain.pattern for p in PATTERNS.values()} | {_regex._SCRIPT_KEYED_RE.pattern}
     plain |= {debris._UPDATED.pattern, debris._DATE_IN_VALUE.pattern}  # "Updated 21:01, 05-Nov"
+    plain.add(scripts._NON_ASCII_RE.pattern)  # the relay's curly quotes, counted apart
     english = compiled(
         READOUTS / "call-cgtn-chinese-readout.txt", READOUTS / "call-syrian-readout-relay.txt"
     )

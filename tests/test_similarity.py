@@ -253,6 +253,37 @@ def test_candidate_rows_are_the_blocked_matrix_rows_bit_for_bit(
     assert (whole >= options.link_threshold).sum() >= 5
 
 
+@pytest.mark.parametrize("limits", [(512, 1 << 16), (4, 40), (1, 1), (2, 1 << 16)])
+def test_collation_shared_weights_skip_one_document_words_keeping_every_other_sum(
+    limits: tuple[int, int],
+) -> None:
+    """A collation's shared weights leave out the words found in one document only (they add to
+    pairs within a document, which are never read): every pair of two documents keeps, bit for
+    bit, the sum of the whole matrix, whatever words are batched and which are blocks."""
+    rng = random.Random(str(limits))
+    docs = [_sentences(rng, n) for n in (12, 9, 15, 7)]
+    docs[1] += [t[:-1] + " talks." for t in docs[0][:5]]
+    docs[2] += ["Zanzibar zebras zigzag.", "Zanzibar zebras yodel."]  # words of one document
+    feats = features([t for d in docs for t in d])
+    idf = idf_table(f.keys for f in feats)
+    offsets = [0, 12, 26, 43, 50]
+    owner = similarity.owners(offsets, len(feats))
+    apart = owner[:, None] != owner[None, :]
+    rows = sorted(rng.sample(range(50), 17))
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(similarity, "_BLOCK_PAIRS", limits[0])
+        mp.setattr(similarity, "_ADD_AT_PAIRS", limits[1])
+        whole = similarity.shared_weights(feats, feats, idf)
+        lean = similarity._shared_weights(feats, feats, idf, None, limits[0], owner=owner.tolist())
+        lean_rows = similarity._shared_weights(
+            feats, feats, idf, rows, limits[0], owner=owner.tolist()
+        )
+    assert np.array_equal(lean[apart], whole[apart])
+    assert np.array_equal(lean_rows[apart[rows]], whole[rows][apart[rows]])
+    zanzibar = [k for k, f in enumerate(feats) if "zanzibar" in f.keys]
+    assert whole[zanzibar[0], zanzibar[1]] > lean[zanzibar[0], zanzibar[1]]  # left out
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.lists(sentence, min_size=2, max_size=2))
 def test_ratio_on_sorted_words_is_token_sort_ratio(pair: list[str]) -> None:
@@ -333,6 +364,35 @@ def test_shared_weights_are_each_pairs_sorted_sum_bit_for_bit(
     for i, x in enumerate(fa):
         for j, y in enumerate(fb):
             assert similarity.text_weight(x.keys & y.keys, idf) == shared[i, j]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.frozensets(st.sampled_from("abcdefghij"), max_size=6), min_size=1, max_size=12),
+    st.lists(st.frozensets(st.sampled_from("abcdefghij"), max_size=6), min_size=1, max_size=12),
+    st.sampled_from([1, 4, 10]),
+)
+def test_shared_weights_add_block_words_first_when_one_batch_holds_the_rest(
+    a: list[frozenset[str]], b: list[frozenset[str]], block: int
+) -> None:
+    """When every word's pairs fit one batch, each cell gets its block words' weights (words
+    shared by more than ``_BLOCK_PAIRS`` pairs) first, then the others', each in sorted order:
+    the float sums of adding the words one at a time in that order, bit for bit."""
+    idf = {k: 1.0 / (3 + i) + i * 0.1 for i, k in enumerate("abcdefghij")}
+    fa = [similarity.Features(keys, "", "") for keys in a]
+    fb = [similarity.Features(keys, "", "") for keys in b]
+    pairs = {k: sum(k in x for x in a) * sum(k in y for y in b) for k in idf}  # each word's pairs
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(similarity, "_BLOCK_PAIRS", block)
+        mp.setattr(similarity, "_ADD_AT_PAIRS", 1 << 16)
+        shared = similarity.shared_weights(fa, fb, idf)
+    for i, x in enumerate(a):
+        for j, y in enumerate(b):
+            both = sorted(x & y)
+            total = 0.0
+            for k in [k for k in both if pairs[k] > block] + [k for k in both if pairs[k] <= block]:
+                total += idf[k]
+            assert total == shared[i, j]
 
 
 @pytest.mark.parametrize("scorer", sorted(similarity.SCORERS))

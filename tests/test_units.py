@@ -180,3 +180,14 @@ def test_arabic_units_partition_every_text(text: str) -> None:
     assert "".join(text[a:b] for a, b in spans) == text
     assert all(a < b for a, b in spans)
     assert len(spans) <= MAX_UNITS
+
+
+@given(st.text(alphabet=st.sampled_from(list('aAnNdDsSſwWeElL ,;:."ıİK')), max_size=80))
+def test_sentences_skipping_the_cut_regex_have_no_cut_it_finds(text: str) -> None:
+    """A sentence without ``;``, ``:``, ``,``, "and" or "as well as" in any case skips the cut
+    regex: it never matches such a sentence (long s and dotless i included)."""
+    from compare import units
+
+    if not units._may_cut(text):
+        assert units._CUTS.search(text) is None
+    assert units._may_cut("Xi said so, and left.") and not units._may_cut("Xi said so.")

@@ -17,6 +17,7 @@ scorer's scores are returned unchanged.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from typing import overload
@@ -34,6 +35,7 @@ from compare.similarity import (
     SparseScores,
     candidate_rows,
     features,
+    owners,
     postings,
     run_scorer,
     scorer_of,
@@ -59,19 +61,19 @@ _JOIN = "\x1f"
 (strings hash, compare and weigh for the cache faster than tuples of words)."""
 
 
-@bounded()
 def _grams(text: str, language: str) -> frozenset[str]:
     """The word runs of ``text`` that can anchor: :data:`ANCHOR_WORDS` long, enough content,
-    each as its words joined by :data:`_JOIN`."""
-    stop = stopwords(language)
+    each as its words joined by :data:`_JOIN`. (Not remembered: :func:`_side_runs` reads each
+    document's sentences once.)"""
     words = _TOKEN.findall(text)
+    if len(words) < ANCHOR_WORDS:
+        return frozenset()
+    stop = stopwords(language)
     folded = _TOKEN.findall(fold(text))
     if len(folded) != len(words):  # case-folding split or joined a word: fold word by word
         folded = [fold(w) for w in words]
-    content = [
-        f not in stop and w[:1].islower() and not w.isdigit()
-        for w, f in zip(words, folded, strict=True)
-    ]
+    # a word opening with a lower-case letter is no number
+    content = [w[:1].islower() and f not in stop for w, f in zip(words, folded, strict=True)]
     out: set[str] = set()
     inside = sum(content[:ANCHOR_WORDS])  # content words in the window at k, slid along
     for k in range(len(words) - ANCHOR_WORDS + 1):
@@ -102,25 +104,20 @@ def anchor_pairs(
             if a >= 0 and b >= 0:
                 found.add((a, b))
         return sorted(found)
-    owner = _owners(blocks, len(ref)).tolist()
-    seen: dict[str, dict[int, int]] = {}  # run -> document -> its one row, or -1
-    for row, f in enumerate(ref):
-        doc = owner[row]
-        for gram in _grams(f.text, options.language):
-            by_doc = seen.get(gram)
-            if by_doc is None:
-                seen[gram] = {doc: row}
-            else:
-                by_doc[doc] = row if doc not in by_doc else -1
+    texts = tuple(f.text for f in ref)
+    bounds = [*blocks, len(ref)] if not blocks or blocks[-1] != len(ref) else list(blocks)
+    # each document's runs, as a pair comparison reads them (so theirs are read here, once)
+    sides = [
+        (lo, dict(_side_runs(texts[lo:hi], options.language)))
+        for lo, hi in itertools.pairwise(bounds)
+    ]
     pairs: set[tuple[int, int]] = set()
-    for by_doc in seen.values():
-        if len(by_doc) < 2:
-            continue  # one document: no pair
-        single = sorted(r for r in by_doc.values() if r >= 0)
-        for a in single:
-            for b in single:
-                if a != b:
-                    pairs.add((a, b))
+    for (lo_a, runs_a), (lo_b, runs_b) in itertools.combinations(sides, 2):
+        for gram in runs_a.keys() & runs_b.keys():
+            a, b = runs_a[gram], runs_b[gram]
+            if a >= 0 and b >= 0:  # one sentence of each document holds it
+                pairs.add((lo_a + a, lo_b + b))
+                pairs.add((lo_b + b, lo_a + a))
     return sorted(pairs)
 
 
@@ -133,11 +130,6 @@ def _side_runs(texts: tuple[str, ...], language: str) -> tuple[tuple[str, int], 
         for gram in _grams(text, language):
             rows[gram] = row if gram not in rows else -1
     return tuple(rows.items())
-
-
-def _owners(blocks: Sequence[int], n: int) -> NDArray[np.intp]:
-    """The document of each of a collation's ``n`` sentences (``blocks``: each one's first row)."""
-    return np.searchsorted(np.asarray(blocks), np.arange(n), side="right") - 1
 
 
 def _units(texts: Sequence[Features], language: str) -> tuple[list[Features], list[int]]:
@@ -174,6 +166,19 @@ def unit_pairs(
     Only pairs where at least one text has two units or more are given (for the others the unit
     score is the text's score), and only pairs the scorer scored above 0.
     """
+    rows, cols, values = _unit_lift(ref, other, idf, options, blocks)
+    return _best(rows, cols, values, len(other))
+
+
+def _unit_lift(
+    ref: Sequence[Features],
+    other: Sequence[Features],
+    idf: dict[str, float],
+    options: Options,
+    blocks: Sequence[int] | None,
+) -> Coords:
+    """:func:`unit_pairs` before each pair of texts is reduced to its best unit pair: a pair may
+    come several times, in no order (raising dense scores by them needs neither)."""
     ref_units, ref_starts = _units(ref, options.language)
     if blocks is None:
         other_units, other_starts = _units(other, options.language)
@@ -192,8 +197,9 @@ def unit_pairs(
 def _by_text(
     coords: Coords, ref: tuple[Sequence[int], int], other: tuple[Sequence[int], int]
 ) -> Coords:
-    """The best unit pair of each pair of texts, from the scored unit pairs (``coords``), kept
-    where either text has several units (each side: its texts' first units and its units)."""
+    """The pairs of texts of the scored unit pairs (``coords``), each with its unit pair's
+    score (a pair of texts as often as it has unit pairs, in no order), kept where either text
+    has several units (each side: its texts' first units and its units)."""
     (ref_starts, ref_n), (other_starts, other_n) = ref, other
     u_rows, u_cols, values = coords
     ref_counts = np.diff([*ref_starts, ref_n])
@@ -202,13 +208,13 @@ def _by_text(
     other_owner = np.repeat(np.arange(len(other_starts)), other_counts)
     rows, cols = ref_owner[u_rows], other_owner[u_cols]
     keep = (ref_counts > 1)[rows] | (other_counts > 1)[cols]
-    return _best(rows[keep], cols[keep], values[keep], len(other_starts))
+    return rows[keep], cols[keep], values[keep]
 
 
 def _one_pass(
     ref: Sequence[Features], other: Sequence[Features], idf: dict[str, float], options: Options
 ) -> tuple[Matrix, Coords] | None:
-    """The lexical scorer's sentence scores and :func:`unit_pairs` of a small pair from one
+    """The lexical scorer's sentence scores and :func:`_unit_lift` of a small pair from one
     score matrix, the same numbers, or None where that cannot be promised.
 
     The matrix scores the sentences and the units of the sentences of several units (a
@@ -353,7 +359,8 @@ def _raise(base: Matrix | SparseScores, pairs: Coords) -> Matrix | SparseScores:
     if isinstance(base, SparseScores):
         return _raise_sparse(base, _best(rows, cols, values, base.shape[1]))
     out = base.copy()
-    np.maximum.at(out, (rows, cols), values)
+    higher = values > base[rows, cols]  # the others leave their cell as it is
+    np.maximum.at(out, (rows[higher], cols[higher]), values[higher])
     return out
 
 
@@ -416,14 +423,14 @@ def lifted_scores(
     scores = run_scorer(ref, other, idf, options, blocks=blocks) if one is None else one[0]
     lifts: list[Coords] = []
     if options.unit_weight > 0:
-        rows, cols, values = unit_pairs(ref, other, idf, options, blocks) if one is None else one[1]
-        lifts.append((rows, cols, options.unit_weight * values))
+        rows, cols, values = _unit_lift(ref, other, idf, options, blocks) if one is None else one[1]
+        lifts.append((rows, cols, options.unit_weight * values))  # (the order of a maximum)
     if options.anchor_score > 0:
         anchored = anchor_pairs(ref, other, options, blocks)
         if anchored:
             rows, cols = np.array(anchored, dtype=np.intp).T
             lifts.append((rows, cols, np.full(len(rows), options.anchor_score)))
-    owner = _owners(blocks, len(ref)) if blocks is not None else None
+    owner = owners(blocks, len(ref)) if blocks is not None else None
     for rows, cols, values in lifts:
         if owner is not None:
             apart = owner[rows] != owner[cols]

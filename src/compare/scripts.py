@@ -19,7 +19,7 @@ import attrs
 
 from compare._cache import bounded
 from compare._data import data_text, required_text
-from compare._regex import ScriptPattern
+from compare._regex import Lazy, ScriptPattern
 from compare.model import Document
 from compare.options import Options
 
@@ -113,13 +113,28 @@ def two_scripts(a: str, b: str) -> bool:
     return scripts_differ(script_of(a), script_of(b))
 
 
+_NOT_ASCII_LETTERS = bytes(c for c in range(128) if not chr(c).isalpha())
+"""The ASCII bytes that are no letter: what ``bytes.translate`` drops to leave the letters."""
+
+
+_NON_ASCII_RE = Lazy(r"[^\x00-\x7f]+")
+"""A run of characters outside ASCII (compiled on first use: most text never needs it)."""
+
+
 @bounded()
 def _script_of_sample(sample: str) -> str | None:
     """:func:`script_of` on a text's first characters, cached (each comparison asks again)."""
     if sample.isascii():  # most English text: Latin if it has a letter
         return "Latin" if _ASCII_LETTER_RE.search(sample) else None
+    # Each script's count is its letters in the sample (the classes are disjoint), so the ASCII
+    # letters (Latin) are counted in C and only the other characters are read by the regex: an
+    # English text with curly quotes is a few runs, not one match a word.
     counts: Counter[str] = Counter()
-    for m in _SCRIPT_RE.of(sample).finditer(sample):
+    ascii_letters = len(sample.encode("ascii", "ignore").translate(None, _NOT_ASCII_LETTERS))
+    if ascii_letters:
+        counts["Latin"] = ascii_letters
+    others = "".join(_NON_ASCII_RE().findall(sample))  # script-keyed exactly when the sample is
+    for m in _SCRIPT_RE.of(others).finditer(others):
         name = m.lastgroup
         if name is not None:
             counts[name] += m.end() - m.start()
@@ -142,7 +157,7 @@ def _english(text: str) -> bool:
     found = re.findall(r"[a-z]+", text[:_SAMPLE].casefold())
     if len(found) < _FEW_WORDS:
         return True  # a headline or a phrase: too short to tell, taken as English
-    return sum(w in stop for w in found) >= _ENGLISH_SHARE * len(found)
+    return sum(map(stop.__contains__, found)) >= _ENGLISH_SHARE * len(found)
 
 
 def detect_language(text: str) -> str | None:

@@ -290,9 +290,6 @@ def content_keys(text: str, language: str = "en") -> list[str]:
     folded = fold(text)
     if _has_han(folded):
         return [key for key, function in _han_keys(folded, stop) if not function]
-    out: list[str] = []
-    for word in _KEY_RE.of(folded).findall(folded):
-        if word in stop:
-            continue
-        out.append(stem(word))
-    return out
+    cached, limit = _stem_cached, _STEM_CACHE_LEN  # stem() inlined, as in word_keys
+    words = _KEY_RE.of(folded).findall(folded)
+    return [cached(w) if len(w) <= limit else _stem(w) for w in words if w not in stop]

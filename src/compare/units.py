@@ -117,6 +117,16 @@ _RULES = frozenset({"en", "zh", "ar"})
 """The languages with cutting rules."""
 
 
+def _may_cut(text: str) -> bool:
+    """Whether :data:`_CUTS` can match ``text``: each of its cuts needs ``;``, ``:``, ``,``,
+    "and" or "as well as" (any case: the folded text holds them, whatever letters the regex's
+    case-blind match takes for theirs). Most sentences do; the others skip the regex."""
+    if ";" in text or ":" in text or "," in text:
+        return True
+    folded = text.casefold()
+    return "and" in folded or "as well as" in folded
+
+
 def _cuts(text: str, language: str = "en") -> list[int]:
     """Candidate cut offsets in ``text`` (each the start of a new unit), sorted, unique."""
     if language == "zh":
@@ -127,7 +137,7 @@ def _cuts(text: str, language: str = "en") -> list[int]:
     if language == "ar":
         cuts = {m.end() for m in _AR_CUTS().finditer(text)}
     else:
-        cuts = {m.end() for m in _CUTS.finditer(text)}
+        cuts = {m.end() for m in _CUTS.finditer(text)} if _may_cut(text) else set()
         opening = _OPENING_PARTICIPLE.match(text)
         if opening:
             cuts.add(opening.end())
@@ -157,12 +167,14 @@ def _weight(text: str, language: str) -> int:
     return sum(1 for key in content_keys(text, language) if key not in frame)
 
 
+@bounded()
 def unit_spans(text: str, language: str = "en") -> tuple[tuple[int, int], ...]:
     """The claim units of a sentence as ``(start, end)`` offsets into it, in order, gap-free.
 
     Every character of ``text`` lies in exactly one unit; a sentence with one claim is one unit.
     English, Chinese and Arabic have cutting rules (module docstring); other languages give the
-    whole sentence.
+    whole sentence. Remembered by text: scoring cuts each sentence, and link building cuts the
+    linked ones again.
     """
     if not text:
         return ()
@@ -190,7 +202,6 @@ def unit_spans(text: str, language: str = "en") -> tuple[tuple[int, int], ...]:
     return tuple(pieces)
 
 
-@bounded()
 def unit_texts(text: str, language: str = "en") -> tuple[str, ...]:
     """The texts of a sentence's claim units, in order; ``(text,)`` for a sentence of one unit."""
     spans = unit_spans(text, language)
