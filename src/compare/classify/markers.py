@@ -96,6 +96,13 @@ def _anchored(marker: _Marker, side: Side, other_keys: set[str], lex: Lexicon) -
 
 def _one_sided(ctx: LinkContext, phrases: frozenset[Phrase]) -> tuple[list[_Marker], list[_Marker]]:
     """Anchored markers of each side that the other side lacks, inside a change."""
+    cs = changes(ctx)
+    ref_hits = _phrase_hits(ctx.ref.text, phrases)
+    other_hits = _phrase_hits(ctx.other.text, phrases)
+    if not any(_change_of(cs, s, e, True) is not None for _, s, e in ref_hits) and not any(
+        _change_of(cs, s, e, False) is not None for _, s, e in other_hits
+    ):
+        return [], []  # no listed phrase inside a change: none can be kept below
     lex = _lex(ctx)
     ref_m = _markers(ctx.ref, phrases, lex)
     other_m = _markers(ctx.other, phrases, lex)
@@ -110,7 +117,6 @@ def _one_sided(ctx: LinkContext, phrases: frozenset[Phrase]) -> tuple[list[_Mark
             {stem(w) for w, _, _ in words(ctx.other.text)},
         ),
     )
-    cs = changes(ctx)
     only_ref = [
         m
         for m in only_ref

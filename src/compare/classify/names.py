@@ -8,13 +8,13 @@ import bisect
 import functools
 import re
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
 
 import attrs
 
 from compare._cache import bounded
-from compare.classify._common import _finding, _lex, _local, _quoted, _words_only
+from compare.classify._common import Span, _finding, _lex, _local, _quoted, _words_only
 from compare.context import (
     Change,
     LinkContext,
@@ -130,11 +130,16 @@ def _caseless_alias(token: str, lex: Lexicon) -> bool:
 
 
 def _names(
-    side: Side, lowercase: AbstractSet[str], inside: AbstractSet[str], lex: Lexicon
+    side: Side,
+    lowercase: AbstractSet[str],
+    inside: Callable[[], AbstractSet[str]],
+    lex: Lexicon,
 ) -> tuple[_Name, ...]:
     """Capitalised runs of a side, pronouns left out. A sentence's first word counts only when
-    known as a name: an alias, capitalised inside a sentence of either side (``inside``), or
-    followed by another capitalised word ("Syrian President").
+    known as a name: an alias, capitalised inside a sentence of either side (``inside()``, read
+    only for a first word that is neither a function word, nor written in lower case, nor
+    followed by a capitalised word: it scans both whole documents), or followed by another
+    capitalised word ("Syrian President").
 
     The two sets matter only for the words that open a sentence: those are decided here, and
     the runs read once per side text and set of dropped first words (a side recurs across
@@ -145,10 +150,64 @@ def _names(
     starts = side.sentence_starts()
     dropped = []
     for i, plain, followed in _openers(side.text, starts, lex):
-        known = plain in lex.aliases or plain in inside
-        if plain in stop or plain in lowercase or not (followed or known):
+        if plain in stop or plain in lowercase:
             dropped.append(i)  # "The", "Furthermore": capitalised only because first
+        elif not (followed or plain in lex.aliases or plain in inside()):
+            dropped.append(i)
     return _names_of(side.text, starts, tuple(dropped), lex)
+
+
+@bounded()
+def _name_regions(text: str, starts: tuple[int, ...], lex: Lexicon) -> tuple[Span, ...]:
+    """Spans of a text that hold every name :func:`_names_of` can find in it, whichever
+    sentence-opening words are dropped: each run of words that starts with a capitalised word
+    (or one outside ASCII, which may be a caseless alias) and goes on through capitalised words
+    and connectors. A change that meets none of them meets no name."""
+    tokens, caps, _ = _side_name_tokens(text, starts)
+    connectors = lex.connectors
+    out: list[Span] = []
+    start = end = -1
+    for i, (tok, s, e) in enumerate(tokens):
+        if caps[i] or tok[0] > "\x7f":
+            if start < 0:
+                start = s
+            end = e
+        elif start >= 0:
+            if strip_possessive(tok.casefold(), lex) in connectors:
+                end = e  # a connector may carry a run on ("Bank of China")
+            else:
+                out.append((start, end))
+                start = -1
+    if start >= 0:
+        out.append((start, end))
+    return tuple(out)
+
+
+def _may_name(ctx: LinkContext, local: Sequence[Change]) -> bool:
+    """Whether a local change may have a name on both sides, as :func:`entity` needs: it meets
+    a name region (:func:`_name_regions`) on one side, and on the other side too or holds a
+    capital letter there (a lone name, :func:`_lone_name`). Without such a change, reading the
+    sides' names finds nothing."""
+    lex = _lex(ctx)
+    if lex.language == "zh":
+        return True  # Chinese names are known names, not capitalised runs
+    ref, other = ctx.ref.text, ctx.other.text
+    ref_regions = _name_regions(ref, ctx.ref.sentence_starts(), lex)
+    other_regions = _name_regions(other, ctx.other.sentence_starts(), lex)
+    for c in local:
+        in_ref = any(c.a_start < e and s < c.a_end for s, e in ref_regions)
+        in_other = any(c.b_start < e and s < c.b_end for s, e in other_regions)
+        if (in_ref or in_other) and (
+            (in_ref or _has_capital(ref[c.a_start : c.a_end]))
+            and (in_other or _has_capital(other[c.b_start : c.b_end]))
+        ):
+            return True
+    return False
+
+
+def _has_capital(text: str) -> bool:
+    """Whether any character of a text is upper case (``str.isupper``)."""
+    return not text.islower() and any(ch.isupper() for ch in text)
 
 
 @bounded()
@@ -420,9 +479,14 @@ def entity(ctx: LinkContext) -> Iterator[Finding]:
     if not local:
         return
     yield from _role_swaps(ctx, local)
+    if not _may_name(ctx, local):
+        return
     lex = _lex(ctx)
     lower = _lower_words(ctx.ref.text) | _lower_words(ctx.other.text)
-    inside = _capitals_inside_either(ctx)
+
+    def inside() -> frozenset[str]:
+        return _capitals_inside_either(ctx)
+
     # names of each side in each local change; the counts are read only for changes with
     # names on both sides, the only ones that can make a finding
     ref_names = _names(ctx.ref, lower, inside, lex)
