@@ -14,12 +14,19 @@ from collections.abc import Set as AbstractSet
 import attrs
 
 from compare._cache import bounded
-from compare.classify._common import Span, _finding, _lex, _local, _quoted, _words_only
+from compare.classify._common import (
+    Span,
+    _change_content,
+    _finding,
+    _lex,
+    _local,
+    _quoted,
+    _words_only,
+)
 from compare.context import (
     Change,
     LinkContext,
     Side,
-    Words,
     change_words,
     changes,
     per_documents,
@@ -33,7 +40,7 @@ from compare.lexicon import (
 from compare.model import Document, Finding
 from compare.quantities import quantities
 from compare.speech import name_parts
-from compare.tokens import stem, stopwords
+from compare.tokens import stopwords
 
 
 @attrs.frozen
@@ -423,24 +430,20 @@ def _names_only(text: str, lex: Lexicon) -> bool:
     return all(text[s:e][:1].isupper() for w, s, e in words(text) if w not in stop)
 
 
-def _role_swaps(ctx: LinkContext, local: Sequence[Change]) -> Iterator[Finding]:
+def _role_swaps(ctx: LinkContext, local: Sequence[int]) -> Iterator[Finding]:
     """Two words that trade places ("Protesters attacked police" → "Police attacked
-    protesters"): who did what to whom changed, though every word is kept."""
-    lang = ctx.options.language
-    stop = stopwords(lang)
+    protesters"): who did what to whom changed, though every word is kept. ``local``: the
+    indices of the link's local changes; their content words are the link's
+    (:func:`~compare.classify._common._change_content`), read once for every classifier."""
+    stop = stopwords(ctx.options.language)
+    cs = changes(ctx)
+    content = _change_content(ctx)
 
-    by_change = dict(zip(changes(ctx), change_words(ctx), strict=True))
-
-    def word(found_words: Words) -> str | None:
-        found = [w for w, _, _ in found_words if w not in stop]
-        return stem(found[0]) if len(found) == 1 else None
-
-    for c in local:  # in one stretch: "Protesters attacked police" / "Police attacked protesters"
-        ref_words, other_words = by_change[c]
-        a = [stem(w) for w, _, _ in ref_words if w not in stop]
-        b = [stem(w) for w, _, _ in other_words if w not in stop]
+    for k in local:  # in one stretch: "Protesters attacked police" / "Police attacked protesters"
+        a, b = content[k]
         if len(a) >= 3 and sorted(a) == sorted(b) and a[0] == b[-1] and a[-1] == b[0] != a[0]:
-            ws = [m for m in ref_words if m[0] not in stop]
+            c = cs[k]
+            ws = [m for m in change_words(ctx)[k][0] if m[0] not in stop]
             text = c.ref_text(ctx)
             detail = (
                 f"roles swapped: {_quoted(text[ws[0][1] : ws[0][2]])} ↔ "
@@ -449,11 +452,16 @@ def _role_swaps(ctx: LinkContext, local: Sequence[Change]) -> Iterator[Finding]:
             yield _finding("entity", ctx, detail, [(c.a_start, c.a_end)], [(c.b_start, c.b_end)])
             return
 
-    one = [(word(by_change[c][0]), word(by_change[c][1])) for c in local] if local[1:] else []
-    for i, x in enumerate(local):
-        for k, y in enumerate(local[i + 1 :], i + 1):
-            (a1, b1), (a2, b2) = one[i], one[k]
+    # the one content word of each side of a change, if it has one
+    one = [
+        (a[0] if len(a) == 1 else None, b[0] if len(b) == 1 else None)
+        for a, b in (content[k] for k in local)
+    ]
+    for i, kx in enumerate(local):
+        for n, ky in enumerate(local[i + 1 :], i + 1):
+            (a1, b1), (a2, b2) = one[i], one[n]
             if a1 and a2 and a1 != a2 and a1 == b2 and a2 == b1:
+                x, y = cs[kx], cs[ky]
                 first = x.ref_text(ctx).strip()
                 second = y.ref_text(ctx).strip()
                 yield _finding(
@@ -475,10 +483,12 @@ def entity(ctx: LinkContext) -> Iterator[Finding]:
     only when the other side uses it fewer times (a name moved within the sentence is none)."""
     if ctx.relation == "same":
         return
-    local = [c for k, c in enumerate(changes(ctx)) if _local(ctx, k)]
-    if not local:
+    cs = changes(ctx)
+    local_at = [k for k in range(len(cs)) if _local(ctx, k)]
+    if not local_at:
         return
-    yield from _role_swaps(ctx, local)
+    yield from _role_swaps(ctx, local_at)
+    local = [cs[k] for k in local_at]
     if not _may_name(ctx, local):
         return
     lex = _lex(ctx)
