@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 
+from compare.classify.names import _name_regions, _names_of, _openers
 from compare.classify.speech import _sentence_quotes
 from compare.context import (
     LinkContext,
@@ -19,6 +20,7 @@ from compare.lexicon import lexicon, words
 from compare.model import Document
 from compare.options import Options
 from compare.quantities import _has_digit, quantities
+from compare.relate import opposed, opposed_plain
 from compare.speech import _tokens, attributions, phrase_matches, quote_spans
 
 
@@ -138,3 +140,52 @@ def test_change_words_are_the_words_of_each_change() -> None:
     assert [(words(c.ref_text(ctx)), words(c.other_text(ctx))) for c in changes(ctx)] == list(
         change_words(ctx)
     )
+
+
+_STRETCH_WORDS = (
+    "supports", "rejects", "welcomed", "condemned", "not", "never", "don't", "didn't", "the",
+    "talks", "u.s.", "ten", "10", "xi", "china", "naïve", "é",
+)  # fmt: skip
+
+
+def test_opposed_plain_is_opposed_whenever_it_tells() -> None:
+    """Every pair of stretches of up to two words (negators, listed opposites, function words,
+    numbers, names, dotted and non-ASCII words): when :func:`opposed_plain` answers, it is what
+    :func:`opposed` says; it answers for plain words without a listed opposite on one side."""
+    lex = lexicon("en")
+    stretches = [list(s) for n in range(3) for s in itertools.product(_STRETCH_WORDS, repeat=n)]
+    told = 0
+    for a, b in itertools.product(stretches, repeat=2):
+        plain = opposed_plain(a, b, lex)
+        if plain is not None:
+            told += 1
+            assert plain == opposed(a, b), (a, b)
+    assert told > len(stretches) ** 2 // 4  # a third of them: the rest hold a dot, a non-ASCII
+    # letter or listed words on both sides
+    assert opposed_plain(["talks"], ["did", "not", "talk"], lex) is True
+    assert opposed_plain(["supports"], ["rejects"], lex) is None  # a listed pair: read the words
+    assert opposed_plain(["u.s."], [], lex) is None
+
+
+_NAMED = (
+    "The talks ended. Syrian President Bashar al-Assad met Xi Jinping of the Bank of China.",
+    "Furthermore, Assad's office said the U.S. State Department and Beijing agreed.",
+    "“Peace,” Xi said. Ahmed al-Sharaa and He Lifeng spoke; Ma's team of Wang Yi left.",
+    "قال الرئيس بشار الأسد إن Damascus and Moscow agree.",
+)
+
+
+def test_name_regions_hold_every_name() -> None:
+    """Whichever sentence-opening words are dropped, every name :func:`_names_of` finds lies
+    inside one of the text's name regions (what lets :func:`entity` skip reading names)."""
+    lex = lexicon("en")
+    for text in _NAMED:
+        doc = Document.from_text(text, label="A")
+        starts = tuple(s.start for s in doc.sentences)
+        openers = [i for i, _, _ in _openers(doc.text, starts, lex)]
+        regions = _name_regions(doc.text, starts, lex)
+        assert regions
+        for n in range(len(openers) + 1):
+            for dropped in itertools.combinations(openers, n):
+                for name in _names_of(doc.text, starts, dropped, lex):
+                    assert any(s <= name.start and name.end <= e for s, e in regions), name

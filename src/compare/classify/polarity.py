@@ -11,9 +11,8 @@ from compare.context import (
     change_words,
     changes,
 )
-from compare.lexicon import Lexicon
 from compare.model import Finding
-from compare.relate import opposed
+from compare.relate import opposed, opposed_plain
 from compare.scripts import HAN
 from compare.tokens import stopwords
 
@@ -39,13 +38,6 @@ _HAN_REACH = 12
 """At most this many characters of a Chinese clause are shown on each side of a change."""
 
 
-def _plain_unnegated(ws: list[str], lex: Lexicon) -> bool:
-    """Whether folded ASCII words hold no negator: then :func:`~compare.relate.opposed` of
-    them against nothing is false (no opposite pair without a second side, no odd negation),
-    known without reading each word's stem, value and alias group."""
-    return all(w.isascii() and not lex.is_negator(w) for w in ws)
-
-
 def polarity(ctx: LinkContext) -> Iterator[Finding]:
     """Negation or an opposite stance in a local edit: ``‘supports’ → ‘does not support’``,
     ``‘welcomes’ → ‘rejects’``. A negator and an opposite word together cancel out
@@ -63,9 +55,8 @@ def polarity(ctx: LinkContext) -> Iterator[Finding]:
         limit = _LOCAL_WORDS if (ow and nw) else 1
         if len(content_old) > limit or len(content_new) > limit:
             continue
-        if not (ow and nw) and _plain_unnegated(ow or nw, lex):
-            continue  # a stretch added or dropped without a negator opposes nothing
-        if not opposed(ow, nw, language=lang):
+        told = opposed_plain(ow, nw, lex)  # most stretches: no word listed as an opposite
+        if not (opposed(ow, nw, language=lang) if told is None else told):
             continue
         a, b = (c.a_start, c.a_end), (c.b_start, c.b_end)
         if not (ow and nw):  # a bare "not" added: show the words around it
