@@ -14,6 +14,7 @@ from compare.context import (
     changes,
     memo,
     slice_words,
+    text_words,
 )
 from compare.diff import _key, _prepared, symmetric_runs, tokenize
 from compare.lexicon import lexicon, words
@@ -127,8 +128,12 @@ def test_slice_words_are_the_words_of_the_slice() -> None:
     for text in _SLICED:
         whole = words(text)
         plain = _plain_places(text)
+        starts = [w[1] for w in whole]
         for start, end in itertools.combinations(range(len(text) + 1), 2):
-            assert slice_words(text, start, end, whole, plain) == words(text[start:end])
+            expected = words(text[start:end])
+            assert slice_words(text, start, end, whole, plain) == expected
+            assert slice_words(text, start, end, whole, plain, starts) == expected
+            assert text_words(text, start, end) == expected
 
 
 def test_change_words_are_the_words_of_each_change() -> None:

@@ -16,6 +16,7 @@ from compare.context import (
     Side,
     changes,
     memo,
+    text_words,
 )
 from compare.lexicon import (
     Lexicon,
@@ -69,9 +70,9 @@ def _markers(side: Side, phrases: frozenset[Phrase], lex: Lexicon) -> list[_Mark
             after = side.text[e:].lstrip()
             if s not in starts or after[:1].isupper():
                 continue
-        before = words(side.text[max(0, s - 12) : s])
+        before = text_words(side.text, max(0, s - 12), s)
         if before and before[-1][0] in _DETERMINERS:
-            after_words = words(side.text[e : e + 30])
+            after_words = text_words(side.text, e, min(e + 30, len(side.text)))
             rest = side.text[e:].lstrip()
             if (after_words and after_words[0][0] in verbs) or rest[:1] in ("", ",", ".", ";"):
                 continue

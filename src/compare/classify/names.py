@@ -30,6 +30,7 @@ from compare.context import (
     change_words,
     changes,
     per_documents,
+    text_words,
 )
 from compare.lexicon import (
     Lexicon,
@@ -379,7 +380,7 @@ def _clip_name(name: _Name, side: Side, start: int, end: int, lex: Lexicon) -> _
         return None
     if (s, e) == (name.start, name.end):
         return name
-    ws = words(side.text[s:e])
+    ws = text_words(side.text, s, e)
     while ws and (ws[0][0] in lex.connectors or strip_possessive(ws[0][0], lex) in lex.titles):
         ws = ws[1:]  # "President Putin" for "Xi" is "Putin"
     if not ws:
@@ -409,7 +410,7 @@ def _lone_name(
     """A changed stretch of one capitalised word that opens a sentence, as a name (the word a
     sentence-initial name is not otherwise taken for): not a function word, a pronoun or a
     word written in lower case elsewhere."""
-    ws = words(side.text[start:end])
+    ws = text_words(side.text, start, end)
     if len(ws) != 1:
         return []
     w, s, e = ws[0]

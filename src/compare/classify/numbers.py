@@ -13,11 +13,11 @@ from compare.classify._common import _change_of, _finding, _lex, _new_content, _
 from compare.context import (
     LinkContext,
     changes,
+    text_words,
 )
 from compare.lexicon import (
     Lexicon,
     Phrase,
-    words,
 )
 from compare.model import Finding
 from compare.quantities import Quantity, quantities, same_quantity
@@ -102,7 +102,7 @@ def _longest_first(phrases: frozenset[Phrase]) -> tuple[Phrase, ...]:
 
 def _approx_before(q: Quantity, text: str, lex: Lexicon) -> str:
     """The approximation marker just before a number ("as many as", "some"), or ``""``."""
-    before = words(text[: q.start])
+    before = text_words(text, 0, q.start)
     for phrase in _longest_first(lex.approximators):
         tail = before[-len(phrase) :]
         same = len(tail) == len(phrase) and tuple(w for w, _, _ in tail) == phrase
