@@ -72,10 +72,11 @@ def relation(ref_text: str, other_text: str, idf: dict[str, float], options: Opt
     a = _key_set(ref_text, options.language)
     b = _key_set(other_text, options.language)
     shared = text_weight(a & b, idf, 1.0)  # unknown keys count 1
-    wa, wb = text_weight(a, idf, 1.0), text_weight(b, idf, 1.0)
-    cover_a = shared / wa if wa else 1.0
-    cover_b = shared / wb if wb else 1.0
-    if cover_a < options.partial_coverage and cover_b < options.partial_coverage:
+    wa = text_weight(a, idf, 1.0)
+    if (shared / wa if wa else 1.0) >= options.partial_coverage:
+        return "reworded"  # one side is mostly covered: the other's weight cannot matter
+    wb = text_weight(b, idf, 1.0)
+    if (shared / wb if wb else 1.0) < options.partial_coverage:
         return "partial"
     return "reworded"
 
