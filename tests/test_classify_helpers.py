@@ -17,12 +17,14 @@ from compare.context import (
     text_words,
 )
 from compare.diff import _key, _prepared, symmetric_runs, tokenize
+from compare.findings import _too_few_keys
 from compare.lexicon import lexicon, words
 from compare.model import Document
 from compare.options import Options
 from compare.quantities import _has_digit, quantities
 from compare.relate import opposed, opposed_plain
 from compare.speech import _tokens, attributions, phrase_matches, quote_spans
+from compare.tokens import content_keys
 
 
 def _context(a: str, b: str) -> LinkContext:
@@ -194,3 +196,22 @@ def test_name_regions_hold_every_name() -> None:
             for dropped in itertools.combinations(openers, n):
                 for name in _names_of(doc.text, starts, dropped, lex):
                     assert any(s <= name.start and name.end <= e for s, e in regions), name
+
+
+def test_too_few_keys_never_hides_a_detail() -> None:
+    """Every slice of ASCII texts (abbreviations, hyphens, apostrophes, numbers): when
+    :func:`_too_few_keys` says a stretch has fewer than n content keys, it has."""
+    texts = [t for t in _SLICED if t.isascii()] + [
+        "The U.S.-led co-op's 3.5 m-long e-mail: Xi's rock'n'roll, 1,200 people... o'clock.",
+        "a.b.c d-e-f g'h'i",
+    ]
+    for text in texts:
+        for start, end in itertools.combinations(range(len(text) + 1), 2):
+            piece = text[start:end]
+            keys = len(content_keys(piece))
+            for need in (1, 2, 3, 4):
+                if _too_few_keys(piece, words(piece), need):
+                    assert keys < need, (piece, need)
+    added = "China adds new details"
+    assert not _too_few_keys(added, words(added), 3)
+    assert not _too_few_keys("两国", (), 1)  # not ASCII: the keys must be read

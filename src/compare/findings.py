@@ -86,6 +86,16 @@ def _new_words(text: str, against: AbstractSet[str], language: str) -> list[str]
     return [k for k in content_keys(text, language) if k not in against]
 
 
+def _too_few_keys(text: str, found: Words, need: int) -> bool:
+    """Whether an ASCII stretch with these words (:func:`compare.lexicon.words`) has fewer
+    than ``need`` content keys (:func:`~compare.tokens.content_keys`), told without reading
+    them: each key is a run of letters and digits, and a word holds one run more than it has
+    joining marks."""
+    if not text.isascii():
+        return False
+    return sum(1 + w.count("'") + w.count(".") + w.count("-") for w, _, _ in found) < need
+
+
 def detail(ctx: LinkContext) -> Iterable[Finding]:
     """Report a clause present on one side only: ``added_detail`` or ``dropped_detail``.
 
@@ -95,10 +105,12 @@ def detail(ctx: LinkContext) -> Iterable[Finding]:
     lang, need = ctx.options.language, ctx.options.detail_min_words
     ref_keys = _key_set(ctx.ref.text, lang)
     other_keys = _key_set(ctx.other.text, lang)
-    for change in changes(ctx):
+    for change, (old_words, new_words) in zip(changes(ctx), change_words(ctx), strict=True):
+        old, new = change.ref_text(ctx), change.other_text(ctx)
+        if _too_few_keys(old, old_words, need) and _too_few_keys(new, new_words, need):
+            continue  # neither side has the content words a detail needs
         if _explained(ctx, change):
             continue  # a typed finding already says what this change is
-        old, new = change.ref_text(ctx), change.other_text(ctx)
         n_old = len(_new_words(old, other_keys, lang))
         n_new = len(_new_words(new, ref_keys, lang))
         if new and n_new - n_old >= need:
