@@ -69,6 +69,10 @@ class Side:
 
     def doc_span(self, start: int, end: int) -> tuple[int, int]:
         """Map a span of the joined text to a span of the document's text."""
+        if len(self.pieces) == 1:  # most sides: one sentence, one shift
+            joined, in_doc = self.pieces[0]
+            shift = in_doc - joined
+            return start + shift, (end if end > start else start) + shift
 
         def at(x: int) -> int:
             base = self.pieces[0]

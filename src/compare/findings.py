@@ -91,8 +91,8 @@ def _too_few_keys(text: str, found: Words, need: int) -> bool:
     than ``need`` content keys (:func:`~compare.tokens.content_keys`), told without reading
     them: each key is a run of letters and digits, and a word holds one run more than it has
     joining marks."""
-    if not text.isascii():
-        return False
+    if len(found) >= need or not text.isascii():
+        return False  # a word holds at least one run: enough words may be enough keys
     return sum(1 + w.count("'") + w.count(".") + w.count("-") for w, _, _ in found) < need
 
 
