@@ -100,10 +100,23 @@ def _longest_first(phrases: frozenset[Phrase]) -> tuple[Phrase, ...]:
     return tuple(sorted(phrases, key=len, reverse=True))
 
 
+@lru_cache(maxsize=16)
+def _by_last_word(phrases: frozenset[Phrase]) -> dict[str, tuple[Phrase, ...]]:
+    """Phrases by their last word, each word's longest first (:func:`_longest_first`'s order)."""
+    out: dict[str, tuple[Phrase, ...]] = {}
+    for phrase in _longest_first(phrases):
+        if phrase:  # an empty phrase matches nowhere
+            out[phrase[-1]] = (*out.get(phrase[-1], ()), phrase)
+    return out
+
+
 def _approx_before(q: Quantity, text: str, lex: Lexicon) -> str:
     """The approximation marker just before a number ("as many as", "some"), or ``""``."""
     before = text_words(text, 0, q.start)
-    for phrase in _longest_first(lex.approximators):
+    if not before:
+        return ""
+    # only a phrase ending in the word before the number can match there
+    for phrase in _by_last_word(lex.approximators).get(before[-1][0], ()):
         tail = before[-len(phrase) :]
         same = len(tail) == len(phrase) and tuple(w for w, _, _ in tail) == phrase
         if same and text[tail[-1][2] : q.start].strip() == "":
