@@ -194,12 +194,16 @@ def number(ctx: LinkContext) -> Iterator[Finding]:
         # a value the other side has elsewhere ("the two nations ... the two countries" vs
         # "the two countries ... both") is no difference; one in a whole added or dropped clause
         # is that clause's detail (the same rule as ``added_detail``)
-        n_ref, n_other = _new_content(ctx, k, True), _new_content(ctx, k, False)
         ref_values = {q.value for q in all_ref}
         other_values = {q.value for q in all_other}
-        for q in qa[pairs:]:
-            if n_ref - n_other < need and q.value not in other_values:
+        dropped = [q for q in qa[pairs:] if q.value not in other_values]
+        added = [q for q in qb[pairs:] if q.value not in ref_values]
+        if not (dropped or added):
+            continue  # every value is elsewhere on the other side: the clause's words not needed
+        n_ref, n_other = _new_content(ctx, k, True), _new_content(ctx, k, False)
+        for q in dropped:
+            if n_ref - n_other < need:
                 yield _finding("number", ctx, f"drops {_quoted(q.text)}", ref=[(q.start, q.end)])
-        for q in qb[pairs:]:
-            if n_other - n_ref < need and q.value not in ref_values:
+        for q in added:
+            if n_other - n_ref < need:
                 yield _finding("number", ctx, f"adds {_quoted(q.text)}", other=[(q.start, q.end)])
