@@ -70,7 +70,7 @@ def _side_content(ctx: LinkContext, ref: bool) -> frozenset[str]:
     return _content_set(side.text, ctx.options.language)
 
 
-@bounded()
+@bounded(maxbytes=1 << 20)  # small entries: 1 MiB holds ~1,000 texts
 def _content_set(text: str, language: str) -> frozenset[str]:
     """:func:`_content` of a text as a set, remembered by text (a side recurs across links)."""
     return frozenset(_content(text, language))

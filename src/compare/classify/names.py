@@ -165,7 +165,7 @@ def _names(
     return _names_of(side.text, starts, tuple(dropped), lex)
 
 
-@bounded()
+@bounded(maxbytes=2 << 20)  # small entries: 2 MiB hold ~2,000 texts
 def _name_regions(text: str, starts: tuple[int, ...], lex: Lexicon) -> tuple[Span, ...]:
     """Spans of a text that hold every name :func:`_names_of` can find in it, whichever
     sentence-opening words are dropped: each run of words that starts with a capitalised word
