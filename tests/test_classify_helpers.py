@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 
+from compare.classify.names import _name_regions, _names_of, _openers
 from compare.classify.speech import _sentence_quotes
 from compare.context import (
     LinkContext,
@@ -13,13 +14,17 @@ from compare.context import (
     changes,
     memo,
     slice_words,
+    text_words,
 )
 from compare.diff import _key, _prepared, symmetric_runs, tokenize
+from compare.findings import _too_few_keys
 from compare.lexicon import lexicon, words
 from compare.model import Document
 from compare.options import Options
 from compare.quantities import _has_digit, quantities
+from compare.relate import opposed, opposed_plain
 from compare.speech import _tokens, attributions, phrase_matches, quote_spans
+from compare.tokens import content_keys
 
 
 def _context(a: str, b: str) -> LinkContext:
@@ -125,8 +130,12 @@ def test_slice_words_are_the_words_of_the_slice() -> None:
     for text in _SLICED:
         whole = words(text)
         plain = _plain_places(text)
+        starts = [w[1] for w in whole]
         for start, end in itertools.combinations(range(len(text) + 1), 2):
-            assert slice_words(text, start, end, whole, plain) == words(text[start:end])
+            expected = words(text[start:end])
+            assert slice_words(text, start, end, whole, plain) == expected
+            assert slice_words(text, start, end, whole, plain, starts) == expected
+            assert text_words(text, start, end) == expected
 
 
 def test_change_words_are_the_words_of_each_change() -> None:
@@ -138,3 +147,71 @@ def test_change_words_are_the_words_of_each_change() -> None:
     assert [(words(c.ref_text(ctx)), words(c.other_text(ctx))) for c in changes(ctx)] == list(
         change_words(ctx)
     )
+
+
+_STRETCH_WORDS = (
+    "supports", "rejects", "welcomed", "condemned", "not", "never", "don't", "didn't", "the",
+    "talks", "u.s.", "ten", "10", "xi", "china", "naïve", "é",
+)  # fmt: skip
+
+
+def test_opposed_plain_is_opposed_whenever_it_tells() -> None:
+    """Every pair of stretches of up to two words (negators, listed opposites, function words,
+    numbers, names, dotted and non-ASCII words): when :func:`opposed_plain` answers, it is what
+    :func:`opposed` says; it answers for plain words without a listed opposite on one side."""
+    lex = lexicon("en")
+    stretches = [list(s) for n in range(3) for s in itertools.product(_STRETCH_WORDS, repeat=n)]
+    told = 0
+    for a, b in itertools.product(stretches, repeat=2):
+        plain = opposed_plain(a, b, lex)
+        if plain is not None:
+            told += 1
+            assert plain == opposed(a, b), (a, b)
+    assert told > len(stretches) ** 2 // 4  # a third of them: the rest hold a dot, a non-ASCII
+    # letter or listed words on both sides
+    assert opposed_plain(["talks"], ["did", "not", "talk"], lex) is True
+    assert opposed_plain(["supports"], ["rejects"], lex) is None  # a listed pair: read the words
+    assert opposed_plain(["u.s."], [], lex) is None
+
+
+_NAMED = (
+    "The talks ended. Syrian President Bashar al-Assad met Xi Jinping of the Bank of China.",
+    "Furthermore, Assad's office said the U.S. State Department and Beijing agreed.",
+    "“Peace,” Xi said. Ahmed al-Sharaa and He Lifeng spoke; Ma's team of Wang Yi left.",
+    "قال الرئيس بشار الأسد إن Damascus and Moscow agree.",
+)
+
+
+def test_name_regions_hold_every_name() -> None:
+    """Whichever sentence-opening words are dropped, every name :func:`_names_of` finds lies
+    inside one of the text's name regions (what lets :func:`entity` skip reading names)."""
+    lex = lexicon("en")
+    for text in _NAMED:
+        doc = Document.from_text(text, label="A")
+        starts = tuple(s.start for s in doc.sentences)
+        openers = [i for i, _, _ in _openers(doc.text, starts, lex)]
+        regions = _name_regions(doc.text, starts, lex)
+        assert regions
+        for n in range(len(openers) + 1):
+            for dropped in itertools.combinations(openers, n):
+                for name in _names_of(doc.text, starts, dropped, lex):
+                    assert any(s <= name.start and name.end <= e for s, e in regions), name
+
+
+def test_too_few_keys_never_hides_a_detail() -> None:
+    """Every slice of ASCII texts (abbreviations, hyphens, apostrophes, numbers): when
+    :func:`_too_few_keys` says a stretch has fewer than n content keys, it has."""
+    texts = [t for t in _SLICED if t.isascii()] + [
+        "The U.S.-led co-op's 3.5 m-long e-mail: Xi's rock'n'roll, 1,200 people... o'clock.",
+        "a.b.c d-e-f g'h'i",
+    ]
+    for text in texts:
+        for start, end in itertools.combinations(range(len(text) + 1), 2):
+            piece = text[start:end]
+            keys = len(content_keys(piece))
+            for need in (1, 2, 3, 4):
+                if _too_few_keys(piece, words(piece), need):
+                    assert keys < need, (piece, need)
+    added = "China adds new details"
+    assert not _too_few_keys(added, words(added), 3)
+    assert not _too_few_keys("两国", (), 1)  # not ASCII: the keys must be read

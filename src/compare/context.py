@@ -10,7 +10,7 @@ sides and nothing else). ``compare.findings`` re-exports these names.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any, TypeVar
 
 import attrs
@@ -35,6 +35,7 @@ __all__ = [
     "per_documents",
     "shorten",
     "slice_words",
+    "text_words",
 ]
 
 _SNIPPET = 60
@@ -68,6 +69,10 @@ class Side:
 
     def doc_span(self, start: int, end: int) -> tuple[int, int]:
         """Map a span of the joined text to a span of the document's text."""
+        if len(self.pieces) == 1:  # most sides: one sentence, one shift
+            joined, in_doc = self.pieces[0]
+            shift = in_doc - joined
+            return start + shift, (end if end > start else start) + shift
 
         def at(x: int) -> int:
             base = self.pieces[0]
@@ -203,20 +208,42 @@ def _plain_places(text: str) -> bool:
     return text.isascii() or (keeps_places(text) and not script_keyed(text))
 
 
-def slice_words(text: str, start: int, end: int, whole: Words, plain: bool) -> Words:
+def slice_words(
+    text: str,
+    start: int,
+    end: int,
+    whole: Words,
+    plain: bool,
+    starts: Sequence[int] | None = None,
+) -> Words:
     """``words(text[start:end])``, read off ``whole`` (``words(text)``) when ``plain``
     (:func:`_plain_places` of ``text``) and no word of ``text`` crosses ``start`` or ``end``;
     computed otherwise. A word that lies inside the slice is matched there exactly as in the
-    whole text: the word pattern looks neither behind nor, past the word, ahead."""
+    whole text: the word pattern looks neither behind nor, past the word, ahead. ``starts``,
+    if given, are the start offsets of ``whole`` (searched without a key function: a caller
+    slicing one text many times makes them once)."""
     if start >= end:
         return ()
     if plain:
-        i = bisect.bisect_left(whole, start, key=_word_start)
+        if starts is None:
+            i = bisect.bisect_left(whole, start, key=_word_start)
+        else:
+            i = bisect.bisect_left(starts, start)
         if i == 0 or whole[i - 1][2] <= start:
-            j = bisect.bisect_left(whole, end, key=_word_start)
+            if starts is None:
+                j = bisect.bisect_left(whole, end, key=_word_start)
+            else:
+                j = bisect.bisect_left(starts, end, i)
             if j == i or whole[j - 1][2] <= end:
                 return tuple([(w, s - start, e - start) for w, s, e in whole[i:j]])
     return words(text[start:end])
+
+
+def text_words(text: str, start: int, end: int) -> Words:
+    """``words(text[start:end])`` of a text whose words are read (and remembered) whole: a
+    short slice read for a few words around a marker or a number is cut from them, not
+    tokenised (and remembered) as a text of its own."""
+    return slice_words(text, start, end, words(text), _plain_places(text))
 
 
 def change_words(ctx: LinkContext) -> tuple[tuple[Words, Words], ...]:
@@ -228,10 +255,12 @@ def change_words(ctx: LinkContext) -> tuple[tuple[Words, Words], ...]:
         ref, other = ctx.ref.text, ctx.other.text
         ref_words, other_words = words(ref), words(other)
         ref_plain, other_plain = _plain_places(ref), _plain_places(other)
+        ref_starts = [w[1] for w in ref_words] if ref_plain else None
+        other_starts = [w[1] for w in other_words] if other_plain else None
         return tuple(
             (
-                slice_words(ref, c.a_start, c.a_end, ref_words, ref_plain),
-                slice_words(other, c.b_start, c.b_end, other_words, other_plain),
+                slice_words(ref, c.a_start, c.a_end, ref_words, ref_plain, ref_starts),
+                slice_words(other, c.b_start, c.b_end, other_words, other_plain, other_starts),
             )
             for c in changes(ctx)
         )

@@ -72,10 +72,11 @@ def relation(ref_text: str, other_text: str, idf: dict[str, float], options: Opt
     a = _key_set(ref_text, options.language)
     b = _key_set(other_text, options.language)
     shared = text_weight(a & b, idf, 1.0)  # unknown keys count 1
-    wa, wb = text_weight(a, idf, 1.0), text_weight(b, idf, 1.0)
-    cover_a = shared / wa if wa else 1.0
-    cover_b = shared / wb if wb else 1.0
-    if cover_a < options.partial_coverage and cover_b < options.partial_coverage:
+    wa = text_weight(a, idf, 1.0)
+    if (shared / wa if wa else 1.0) >= options.partial_coverage:
+        return "reworded"  # one side is mostly covered: the other's weight cannot matter
+    wb = text_weight(b, idf, 1.0)
+    if (shared / wb if wb else 1.0) < options.partial_coverage:
         return "partial"
     return "reworded"
 
@@ -83,6 +84,16 @@ def relation(ref_text: str, other_text: str, idf: dict[str, float], options: Opt
 def _new_words(text: str, against: AbstractSet[str], language: str) -> list[str]:
     """Content keys of ``text`` that do not occur in ``against``."""
     return [k for k in content_keys(text, language) if k not in against]
+
+
+def _too_few_keys(text: str, found: Words, need: int) -> bool:
+    """Whether an ASCII stretch with these words (:func:`compare.lexicon.words`) has fewer
+    than ``need`` content keys (:func:`~compare.tokens.content_keys`), told without reading
+    them: each key is a run of letters and digits, and a word holds one run more than it has
+    joining marks."""
+    if len(found) >= need or not text.isascii():
+        return False  # a word holds at least one run: enough words may be enough keys
+    return sum(1 + w.count("'") + w.count(".") + w.count("-") for w, _, _ in found) < need
 
 
 def detail(ctx: LinkContext) -> Iterable[Finding]:
@@ -94,10 +105,12 @@ def detail(ctx: LinkContext) -> Iterable[Finding]:
     lang, need = ctx.options.language, ctx.options.detail_min_words
     ref_keys = _key_set(ctx.ref.text, lang)
     other_keys = _key_set(ctx.other.text, lang)
-    for change in changes(ctx):
+    for change, (old_words, new_words) in zip(changes(ctx), change_words(ctx), strict=True):
+        old, new = change.ref_text(ctx), change.other_text(ctx)
+        if _too_few_keys(old, old_words, need) and _too_few_keys(new, new_words, need):
+            continue  # neither side has the content words a detail needs
         if _explained(ctx, change):
             continue  # a typed finding already says what this change is
-        old, new = change.ref_text(ctx), change.other_text(ctx)
         n_old = len(_new_words(old, other_keys, lang))
         n_new = len(_new_words(new, ref_keys, lang))
         if new and n_new - n_old >= need:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 import attrs
 
@@ -19,7 +20,7 @@ from compare.lexicon import Lexicon, lexicon, name_key
 from compare.quantities import quantities
 from compare.tokens import fold, stem, stopwords
 
-__all__ = ["opposed"]
+__all__ = ["opposed", "opposed_plain"]
 
 
 @attrs.frozen
@@ -78,3 +79,33 @@ def opposed(a: Sequence[str], b: Sequence[str], *, language: str = "en") -> bool
     """Whether two stretches of words (tokens) say opposite things: ``supports`` / ``does not
     support``, ``welcomes`` / ``rejects``; ``rejects`` / ``does not support`` are not."""
     return _opposed(_words(a, language), _words(b, language), lexicon(language))
+
+
+@lru_cache(maxsize=16)
+def _opposite_keys(lex: Lexicon) -> frozenset[str]:
+    """Every stemmed word of a lexicon's opposite pairs, either side."""
+    return frozenset(k for pair in lex.opposites for side in pair for k in side)
+
+
+def opposed_plain(a: Sequence[str], b: Sequence[str], lex: Lexicon) -> bool | None:
+    """:func:`opposed` of two stretches of folded words, told from their negators alone when
+    that is enough, else None: every word is ASCII without a dot (its key is its stem, its
+    negation its own listing), and one side has no word whose stem is listed in an opposite
+    pair (so no pair of opposite words can be found)."""
+    keys = _opposite_keys(lex)
+    negated: list[bool] = []
+    listed: list[bool] = []
+    for side in (a, b):
+        odd = found = False
+        for w in side:
+            if not w.isascii() or "." in w:
+                return None
+            if lex.is_negator(w):
+                odd = not odd
+            elif not found and stem(w) in keys:
+                found = True
+        negated.append(odd)
+        listed.append(found)
+    if listed[0] and listed[1]:
+        return None
+    return negated[0] != negated[1]

@@ -291,6 +291,8 @@ def phrase_matches(tokens: Sequence[tuple[str, int, int]], phrases: frozenset[Ph
     index = phrase_index(phrases)
     folded = [t[0] for t in tokens]
     out = [0] * len(tokens)
+    if index.keys().isdisjoint(folded):
+        return out  # most texts: no word that starts a listed phrase
     for k, token in enumerate(folded):
         for phrase in index.get(token, ()):
             if len(phrase) == 1 or tuple(folded[k : k + len(phrase)]) == phrase:

@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import TypeVar
 
+from compare._cache import bounded
 from compare.context import (
     Change,
     LinkContext,
@@ -63,13 +64,16 @@ def _change_content(ctx: LinkContext) -> list[tuple[list[str], list[str]]]:
     return memo(ctx, "change_content", compute)
 
 
-def _side_content(ctx: LinkContext, ref: bool) -> set[str]:
+def _side_content(ctx: LinkContext, ref: bool) -> frozenset[str]:
     """The content words (:func:`_content`) of one side of a link, as a set."""
     side = ctx.ref if ref else ctx.other
-    lang = ctx.options.language
-    return memo(
-        ctx, "ref_content" if ref else "other_content", lambda: set(_content(side.text, lang))
-    )
+    return _content_set(side.text, ctx.options.language)
+
+
+@bounded(maxbytes=1 << 20)  # small entries: 1 MiB holds ~1,000 texts
+def _content_set(text: str, language: str) -> frozenset[str]:
+    """:func:`_content` of a text as a set, remembered by text (a side recurs across links)."""
+    return frozenset(_content(text, language))
 
 
 def _local(ctx: LinkContext, k: int, extra: int = 0) -> bool:

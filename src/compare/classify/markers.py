@@ -16,6 +16,7 @@ from compare.context import (
     Side,
     changes,
     memo,
+    text_words,
 )
 from compare.lexicon import (
     Lexicon,
@@ -69,9 +70,9 @@ def _markers(side: Side, phrases: frozenset[Phrase], lex: Lexicon) -> list[_Mark
             after = side.text[e:].lstrip()
             if s not in starts or after[:1].isupper():
                 continue
-        before = words(side.text[max(0, s - 12) : s])
+        before = text_words(side.text, max(0, s - 12), s)
         if before and before[-1][0] in _DETERMINERS:
-            after_words = words(side.text[e : e + 30])
+            after_words = text_words(side.text, e, min(e + 30, len(side.text)))
             rest = side.text[e:].lstrip()
             if (after_words and after_words[0][0] in verbs) or rest[:1] in ("", ",", ".", ";"):
                 continue
@@ -96,6 +97,13 @@ def _anchored(marker: _Marker, side: Side, other_keys: set[str], lex: Lexicon) -
 
 def _one_sided(ctx: LinkContext, phrases: frozenset[Phrase]) -> tuple[list[_Marker], list[_Marker]]:
     """Anchored markers of each side that the other side lacks, inside a change."""
+    cs = changes(ctx)
+    ref_hits = _phrase_hits(ctx.ref.text, phrases)
+    other_hits = _phrase_hits(ctx.other.text, phrases)
+    if not any(_change_of(cs, s, e, True) is not None for _, s, e in ref_hits) and not any(
+        _change_of(cs, s, e, False) is not None for _, s, e in other_hits
+    ):
+        return [], []  # no listed phrase inside a change: none can be kept below
     lex = _lex(ctx)
     ref_m = _markers(ctx.ref, phrases, lex)
     other_m = _markers(ctx.other, phrases, lex)
@@ -110,7 +118,6 @@ def _one_sided(ctx: LinkContext, phrases: frozenset[Phrase]) -> tuple[list[_Mark
             {stem(w) for w, _, _ in words(ctx.other.text)},
         ),
     )
-    cs = changes(ctx)
     only_ref = [
         m
         for m in only_ref

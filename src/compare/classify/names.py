@@ -8,21 +8,29 @@ import bisect
 import functools
 import re
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
 
 import attrs
 
 from compare._cache import bounded
-from compare.classify._common import _finding, _lex, _local, _quoted, _words_only
+from compare.classify._common import (
+    Span,
+    _change_content,
+    _finding,
+    _lex,
+    _local,
+    _quoted,
+    _words_only,
+)
 from compare.context import (
     Change,
     LinkContext,
     Side,
-    Words,
     change_words,
     changes,
     per_documents,
+    text_words,
 )
 from compare.lexicon import (
     Lexicon,
@@ -33,7 +41,7 @@ from compare.lexicon import (
 from compare.model import Document, Finding
 from compare.quantities import quantities
 from compare.speech import name_parts
-from compare.tokens import stem, stopwords
+from compare.tokens import stopwords
 
 
 @attrs.frozen
@@ -130,11 +138,16 @@ def _caseless_alias(token: str, lex: Lexicon) -> bool:
 
 
 def _names(
-    side: Side, lowercase: AbstractSet[str], inside: AbstractSet[str], lex: Lexicon
+    side: Side,
+    lowercase: AbstractSet[str],
+    inside: Callable[[], AbstractSet[str]],
+    lex: Lexicon,
 ) -> tuple[_Name, ...]:
     """Capitalised runs of a side, pronouns left out. A sentence's first word counts only when
-    known as a name: an alias, capitalised inside a sentence of either side (``inside``), or
-    followed by another capitalised word ("Syrian President").
+    known as a name: an alias, capitalised inside a sentence of either side (``inside()``, read
+    only for a first word that is neither a function word, nor written in lower case, nor
+    followed by a capitalised word: it scans both whole documents), or followed by another
+    capitalised word ("Syrian President").
 
     The two sets matter only for the words that open a sentence: those are decided here, and
     the runs read once per side text and set of dropped first words (a side recurs across
@@ -145,10 +158,64 @@ def _names(
     starts = side.sentence_starts()
     dropped = []
     for i, plain, followed in _openers(side.text, starts, lex):
-        known = plain in lex.aliases or plain in inside
-        if plain in stop or plain in lowercase or not (followed or known):
+        if plain in stop or plain in lowercase:
             dropped.append(i)  # "The", "Furthermore": capitalised only because first
+        elif not (followed or plain in lex.aliases or plain in inside()):
+            dropped.append(i)
     return _names_of(side.text, starts, tuple(dropped), lex)
+
+
+@bounded(maxbytes=2 << 20)  # small entries: 2 MiB hold ~2,000 texts
+def _name_regions(text: str, starts: tuple[int, ...], lex: Lexicon) -> tuple[Span, ...]:
+    """Spans of a text that hold every name :func:`_names_of` can find in it, whichever
+    sentence-opening words are dropped: each run of words that starts with a capitalised word
+    (or one outside ASCII, which may be a caseless alias) and goes on through capitalised words
+    and connectors. A change that meets none of them meets no name."""
+    tokens, caps, _ = _side_name_tokens(text, starts)
+    connectors = lex.connectors
+    out: list[Span] = []
+    start = end = -1
+    for i, (tok, s, e) in enumerate(tokens):
+        if caps[i] or tok[0] > "\x7f":
+            if start < 0:
+                start = s
+            end = e
+        elif start >= 0:
+            if strip_possessive(tok.casefold(), lex) in connectors:
+                end = e  # a connector may carry a run on ("Bank of China")
+            else:
+                out.append((start, end))
+                start = -1
+    if start >= 0:
+        out.append((start, end))
+    return tuple(out)
+
+
+def _may_name(ctx: LinkContext, local: Sequence[Change]) -> bool:
+    """Whether a local change may have a name on both sides, as :func:`entity` needs: it meets
+    a name region (:func:`_name_regions`) on one side, and on the other side too or holds a
+    capital letter there (a lone name, :func:`_lone_name`). Without such a change, reading the
+    sides' names finds nothing."""
+    lex = _lex(ctx)
+    if lex.language == "zh":
+        return True  # Chinese names are known names, not capitalised runs
+    ref, other = ctx.ref.text, ctx.other.text
+    ref_regions = _name_regions(ref, ctx.ref.sentence_starts(), lex)
+    other_regions = _name_regions(other, ctx.other.sentence_starts(), lex)
+    for c in local:
+        in_ref = any(c.a_start < e and s < c.a_end for s, e in ref_regions)
+        in_other = any(c.b_start < e and s < c.b_end for s, e in other_regions)
+        if (in_ref or in_other) and (
+            (in_ref or _has_capital(ref[c.a_start : c.a_end]))
+            and (in_other or _has_capital(other[c.b_start : c.b_end]))
+        ):
+            return True
+    return False
+
+
+def _has_capital(text: str) -> bool:
+    """Whether any character of a text is upper case (``str.isupper``)."""
+    return not text.islower() and any(ch.isupper() for ch in text)
 
 
 @bounded()
@@ -313,7 +380,7 @@ def _clip_name(name: _Name, side: Side, start: int, end: int, lex: Lexicon) -> _
         return None
     if (s, e) == (name.start, name.end):
         return name
-    ws = words(side.text[s:e])
+    ws = text_words(side.text, s, e)
     while ws and (ws[0][0] in lex.connectors or strip_possessive(ws[0][0], lex) in lex.titles):
         ws = ws[1:]  # "President Putin" for "Xi" is "Putin"
     if not ws:
@@ -343,7 +410,7 @@ def _lone_name(
     """A changed stretch of one capitalised word that opens a sentence, as a name (the word a
     sentence-initial name is not otherwise taken for): not a function word, a pronoun or a
     word written in lower case elsewhere."""
-    ws = words(side.text[start:end])
+    ws = text_words(side.text, start, end)
     if len(ws) != 1:
         return []
     w, s, e = ws[0]
@@ -364,24 +431,20 @@ def _names_only(text: str, lex: Lexicon) -> bool:
     return all(text[s:e][:1].isupper() for w, s, e in words(text) if w not in stop)
 
 
-def _role_swaps(ctx: LinkContext, local: Sequence[Change]) -> Iterator[Finding]:
+def _role_swaps(ctx: LinkContext, local: Sequence[int]) -> Iterator[Finding]:
     """Two words that trade places ("Protesters attacked police" → "Police attacked
-    protesters"): who did what to whom changed, though every word is kept."""
-    lang = ctx.options.language
-    stop = stopwords(lang)
+    protesters"): who did what to whom changed, though every word is kept. ``local``: the
+    indices of the link's local changes; their content words are the link's
+    (:func:`~compare.classify._common._change_content`), read once for every classifier."""
+    stop = stopwords(ctx.options.language)
+    cs = changes(ctx)
+    content = _change_content(ctx)
 
-    by_change = dict(zip(changes(ctx), change_words(ctx), strict=True))
-
-    def word(found_words: Words) -> str | None:
-        found = [w for w, _, _ in found_words if w not in stop]
-        return stem(found[0]) if len(found) == 1 else None
-
-    for c in local:  # in one stretch: "Protesters attacked police" / "Police attacked protesters"
-        ref_words, other_words = by_change[c]
-        a = [stem(w) for w, _, _ in ref_words if w not in stop]
-        b = [stem(w) for w, _, _ in other_words if w not in stop]
+    for k in local:  # in one stretch: "Protesters attacked police" / "Police attacked protesters"
+        a, b = content[k]
         if len(a) >= 3 and sorted(a) == sorted(b) and a[0] == b[-1] and a[-1] == b[0] != a[0]:
-            ws = [m for m in ref_words if m[0] not in stop]
+            c = cs[k]
+            ws = [m for m in change_words(ctx)[k][0] if m[0] not in stop]
             text = c.ref_text(ctx)
             detail = (
                 f"roles swapped: {_quoted(text[ws[0][1] : ws[0][2]])} ↔ "
@@ -390,11 +453,16 @@ def _role_swaps(ctx: LinkContext, local: Sequence[Change]) -> Iterator[Finding]:
             yield _finding("entity", ctx, detail, [(c.a_start, c.a_end)], [(c.b_start, c.b_end)])
             return
 
-    one = [(word(by_change[c][0]), word(by_change[c][1])) for c in local] if local[1:] else []
-    for i, x in enumerate(local):
-        for k, y in enumerate(local[i + 1 :], i + 1):
-            (a1, b1), (a2, b2) = one[i], one[k]
+    # the one content word of each side of a change, if it has one
+    one = [
+        (a[0] if len(a) == 1 else None, b[0] if len(b) == 1 else None)
+        for a, b in (content[k] for k in local)
+    ]
+    for i, kx in enumerate(local):
+        for n, ky in enumerate(local[i + 1 :], i + 1):
+            (a1, b1), (a2, b2) = one[i], one[n]
             if a1 and a2 and a1 != a2 and a1 == b2 and a2 == b1:
+                x, y = cs[kx], cs[ky]
                 first = x.ref_text(ctx).strip()
                 second = y.ref_text(ctx).strip()
                 yield _finding(
@@ -416,13 +484,20 @@ def entity(ctx: LinkContext) -> Iterator[Finding]:
     only when the other side uses it fewer times (a name moved within the sentence is none)."""
     if ctx.relation == "same":
         return
-    local = [c for k, c in enumerate(changes(ctx)) if _local(ctx, k)]
-    if not local:
+    cs = changes(ctx)
+    local_at = [k for k in range(len(cs)) if _local(ctx, k)]
+    if not local_at:
         return
-    yield from _role_swaps(ctx, local)
+    yield from _role_swaps(ctx, local_at)
+    local = [cs[k] for k in local_at]
+    if not _may_name(ctx, local):
+        return
     lex = _lex(ctx)
     lower = _lower_words(ctx.ref.text) | _lower_words(ctx.other.text)
-    inside = _capitals_inside_either(ctx)
+
+    def inside() -> frozenset[str]:
+        return _capitals_inside_either(ctx)
+
     # names of each side in each local change; the counts are read only for changes with
     # names on both sides, the only ones that can make a finding
     ref_names = _names(ctx.ref, lower, inside, lex)

@@ -13,11 +13,11 @@ from compare.classify._common import _change_of, _finding, _lex, _new_content, _
 from compare.context import (
     LinkContext,
     changes,
+    text_words,
 )
 from compare.lexicon import (
     Lexicon,
     Phrase,
-    words,
 )
 from compare.model import Finding
 from compare.quantities import Quantity, quantities, same_quantity
@@ -100,10 +100,23 @@ def _longest_first(phrases: frozenset[Phrase]) -> tuple[Phrase, ...]:
     return tuple(sorted(phrases, key=len, reverse=True))
 
 
+@lru_cache(maxsize=16)
+def _by_last_word(phrases: frozenset[Phrase]) -> dict[str, tuple[Phrase, ...]]:
+    """Phrases by their last word, each word's longest first (:func:`_longest_first`'s order)."""
+    out: dict[str, tuple[Phrase, ...]] = {}
+    for phrase in _longest_first(phrases):
+        if phrase:  # an empty phrase matches nowhere
+            out[phrase[-1]] = (*out.get(phrase[-1], ()), phrase)
+    return out
+
+
 def _approx_before(q: Quantity, text: str, lex: Lexicon) -> str:
     """The approximation marker just before a number ("as many as", "some"), or ``""``."""
-    before = words(text[: q.start])
-    for phrase in _longest_first(lex.approximators):
+    before = text_words(text, 0, q.start)
+    if not before:
+        return ""
+    # only a phrase ending in the word before the number can match there
+    for phrase in _by_last_word(lex.approximators).get(before[-1][0], ()):
         tail = before[-len(phrase) :]
         same = len(tail) == len(phrase) and tuple(w for w, _, _ in tail) == phrase
         if same and text[tail[-1][2] : q.start].strip() == "":
@@ -181,12 +194,16 @@ def number(ctx: LinkContext) -> Iterator[Finding]:
         # a value the other side has elsewhere ("the two nations ... the two countries" vs
         # "the two countries ... both") is no difference; one in a whole added or dropped clause
         # is that clause's detail (the same rule as ``added_detail``)
-        n_ref, n_other = _new_content(ctx, k, True), _new_content(ctx, k, False)
         ref_values = {q.value for q in all_ref}
         other_values = {q.value for q in all_other}
-        for q in qa[pairs:]:
-            if n_ref - n_other < need and q.value not in other_values:
+        dropped = [q for q in qa[pairs:] if q.value not in other_values]
+        added = [q for q in qb[pairs:] if q.value not in ref_values]
+        if not (dropped or added):
+            continue  # every value is elsewhere on the other side: the clause's words not needed
+        n_ref, n_other = _new_content(ctx, k, True), _new_content(ctx, k, False)
+        for q in dropped:
+            if n_ref - n_other < need:
                 yield _finding("number", ctx, f"drops {_quoted(q.text)}", ref=[(q.start, q.end)])
-        for q in qb[pairs:]:
-            if n_other - n_ref < need and q.value not in ref_values:
+        for q in added:
+            if n_other - n_ref < need:
                 yield _finding("number", ctx, f"adds {_quoted(q.text)}", other=[(q.start, q.end)])

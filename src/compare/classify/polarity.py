@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
 
 from compare.classify._common import _LOCAL_WORDS, _finding, _lex, _quoted
 from compare.context import (
@@ -11,8 +12,9 @@ from compare.context import (
     change_words,
     changes,
 )
+from compare.lexicon import Lexicon
 from compare.model import Finding
-from compare.relate import opposed
+from compare.relate import opposed, opposed_plain
 from compare.scripts import HAN
 from compare.tokens import stopwords
 
@@ -38,6 +40,14 @@ _HAN_REACH = 12
 """At most this many characters of a Chinese clause are shown on each side of a change."""
 
 
+def _content_over(ws: list[str], limit: int, stop: AbstractSet[str], lex: Lexicon) -> bool:
+    """Whether more than ``limit`` of these words are content words (neither function words
+    nor negators): a stretch of at most ``limit`` words is not read word by word."""
+    if len(ws) <= limit:
+        return False
+    return len([w for w in ws if w not in stop and not lex.is_negator(w)]) > limit
+
+
 def polarity(ctx: LinkContext) -> Iterator[Finding]:
     """Negation or an opposite stance in a local edit: ``‘supports’ → ‘does not support’``,
     ``‘welcomes’ → ‘rejects’``. A negator and an opposite word together cancel out
@@ -50,12 +60,11 @@ def polarity(ctx: LinkContext) -> Iterator[Finding]:
     for c, (old_words, new_words) in zip(changes(ctx), change_words(ctx), strict=True):
         ow = [w for w, _, _ in old_words]
         nw = [w for w, _, _ in new_words]
-        content_old = [w for w in ow if w not in stop and not lex.is_negator(w)]
-        content_new = [w for w in nw if w not in stop and not lex.is_negator(w)]
         limit = _LOCAL_WORDS if (ow and nw) else 1
-        if len(content_old) > limit or len(content_new) > limit:
+        if _content_over(ow, limit, stop, lex) or _content_over(nw, limit, stop, lex):
             continue
-        if not opposed(ow, nw, language=lang):
+        told = opposed_plain(ow, nw, lex)  # most stretches: no word listed as an opposite
+        if not (opposed(ow, nw, language=lang) if told is None else told):
             continue
         a, b = (c.a_start, c.a_end), (c.b_start, c.b_end)
         if not (ow and nw):  # a bare "not" added: show the words around it
