@@ -76,6 +76,35 @@ def test_result_heavier_than_the_budget_is_not_kept() -> None:
         _cache._REGISTRY.remove(cached)
 
 
+def test_past_its_first_misses_a_cache_weighs_one_result_in_eight(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Results reckoned from their arguments at the weighed ratio; a heavier argument weighed."""
+    weighed: list[object] = []
+    exact_weigh = _cache.weigh
+
+    def counting(obj: object) -> int:
+        weighed.append(obj)
+        return exact_weigh(obj)
+
+    monkeypatch.setattr(_cache, "weigh", counting)
+    budget = 1 << 20
+    cached = bounded(maxbytes=budget)(lambda text: text + text)
+    try:
+        texts = [f"{k:05d}" * 20 for k in range(200)]  # 100 characters each
+        for text in texts:
+            cached(text)
+        results = [w for w in weighed if isinstance(w, str) and len(w) == 200]
+        assert _cache._EXACT + (200 - _cache._EXACT) // _cache._EVERY == len(results)
+        exact = 200 * (ENTRY_BYTES + sys.getsizeof(texts[0]) + sys.getsizeof(texts[0] * 2))
+        assert abs(cached.cache_info().nbytes - exact) <= 200  # a byte an entry, rounding
+        huge = "x" * budget  # heavier than any argument before: weighed, over budget, not kept
+        assert 2 * budget == len(cached(huge))
+        assert 200 == cached.cache_info().currsize
+    finally:
+        _cache._REGISTRY.remove(cached)
+
+
 def test_clear_all_empties_every_cache(cgtn: compare.Document, relay: compare.Document) -> None:
     """After a comparison the caches hold something; clear_all() empties them all."""
     compare.compare(cgtn, relay)

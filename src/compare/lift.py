@@ -121,7 +121,7 @@ def anchor_pairs(
     return sorted(pairs)
 
 
-@bounded()
+@bounded(maxbytes=16 << 20)  # a document's runs weigh ~200 KB a 100 sentences: 20 accounts' fit
 def _side_runs(texts: tuple[str, ...], language: str) -> tuple[tuple[str, int], ...]:
     """Each run of :func:`_grams` of one side's texts with the one text holding it, or -1 when
     several do (a side compared again, as a collation's first document is, is read once)."""
