@@ -70,7 +70,9 @@ MARKS: dict[ClaimStatus, str] = {"carried": "✓", "partial": "◐", "absent": "
 
 def numbers(idx: Sequence[int]) -> str:
     """Sentence numbers for people: 1-based, joined with +."""
-    return "+".join(str(i + 1) for i in idx)
+    if len(idx) == 1:  # most links and every unlinked sentence
+        return str(idx[0] + 1)
+    return "+".join([str(i + 1) for i in idx])
 
 
 def flat(text: str) -> str:

@@ -281,6 +281,9 @@ def _side_spans(
 
 def _cut(runs: Sequence[tuple[str, str]], marks: Sequence[_Mark]) -> tuple[Piece, ...]:
     """Split runs of (op, text) at mark boundaries and attach the marks to the pieces."""
+    if not marks:  # most cells: a piece a run
+        return tuple(Piece(op, text) for op, text in runs if text)
+    bounds = sorted({x for m in marks for x in (m.start, m.end)})
     pieces: list[Piece] = []
     pos = 0
     for op, text in runs:
@@ -288,8 +291,8 @@ def _cut(runs: Sequence[tuple[str, str]], marks: Sequence[_Mark]) -> tuple[Piece
         pos = b
         if not text:
             continue
-        points = sorted({a, b} | {x for m in marks for x in (m.start, m.end) if a < x < b})
-        for x, y in itertools.pairwise(points):
+        inside = bounds[bisect.bisect_right(bounds, a) : bisect.bisect_left(bounds, b)]
+        for x, y in itertools.pairwise([a, *inside, b]):
             over = [m for m in marks if m.start < y and m.end > x]
             if over:
                 pieces.append(

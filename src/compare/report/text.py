@@ -106,15 +106,16 @@ _Part = Union["RenderableType", _Lines, _Heading, _Para, _Summary]
 through rich), or a rich renderable (colour)."""
 
 
-def _folds(text: str, width: int) -> list[str]:
+def _folds(text: str, width: int, one_cell: bool | None = None) -> list[str]:
     """Break one-line text into lines of ``width`` cells as rich does in a ``fold`` column.
 
     Text of one-cell characters is broken here by rich's own rule
     (``rich._wrap.divide_line``): a word that does not fit goes on the next line, and a word
     longer than a line is cut into pieces ``width`` long, its trailing space with it. Any other
-    text is left to rich. The lines come without trailing spaces.
+    text is left to rich. The lines come without trailing spaces. ``one_cell``: whether the text
+    is of one-cell characters (:func:`_one_cell_each`), when the caller knows.
     """
-    if not _one_cell_each(text):
+    if not (_one_cell_each(text) if one_cell is None else one_cell):
         from rich.text import Text
 
         wrapped = Text(text).wrap(_measure_console(), width, overflow="fold")
@@ -233,17 +234,19 @@ def _grid(rows: Sequence[tuple[str, str]], width: int, *, right: bool) -> _Lines
     # between columns), and the text column narrowed to what is left.
     label_widths = [_width(label) for label, _ in rows]
     first = min(max(label_widths) + 2, room)
-    second = min(max(_width(text) for _, text in rows) + 1, room)
+    one_cell = [_one_cell_each(text) for _, text in rows]  # asked once a text
+    cells = (len(t) if plain else _width(t) for (_, t), plain in zip(rows, one_cell, strict=True))
+    second = min(max(cells) + 1, room)
     second = min(second, room - first)
     if second < 2:  # a label column as wide as the view: leave the odd case to rich
         return _Lines(_rich_grid(rows, width, right=right))
     label_width = first - 2
     indent = " " * (first + 1)
     out: list[str] = []
-    for (label, text), label_cells in zip(rows, label_widths, strict=True):
+    for (label, text), label_cells, plain in zip(rows, label_widths, one_cell, strict=True):
         pad = " " * (label_width - label_cells)
         head = f"  {pad}{label} " if right else f"  {label}{pad} "
-        for k, line in enumerate(_folds(text, second - 1)):
+        for k, line in enumerate(_folds(text, second - 1, plain)):
             out.append(((head if k == 0 else indent) + line).rstrip(" "))
     return _Lines(out)
 
