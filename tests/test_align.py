@@ -254,26 +254,44 @@ def test_mutual_best_pairs_link_under_the_threshold() -> None:
     assert got == [(a.ref, a.other) for a in align(sparse, opts, lambda r, o: 0.0)]
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=60, deadline=None)
 @given(
     st.integers(1, 40),
     st.integers(1, 40),
     st.lists(st.tuples(st.integers(0, 39), st.integers(0, 39)), min_size=1, max_size=300),
 )
-def test_components_same_by_scipy_and_union_find(
+def test_components_by_labels_are_scipys_and_the_union_finds(
     n: int, m: int, raw: list[tuple[int, int]]
 ) -> None:
-    """The compiled path for large edge lists groups edges exactly as the union-find does."""
+    """numpy's label propagation (large edge lists) finds SciPy's connected components of the
+    bipartite graph, and groups and orders edges exactly as the union-find (small ones) does."""
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
+
     pairs = sorted({(i % n, j % m) for i, j in raw})
     edges = np.array(pairs, dtype=np.intp)
-    by_scipy = align_module._components_csgraph(edges, n)
-    old = align_module._CSGRAPH_MIN_EDGES
+    by_labels = align_module._components_by_labels(edges, n)
+    old = align_module._LABELS_MIN_EDGES
     try:
-        align_module._CSGRAPH_MIN_EDGES = 10**9
+        align_module._LABELS_MIN_EDGES = 10**9
         by_union_find = align_module._components(edges, n)
     finally:
-        align_module._CSGRAPH_MIN_EDGES = old
-    assert list(by_scipy.items()) == list(by_union_find.items())
+        align_module._LABELS_MIN_EDGES = old
+    assert list(by_labels.items()) == list(by_union_find.items())
+    graph = coo_matrix((np.ones(len(edges)), (edges[:, 0], n + edges[:, 1])), shape=(n + m,) * 2)
+    _, scipy_labels = connected_components(graph, directed=False)
+    of_edge = scipy_labels[edges[:, 0]]
+    groups = {frozenset(np.flatnonzero(of_edge == c).tolist()) for c in set(of_edge.tolist())}
+    assert groups == {frozenset(g) for g in by_labels.values()}
+    for root, members in by_labels.items():
+        assert root == min(int(edges[e, 0]) for e in members)
+
+
+def test_component_labels_on_a_long_path() -> None:
+    """A path of 20,001 nodes whose labels fall and rise along it is one component, labelled 0."""
+    nodes = np.argsort(np.random.default_rng(3).random(20_001)).astype(np.intp)
+    labels = align_module._component_labels(nodes[:-1], nodes[1:], len(nodes))
+    assert (labels == 0).all()
 
 
 @settings(max_examples=40, deadline=None)

@@ -3,8 +3,9 @@
 News outlets reorder, so alignment is not greedy in reading order: pairs at or above the link
 threshold form a bipartite graph, and each connected component is solved by optimal assignment
 (maximum total score). Components are tiny on real reports, so a small pure-Python Hungarian
-method does them without importing SciPy; a large component is matched from its edges alone by
-SciPy's sparse solver (``scipy.sparse.csgraph``, imported only then).
+method does them, and numpy finds the components, without importing SciPy; a large component is
+matched from its edges alone by SciPy's sparse solver (``scipy.sparse.csgraph``, imported only
+then).
 """
 
 from __future__ import annotations
@@ -136,9 +137,9 @@ class UnionFind(Generic[K]):
         return min(ra, rb)
 
 
-_CSGRAPH_MIN_EDGES = 2_000
-"""From this many edges components come from SciPy's ``connected_components`` (compiled); below
-it, from :class:`UnionFind`, which spares a small comparison SciPy's import."""
+_LABELS_MIN_EDGES = 64
+"""From this many edges components come from :func:`_component_labels` (numpy); below it, from
+:class:`UnionFind`, whose few Python steps cost less than numpy's calls on a handful of edges."""
 
 
 def _components(edges: NDArray[np.intp], n: int) -> dict[int, list[int]]:
@@ -147,8 +148,8 @@ def _components(edges: NDArray[np.intp], n: int) -> dict[int, list[int]]:
     Each component is keyed by its smallest row and lists its edges in order; components come
     in the order of their first edge.
     """
-    if len(edges) >= _CSGRAPH_MIN_EDGES:
-        return _components_csgraph(edges, n)
+    if len(edges) >= _LABELS_MIN_EDGES:
+        return _components_by_labels(edges, n)
     sets: UnionFind[int] = UnionFind()
     for i, j in edges.tolist():
         sets.union(i, n + j)
@@ -158,22 +159,48 @@ def _components(edges: NDArray[np.intp], n: int) -> dict[int, list[int]]:
     return groups
 
 
-def _components_csgraph(edges: NDArray[np.intp], n: int) -> dict[int, list[int]]:
-    """:func:`_components` by ``scipy.sparse.csgraph`` (edges row-major, as from :func:`_edges`)."""
-    from scipy.sparse import coo_matrix
-    from scipy.sparse.csgraph import connected_components
+def _component_labels(u: NDArray[np.intp], v: NDArray[np.intp], size: int) -> NDArray[np.intp]:
+    """The smallest node of each node's connected component, for the edges ``(u[k], v[k])``
+    between nodes 0..size-1.
 
-    size = n + int(edges[:, 1].max()) + 1
-    graph = coo_matrix(
-        (np.ones(len(edges), dtype=np.int8), (edges[:, 0], n + edges[:, 1])), shape=(size, size)
-    )
-    _, labels = connected_components(graph, directed=False)
-    of_edge = labels[edges[:, 0]]
+    Each node points to a node no larger than itself (at first, itself). A round hooks, for
+    every edge whose two ends have different roots, the larger root onto the smaller one, then
+    jumps pointers until every node points to its root: a component's trees merge at least
+    pairwise each round, so there are about log2(its size) rounds, each a few numpy passes.
+    """
+    parent = np.arange(size, dtype=np.intp)
+    while True:
+        pu, pv = parent[u], parent[v]
+        apart = pu != pv
+        if not apart.any():
+            return parent
+        pu, pv = pu[apart], pv[apart]
+        np.minimum.at(parent, np.maximum(pu, pv), np.minimum(pu, pv))
+        while True:
+            up = parent[parent]
+            if np.array_equal(up, parent):
+                break
+            parent = up
+
+
+def _components_by_labels(edges: NDArray[np.intp], n: int) -> dict[int, list[int]]:
+    """:func:`_components` by :func:`_component_labels` (edges row-major, as from :func:`_edges`).
+
+    A component's label is its smallest node, a row (rows come before columns), which is the
+    row of its first edge (edges are row-major): ordered by label, components come in the order
+    of their first edge, as the union-find gives them.
+    """
+    u = edges[:, 0].astype(np.intp)
+    labels = _component_labels(u, edges[:, 1] + n, n + int(edges[:, 1].max()) + 1)
+    of_edge = labels[u]
     order = np.argsort(of_edge, kind="stable")
-    groups = np.split(order, np.flatnonzero(np.diff(of_edge[order])) + 1)
-    groups.sort(key=lambda g: int(g[0]))  # in the order of each one's first edge
-    # edges are row-major: a component's first edge holds its smallest row, the union-find root
-    return {int(edges[g[0], 0]): g.tolist() for g in groups}
+    bounds = (np.flatnonzero(np.diff(of_edge[order])) + 1).tolist()
+    keys = of_edge[order[[0, *bounds]]].tolist()
+    members = order.tolist()
+    return {
+        k: members[lo:hi]
+        for k, lo, hi in zip(keys, [0, *bounds], [*bounds, len(members)], strict=True)
+    }
 
 
 def _edges(scores: Scores, threshold: float) -> tuple[NDArray[np.intp], Matrix]:
