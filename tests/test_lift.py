@@ -63,6 +63,17 @@ def test_a_run_repeated_on_one_side_anchors_nothing() -> None:
     assert anchor_pairs(fr[:1], fo, Options()) == [(0, 0)]
 
 
+def test_a_sentence_repeated_word_for_word_anchors_nothing() -> None:
+    """A sentence one side repeats word for word (read once) anchors neither copy, however
+    far apart the copies are; its other side's twin still anchors a sentence found once."""
+    line = "China firmly supports the territorial integrity of Syria today."
+    other = "Both sides agreed to deepen practical cooperation in many fields."
+    fr = features([line, "Item 1.", other, "Item 2.", line])
+    fo = features([f"He said that {line}", f"And {other}"])
+    assert anchor_pairs(fr, fo, Options()) == [(2, 1)]
+    assert anchor_pairs(fo, fr, Options()) == [(1, 2)]
+
+
 def test_a_collations_anchors_are_its_document_pairs_anchors() -> None:
     """A collation's anchors are, for each two of its documents, the pairs a comparison of those
     two anchors (both ways round): a run repeated in one document anchors none of its sentences,

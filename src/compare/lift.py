@@ -124,10 +124,17 @@ def anchor_pairs(
 @bounded()
 def _side_runs(texts: tuple[str, ...], language: str) -> tuple[tuple[str, int], ...]:
     """Each run of :func:`_grams` of one side's texts with the one text holding it, or -1 when
-    several do (a side compared again, as a collation's first document is, is read once)."""
+    several do (a side compared again, as a collation's first document is, is read once; a
+    text repeated on the side is read once: its runs are each in several texts)."""
     rows: dict[str, int] = {}
+    read: dict[str, frozenset[str]] = {}
     for row, text in enumerate(texts):
-        for gram in _grams(text, language):
+        grams = read.get(text)
+        if grams is not None:  # a repeated text: every run of it is in several texts
+            rows.update(dict.fromkeys(grams, -1))
+            continue
+        grams = read[text] = _grams(text, language)
+        for gram in grams:
             rows[gram] = row if gram not in rows else -1
     return tuple(rows.items())
 
