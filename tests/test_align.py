@@ -345,3 +345,57 @@ def test_large_component_alignment_keeps_memory_to_its_edges() -> None:
     tracemalloc.stop()
     assert n == len(pairs)
     assert peak < 8 * 2**20  # the dense matrix alone would be 72 MB
+
+
+def _hungarian_scanning_every_column(cost: list[list[float]]) -> list[int]:
+    """The textbook O(n^2 m) Hungarian method scanning every column at each step (the form
+    align's used before it scanned only the columns left): ties pinned by it."""
+    n, m = len(cost), len(cost[0])
+    inf = float("inf")
+    u, v, p, way = [0.0] * (n + 1), [0.0] * (m + 1), [0] * (m + 1), [0] * (m + 1)
+    for i in range(1, n + 1):
+        p[0], j0 = i, 0
+        minv, used = [inf] * (m + 1), [False] * (m + 1)
+        while True:
+            used[j0] = True
+            i0, delta, j1 = p[j0], inf, 0
+            for j in range(1, m + 1):
+                if not used[j]:
+                    cur = cost[i0 - 1][j - 1] - u[i0] - v[j]
+                    if cur < minv[j]:
+                        minv[j], way[j] = cur, j0
+                    if minv[j] < delta:
+                        delta, j1 = minv[j], j
+            for j in range(m + 1):
+                if used[j]:
+                    u[p[j]] += delta
+                    v[j] -= delta
+                else:
+                    minv[j] -= delta
+            j0 = j1
+            if p[j0] == 0:
+                break
+        while j0:
+            p[j0] = p[way[j0]]
+            j0 = way[j0]
+    result = [0] * n
+    for j in range(1, m + 1):
+        if p[j]:
+            result[p[j] - 1] = j - 1
+    return result
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.integers(1, 12),
+    st.integers(0, 4),
+    st.lists(st.sampled_from([0.0, 0.45, 0.5, 0.5, 0.61, 0.7, 0.93]), min_size=256, max_size=256),
+)
+def test_hungarian_assigns_as_the_full_column_scan_does(
+    n: int, extra: int, values: list[float]
+) -> None:
+    """The Hungarian method over the columns left gives the very assignment (ties included:
+    few distinct costs) of the textbook scan over every column."""
+    m = n + extra
+    cost = [[-values[(i * m + j) % len(values)] for j in range(m)] for i in range(n)]
+    assert align_module._hungarian(cost) == _hungarian_scanning_every_column(cost)

@@ -47,40 +47,47 @@ class Alignment:
 
 
 def _hungarian(cost: list[list[float]]) -> list[int]:
-    """Assign each row a distinct column at minimum total cost (rows <= columns)."""
+    """Assign each row a distinct column at minimum total cost (rows <= columns).
+
+    Each search for a row's free column scans only the columns not yet in its tree, kept in
+    ascending order (so ties go to the same column as a scan of every column would give).
+    """
     n, m = len(cost), len(cost[0])
     inf = float("inf")
     u = [0.0] * (n + 1)
     v = [0.0] * (m + 1)
     p = [0] * (m + 1)  # p[j]: row (1-based) assigned to column j
     way = [0] * (m + 1)
+    rows = [[], *([0.0, *r] for r in cost)]  # 1-based, as u, v and p are
     for i in range(1, n + 1):
         p[0] = i
         j0 = 0
         minv = [inf] * (m + 1)
-        used = [False] * (m + 1)
+        free = list(range(1, m + 1))  # columns not yet in the tree, ascending
+        used = [0]
         while True:
-            used[j0] = True
             i0 = p[j0]
+            ui0 = u[i0]
             delta = inf
             j1 = 0
-            row = cost[i0 - 1]
-            for j in range(1, m + 1):
-                if not used[j]:
-                    cur = row[j - 1] - u[i0] - v[j]
-                    if cur < minv[j]:
-                        minv[j] = cur
-                        way[j] = j0
-                    if minv[j] < delta:
-                        delta = minv[j]
-                        j1 = j
-            for j in range(m + 1):
-                if used[j]:
-                    u[p[j]] += delta
-                    v[j] -= delta
-                else:
-                    minv[j] -= delta
+            row = rows[i0]
+            for j in free:
+                cur = row[j] - ui0 - v[j]
+                mj = minv[j]
+                if cur < mj:
+                    minv[j] = mj = cur
+                    way[j] = j0
+                if mj < delta:
+                    delta = mj
+                    j1 = j
+            for j in used:
+                u[p[j]] += delta
+                v[j] -= delta
+            for j in free:
+                minv[j] -= delta
             j0 = j1
+            free.remove(j0)
+            used.append(j0)
             if p[j0] == 0:
                 break
         while j0:
