@@ -335,3 +335,34 @@ def test_a_side_compared_again_is_cut_and_indexed_once() -> None:
     again = np.asarray(lifted_scores(fr, fo, idf, Options())).tobytes()
     assert lift._side.cache_info().hits == 2
     assert first == again == _apart(fr, fo, Options())
+
+
+@pytest.mark.parametrize(
+    ("ref_name", "other_name"),
+    [
+        ("call-cgtn-chinese-readout.txt", "call-newsweek-report.txt"),
+        ("call-reworded-report.txt", "july-wang-yi-meeting.txt"),
+    ],
+)
+def test_a_large_pairs_unit_lift_skips_one_unit_pairs_to_the_same_numbers(
+    ref_name: str, other_name: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A pair large enough for sparse scores (the limit lowered here) lifts by the same unit
+    pairs and scores, bit for bit, whether the units of one-unit texts are scored against each
+    other (the scorer's whole unit matrix) or not (two smaller sparse products)."""
+    monkeypatch.setattr(similarity, "_CDIST_MAX_PAIRS", 20)
+    fr, fo = _features(ref_name, other_name)
+    idf = idf_table([f.keys for f in fr + fo])
+    options = Options(language="en")
+    ref_units, ref_starts = lift._units(fr, "en")
+    other_units, other_starts = lift._units(fo, "en")
+    assert len(ref_units) > len(fr) and len(other_units) > len(fo)  # texts of several units
+    whole = run_scorer(ref_units, other_units, idf, options, units=True)
+    assert isinstance(whole, SparseScores)
+    coords = lift._unit_coords(whole, ref_starts, other_starts)
+    by_text = lift._by_text(coords, (ref_starts, len(ref_units)), (other_starts, len(other_units)))
+    expected = lift._best(*by_text, len(fo))
+    found = lift.unit_pairs(fr, fo, idf, options)
+    assert len(expected[0]) > 10
+    for got, want in zip(found, expected, strict=True):
+        assert got.tolist() == want.tolist()
