@@ -243,6 +243,11 @@ def assign(scores: Scores, threshold: float) -> list[tuple[int, int]]:
             i, j = edge_list[members[0]]
             pairs.append((i, j))
             continue
+        if len(members) > _PURE_PYTHON_MAX**2:  # more edges than 40 x 40 sentences have
+            at = np.asarray(members, dtype=np.intp)
+            if not _star(edges[at]):  # so more than 40 rows or columns: read in numpy only
+                pairs.extend(_sparse_matching(edges[at], values[at]))
+                continue
         sub = [edge_list[e] for e in members]
         sub_values = [value_list[e] for e in members]
         rows = sorted({i for i, _ in sub})
@@ -262,6 +267,11 @@ def assign(scores: Scores, threshold: float) -> list[tuple[int, int]]:
             weights[r_at[i], c_at[j]] = v
         pairs.extend((rows[a], cols[b]) for a, b in _max_weight_matching(weights))
     return sorted(pairs)
+
+
+def _star(edges: NDArray[np.intp]) -> bool:
+    """Whether the edges all share their row or all share their column."""
+    return bool((edges[:, 0] == edges[0, 0]).all() or (edges[:, 1] == edges[0, 1]).all())
 
 
 def _sparse_matching(edges: NDArray[np.intp], values: Matrix) -> list[tuple[int, int]]:
