@@ -139,6 +139,12 @@ def collector_paused() -> Iterator[None]:
     the caches, the documents, the caller's own. Reference counting frees everything it drops
     all the same. A thread that switches the collector off while a comparison runs finds it
     on again when the comparison ends.
+
+    Turned back on, the collector would first walk every object the run made (its youngest
+    generation: ~200,000 on the 4,120-sentence pair, 0.08-0.15 s): so, unless the process
+    froze objects of its own (:func:`gc.freeze`, which this would undo), they are moved to the
+    oldest generation unwalked (freezing then unfreezing them), where a full collection
+    reaches them as it reaches the caches.
     """
     if not gc.isenabled():
         yield
@@ -147,4 +153,7 @@ def collector_paused() -> Iterator[None]:
     try:
         yield
     finally:
+        if not gc.get_freeze_count():
+            gc.freeze()
+            gc.unfreeze()
         gc.enable()
