@@ -254,26 +254,44 @@ def test_mutual_best_pairs_link_under_the_threshold() -> None:
     assert got == [(a.ref, a.other) for a in align(sparse, opts, lambda r, o: 0.0)]
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=60, deadline=None)
 @given(
     st.integers(1, 40),
     st.integers(1, 40),
     st.lists(st.tuples(st.integers(0, 39), st.integers(0, 39)), min_size=1, max_size=300),
 )
-def test_components_same_by_scipy_and_union_find(
+def test_components_by_labels_are_scipys_and_the_union_finds(
     n: int, m: int, raw: list[tuple[int, int]]
 ) -> None:
-    """The compiled path for large edge lists groups edges exactly as the union-find does."""
+    """numpy's label propagation (large edge lists) finds SciPy's connected components of the
+    bipartite graph, and groups and orders edges exactly as the union-find (small ones) does."""
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
+
     pairs = sorted({(i % n, j % m) for i, j in raw})
     edges = np.array(pairs, dtype=np.intp)
-    by_scipy = align_module._components_csgraph(edges, n)
-    old = align_module._CSGRAPH_MIN_EDGES
+    by_labels = align_module._components_by_labels(edges, n)
+    old = align_module._LABELS_MIN_EDGES
     try:
-        align_module._CSGRAPH_MIN_EDGES = 10**9
+        align_module._LABELS_MIN_EDGES = 10**9
         by_union_find = align_module._components(edges, n)
     finally:
-        align_module._CSGRAPH_MIN_EDGES = old
-    assert list(by_scipy.items()) == list(by_union_find.items())
+        align_module._LABELS_MIN_EDGES = old
+    assert list(by_labels.items()) == list(by_union_find.items())
+    graph = coo_matrix((np.ones(len(edges)), (edges[:, 0], n + edges[:, 1])), shape=(n + m,) * 2)
+    _, scipy_labels = connected_components(graph, directed=False)
+    of_edge = scipy_labels[edges[:, 0]]
+    groups = {frozenset(np.flatnonzero(of_edge == c).tolist()) for c in set(of_edge.tolist())}
+    assert groups == {frozenset(g) for g in by_labels.values()}
+    for root, members in by_labels.items():
+        assert root == min(int(edges[e, 0]) for e in members)
+
+
+def test_component_labels_on_a_long_path() -> None:
+    """A path of 20,001 nodes whose labels fall and rise along it is one component, labelled 0."""
+    nodes = np.argsort(np.random.default_rng(3).random(20_001)).astype(np.intp)
+    labels = align_module._component_labels(nodes[:-1], nodes[1:], len(nodes))
+    assert (labels == 0).all()
 
 
 @settings(max_examples=40, deadline=None)
@@ -327,3 +345,57 @@ def test_large_component_alignment_keeps_memory_to_its_edges() -> None:
     tracemalloc.stop()
     assert n == len(pairs)
     assert peak < 8 * 2**20  # the dense matrix alone would be 72 MB
+
+
+def _hungarian_scanning_every_column(cost: list[list[float]]) -> list[int]:
+    """The textbook O(n^2 m) Hungarian method scanning every column at each step (the form
+    align's used before it scanned only the columns left): ties pinned by it."""
+    n, m = len(cost), len(cost[0])
+    inf = float("inf")
+    u, v, p, way = [0.0] * (n + 1), [0.0] * (m + 1), [0] * (m + 1), [0] * (m + 1)
+    for i in range(1, n + 1):
+        p[0], j0 = i, 0
+        minv, used = [inf] * (m + 1), [False] * (m + 1)
+        while True:
+            used[j0] = True
+            i0, delta, j1 = p[j0], inf, 0
+            for j in range(1, m + 1):
+                if not used[j]:
+                    cur = cost[i0 - 1][j - 1] - u[i0] - v[j]
+                    if cur < minv[j]:
+                        minv[j], way[j] = cur, j0
+                    if minv[j] < delta:
+                        delta, j1 = minv[j], j
+            for j in range(m + 1):
+                if used[j]:
+                    u[p[j]] += delta
+                    v[j] -= delta
+                else:
+                    minv[j] -= delta
+            j0 = j1
+            if p[j0] == 0:
+                break
+        while j0:
+            p[j0] = p[way[j0]]
+            j0 = way[j0]
+    result = [0] * n
+    for j in range(1, m + 1):
+        if p[j]:
+            result[p[j] - 1] = j - 1
+    return result
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.integers(1, 12),
+    st.integers(0, 4),
+    st.lists(st.sampled_from([0.0, 0.45, 0.5, 0.5, 0.61, 0.7, 0.93]), min_size=256, max_size=256),
+)
+def test_hungarian_assigns_as_the_full_column_scan_does(
+    n: int, extra: int, values: list[float]
+) -> None:
+    """The Hungarian method over the columns left gives the very assignment (ties included:
+    few distinct costs) of the textbook scan over every column."""
+    m = n + extra
+    cost = [[-values[(i * m + j) % len(values)] for j in range(m)] for i in range(n)]
+    assert align_module._hungarian(cost) == _hungarian_scanning_every_column(cost)

@@ -63,6 +63,17 @@ def test_a_run_repeated_on_one_side_anchors_nothing() -> None:
     assert anchor_pairs(fr[:1], fo, Options()) == [(0, 0)]
 
 
+def test_a_sentence_repeated_word_for_word_anchors_nothing() -> None:
+    """A sentence one side repeats word for word (read once) anchors neither copy, however
+    far apart the copies are; its other side's twin still anchors a sentence found once."""
+    line = "China firmly supports the territorial integrity of Syria today."
+    other = "Both sides agreed to deepen practical cooperation in many fields."
+    fr = features([line, "Item 1.", other, "Item 2.", line])
+    fo = features([f"He said that {line}", f"And {other}"])
+    assert anchor_pairs(fr, fo, Options()) == [(2, 1)]
+    assert anchor_pairs(fo, fr, Options()) == [(1, 2)]
+
+
 def test_a_collations_anchors_are_its_document_pairs_anchors() -> None:
     """A collation's anchors are, for each two of its documents, the pairs a comparison of those
     two anchors (both ways round): a run repeated in one document anchors none of its sentences,
@@ -324,3 +335,34 @@ def test_a_side_compared_again_is_cut_and_indexed_once() -> None:
     again = np.asarray(lifted_scores(fr, fo, idf, Options())).tobytes()
     assert lift._side.cache_info().hits == 2
     assert first == again == _apart(fr, fo, Options())
+
+
+@pytest.mark.parametrize(
+    ("ref_name", "other_name"),
+    [
+        ("call-cgtn-chinese-readout.txt", "call-newsweek-report.txt"),
+        ("call-reworded-report.txt", "july-wang-yi-meeting.txt"),
+    ],
+)
+def test_a_large_pairs_unit_lift_skips_one_unit_pairs_to_the_same_numbers(
+    ref_name: str, other_name: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A pair large enough for sparse scores (the limit lowered here) lifts by the same unit
+    pairs and scores, bit for bit, whether the units of one-unit texts are scored against each
+    other (the scorer's whole unit matrix) or not (two smaller sparse products)."""
+    monkeypatch.setattr(similarity, "_CDIST_MAX_PAIRS", 20)
+    fr, fo = _features(ref_name, other_name)
+    idf = idf_table([f.keys for f in fr + fo])
+    options = Options(language="en")
+    ref_units, ref_starts = lift._units(fr, "en")
+    other_units, other_starts = lift._units(fo, "en")
+    assert len(ref_units) > len(fr) and len(other_units) > len(fo)  # texts of several units
+    whole = run_scorer(ref_units, other_units, idf, options, units=True)
+    assert isinstance(whole, SparseScores)
+    coords = lift._unit_coords(whole, ref_starts, other_starts)
+    by_text = lift._by_text(coords, (ref_starts, len(ref_units)), (other_starts, len(other_units)))
+    expected = lift._best(*by_text, len(fo))
+    found = lift.unit_pairs(fr, fo, idf, options)
+    assert len(expected[0]) > 10
+    for got, want in zip(found, expected, strict=True):
+        assert got.tolist() == want.tolist()

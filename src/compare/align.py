@@ -3,8 +3,9 @@
 News outlets reorder, so alignment is not greedy in reading order: pairs at or above the link
 threshold form a bipartite graph, and each connected component is solved by optimal assignment
 (maximum total score). Components are tiny on real reports, so a small pure-Python Hungarian
-method does them without importing SciPy; a large component is matched from its edges alone by
-SciPy's sparse solver (``scipy.sparse.csgraph``, imported only then).
+method does them, and numpy finds the components, without importing SciPy; a large component is
+matched from its edges alone by SciPy's sparse solver (``scipy.sparse.csgraph``, imported only
+then).
 """
 
 from __future__ import annotations
@@ -46,40 +47,47 @@ class Alignment:
 
 
 def _hungarian(cost: list[list[float]]) -> list[int]:
-    """Assign each row a distinct column at minimum total cost (rows <= columns)."""
+    """Assign each row a distinct column at minimum total cost (rows <= columns).
+
+    Each search for a row's free column scans only the columns not yet in its tree, kept in
+    ascending order (so ties go to the same column as a scan of every column would give).
+    """
     n, m = len(cost), len(cost[0])
     inf = float("inf")
     u = [0.0] * (n + 1)
     v = [0.0] * (m + 1)
     p = [0] * (m + 1)  # p[j]: row (1-based) assigned to column j
     way = [0] * (m + 1)
+    rows = [[], *([0.0, *r] for r in cost)]  # 1-based, as u, v and p are
     for i in range(1, n + 1):
         p[0] = i
         j0 = 0
         minv = [inf] * (m + 1)
-        used = [False] * (m + 1)
+        free = list(range(1, m + 1))  # columns not yet in the tree, ascending
+        used = [0]
         while True:
-            used[j0] = True
             i0 = p[j0]
+            ui0 = u[i0]
             delta = inf
             j1 = 0
-            row = cost[i0 - 1]
-            for j in range(1, m + 1):
-                if not used[j]:
-                    cur = row[j - 1] - u[i0] - v[j]
-                    if cur < minv[j]:
-                        minv[j] = cur
-                        way[j] = j0
-                    if minv[j] < delta:
-                        delta = minv[j]
-                        j1 = j
-            for j in range(m + 1):
-                if used[j]:
-                    u[p[j]] += delta
-                    v[j] -= delta
-                else:
-                    minv[j] -= delta
+            row = rows[i0]
+            for j in free:
+                cur = row[j] - ui0 - v[j]
+                mj = minv[j]
+                if cur < mj:
+                    minv[j] = mj = cur
+                    way[j] = j0
+                if mj < delta:
+                    delta = mj
+                    j1 = j
+            for j in used:
+                u[p[j]] += delta
+                v[j] -= delta
+            for j in free:
+                minv[j] -= delta
             j0 = j1
+            free.remove(j0)
+            used.append(j0)
             if p[j0] == 0:
                 break
         while j0:
@@ -136,9 +144,9 @@ class UnionFind(Generic[K]):
         return min(ra, rb)
 
 
-_CSGRAPH_MIN_EDGES = 2_000
-"""From this many edges components come from SciPy's ``connected_components`` (compiled); below
-it, from :class:`UnionFind`, which spares a small comparison SciPy's import."""
+_LABELS_MIN_EDGES = 64
+"""From this many edges components come from :func:`_component_labels` (numpy); below it, from
+:class:`UnionFind`, whose few Python steps cost less than numpy's calls on a handful of edges."""
 
 
 def _components(edges: NDArray[np.intp], n: int) -> dict[int, list[int]]:
@@ -147,8 +155,8 @@ def _components(edges: NDArray[np.intp], n: int) -> dict[int, list[int]]:
     Each component is keyed by its smallest row and lists its edges in order; components come
     in the order of their first edge.
     """
-    if len(edges) >= _CSGRAPH_MIN_EDGES:
-        return _components_csgraph(edges, n)
+    if len(edges) >= _LABELS_MIN_EDGES:
+        return _components_by_labels(edges, n)
     sets: UnionFind[int] = UnionFind()
     for i, j in edges.tolist():
         sets.union(i, n + j)
@@ -158,22 +166,48 @@ def _components(edges: NDArray[np.intp], n: int) -> dict[int, list[int]]:
     return groups
 
 
-def _components_csgraph(edges: NDArray[np.intp], n: int) -> dict[int, list[int]]:
-    """:func:`_components` by ``scipy.sparse.csgraph`` (edges row-major, as from :func:`_edges`)."""
-    from scipy.sparse import coo_matrix
-    from scipy.sparse.csgraph import connected_components
+def _component_labels(u: NDArray[np.intp], v: NDArray[np.intp], size: int) -> NDArray[np.intp]:
+    """The smallest node of each node's connected component, for the edges ``(u[k], v[k])``
+    between nodes 0..size-1.
 
-    size = n + int(edges[:, 1].max()) + 1
-    graph = coo_matrix(
-        (np.ones(len(edges), dtype=np.int8), (edges[:, 0], n + edges[:, 1])), shape=(size, size)
-    )
-    _, labels = connected_components(graph, directed=False)
-    of_edge = labels[edges[:, 0]]
+    Each node points to a node no larger than itself (at first, itself). A round hooks, for
+    every edge whose two ends have different roots, the larger root onto the smaller one, then
+    jumps pointers until every node points to its root: a component's trees merge at least
+    pairwise each round, so there are about log2(its size) rounds, each a few numpy passes.
+    """
+    parent = np.arange(size, dtype=np.intp)
+    while True:
+        pu, pv = parent[u], parent[v]
+        apart = pu != pv
+        if not apart.any():
+            return parent
+        pu, pv = pu[apart], pv[apart]
+        np.minimum.at(parent, np.maximum(pu, pv), np.minimum(pu, pv))
+        while True:
+            up = parent[parent]
+            if np.array_equal(up, parent):
+                break
+            parent = up
+
+
+def _components_by_labels(edges: NDArray[np.intp], n: int) -> dict[int, list[int]]:
+    """:func:`_components` by :func:`_component_labels` (edges row-major, as from :func:`_edges`).
+
+    A component's label is its smallest node, a row (rows come before columns), which is the
+    row of its first edge (edges are row-major): ordered by label, components come in the order
+    of their first edge, as the union-find gives them.
+    """
+    u = edges[:, 0].astype(np.intp)
+    labels = _component_labels(u, edges[:, 1] + n, n + int(edges[:, 1].max()) + 1)
+    of_edge = labels[u]
     order = np.argsort(of_edge, kind="stable")
-    groups = np.split(order, np.flatnonzero(np.diff(of_edge[order])) + 1)
-    groups.sort(key=lambda g: int(g[0]))  # in the order of each one's first edge
-    # edges are row-major: a component's first edge holds its smallest row, the union-find root
-    return {int(edges[g[0], 0]): g.tolist() for g in groups}
+    bounds = (np.flatnonzero(np.diff(of_edge[order])) + 1).tolist()
+    keys = of_edge[order[[0, *bounds]]].tolist()
+    members = order.tolist()
+    return {
+        k: members[lo:hi]
+        for k, lo, hi in zip(keys, [0, *bounds], [*bounds, len(members)], strict=True)
+    }
 
 
 def _edges(scores: Scores, threshold: float) -> tuple[NDArray[np.intp], Matrix]:
@@ -209,6 +243,11 @@ def assign(scores: Scores, threshold: float) -> list[tuple[int, int]]:
             i, j = edge_list[members[0]]
             pairs.append((i, j))
             continue
+        if len(members) > _PURE_PYTHON_MAX**2:  # more edges than 40 x 40 sentences have
+            at = np.asarray(members, dtype=np.intp)
+            if not _star(edges[at]):  # so more than 40 rows or columns: read in numpy only
+                pairs.extend(_sparse_matching(edges[at], values[at]))
+                continue
         sub = [edge_list[e] for e in members]
         sub_values = [value_list[e] for e in members]
         rows = sorted({i for i, _ in sub})
@@ -228,6 +267,11 @@ def assign(scores: Scores, threshold: float) -> list[tuple[int, int]]:
             weights[r_at[i], c_at[j]] = v
         pairs.extend((rows[a], cols[b]) for a, b in _max_weight_matching(weights))
     return sorted(pairs)
+
+
+def _star(edges: NDArray[np.intp]) -> bool:
+    """Whether the edges all share their row or all share their column."""
+    return bool((edges[:, 0] == edges[0, 0]).all() or (edges[:, 1] == edges[0, 1]).all())
 
 
 def _sparse_matching(edges: NDArray[np.intp], values: Matrix) -> list[tuple[int, int]]:

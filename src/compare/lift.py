@@ -35,11 +35,13 @@ from compare.similarity import (
     SparseScores,
     candidate_rows,
     features,
+    keeps_sparse,
     owners,
     postings,
     run_scorer,
     scorer_of,
     sorted_sum_scores,
+    sparse_scores,
     sums_in_key_order,
 )
 from compare.tokens import fold, stopwords
@@ -124,10 +126,17 @@ def anchor_pairs(
 @bounded(maxbytes=16 << 20)  # a document's runs weigh ~200 KB a 100 sentences: 20 accounts' fit
 def _side_runs(texts: tuple[str, ...], language: str) -> tuple[tuple[str, int], ...]:
     """Each run of :func:`_grams` of one side's texts with the one text holding it, or -1 when
-    several do (a side compared again, as a collation's first document is, is read once)."""
+    several do (a side compared again, as a collation's first document is, is read once; a
+    text repeated on the side is read once: its runs are each in several texts)."""
     rows: dict[str, int] = {}
+    read: dict[str, frozenset[str]] = {}
     for row, text in enumerate(texts):
-        for gram in _grams(text, language):
+        grams = read.get(text)
+        if grams is not None:  # a repeated text: every run of it is in several texts
+            rows.update(dict.fromkeys(grams, -1))
+            continue
+        grams = read[text] = _grams(text, language)
+        for gram in grams:
             rows[gram] = row if gram not in rows else -1
     return tuple(rows.items())
 
@@ -186,8 +195,12 @@ def _unit_lift(
     else:
         other_units, other_starts = ref_units, ref_starts
         unit_blocks = [ref_starts[b] if b < len(ref_starts) else len(ref_units) for b in blocks]
-    if unit_blocks is not None and type(scorer_of(options)) is LexicalScorer:
+    lexical = type(scorer_of(options)) is LexicalScorer
+    sparse = keeps_sparse(len(ref_units) * len(other_units), options)
+    if unit_blocks is not None and lexical:
         coords = _collation_units(ref_units, ref_starts, idf, options, unit_blocks)
+    elif unit_blocks is None and lexical and sparse:  # a large pair
+        coords = _sparse_units((ref_units, ref_starts), (other_units, other_starts), idf, options)
     else:
         scores = run_scorer(ref_units, other_units, idf, options, blocks=unit_blocks, units=True)
         coords = _unit_coords(scores, ref_starts, other_starts)
@@ -286,6 +299,45 @@ def _unit_coords(
     ref_unit_many = _of_several(ref_starts, scores.shape[0])
     other_unit_many = _of_several(other_starts, scores.shape[1])
     return _kept_units(scores, ref_unit_many, other_unit_many)
+
+
+def _sparse_units(
+    ref: tuple[Sequence[Features], Sequence[int]],
+    other: tuple[Sequence[Features], Sequence[int]],
+    idf: dict[str, float],
+    options: Options,
+) -> Coords:
+    """:func:`_unit_coords` of a large pair's sparse lexical unit scores, the same pairs and
+    numbers, without scoring units of one-unit texts against each other (the sentence scores
+    already hold those pairs, and :func:`_by_text` drops them): the units of texts of several
+    units against every unit, then the others against those of texts of several units. Each
+    kept pair's score depends on its two units, the IDF and the options only
+    (:func:`~compare.similarity.sparse_scores`), so it is the one the whole unit matrix holds."""
+    (ref_units, ref_starts), (other_units, other_starts) = ref, other
+    ref_many = _of_several(ref_starts, len(ref_units))
+    many_cols = np.flatnonzero(_of_several(other_starts, len(other_units)))
+    blocks = (
+        (np.flatnonzero(ref_many), np.arange(len(other_units))),
+        (np.flatnonzero(~ref_many), many_cols),
+    )
+    parts: list[Coords] = []
+    for rows, cols in blocks:
+        if len(rows) and len(cols):
+            found = sparse_scores(
+                [ref_units[i] for i in rows.tolist()],
+                [other_units[j] for j in cols.tolist()],
+                idf,
+                options,
+            )
+            parts.append((rows[found.rows], cols[found.cols], np.minimum(found.values, 1.0)))
+    if not parts:
+        empty = np.zeros(0, dtype=np.intp)
+        return empty, empty, np.zeros(0)
+    return (
+        np.concatenate([p[0] for p in parts]),
+        np.concatenate([p[1] for p in parts]),
+        np.concatenate([p[2] for p in parts]),
+    )
 
 
 def _collation_units(

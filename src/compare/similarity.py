@@ -42,6 +42,7 @@ __all__ = [
     "features",
     "idf_table",
     "join",
+    "keeps_sparse",
     "owners",
     "pair_score",
     "pair_scores",
@@ -886,13 +887,13 @@ class LexicalScorer:
         of two full scores can add up to a few units in the last place above it)."""
         if blocks is not None:
             return np.minimum(candidate_scores(ref, other, idf, options, blocks=blocks), 1.0)
-        if _keeps_sparse(len(ref) * len(other), options):
+        if keeps_sparse(len(ref) * len(other), options):
             found = sparse_scores(ref, other, idf, options)
             return found.with_values(np.minimum(found.values, 1.0))
         return np.minimum(score_matrix(ref, other, options, idf=idf), 1.0)
 
 
-def _keeps_sparse(pairs: int, options: Options) -> bool:
+def keeps_sparse(pairs: int, options: Options) -> bool:
     """Whether a pair comparison keeps its scores sparse: a large one, with a threshold above 0.
 
     (At a threshold of 0 every pair, even one scoring 0, reaches it: only a dense matrix says so.)
