@@ -123,11 +123,74 @@ def _capitals_of(text: str, starts: tuple[int, ...], lex: Lexicon) -> frozenset[
     return frozenset(out)
 
 
-def _capitals_inside_either(ctx: LinkContext) -> frozenset[str]:
-    """:func:`_capitals_inside` of either document of a link, once per pair of documents."""
-    a, b = ctx.ref.doc, ctx.other.doc
-    return per_documents(
-        ctx, (a, b), "capitals", lambda: _capitals_inside(ctx, a) | _capitals_inside(ctx, b)
+_WORD_CHAR_RE = re.compile(r"\w")
+_JOINERS = "'’.-"
+"""What joins two runs of word characters into one token of :data:`_NAME_TOKEN_RE`."""
+
+
+def _token_starts_at(text: str, p: int) -> bool:
+    """Whether a token of :data:`_NAME_TOKEN_RE`, read over the whole text, starts at ``p``: a
+    word character that neither follows one nor follows a joiner that follows one (a token is
+    runs of word characters joined by single joiners, each run read whole)."""
+    word = _WORD_CHAR_RE.match
+    if not word(text, p):
+        return False
+    if p == 0:
+        return True
+    if word(text, p - 1):
+        return False
+    return not (text[p - 1] in _JOINERS and p >= 2 and word(text, p - 2))
+
+
+def _capitalised_in(
+    text: str, folded: str, opens: AbstractSet[int], word: str, lex: Lexicon
+) -> bool:
+    """Whether ``word`` is in :func:`_capitals_of` of ``text``, read only where ``folded`` (the
+    text casefolded, of the same length: each character folds to one) holds it: a token
+    whose folded form without its possessive is ``word`` starts with it."""
+    p = folded.find(word)
+    while p >= 0:
+        if _token_starts_at(text, p):
+            m = _NAME_TOKEN_RE.match(text, p)
+            tok = m.group() if m is not None else ""
+            if (
+                strip_possessive(tok.casefold(), lex) == word
+                and (tok[:1].isupper() if "-" not in tok else _capitalised(tok))
+                and not _opens(text, p, opens)
+            ):
+                return True
+        p = folded.find(word, p + 1)
+    return False
+
+
+def _capitalised_inside(ctx: LinkContext, doc: Document, word: str) -> bool:
+    """Whether a document capitalises ``word`` (folded, no possessive) where no sentence
+    starts: ``word in _capitals_inside(ctx, doc)``, read around the places the word occurs
+    rather than over every token of the document, once per document and word. A text whose
+    casefolding changes its length is read whole (:func:`_capitals_inside`)."""
+
+    def fold() -> tuple[str, frozenset[int]] | None:
+        folded = doc.text.casefold()
+        if len(folded) != len(doc.text):
+            return None
+        return folded, frozenset(s.start for s in doc.sentences)
+
+    known: dict[str, bool] = per_documents(ctx, (doc,), "capitalised", dict)
+    found = known.get(word)
+    if found is None:
+        prepared = per_documents(ctx, (doc,), "folded", fold)
+        if prepared is None:
+            found = word in _capitals_inside(ctx, doc)
+        else:
+            found = _capitalised_in(doc.text, prepared[0], prepared[1], word, _lex(ctx))
+        known[word] = found
+    return found
+
+
+def _capitalised_inside_either(ctx: LinkContext, word: str) -> bool:
+    """Whether either document of a link capitalises ``word`` where no sentence starts."""
+    return _capitalised_inside(ctx, ctx.ref.doc, word) or _capitalised_inside(
+        ctx, ctx.other.doc, word
     )
 
 
@@ -140,13 +203,13 @@ def _caseless_alias(token: str, lex: Lexicon) -> bool:
 def _names(
     side: Side,
     lowercase: AbstractSet[str],
-    inside: Callable[[], AbstractSet[str]],
+    inside: Callable[[str], bool],
     lex: Lexicon,
 ) -> tuple[_Name, ...]:
     """Capitalised runs of a side, pronouns left out. A sentence's first word counts only when
-    known as a name: an alias, capitalised inside a sentence of either side (``inside()``, read
-    only for a first word that is neither a function word, nor written in lower case, nor
-    followed by a capitalised word: it scans both whole documents), or followed by another
+    known as a name: an alias, capitalised inside a sentence of either document (``inside(word)``,
+    asked only for a first word that is neither a function word, nor written in lower case,
+    nor followed by a capitalised word), or followed by another
     capitalised word ("Syrian President").
 
     The two sets matter only for the words that open a sentence: those are decided here, and
@@ -160,7 +223,7 @@ def _names(
     for i, plain, followed in _openers(side.text, starts, lex):
         if plain in stop or plain in lowercase:
             dropped.append(i)  # "The", "Furthermore": capitalised only because first
-        elif not (followed or plain in lex.aliases or plain in inside()):
+        elif not (followed or plain in lex.aliases or inside(plain)):
             dropped.append(i)
     return _names_of(side.text, starts, tuple(dropped), lex)
 
@@ -495,8 +558,8 @@ def entity(ctx: LinkContext) -> Iterator[Finding]:
     lex = _lex(ctx)
     lower = _lower_words(ctx.ref.text) | _lower_words(ctx.other.text)
 
-    def inside() -> frozenset[str]:
-        return _capitals_inside_either(ctx)
+    def inside(word: str) -> bool:
+        return _capitalised_inside_either(ctx, word)
 
     # names of each side in each local change; the counts are read only for changes with
     # names on both sides, the only ones that can make a finding
