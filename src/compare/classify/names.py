@@ -379,17 +379,29 @@ def _lower_words(text: str) -> frozenset[str]:
 _Counts = tuple[Counter[str], Counter[int]]
 
 
-def _name_counts(side: Side, names: Sequence[_Name], lex: Lexicon) -> _Counts:
+def _name_counts(ctx: LinkContext, side: Side, names: Sequence[_Name], lex: Lexicon) -> _Counts:
     """How often a side uses each word (possessives dropped, hyphenated parts counted too) and
-    names each alias group (once a capitalised run)."""
+    names each alias group (once a capitalised run). The word counts are read once per side of
+    the comparison (a claim's representative is one side of every link of its claim)."""
+    by_side: dict[tuple[int, ...], Counter[str]] = per_documents(
+        ctx, (side.doc,), "name word counts", dict
+    )
+    counts = by_side.get(side.indices)
+    if counts is None:
+        counts = by_side[side.indices] = _word_counts(side.text, lex)
+    groups: Counter[int] = Counter(g for n in names for g in n.groups)
+    return counts, groups
+
+
+def _word_counts(text: str, lex: Lexicon) -> Counter[str]:
+    """:func:`_name_counts`' word counts of a text."""
     counts: Counter[str] = Counter()
-    for w, _, _ in words(side.text):
+    for w, _, _ in words(text):
         w = strip_possessive(w, lex).replace(".", "")  # F.B.I. = FBI
         counts[w] += 1
         if "-" in w:
             counts.update(p for p in w.split("-") if p)
-    groups: Counter[int] = Counter(g for n in names for g in n.groups)
-    return counts, groups
+    return counts
 
 
 def _lost(name: _Name, mine: _Counts, theirs: _Counts) -> bool:
@@ -581,8 +593,8 @@ def entity(ctx: LinkContext) -> Iterator[Finding]:
             candidates.append((change, gone_here, new_here))
     if not candidates:
         return
-    ref_counts = _name_counts(ctx.ref, ref_names, lex)
-    other_counts = _name_counts(ctx.other, other_names, lex)
+    ref_counts = _name_counts(ctx, ctx.ref, ref_names, lex)
+    other_counts = _name_counts(ctx, ctx.other, other_names, lex)
     for change, gone_here, new_here in candidates:
         gone = [
             c
