@@ -263,15 +263,31 @@ def _may_name(ctx: LinkContext, local: Sequence[Change]) -> bool:
     if lex.language == "zh":
         return True  # Chinese names are known names, not capitalised runs
     ref, other = ctx.ref.text, ctx.other.text
-    ref_regions = _name_regions(ref, ctx.ref.sentence_starts(), lex)
-    other_regions = _name_regions(other, ctx.other.sentence_starts(), lex)
+    regions: list[tuple[Span, ...] | None] = [None, None]
+
+    def meets(k: int, start: int, end: int) -> bool:
+        # each side's regions read only when a change needs them (the first side, a claim's
+        # representative, recurs across links; the other is often new)
+        found = regions[k]
+        if found is None:
+            side = ctx.ref if k == 0 else ctx.other
+            found = regions[k] = _name_regions(side.text, side.sentence_starts(), lex)
+        return any(start < e and s < end for s, e in found)
+
     for c in local:
-        in_ref = any(c.a_start < e and s < c.a_end for s, e in ref_regions)
-        in_other = any(c.b_start < e and s < c.b_end for s, e in other_regions)
-        if (in_ref or in_other) and (
-            (in_ref or _has_capital(ref[c.a_start : c.a_end]))
-            and (in_other or _has_capital(other[c.b_start : c.b_end]))
-        ):
+        cap_ref = _has_capital(ref[c.a_start : c.a_end])
+        cap_other = _has_capital(other[c.b_start : c.b_end])
+        # a name on both sides: each side meets a region or (not both) holds a capital
+        if cap_ref and cap_other:
+            if meets(0, c.a_start, c.a_end) or meets(1, c.b_start, c.b_end):
+                return True
+        elif cap_ref:
+            if meets(1, c.b_start, c.b_end):
+                return True
+        elif cap_other:
+            if meets(0, c.a_start, c.a_end):
+                return True
+        elif meets(0, c.a_start, c.a_end) and meets(1, c.b_start, c.b_end):
             return True
     return False
 
