@@ -25,7 +25,7 @@ from compare.context import (
     text_words,
 )
 from compare.diff import _key, _prepared, symmetric_runs, tokenize
-from compare.findings import _too_few_keys
+from compare.findings import _too_few_keys, _too_short
 from compare.lexicon import lexicon, strip_possessive, words
 from compare.model import Document
 from compare.options import Options
@@ -243,7 +243,8 @@ def test_capitalised_in_is_the_whole_document_pass() -> None:
 
 def test_too_few_keys_never_hides_a_detail() -> None:
     """Every slice of ASCII texts (abbreviations, hyphens, apostrophes, numbers): when
-    :func:`_too_few_keys` says a stretch has fewer than n content keys, it has."""
+    :func:`_too_few_keys` (or :func:`_too_short`) says a stretch has fewer than n content keys,
+    it has."""
     texts = [t for t in _SLICED if t.isascii()] + [
         "The U.S.-led co-op's 3.5 m-long e-mail: Xi's rock'n'roll, 1,200 people... o'clock.",
         "a.b.c d-e-f g'h'i",
@@ -254,6 +255,8 @@ def test_too_few_keys_never_hides_a_detail() -> None:
             keys = len(content_keys(piece))
             for need in (1, 2, 3, 4):
                 if _too_few_keys(piece, words(piece), need):
+                    assert keys < need, (piece, need)
+                if _too_short(piece, need):
                     assert keys < need, (piece, need)
     added = "China adds new details"
     assert not _too_few_keys(added, words(added), 3)
