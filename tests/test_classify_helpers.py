@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import itertools
 
-from compare.classify.names import _name_regions, _names_of, _openers
+from compare.classify.names import (
+    _NAME_TOKEN_RE,
+    _capitalised_in,
+    _capitals_of,
+    _name_regions,
+    _names_of,
+    _openers,
+    _token_starts_at,
+)
 from compare.classify.speech import _sentence_quotes
 from compare.context import (
     LinkContext,
@@ -17,14 +25,15 @@ from compare.context import (
     text_words,
 )
 from compare.diff import _key, _prepared, symmetric_runs, tokenize
-from compare.findings import _too_few_keys
-from compare.lexicon import lexicon, words
+from compare.findings import _too_few_keys, _too_short
+from compare.lexicon import lexicon, strip_possessive, words
 from compare.model import Document
 from compare.options import Options
 from compare.quantities import _has_digit, quantities
 from compare.relate import opposed, opposed_plain
 from compare.speech import _tokens, attributions, phrase_matches, quote_spans
 from compare.tokens import content_keys
+from conftest import READOUTS
 
 
 def _context(a: str, b: str) -> LinkContext:
@@ -198,9 +207,44 @@ def test_name_regions_hold_every_name() -> None:
                     assert any(s <= name.start and name.end <= e for s, e in regions), name
 
 
+_CAPITALISED = (
+    *_NAMED,
+    "end.Next Xi's U.S.-led co-op 'Assad' —Xi. ‘Xi’ said x-Xi a.-B _Xi 3Xi Xi_Jinping xi XI.",
+    "Straße STRASSE: Σίσυφος ΣΊΣΥΦΟΣ met naïve Café owners. Café au lait; İstanbul, ǅemal.",
+    "Assad’s Assad's Assads' Assad-led al-Assad AL-ASSAD. Assad. “Assad” (Assad) Assad",
+)
+
+
+def test_capitalised_in_is_the_whole_document_pass() -> None:
+    """For every word of each text (folded, no possessive) and parts of words: read around its
+    occurrences, a word is capitalised inside a sentence exactly when the whole-text pass
+    (:func:`_capitals_of`) says so; tokens start where the whole text's tokens start."""
+    lex = lexicon("en")
+    texts = [
+        *_CAPITALISED,
+        *(p.read_text(encoding="utf-8") for p in sorted(READOUTS.glob("*.txt"))),
+    ]
+    for text in texts:
+        doc = Document.from_text(text, label="A")
+        tokens = list(_NAME_TOKEN_RE.finditer(doc.text))
+        token_starts = {m.start() for m in tokens}
+        assert {p for p in range(len(doc.text)) if _token_starts_at(doc.text, p)} == token_starts
+        starts = tuple(s.start for s in doc.sentences)
+        whole = _capitals_of(doc.text, starts, lex)
+        folded = doc.text.casefold()
+        if len(folded) != len(doc.text):
+            continue  # read whole (Straße): :func:`_capitalised_inside` does not use the places
+        asked = {strip_possessive(m.group().casefold(), lex) for m in tokens}
+        asked |= {w[:3] for w in asked} | {w[1:] for w in asked} | {"xi jinping", "assad-"}
+        said = {w for w in asked if _capitalised_in(doc.text, folded, frozenset(starts), w, lex)}
+        assert said == whole & asked, text[:40]
+        assert said
+
+
 def test_too_few_keys_never_hides_a_detail() -> None:
     """Every slice of ASCII texts (abbreviations, hyphens, apostrophes, numbers): when
-    :func:`_too_few_keys` says a stretch has fewer than n content keys, it has."""
+    :func:`_too_few_keys` (or :func:`_too_short`) says a stretch has fewer than n content keys,
+    it has."""
     texts = [t for t in _SLICED if t.isascii()] + [
         "The U.S.-led co-op's 3.5 m-long e-mail: Xi's rock'n'roll, 1,200 people... o'clock.",
         "a.b.c d-e-f g'h'i",
@@ -211,6 +255,8 @@ def test_too_few_keys_never_hides_a_detail() -> None:
             keys = len(content_keys(piece))
             for need in (1, 2, 3, 4):
                 if _too_few_keys(piece, words(piece), need):
+                    assert keys < need, (piece, need)
+                if _too_short(piece, need):
                     assert keys < need, (piece, need)
     added = "China adds new details"
     assert not _too_few_keys(added, words(added), 3)

@@ -96,6 +96,13 @@ def _too_few_keys(text: str, found: Words, need: int) -> bool:
     return sum(1 + w.count("'") + w.count(".") + w.count("-") for w, _, _ in found) < need
 
 
+def _too_short(text: str, need: int) -> bool:
+    """Whether an ASCII stretch is shorter than ``need`` characters: it cannot hold ``need``
+    content keys (:func:`~compare.tokens.content_keys`), each at least one character of it
+    (ASCII folds in place)."""
+    return len(text) < need and text.isascii()
+
+
 def detail(ctx: LinkContext) -> Iterable[Finding]:
     """Report a clause present on one side only: ``added_detail`` or ``dropped_detail``.
 
@@ -103,16 +110,17 @@ def detail(ctx: LinkContext) -> Iterable[Finding]:
     replaces by at least ``detail_min_words``: a rewording swaps words, a detail adds them.
     """
     lang, need = ctx.options.language, ctx.options.detail_min_words
-    ref_keys = _key_set(ctx.ref.text, lang)
-    other_keys = _key_set(ctx.other.text, lang)
-    for change, (old_words, new_words) in zip(changes(ctx), change_words(ctx), strict=True):
+    for k, change in enumerate(changes(ctx)):
         old, new = change.ref_text(ctx), change.other_text(ctx)
+        if _too_short(old, need) and _too_short(new, need):
+            continue  # a comma, a capital: the words of the link are not read
+        old_words, new_words = change_words(ctx)[k]
         if _too_few_keys(old, old_words, need) and _too_few_keys(new, new_words, need):
             continue  # neither side has the content words a detail needs
         if _explained(ctx, change):
             continue  # a typed finding already says what this change is
-        n_old = len(_new_words(old, other_keys, lang))
-        n_new = len(_new_words(new, ref_keys, lang))
+        n_old = len(_new_words(old, _key_set(ctx.other.text, lang), lang))
+        n_new = len(_new_words(new, _key_set(ctx.ref.text, lang), lang))
         if new and n_new - n_old >= need:
             yield Finding(
                 "added_detail", ctx.ref.indices, ctx.other.indices,

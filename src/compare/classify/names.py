@@ -123,11 +123,74 @@ def _capitals_of(text: str, starts: tuple[int, ...], lex: Lexicon) -> frozenset[
     return frozenset(out)
 
 
-def _capitals_inside_either(ctx: LinkContext) -> frozenset[str]:
-    """:func:`_capitals_inside` of either document of a link, once per pair of documents."""
-    a, b = ctx.ref.doc, ctx.other.doc
-    return per_documents(
-        ctx, (a, b), "capitals", lambda: _capitals_inside(ctx, a) | _capitals_inside(ctx, b)
+_WORD_CHAR_RE = re.compile(r"\w")
+_JOINERS = "'’.-"
+"""What joins two runs of word characters into one token of :data:`_NAME_TOKEN_RE`."""
+
+
+def _token_starts_at(text: str, p: int) -> bool:
+    """Whether a token of :data:`_NAME_TOKEN_RE`, read over the whole text, starts at ``p``: a
+    word character that neither follows one nor follows a joiner that follows one (a token is
+    runs of word characters joined by single joiners, each run read whole)."""
+    word = _WORD_CHAR_RE.match
+    if not word(text, p):
+        return False
+    if p == 0:
+        return True
+    if word(text, p - 1):
+        return False
+    return not (text[p - 1] in _JOINERS and p >= 2 and word(text, p - 2))
+
+
+def _capitalised_in(
+    text: str, folded: str, opens: AbstractSet[int], word: str, lex: Lexicon
+) -> bool:
+    """Whether ``word`` is in :func:`_capitals_of` of ``text``, read only where ``folded`` (the
+    text casefolded, of the same length: each character folds to one) holds it: a token
+    whose folded form without its possessive is ``word`` starts with it."""
+    p = folded.find(word)
+    while p >= 0:
+        if _token_starts_at(text, p):
+            m = _NAME_TOKEN_RE.match(text, p)
+            tok = m.group() if m is not None else ""
+            if (
+                strip_possessive(tok.casefold(), lex) == word
+                and (tok[:1].isupper() if "-" not in tok else _capitalised(tok))
+                and not _opens(text, p, opens)
+            ):
+                return True
+        p = folded.find(word, p + 1)
+    return False
+
+
+def _capitalised_inside(ctx: LinkContext, doc: Document, word: str) -> bool:
+    """Whether a document capitalises ``word`` (folded, no possessive) where no sentence
+    starts: ``word in _capitals_inside(ctx, doc)``, read around the places the word occurs
+    rather than over every token of the document, once per document and word. A text whose
+    casefolding changes its length is read whole (:func:`_capitals_inside`)."""
+
+    def fold() -> tuple[str, frozenset[int]] | None:
+        folded = doc.text.casefold()
+        if len(folded) != len(doc.text):
+            return None
+        return folded, frozenset(s.start for s in doc.sentences)
+
+    known: dict[str, bool] = per_documents(ctx, (doc,), "capitalised", dict)
+    found = known.get(word)
+    if found is None:
+        prepared = per_documents(ctx, (doc,), "folded", fold)
+        if prepared is None:
+            found = word in _capitals_inside(ctx, doc)
+        else:
+            found = _capitalised_in(doc.text, prepared[0], prepared[1], word, _lex(ctx))
+        known[word] = found
+    return found
+
+
+def _capitalised_inside_either(ctx: LinkContext, word: str) -> bool:
+    """Whether either document of a link capitalises ``word`` where no sentence starts."""
+    return _capitalised_inside(ctx, ctx.ref.doc, word) or _capitalised_inside(
+        ctx, ctx.other.doc, word
     )
 
 
@@ -140,13 +203,13 @@ def _caseless_alias(token: str, lex: Lexicon) -> bool:
 def _names(
     side: Side,
     lowercase: AbstractSet[str],
-    inside: Callable[[], AbstractSet[str]],
+    inside: Callable[[str], bool],
     lex: Lexicon,
 ) -> tuple[_Name, ...]:
     """Capitalised runs of a side, pronouns left out. A sentence's first word counts only when
-    known as a name: an alias, capitalised inside a sentence of either side (``inside()``, read
-    only for a first word that is neither a function word, nor written in lower case, nor
-    followed by a capitalised word: it scans both whole documents), or followed by another
+    known as a name: an alias, capitalised inside a sentence of either document (``inside(word)``,
+    asked only for a first word that is neither a function word, nor written in lower case,
+    nor followed by a capitalised word), or followed by another
     capitalised word ("Syrian President").
 
     The two sets matter only for the words that open a sentence: those are decided here, and
@@ -160,7 +223,7 @@ def _names(
     for i, plain, followed in _openers(side.text, starts, lex):
         if plain in stop or plain in lowercase:
             dropped.append(i)  # "The", "Furthermore": capitalised only because first
-        elif not (followed or plain in lex.aliases or plain in inside()):
+        elif not (followed or plain in lex.aliases or inside(plain)):
             dropped.append(i)
     return _names_of(side.text, starts, tuple(dropped), lex)
 
@@ -200,15 +263,31 @@ def _may_name(ctx: LinkContext, local: Sequence[Change]) -> bool:
     if lex.language == "zh":
         return True  # Chinese names are known names, not capitalised runs
     ref, other = ctx.ref.text, ctx.other.text
-    ref_regions = _name_regions(ref, ctx.ref.sentence_starts(), lex)
-    other_regions = _name_regions(other, ctx.other.sentence_starts(), lex)
+    regions: list[tuple[Span, ...] | None] = [None, None]
+
+    def meets(k: int, start: int, end: int) -> bool:
+        # each side's regions read only when a change needs them (the first side, a claim's
+        # representative, recurs across links; the other is often new)
+        found = regions[k]
+        if found is None:
+            side = ctx.ref if k == 0 else ctx.other
+            found = regions[k] = _name_regions(side.text, side.sentence_starts(), lex)
+        return any(start < e and s < end for s, e in found)
+
     for c in local:
-        in_ref = any(c.a_start < e and s < c.a_end for s, e in ref_regions)
-        in_other = any(c.b_start < e and s < c.b_end for s, e in other_regions)
-        if (in_ref or in_other) and (
-            (in_ref or _has_capital(ref[c.a_start : c.a_end]))
-            and (in_other or _has_capital(other[c.b_start : c.b_end]))
-        ):
+        cap_ref = _has_capital(ref[c.a_start : c.a_end])
+        cap_other = _has_capital(other[c.b_start : c.b_end])
+        # a name on both sides: each side meets a region or (not both) holds a capital
+        if cap_ref and cap_other:
+            if meets(0, c.a_start, c.a_end) or meets(1, c.b_start, c.b_end):
+                return True
+        elif cap_ref:
+            if meets(1, c.b_start, c.b_end):
+                return True
+        elif cap_other:
+            if meets(0, c.a_start, c.a_end):
+                return True
+        elif meets(0, c.a_start, c.a_end) and meets(1, c.b_start, c.b_end):
             return True
     return False
 
@@ -316,17 +395,29 @@ def _lower_words(text: str) -> frozenset[str]:
 _Counts = tuple[Counter[str], Counter[int]]
 
 
-def _name_counts(side: Side, names: Sequence[_Name], lex: Lexicon) -> _Counts:
+def _name_counts(ctx: LinkContext, side: Side, names: Sequence[_Name], lex: Lexicon) -> _Counts:
     """How often a side uses each word (possessives dropped, hyphenated parts counted too) and
-    names each alias group (once a capitalised run)."""
+    names each alias group (once a capitalised run). The word counts are read once per side of
+    the comparison (a claim's representative is one side of every link of its claim)."""
+    by_side: dict[tuple[int, ...], Counter[str]] = per_documents(
+        ctx, (side.doc,), "name word counts", dict
+    )
+    counts = by_side.get(side.indices)
+    if counts is None:
+        counts = by_side[side.indices] = _word_counts(side.text, lex)
+    groups: Counter[int] = Counter(g for n in names for g in n.groups)
+    return counts, groups
+
+
+def _word_counts(text: str, lex: Lexicon) -> Counter[str]:
+    """:func:`_name_counts`' word counts of a text."""
     counts: Counter[str] = Counter()
-    for w, _, _ in words(side.text):
+    for w, _, _ in words(text):
         w = strip_possessive(w, lex).replace(".", "")  # F.B.I. = FBI
         counts[w] += 1
         if "-" in w:
             counts.update(p for p in w.split("-") if p)
-    groups: Counter[int] = Counter(g for n in names for g in n.groups)
-    return counts, groups
+    return counts
 
 
 def _lost(name: _Name, mine: _Counts, theirs: _Counts) -> bool:
@@ -495,8 +586,8 @@ def entity(ctx: LinkContext) -> Iterator[Finding]:
     lex = _lex(ctx)
     lower = _lower_words(ctx.ref.text) | _lower_words(ctx.other.text)
 
-    def inside() -> frozenset[str]:
-        return _capitals_inside_either(ctx)
+    def inside(word: str) -> bool:
+        return _capitalised_inside_either(ctx, word)
 
     # names of each side in each local change; the counts are read only for changes with
     # names on both sides, the only ones that can make a finding
@@ -518,8 +609,8 @@ def entity(ctx: LinkContext) -> Iterator[Finding]:
             candidates.append((change, gone_here, new_here))
     if not candidates:
         return
-    ref_counts = _name_counts(ctx.ref, ref_names, lex)
-    other_counts = _name_counts(ctx.other, other_names, lex)
+    ref_counts = _name_counts(ctx, ctx.ref, ref_names, lex)
+    other_counts = _name_counts(ctx, ctx.other, other_names, lex)
     for change, gone_here, new_here in candidates:
         gone = [
             c
