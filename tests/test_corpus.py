@@ -104,6 +104,54 @@ def test_unreadable_file_in_folder(tmp_path: Path) -> None:
     assert 1 == len(reader.skipped)
 
 
+CP1252 = "The minister\u2019s caf\u00e9 speech \u2013 on the bridge \u2013 cost \u20ac4 million."
+
+
+def test_folder_encoding_reads_cp1252_files_and_default_names_the_flag(tmp_path: Path) -> None:
+    (tmp_path / "herald.txt").write_bytes(CP1252.encode("cp1252"))
+    with pytest.raises(InputError, match=r"herald\.txt: cannot decode as UTF-8.*--encoding"):
+        list(read_articles(tmp_path))
+    (art,) = read_articles(tmp_path, encoding="cp1252")
+    assert CP1252 == art.text
+    # a file with a UTF-8 byte-order mark in the same folder is still read by its mark
+    (tmp_path / "post.txt").write_bytes(b"\xef\xbb\xbf" + "Caf\u00e9 \u2013 bridge.".encode())
+    assert ["herald", "post"] == [a.id for a in read_articles(tmp_path, encoding="cp1252")]
+
+
+@pytest.mark.parametrize(
+    ("encoding", "message"),
+    [("no-such-codec", "unknown encoding 'no-such-codec'"), ("base64", "not a text encoding")],
+)
+def test_folder_encoding_must_be_a_text_codec(tmp_path: Path, encoding: str, message: str) -> None:
+    with pytest.raises(InputError, match=message):
+        read_articles(tmp_path, encoding=encoding)
+
+
+def test_encoding_is_refused_for_jsonl_and_held_articles(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="JSONL and Parquet inputs are read as UTF-8"):
+        read_articles(DATA, encoding="cp1252")
+    with pytest.raises(InputError, match="applies to a folder input"):
+        group([Article("a", "Some text.")], encoding="cp1252")
+
+
+def test_cli_corpus_encoding_flag(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, text in (("herald", CP1252), ("post", CP1252.replace("4", "5"))):
+        (folder / f"{name}.txt").write_bytes(text.encode("cp1252"))
+    assert 2 == main(["corpus", str(folder), "-o", str(tmp_path / "bad"), "-q"])
+    err = capsys.readouterr().err.strip()
+    assert "cannot decode as UTF-8" in err and "\n" not in err
+    assert 0 == main(
+        ["corpus", str(folder), "-o", str(tmp_path / "out"), "-q", "--encoding", "cp1252"]
+    )
+    assert capsys.readouterr().out.startswith("2 articles, 1 events (1 collated)")
+    page = next((tmp_path / "out" / "events").glob("*.html")).read_text(encoding="utf-8")
+    assert "caf\u00e9" in page and "\u20ac5 million" in page
+    assert 2 == main(["corpus", str(DATA), "-o", str(tmp_path / "j"), "-q", "--encoding", "cp1252"])
+    assert "read as UTF-8" in capsys.readouterr().err
+
+
 def test_three_invented_events_found_and_reuse_reported() -> None:
     corpus = group(DATA)
     assert [

@@ -119,8 +119,12 @@ def group(
     workers: int | None = None,
     client: Any = None,
     outlet_aliases: Mapping[str, str | Sequence[str]] | None = None,
+    encoding: str | None = None,
 ) -> Corpus:
     """Read a corpus (a JSONL file, a folder, or articles) and group it into events.
+
+    ``encoding`` names the encoding of a folder's files (default: each file's byte-order
+    mark, else UTF-8), as ``compare.load``'s does.
 
     ``outlet_aliases`` maps an outlet to the other names an article may credit it by
     (``{"CGTN": ["the Beijing account"]}``), for the attribution evidence of provenance.
@@ -139,10 +143,12 @@ def group(
     skipped: list[str] = []
     stubs: list[Article] = []
     if isinstance(source, (str, os.PathLike)):
-        reader = read_articles(source, skip_bad=skip_bad)
+        reader = read_articles(source, skip_bad=skip_bad, encoding=encoding)
         _shingle(reader, stubs, shingler, report, workers, client, stub)
         skipped = reader.skipped
         arts = Articles(stubs, reader)
+    elif encoding is not None:
+        raise InputError("group(): an encoding applies to a folder input, not to articles")
     else:
         held = tuple(source)
         if len({a.id for a in held}) != len(held):

@@ -24,7 +24,7 @@ from typing import Any, overload
 import attrs
 
 from compare.errors import InputError, MissingExtraError
-from compare.loading import derive_id, label_from_meta, load
+from compare.loading import check_encoding, derive_id, label_from_meta, load
 
 __all__ = [
     "FIELDS",
@@ -98,6 +98,8 @@ class Reader:
 
     source: Path
     skip_bad: bool = False
+    encoding: str | None = None
+    """The encoding of a folder's files (their byte-order mark, else UTF-8, when None)."""
     skipped: list[str] = attrs.field(factory=list)
     locations: list[int] = attrs.field(factory=list)
     _paths: list[Path] = attrs.field(factory=list)
@@ -230,7 +232,7 @@ class Reader:
         """The article of one file of the folder, or the message saying why it cannot be read."""
         rel = path.relative_to(self.source)
         try:
-            doc = load(path, id=derive_id(str(rel.with_suffix(""))))
+            doc = load(path, id=derive_id(str(rel.with_suffix(""))), encoding=self.encoding)
         except MissingExtraError:
             raise
         except InputError as exc:
@@ -389,6 +391,17 @@ def stub(article: Article) -> Article:
     return attrs.evolve(article, text="", extra={})
 
 
-def read_articles(source: str | os.PathLike[str], *, skip_bad: bool = False) -> Reader:
-    """A lazy reader of the articles of a JSONL or Parquet file or a folder (module docstring)."""
-    return Reader(Path(source), skip_bad=skip_bad)
+def read_articles(
+    source: str | os.PathLike[str], *, skip_bad: bool = False, encoding: str | None = None
+) -> Reader:
+    """A lazy reader of the articles of a JSONL or Parquet file or a folder (module docstring);
+    ``encoding`` names the encoding of a folder's files (JSONL and Parquet text is UTF-8)."""
+    path = Path(source)
+    if encoding is not None:
+        check_encoding(encoding)
+        if path.is_file():
+            raise InputError(
+                f"{path}: an encoding applies to a folder's .txt and .html files; JSONL and "
+                "Parquet inputs are read as UTF-8"
+            )
+    return Reader(path, skip_bad=skip_bad, encoding=encoding)

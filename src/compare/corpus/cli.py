@@ -61,6 +61,11 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         "'local' to start a LocalCluster of --workers processes (needs the dask extra)",
     )  # fmt: skip
     p.add_argument(
+        "--encoding", metavar="NAME", default=None,
+        help="encoding of a folder's .txt and .html files (default: by byte-order mark, else "
+        "UTF-8), e.g. cp1252; JSONL and Parquet are read as UTF-8",
+    )  # fmt: skip
+    p.add_argument(
         "--skip-bad", action="store_true",
         help="skip malformed lines and unreadable files (counted), instead of stopping",
     )  # fmt: skip
@@ -173,6 +178,7 @@ def run(args: argparse.Namespace, progress: Progress) -> str:
             args.input, args.output, blocking=rules, skip_bad=args.skip_bad,
             workers=args.workers, client=client, parquet=args.parquet, progress=progress,
             outlet_aliases=_aliases(args.outlet_aliases), options=Options(language=args.language),
+            encoding=args.encoding,
         )  # fmt: skip
     skipped = f", {done.skipped} bad inputs skipped" if done.skipped else ""
     return (

@@ -21,7 +21,7 @@ import attrs
 
 from compare.corpus import CHUNK, REPORT_EVERY, Blocking, Corpus, Event, group, map_events
 from compare.corpus.articles import parquet_module
-from compare.errors import CompareError
+from compare.errors import CompareError, InputError
 from compare.loading import derive_id
 from compare.options import Options
 from compare.report.corpus import (
@@ -194,20 +194,25 @@ def write_corpus(
     progress: Progress | None = None,
     outlet_aliases: Mapping[str, str | Sequence[str]] | None = None,
     options: Options | None = None,
+    encoding: str | None = None,
 ) -> Summary:
     """Group ``source`` (a JSONL or Parquet file, a folder, or a grouped :class:`Corpus`) and
     write its records, reports and index to the folder ``out`` (module docstring); events are
     collated ``chunk`` per task in ``workers`` local processes, or on a Dask ``client``'s
     cluster (``collate=False``: events listed, not collated) with ``options`` (the
     collations'; a ``language`` other than ``auto`` is also blocking's); ``outlet_aliases`` as
-    for :func:`compare.corpus.group`."""
+    and ``encoding`` (a folder's files) as for :func:`compare.corpus.group`."""
     if isinstance(source, Corpus):
+        if encoding is not None:
+            raise InputError(
+                "write_corpus(): an encoding applies to a folder input, not to a Corpus"
+            )
         corpus = source
     else:
         language = options.language if options is not None else AUTO
         corpus = group(
             source, blocking=blocking, skip_bad=skip_bad, progress=progress, workers=workers,
-            client=client, outlet_aliases=outlet_aliases,
+            client=client, outlet_aliases=outlet_aliases, encoding=encoding,
             language="en" if language == AUTO else language,
         )  # fmt: skip
     folder = Path(out)
