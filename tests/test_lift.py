@@ -366,3 +366,22 @@ def test_a_large_pairs_unit_lift_skips_one_unit_pairs_to_the_same_numbers(
     assert len(expected[0]) > 10
     for got, want in zip(found, expected, strict=True):
         assert got.tolist() == want.tolist()
+
+
+def test_lifting_leaves_a_scorers_own_matrix_as_it_was() -> None:
+    """The lexical scorer's matrix is raised where it is; a scorer that hands back a matrix of
+    its own (kept, shared) gets it back unchanged, the lifted scores in a copy."""
+    fr, fo = _features("call-cgtn-chinese-readout.txt", "call-newsweek-report.txt")
+    idf = idf_table([f.keys for f in fr + fo])
+    kept = np.asarray(run_scorer(fr, fo, idf, Options()))
+    before = kept.copy()
+
+    class Kept:
+        def __call__(self, ref: object, other: object, **_: object) -> np.ndarray:
+            return kept
+
+    lifted = lifted_scores(fr, fo, idf, Options(scorer=Kept()))
+    assert isinstance(lifted, np.ndarray) and lifted is not kept
+    assert kept.tobytes() == before.tobytes()
+    assert (lifted > kept).any()  # lifted: in the copy
+    assert lifted.tobytes() == np.asarray(lifted_scores(fr, fo, idf, Options())).tobytes()

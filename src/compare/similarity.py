@@ -886,11 +886,13 @@ class LexicalScorer:
         """Score ``ref`` against ``other`` (see :class:`Scorer`), each score at most 1 (a blend
         of two full scores can add up to a few units in the last place above it)."""
         if blocks is not None:
-            return np.minimum(candidate_scores(ref, other, idf, options, blocks=blocks), 1.0)
-        if keeps_sparse(len(ref) * len(other), options):
+            dense = candidate_scores(ref, other, idf, options, blocks=blocks)
+        elif keeps_sparse(len(ref) * len(other), options):
             found = sparse_scores(ref, other, idf, options)
             return found.with_values(np.minimum(found.values, 1.0))
-        return np.minimum(score_matrix(ref, other, options, idf=idf), 1.0)
+        else:
+            dense = score_matrix(ref, other, options, idf=idf)
+        return np.minimum(dense, 1.0, out=dense)  # a new matrix: capped where it is
 
 
 def keeps_sparse(pairs: int, options: Options) -> bool:
