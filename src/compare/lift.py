@@ -44,7 +44,7 @@ from compare.similarity import (
     sparse_scores,
     sums_in_key_order,
 )
-from compare.tokens import fold, stopwords
+from compare.tokens import fold, stopwords, unify_quotes
 from compare.units import unit_texts
 
 __all__ = ["ANCHOR_CONTENT", "ANCHOR_WORDS", "anchor_pairs", "lifted_scores", "unit_pairs"]
@@ -71,19 +71,33 @@ def _grams(text: str, language: str) -> frozenset[str]:
     if len(words) < ANCHOR_WORDS:
         return frozenset()
     stop = stopwords(language)
-    folded = _TOKEN.findall(fold(text))
+    folded = _folded_words(text, words)
+    # a word opening with a lower-case letter is no number
+    content = [w[0].islower() and f not in stop for w, f in zip(words, folded, strict=True)]
+    upto = list(itertools.accumulate(content, initial=0))  # content words before each word
+    return frozenset(
+        [
+            _JOIN.join(folded[k : k + ANCHOR_WORDS])
+            for k in range(len(words) - ANCHOR_WORDS + 1)
+            if upto[k + ANCHOR_WORDS] - upto[k] >= ANCHOR_CONTENT
+        ]
+    )
+
+
+def _folded_words(text: str, words: list[str]) -> list[str]:
+    """The words of ``fold(text)`` (``words``: those of ``text``), or each word folded where
+    folding split or joined a word. Text that is ASCII but for quotes other than ``‘`` has the
+    same words folded one by one (folding lower-cases it and straightens its quotes, and every
+    such quote is outside a word or, as ``’`` and ``'``, both are inside one), without reading
+    the folded text again (a sentence's words are read for its runs once, BASIL's ~8,000)."""
+    if text.isascii():
+        return [w.lower() for w in words]
+    if "‘" not in text and unify_quotes(text).isascii():
+        return [fold(w) for w in words]
+    folded: list[str] = _TOKEN.findall(fold(text))
     if len(folded) != len(words):  # case-folding split or joined a word: fold word by word
         folded = [fold(w) for w in words]
-    # a word opening with a lower-case letter is no number
-    content = [w[:1].islower() and f not in stop for w, f in zip(words, folded, strict=True)]
-    out: set[str] = set()
-    inside = sum(content[:ANCHOR_WORDS])  # content words in the window at k, slid along
-    for k in range(len(words) - ANCHOR_WORDS + 1):
-        if k:
-            inside += content[k + ANCHOR_WORDS - 1] - content[k - 1]
-        if inside >= ANCHOR_CONTENT:
-            out.add(_JOIN.join(folded[k : k + ANCHOR_WORDS]))
-    return frozenset(out)
+    return folded
 
 
 def anchor_pairs(
