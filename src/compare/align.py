@@ -344,13 +344,15 @@ def _merges(
     proposals: list[tuple[float, int, int, Alignment]] = []
     base_of = _scores_of(scores, pairs)
     tries: list[tuple[int, int, tuple[int, ...], tuple[int, ...]]] = []
-    for i, j in pairs:
-        for j2 in (j - 1, j + 1):
-            if 0 <= j2 < m and j2 not in linked_other:
-                tries.append((i, j, (i,), tuple(sorted((j, j2)))))
-        for i2 in (i - 1, i + 1):
-            if 0 <= i2 < n and i2 not in linked_ref:
-                tries.append((i, j, tuple(sorted((i, i2))), (j,)))
+    for i, j in pairs:  # each group's indices ascending
+        if j > 0 and j - 1 not in linked_other:
+            tries.append((i, j, (i,), (j - 1, j)))
+        if j + 1 < m and j + 1 not in linked_other:
+            tries.append((i, j, (i,), (j, j + 1)))
+        if i > 0 and i - 1 not in linked_ref:
+            tries.append((i, j, (i - 1, i), (j,)))
+        if i + 1 < n and i + 1 not in linked_ref:
+            tries.append((i, j, (i, i + 1), (j,)))
     groups = [(ref, other) for _, _, ref, other in tries]
     reaching = getattr(group_score, "many_reaching", None)
     many = getattr(group_score, "many", None)

@@ -314,6 +314,10 @@ def _pair_links(scores: _Scores, a: int, b: int) -> list[_Candidate]:
     )
     out = []
     for al in align(block, scores.options, group_score):
+        if len(al.ref) == 1 == len(al.other):  # 1:1 (most links): a < b, so already in order
+            pair = ((a, al.ref[0]), (b, al.other[0]))
+            out.append(_Candidate(al.score, pair, pair))
+            continue
         nodes = tuple(sorted([(a, i) for i in al.ref] + [(b, j) for j in al.other]))
         # The best single pair of the link, earliest first on ties: the fallback if it is refused.
         i, j = min(((i, j) for i in al.ref for j in al.other), key=lambda p: (-block[p], p))

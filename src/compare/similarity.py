@@ -1079,7 +1079,11 @@ def _lexical_groups(
     out: list[float] = []
     dice_of: dict[int, float | None] = {}  # the groups to fuzzy-score: their overlap (None:
     # neither side has a word, the fuzzy score is the whole score)
-    pairs = [(side(ref, ri, 0), side(other, oi, 1)) for ri, oi in groups]
+    known_ref, known_other = sides[0].get, sides[1].get  # (most groups are known: no call)
+    pairs = [
+        (known_ref(ri) or side(ref, ri, 0), known_other(oi) or side(other, oi, 1))
+        for ri, oi in groups
+    ]
     for k, ((a, wa, sa), (b, wb, sb)) in enumerate(pairs):
         if wa is None or wb is None:  # a key the table lacks: pair_score's own default
             out.append(pair_score(a, b, idf, options))
