@@ -325,9 +325,11 @@ def _order_bonus(scores: Scores, pairs: list[tuple[int, int]], bonus: float) -> 
             boosted_values[at] = scores.values[at] + bonus
         return scores.with_values(boosted_values)
     boosted = scores.copy()
-    for a, b in near:
-        if scores[a, b] > 0:
-            boosted[a, b] = scores[a, b] + bonus
+    if near:
+        rows, cols = np.array(near, dtype=np.intp).T
+        base = scores[rows, cols]
+        up = base > 0
+        boosted[rows[up], cols[up]] = base[up] + bonus  # (a pair named twice: the same value)
     return boosted
 
 
