@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import overload
 
 import attrs
@@ -113,10 +113,11 @@ def anchor_pairs(
     documents, and each pair is given both ways round.
     """
     if blocks is None:
-        in_other = dict(_side_runs(tuple(f.text for f in other), options.language))
+        in_ref = _side_runs(tuple(f.text for f in ref), options.language)
+        in_other = _side_runs(tuple(f.text for f in other), options.language)
         found = set()
-        for gram, a in _side_runs(tuple(f.text for f in ref), options.language):
-            b = in_other.get(gram, -1)
+        for gram in in_ref.keys() & in_other.keys():  # (a few runs: the rest is in C)
+            a, b = in_ref[gram], in_other[gram]
             if a >= 0 and b >= 0:
                 found.add((a, b))
         return sorted(found)
@@ -124,8 +125,7 @@ def anchor_pairs(
     bounds = [*blocks, len(ref)] if not blocks or blocks[-1] != len(ref) else list(blocks)
     # each document's runs, as a pair comparison reads them (so theirs are read here, once)
     sides = [
-        (lo, dict(_side_runs(texts[lo:hi], options.language)))
-        for lo, hi in itertools.pairwise(bounds)
+        (lo, _side_runs(texts[lo:hi], options.language)) for lo, hi in itertools.pairwise(bounds)
     ]
     pairs: set[tuple[int, int]] = set()
     for (lo_a, runs_a), (lo_b, runs_b) in itertools.combinations(sides, 2):
@@ -138,10 +138,11 @@ def anchor_pairs(
 
 
 @bounded(maxbytes=16 << 20)  # a document's runs weigh ~200 KB a 100 sentences: 20 accounts' fit
-def _side_runs(texts: tuple[str, ...], language: str) -> tuple[tuple[str, int], ...]:
+def _side_runs(texts: tuple[str, ...], language: str) -> Mapping[str, int]:
     """Each run of :func:`_grams` of one side's texts with the one text holding it, or -1 when
     several do (a side compared again, as a collation's first document is, is read once; a
-    text repeated on the side is read once: its runs are each in several texts)."""
+    text repeated on the side is read once: its runs are each in several texts). Read only:
+    the cache hands the same mapping to every caller."""
     rows: dict[str, int] = {}
     read: dict[str, frozenset[str]] = {}
     for row, text in enumerate(texts):
@@ -152,7 +153,7 @@ def _side_runs(texts: tuple[str, ...], language: str) -> tuple[tuple[str, int], 
         grams = read[text] = _grams(text, language)
         for gram in grams:
             rows[gram] = row if gram not in rows else -1
-    return tuple(rows.items())
+    return rows
 
 
 def _units(texts: Sequence[Features], language: str) -> tuple[list[Features], list[int]]:
