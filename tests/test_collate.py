@@ -307,3 +307,27 @@ def test_the_fast_scores_are_the_similarity_scores(scorer: str) -> None:
     for a in joined + feats[:20]:
         for b in feats:
             assert pair_score(a, b, idf, options) == scores.score(a, b)
+
+
+def test_the_representative_is_the_member_with_the_highest_summed_best_scores() -> None:
+    """Each group's representative, read off the claim's block of the matrix at once, is the
+    member whose best scores against the others sum highest (rounded), then the longest, then
+    the first id, computed here member pair by member pair."""
+    readouts = Path(__file__).resolve().parent.parent / "examples" / "readouts"
+    docs = sorted((compare.load(p) for p in sorted(readouts.glob("*.txt"))), key=lambda d: d.id)
+    scores = collation._score(docs, Options())
+    several = 0
+    for group in collation._group(scores):
+        by_doc: dict[int, tuple[int, ...]] = {}
+        for d, i in sorted(group):
+            by_doc[d] = (*by_doc.get(d, ()), i)
+        rows = {d: [scores.offsets[d] + i for i in idx] for d, idx in by_doc.items()}
+
+        def key(d: int, rows: dict[int, list[int]] = rows, by_doc: dict = by_doc) -> tuple:
+            best = [float(scores.matrix[np.ix_(rows[d], rows[e])].max()) for e in by_doc if e != d]
+            length = sum(len(docs[d].sentences[i].text) for i in by_doc[d])
+            return (-round(sum(best), 9), -length, d)
+
+        several += len(by_doc) > 2
+        assert collation._representative(scores, by_doc) == min(by_doc, key=key)
+    assert several > 5

@@ -13,6 +13,7 @@ import compare
 from compare import Document, Options, lift, similarity
 from compare.lift import anchor_pairs, lifted_scores
 from compare.similarity import SparseScores, features, idf_table, run_scorer
+from compare.tokens import fold
 
 READOUTS = Path(__file__).resolve().parent.parent / "examples" / "readouts"
 SENTENCES = (
@@ -366,3 +367,35 @@ def test_a_large_pairs_unit_lift_skips_one_unit_pairs_to_the_same_numbers(
     assert len(expected[0]) > 10
     for got, want in zip(found, expected, strict=True):
         assert got.tolist() == want.tolist()
+
+
+def test_lifting_leaves_a_scorers_own_matrix_as_it_was() -> None:
+    """The lexical scorer's matrix is raised where it is; a scorer that hands back a matrix of
+    its own (kept, shared) gets it back unchanged, the lifted scores in a copy."""
+    fr, fo = _features("call-cgtn-chinese-readout.txt", "call-newsweek-report.txt")
+    idf = idf_table([f.keys for f in fr + fo])
+    kept = np.asarray(run_scorer(fr, fo, idf, Options()))
+    before = kept.copy()
+
+    class Kept:
+        def __call__(self, ref: object, other: object, **_: object) -> np.ndarray:
+            return kept
+
+    lifted = lifted_scores(fr, fo, idf, Options(scorer=Kept()))
+    assert isinstance(lifted, np.ndarray) and lifted is not kept
+    assert kept.tobytes() == before.tobytes()
+    assert (lifted > kept).any()  # lifted: in the copy
+    assert lifted.tobytes() == np.asarray(lifted_scores(fr, fo, idf, Options())).tobytes()
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="aB9_ .,-'’‘“”„«»\"éßİΣ\u0645\u5341", max_size=40))
+def test_a_texts_folded_words_are_those_of_its_folded_text(text: str) -> None:
+    """The words anchoring runs are read from: those of the folded text, or each word folded
+    when folding split or joined one, whichever shortcut (ASCII, ASCII but for quotes) is
+    taken."""
+    words = lift._TOKEN.findall(text)
+    expected = lift._TOKEN.findall(fold(text))
+    if len(expected) != len(words):
+        expected = [fold(w) for w in words]
+    assert lift._folded_words(text, words) == expected

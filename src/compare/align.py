@@ -325,9 +325,11 @@ def _order_bonus(scores: Scores, pairs: list[tuple[int, int]], bonus: float) -> 
             boosted_values[at] = scores.values[at] + bonus
         return scores.with_values(boosted_values)
     boosted = scores.copy()
-    for a, b in near:
-        if scores[a, b] > 0:
-            boosted[a, b] = scores[a, b] + bonus
+    if near:
+        rows, cols = np.array(near, dtype=np.intp).T
+        base = scores[rows, cols]
+        up = base > 0
+        boosted[rows[up], cols[up]] = base[up] + bonus  # (a pair named twice: the same value)
     return boosted
 
 
@@ -344,13 +346,15 @@ def _merges(
     proposals: list[tuple[float, int, int, Alignment]] = []
     base_of = _scores_of(scores, pairs)
     tries: list[tuple[int, int, tuple[int, ...], tuple[int, ...]]] = []
-    for i, j in pairs:
-        for j2 in (j - 1, j + 1):
-            if 0 <= j2 < m and j2 not in linked_other:
-                tries.append((i, j, (i,), tuple(sorted((j, j2)))))
-        for i2 in (i - 1, i + 1):
-            if 0 <= i2 < n and i2 not in linked_ref:
-                tries.append((i, j, tuple(sorted((i, i2))), (j,)))
+    for i, j in pairs:  # each group's indices ascending
+        if j > 0 and j - 1 not in linked_other:
+            tries.append((i, j, (i,), (j - 1, j)))
+        if j + 1 < m and j + 1 not in linked_other:
+            tries.append((i, j, (i,), (j, j + 1)))
+        if i > 0 and i - 1 not in linked_ref:
+            tries.append((i, j, (i - 1, i), (j,)))
+        if i + 1 < n and i + 1 not in linked_ref:
+            tries.append((i, j, (i, i + 1), (j,)))
     groups = [(ref, other) for _, _, ref, other in tries]
     reaching = getattr(group_score, "many_reaching", None)
     many = getattr(group_score, "many", None)

@@ -314,6 +314,10 @@ def _pair_links(scores: _Scores, a: int, b: int) -> list[_Candidate]:
     )
     out = []
     for al in align(block, scores.options, group_score):
+        if len(al.ref) == 1 == len(al.other):  # 1:1 (most links): a < b, so already in order
+            pair = ((a, al.ref[0]), (b, al.other[0]))
+            out.append(_Candidate(al.score, pair, pair))
+            continue
         nodes = tuple(sorted([(a, i) for i in al.ref] + [(b, j) for j in al.other]))
         # The best single pair of the link, earliest first on ties: the fallback if it is refused.
         i, j = min(((i, j) for i in al.ref for j in al.other), key=lambda p: (-block[p], p))
@@ -414,26 +418,25 @@ def _closest(scores: _Scores, by_doc: dict[int, tuple[int, ...]]) -> dict[str, C
 def _representative(scores: _Scores, by_doc: dict[int, tuple[int, ...]]) -> int:
     """The most central member: highest summed score to the others, then longest, then first id.
 
-    A member's score against another is the best matrix score between their sentences.
+    A member's score against another is the best matrix score between their sentences (every
+    pair of members' best read off the claim's block of the matrix at once, then summed member
+    by member in order, as one score after another).
     """
     if len(by_doc) == 1:
         return next(iter(by_doc))
-    rows = {d: _rows(scores.offsets[d], idx) for d, idx in by_doc.items()}
+    docs = list(by_doc)
+    rows = [scores.offsets[d] + i for d in docs for i in by_doc[d]]
+    starts = np.cumsum([0, *(len(by_doc[d]) for d in docs[:-1])])
+    block = scores.matrix[np.ix_(rows, rows)]
+    best = np.maximum.reduceat(np.maximum.reduceat(block, starts, axis=0), starts, axis=1).tolist()
 
-    def key(d: int) -> tuple[float, int, int]:
-        centrality = sum(float(scores.matrix[rows[d]][:, rows[e]].max()) for e in by_doc if e != d)
+    def key(k: int) -> tuple[float, int, int]:
+        d = docs[k]
+        centrality = sum(best[k][e] for e in range(len(docs)) if e != k)
         length = sum(len(scores.docs[d].sentences[i].text) for i in by_doc[d])
         return (-round(centrality, 9), -length, d)
 
-    return min(by_doc, key=key)
-
-
-def _rows(offset: int, idx: tuple[int, ...]) -> slice | list[int]:
-    """Matrix rows of a member's sentences: a slice when they are adjacent (always, for a
-    group :func:`_group` made; a slice reads the block without copying what it indexes)."""
-    if idx[-1] - idx[0] + 1 == len(idx):
-        return slice(offset + idx[0], offset + idx[-1] + 1)
-    return [offset + i for i in idx]
+    return docs[min(range(len(docs)), key=key)]
 
 
 def _coverage(documents: list[Document], claims: list[Claim]) -> dict[str, Coverage]:

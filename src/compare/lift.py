@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import overload
 
 import attrs
@@ -44,7 +44,7 @@ from compare.similarity import (
     sparse_scores,
     sums_in_key_order,
 )
-from compare.tokens import fold, stopwords
+from compare.tokens import fold, stopwords, unify_quotes
 from compare.units import unit_texts
 
 __all__ = ["ANCHOR_CONTENT", "ANCHOR_WORDS", "anchor_pairs", "lifted_scores", "unit_pairs"]
@@ -71,19 +71,33 @@ def _grams(text: str, language: str) -> frozenset[str]:
     if len(words) < ANCHOR_WORDS:
         return frozenset()
     stop = stopwords(language)
-    folded = _TOKEN.findall(fold(text))
+    folded = _folded_words(text, words)
+    # a word opening with a lower-case letter is no number
+    content = [w[0].islower() and f not in stop for w, f in zip(words, folded, strict=True)]
+    upto = list(itertools.accumulate(content, initial=0))  # content words before each word
+    return frozenset(
+        [
+            _JOIN.join(folded[k : k + ANCHOR_WORDS])
+            for k in range(len(words) - ANCHOR_WORDS + 1)
+            if upto[k + ANCHOR_WORDS] - upto[k] >= ANCHOR_CONTENT
+        ]
+    )
+
+
+def _folded_words(text: str, words: list[str]) -> list[str]:
+    """The words of ``fold(text)`` (``words``: those of ``text``), or each word folded where
+    folding split or joined a word. Text that is ASCII but for quotes other than ``‘`` has the
+    same words folded one by one (folding lower-cases it and straightens its quotes, and every
+    such quote is outside a word or, as ``’`` and ``'``, both are inside one), without reading
+    the folded text again (a sentence's words are read for its runs once, BASIL's ~8,000)."""
+    if text.isascii():
+        return [w.lower() for w in words]
+    if "‘" not in text and unify_quotes(text).isascii():
+        return [fold(w) for w in words]
+    folded: list[str] = _TOKEN.findall(fold(text))
     if len(folded) != len(words):  # case-folding split or joined a word: fold word by word
         folded = [fold(w) for w in words]
-    # a word opening with a lower-case letter is no number
-    content = [w[:1].islower() and f not in stop for w, f in zip(words, folded, strict=True)]
-    out: set[str] = set()
-    inside = sum(content[:ANCHOR_WORDS])  # content words in the window at k, slid along
-    for k in range(len(words) - ANCHOR_WORDS + 1):
-        if k:
-            inside += content[k + ANCHOR_WORDS - 1] - content[k - 1]
-        if inside >= ANCHOR_CONTENT:
-            out.add(_JOIN.join(folded[k : k + ANCHOR_WORDS]))
-    return frozenset(out)
+    return folded
 
 
 def anchor_pairs(
@@ -99,10 +113,11 @@ def anchor_pairs(
     documents, and each pair is given both ways round.
     """
     if blocks is None:
-        in_other = dict(_side_runs(tuple(f.text for f in other), options.language))
+        in_ref = _side_runs(tuple(f.text for f in ref), options.language)
+        in_other = _side_runs(tuple(f.text for f in other), options.language)
         found = set()
-        for gram, a in _side_runs(tuple(f.text for f in ref), options.language):
-            b = in_other.get(gram, -1)
+        for gram in in_ref.keys() & in_other.keys():  # (a few runs: the rest is in C)
+            a, b = in_ref[gram], in_other[gram]
             if a >= 0 and b >= 0:
                 found.add((a, b))
         return sorted(found)
@@ -110,8 +125,7 @@ def anchor_pairs(
     bounds = [*blocks, len(ref)] if not blocks or blocks[-1] != len(ref) else list(blocks)
     # each document's runs, as a pair comparison reads them (so theirs are read here, once)
     sides = [
-        (lo, dict(_side_runs(texts[lo:hi], options.language)))
-        for lo, hi in itertools.pairwise(bounds)
+        (lo, _side_runs(texts[lo:hi], options.language)) for lo, hi in itertools.pairwise(bounds)
     ]
     pairs: set[tuple[int, int]] = set()
     for (lo_a, runs_a), (lo_b, runs_b) in itertools.combinations(sides, 2):
@@ -124,10 +138,11 @@ def anchor_pairs(
 
 
 @bounded(maxbytes=16 << 20)  # a document's runs weigh ~200 KB a 100 sentences: 20 accounts' fit
-def _side_runs(texts: tuple[str, ...], language: str) -> tuple[tuple[str, int], ...]:
+def _side_runs(texts: tuple[str, ...], language: str) -> Mapping[str, int]:
     """Each run of :func:`_grams` of one side's texts with the one text holding it, or -1 when
     several do (a side compared again, as a collation's first document is, is read once; a
-    text repeated on the side is read once: its runs are each in several texts)."""
+    text repeated on the side is read once: its runs are each in several texts). Read only:
+    the cache hands the same mapping to every caller."""
     rows: dict[str, int] = {}
     read: dict[str, frozenset[str]] = {}
     for row, text in enumerate(texts):
@@ -138,7 +153,7 @@ def _side_runs(texts: tuple[str, ...], language: str) -> tuple[tuple[str, int], 
         grams = read[text] = _grams(text, language)
         for gram in grams:
             rows[gram] = row if gram not in rows else -1
-    return tuple(rows.items())
+    return rows
 
 
 def _units(texts: Sequence[Features], language: str) -> tuple[list[Features], list[int]]:
@@ -403,14 +418,17 @@ def _best(rows: NDArray[np.intp], cols: NDArray[np.intp], values: Matrix, width:
     return (keys // width).astype(np.intp), (keys % width).astype(np.intp), values
 
 
-def _raise(base: Matrix | SparseScores, pairs: Coords) -> Matrix | SparseScores:
-    """``base`` with each given pair raised to at least its given score."""
+def _raise(
+    base: Matrix | SparseScores, pairs: Coords, *, in_place: bool = False
+) -> Matrix | SparseScores:
+    """``base`` with each given pair raised to at least its given score (dense ``base`` raised
+    where it is, with ``in_place``: a collation's matrix is 32 MB at 2,000 sentences)."""
     rows, cols, values = pairs
     if not len(rows):
         return base
     if isinstance(base, SparseScores):
         return _raise_sparse(base, _best(rows, cols, values, base.shape[1]))
-    out = base.copy()
+    out = base if in_place else base.copy()
     higher = values > base[rows, cols]  # the others leave their cell as it is
     np.maximum.at(out, (rows[higher], cols[higher]), values[higher])
     return out
@@ -470,9 +488,12 @@ def lifted_scores(
     stay unscored.
     """
     one = None
-    if blocks is None and options.unit_weight > 0 and type(scorer_of(options)) is LexicalScorer:
+    lexical = type(scorer_of(options)) is LexicalScorer
+    if blocks is None and options.unit_weight > 0 and lexical:
         one = _one_pass(ref, other, idf, options)
     scores = run_scorer(ref, other, idf, options, blocks=blocks) if one is None else one[0]
+    # the lexical scorer's matrix is new, ours to raise in place; another scorer's may be its own
+    owned = lexical or one is not None
     lifts: list[Coords] = []
     if options.unit_weight > 0:
         rows, cols, values = _unit_lift(ref, other, idf, options, blocks) if one is None else one[1]
@@ -487,5 +508,7 @@ def lifted_scores(
         if owner is not None:
             apart = owner[rows] != owner[cols]
             rows, cols, values = rows[apart], cols[apart], values[apart]
-        scores = _raise(scores, (rows, cols, values))
+        raised = _raise(scores, (rows, cols, values), in_place=owned)
+        owned = owned or raised is not scores  # (a copy)
+        scores = raised
     return scores

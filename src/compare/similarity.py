@@ -886,11 +886,13 @@ class LexicalScorer:
         """Score ``ref`` against ``other`` (see :class:`Scorer`), each score at most 1 (a blend
         of two full scores can add up to a few units in the last place above it)."""
         if blocks is not None:
-            return np.minimum(candidate_scores(ref, other, idf, options, blocks=blocks), 1.0)
-        if keeps_sparse(len(ref) * len(other), options):
+            dense = candidate_scores(ref, other, idf, options, blocks=blocks)
+        elif keeps_sparse(len(ref) * len(other), options):
             found = sparse_scores(ref, other, idf, options)
             return found.with_values(np.minimum(found.values, 1.0))
-        return np.minimum(score_matrix(ref, other, options, idf=idf), 1.0)
+        else:
+            dense = score_matrix(ref, other, options, idf=idf)
+        return np.minimum(dense, 1.0, out=dense)  # a new matrix: capped where it is
 
 
 def keeps_sparse(pairs: int, options: Options) -> bool:
@@ -1077,7 +1079,11 @@ def _lexical_groups(
     out: list[float] = []
     dice_of: dict[int, float | None] = {}  # the groups to fuzzy-score: their overlap (None:
     # neither side has a word, the fuzzy score is the whole score)
-    pairs = [(side(ref, ri, 0), side(other, oi, 1)) for ri, oi in groups]
+    known_ref, known_other = sides[0].get, sides[1].get  # (most groups are known: no call)
+    pairs = [
+        (known_ref(ri) or side(ref, ri, 0), known_other(oi) or side(other, oi, 1))
+        for ri, oi in groups
+    ]
     for k, ((a, wa, sa), (b, wb, sb)) in enumerate(pairs):
         if wa is None or wb is None:  # a key the table lacks: pair_score's own default
             out.append(pair_score(a, b, idf, options))
