@@ -13,6 +13,7 @@ import warnings
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -272,3 +273,20 @@ def test_chinese_and_arabic_keep_every_contract(a: str, b: str) -> None:
     check_partition(result)
     check_links(result)
     check_findings(result)
+
+
+def test_with_language_shares_the_defaults_copies_and_evolves_other_options() -> None:
+    from compare.options import resolve_options, with_language
+
+    default = resolve_options(None)
+    assert default is resolve_options(None)
+    zh = with_language(default, "zh")
+    assert zh is with_language(resolve_options(None), "zh")
+    assert attrs.evolve(compare.Options(), language="zh") == zh
+    assert "auto" == default.language  # the shared defaults are not changed
+    mine = compare.Options(link_threshold=0.5)
+    ar = with_language(mine, "ar")
+    assert ("ar", 0.5, "auto") == (ar.language, ar.link_threshold, mine.language)
+    assert ar is not with_language(mine, "ar")  # only the defaults' copies are kept
+    with pytest.raises(compare.OptionsError):
+        with_language(default, "xx")

@@ -15,13 +15,11 @@ from collections import Counter
 from collections.abc import Sequence
 from functools import cache
 
-import attrs
-
 from compare._cache import bounded
 from compare._data import data_text, required_text
 from compare._regex import Lazy, ScriptPattern
 from compare.model import Document
-from compare.options import Options
+from compare.options import Options, with_language
 
 __all__ = [
     "ARABIC_MARKS",
@@ -211,7 +209,7 @@ def resolve_language(options: Options, docs: Sequence[Document]) -> Options:
     found = [(doc, detect_language(_body(doc))) for doc in docs]
     lettered = [(doc, lang) for doc, lang in found if script_of(_body(doc)) is not None]
     if not lettered:
-        return attrs.evolve(options, language="en")
+        return with_language(options, "en")
     first_doc, first = lettered[0]
     if first is None or not supported(first):
         warnings.warn(
@@ -221,7 +219,7 @@ def resolve_language(options: Options, docs: Sequence[Document]) -> Options:
             LanguageWarning,
             stacklevel=3,
         )
-        return attrs.evolve(options, language="en")
+        return with_language(options, "en")
     others = [(doc, lang) for doc, lang in lettered[1:] if lang != first]
     if others:
         names = ", ".join(_describe(d, lang) for d, lang in others)
@@ -237,4 +235,4 @@ def resolve_language(options: Options, docs: Sequence[Document]) -> Options:
             LanguageWarning,
             stacklevel=3,
         )
-    return attrs.evolve(options, language=first)
+    return with_language(options, first)
