@@ -51,6 +51,10 @@ _MARKS_RE = re.compile(
 )
 
 
+_DOUBLE_MARKS = frozenset(_DOUBLE_OPEN + _DOUBLE_CLOSE + _DOUBLE_ANY)
+_SINGLE_MARKS = frozenset(_SINGLE_OPEN + _SINGLE_CLOSE + _SINGLE_ANY)
+
+
 def _role(text: str, k: int, opening: str, closing: str) -> str:
     """``open``, ``close`` or ``either`` for the quote mark at ``k``, from its neighbours."""
     before = text[k - 1] if k > 0 else " "
@@ -75,14 +79,14 @@ def _paragraph_quotes(text: str, base: int) -> list[tuple[int, int]]:
     single: int | None = None
     for found in _MARKS_RE.finditer(text):
         k, ch = found.start(), found.group()
-        if ch in _DOUBLE_OPEN + _DOUBLE_CLOSE + _DOUBLE_ANY:
+        if ch in _DOUBLE_MARKS:
             role = _role(text, k, _DOUBLE_OPEN, _DOUBLE_CLOSE)
             if double is None and role in ("open", "either"):
                 double = k + 1
             elif double is not None and role in ("close", "either"):
                 spans.append((base + double, base + k))
                 double = None
-        elif ch in _SINGLE_OPEN + _SINGLE_CLOSE + _SINGLE_ANY:
+        elif ch in _SINGLE_MARKS:
             before = text[k - 1] if k > 0 else " "
             after = text[k + 1] if k + 1 < len(text) else " "
             if before.isalnum() and after.isalnum():
