@@ -147,6 +147,28 @@ def test_slice_words_are_the_words_of_the_slice() -> None:
             assert text_words(text, start, end) == expected
 
 
+def test_speech_tokens_are_the_words_and_the_marks_between_them() -> None:
+    """The words and each boundary mark outside them, read in one pass, are what a scan of
+    the stretches between each two words finds (a folded apostrophe inside a word is none)."""
+    from compare.speech import _BOUNDARY
+
+    def between(text: str) -> tuple[tuple[str, int, int], ...]:
+        out: list[tuple[str, int, int]] = []
+        pos = 0
+        for word, start, end in [*words(text), ("", len(text), len(text))]:
+            out += [(ch, k, k + 1) for k, ch in enumerate(text[pos:start], pos) if ch in _BOUNDARY]
+            if word:
+                out.append((word, start, end))
+            pos = end
+        return tuple(out)
+
+    texts = [*_SLICED, "“Xi’s ‘firm’ stance,” (he said): no—none; «non» 「是」，好！", ""]
+    for text in texts:
+        for start, end in itertools.combinations(range(len(text) + 1), 2):
+            assert _tokens(text[start:end]) == between(text[start:end])
+    assert any(t[0] == "“" for t in _tokens(texts[-2])) and ("xi's", 1, 5) in _tokens(texts[-2])
+
+
 def test_change_words_are_the_words_of_each_change() -> None:
     ctx = _context(
         "Xi’s envoy met Assad's aides on Friday in Damascus.",

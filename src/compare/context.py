@@ -171,10 +171,16 @@ def per_documents(
     Entries are found by document id (unique within one comparison) and checked to be for
     these very documents; ``key`` must always name the same computation.
     """
-    slot = (key, *(d.id for d in docs))
-    hit = ctx.run_cache.get(slot)
-    if hit is not None and all(a is b for a, b in zip(hit[0], docs, strict=True)):
-        return hit[1]  # type: ignore[no-any-return]
+    if len(docs) == 1:  # every caller so far: one document, read without a generator
+        slot: tuple[str, ...] = (key, docs[0].id)
+        hit = ctx.run_cache.get(slot)
+        if hit is not None and hit[0][0] is docs[0]:
+            return hit[1]  # type: ignore[no-any-return]
+    else:
+        slot = (key, *(d.id for d in docs))
+        hit = ctx.run_cache.get(slot)
+        if hit is not None and all(a is b for a, b in zip(hit[0], docs, strict=True)):
+            return hit[1]  # type: ignore[no-any-return]
     value = compute()
     ctx.run_cache[slot] = (docs, value)
     return value

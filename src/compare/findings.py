@@ -17,7 +17,6 @@ from collections.abc import Set as AbstractSet
 from compare._cache import bounded
 from compare.classify import TYPED
 from compare.context import (
-    Change,
     Classifier,
     LinkContext,
     Side,
@@ -110,6 +109,7 @@ def detail(ctx: LinkContext) -> Iterable[Finding]:
     replaces by at least ``detail_min_words``: a rewording swaps words, a detail adds them.
     """
     lang, need = ctx.options.language, ctx.options.detail_min_words
+    keys: tuple[frozenset[str], frozenset[str]] | None = None  # both sides', read once a link
     for k, change in enumerate(changes(ctx)):
         old, new = change.ref_text(ctx), change.other_text(ctx)
         if _too_short(old, need) and _too_short(new, need):
@@ -117,10 +117,12 @@ def detail(ctx: LinkContext) -> Iterable[Finding]:
         old_words, new_words = change_words(ctx)[k]
         if _too_few_keys(old, old_words, need) and _too_few_keys(new, new_words, need):
             continue  # neither side has the content words a detail needs
-        if _explained(ctx, change):
+        if _explained(ctx, k):
             continue  # a typed finding already says what this change is
-        n_old = len(_new_words(old, _key_set(ctx.other.text, lang), lang))
-        n_new = len(_new_words(new, _key_set(ctx.ref.text, lang), lang))
+        if keys is None:
+            keys = (_key_set(ctx.ref.text, lang), _key_set(ctx.other.text, lang))
+        n_old = len(_new_words(old, keys[1], lang))
+        n_new = len(_new_words(new, keys[0], lang))
         if new and n_new - n_old >= need:
             yield Finding(
                 "added_detail", ctx.ref.indices, ctx.other.indices,
@@ -143,11 +145,11 @@ def reworded(ctx: LinkContext) -> Iterable[Finding]:
     shown: list[str] = []
     ref_spans: list[tuple[int, int]] = []
     other_spans: list[tuple[int, int]] = []
-    for change in changes(ctx):
+    for k, change in enumerate(changes(ctx)):
         old, new = change.ref_text(ctx), change.other_text(ctx)
         if normalise(old) == normalise(new):
             continue  # only case, spacing or punctuation changed
-        if _explained(ctx, change):
+        if _explained(ctx, k):
             continue  # a typed finding already says what this change is
         if old:
             ref_spans.append(ctx.ref.doc_span(change.a_start, change.a_end))
@@ -214,22 +216,23 @@ _LEFT_OVER = 1
 count as explained by them ("1,200 residents" → "some 2,000 people" is the number)."""
 
 
-def _explained(ctx: LinkContext, change: Change) -> bool:
-    """Whether typed findings of the link explain this change: they touch its words, and leave
-    at most ``_LEFT_OVER`` content words of it on each side unexplained (once per change:
-    :func:`reworded` and :func:`detail` both ask)."""
-    known: dict[Change, bool] = memo(ctx, "explained", dict)
-    found = known.get(change)
+def _explained(ctx: LinkContext, k: int) -> bool:
+    """Whether typed findings of the link explain its ``k``-th change: they touch its words,
+    and leave at most ``_LEFT_OVER`` content words of it on each side unexplained (once per
+    change: :func:`reworded` and :func:`detail` both ask)."""
+    known: dict[int, bool] = memo(ctx, "explained", dict)
+    found = known.get(k)
     if found is None:
-        found = known[change] = _explains(ctx, change)
+        found = known[k] = _explains(ctx, k)
     return found
 
 
-def _explains(ctx: LinkContext, change: Change) -> bool:
+def _explains(ctx: LinkContext, k: int) -> bool:
     """:func:`_explained`, computed."""
     typed = typed_findings(ctx)
     if not typed:
         return False
+    change = changes(ctx)[k]
     ref = [sp for f in typed for sp in f.ref_spans]
     other = [sp for f in typed for sp in f.other_spans]
     a = ctx.ref.doc_span(change.a_start, change.a_end)
@@ -240,7 +243,7 @@ def _explains(ctx: LinkContext, change: Change) -> bool:
     if not touched:
         return False
     stop = stopwords(ctx.options.language)
-    ref_words, other_words = change_words(ctx)[changes(ctx).index(change)]
+    ref_words, other_words = change_words(ctx)[k]
 
     def left(side: Side, start: int, found: Words, spans: list[tuple[int, int]]) -> int:
         return sum(

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Final
 
 import attrs
 
@@ -68,11 +68,13 @@ def same_quantity(a: Quantity, b: Quantity) -> bool:
     return all(x is None or y is None or x == y for x, y in zip(a.value, b.value, strict=True))
 
 
-class _Tok(NamedTuple):
-    text: str
-    key: str
-    start: int
-    end: int
+_Tok = tuple[str, str, int, int]
+"""A token as read: its text, its folded key, its start and end (a plain tuple: a named one is
+built by a Python-level call, and every token of every text with a number is one)."""
+_TEXT: Final = 0
+_KEY: Final = 1
+_START: Final = 2
+_END: Final = 3
 
 
 def _number(text: str) -> float | None:
@@ -93,22 +95,22 @@ class _Reader:
         self.lex = lex
         folded = fold(text)
         if len(folded) == len(text) and keeps_places(text):  # every character kept its place
-            self.toks = [
-                _Tok(m.group(), folded[m.start() : m.end()], m.start(), m.end())
+            self.toks: list[_Tok] = [
+                (m.group(), folded[m.start() : m.end()], m.start(), m.end())
                 for m in _TOKEN_RE.of(text).finditer(text)
             ]
         else:
             self.toks = [
-                _Tok(m.group(), fold(m.group()), m.start(), m.end())
+                (m.group(), fold(m.group()), m.start(), m.end())
                 for m in _TOKEN_RE.of(text).finditer(text)
             ]
         self.out: list[Quantity] = []
 
     def key(self, i: int) -> str:
-        return self.toks[i].key if 0 <= i < len(self.toks) else ""
+        return self.toks[i][_KEY] if 0 <= i < len(self.toks) else ""
 
     def emit(self, kind: str, value: tuple[float | str | None, ...], i: int, j: int) -> None:
-        start, end = self.toks[i].start, self.toks[j - 1].end
+        start, end = self.toks[i][_START], self.toks[j - 1][_END]
         self.out.append(Quantity(kind, value, start, end, self.text[start:end]))
 
     def word_value(self, key: str) -> tuple[float, bool] | None:
@@ -134,8 +136,8 @@ class _Reader:
 
     def token_value(self, i: int) -> tuple[float, bool] | None:
         """Value of the token at ``i`` if it is a number, and whether it counts alone."""
-        tok = self.toks[i]
-        digits = _DIGITS_RE.fullmatch(tok.key)
+        key = self.toks[i][_KEY]
+        digits = _DIGITS_RE.fullmatch(key)
         if digits:
             number = _number(digits.group(1))
             ending = digits.group(2)
@@ -146,14 +148,14 @@ class _Reader:
             if ending and ending not in self.lex.ordinal_endings and ending != "s":
                 return None  # 3D, 4x4: not a quantity
             return number, True
-        return self.word_value(tok.key)
+        return self.word_value(key)
 
     def month_at(self, i: int) -> int | None:
         return self.lex.months.get(self.key(i).rstrip("."))
 
     def capitalised(self, i: int) -> bool:
         """Capitalised, or in a script without case (Arabic ``الجمعة`` is a weekday)."""
-        first = self.toks[i].text[:1]
+        first = self.toks[i][_TEXT][:1]
         return first.isupper() or (first.isalpha() and first.lower() == first.upper())
 
     def day_or_year(self, i: int) -> tuple[int | None, int | None] | None:
@@ -254,7 +256,7 @@ class _Reader:
     def may_start(self, i: int, vocabulary: frozenset[str]) -> bool:
         """Whether a quantity can start at ``i``: a token opening with a digit (ISO date, time,
         number, day), a month, a weekday or a number word (:func:`_vocabulary`)."""
-        key = self.toks[i].key
+        key = self.toks[i][_KEY]
         if key[:1].isdigit() or key in vocabulary:
             return True
         if "-" in key and key.split("-")[0] in vocabulary:

@@ -51,6 +51,10 @@ _MARKS_RE = re.compile(
 )
 
 
+_DOUBLE_MARKS = frozenset(_DOUBLE_OPEN + _DOUBLE_CLOSE + _DOUBLE_ANY)
+_SINGLE_MARKS = frozenset(_SINGLE_OPEN + _SINGLE_CLOSE + _SINGLE_ANY)
+
+
 def _role(text: str, k: int, opening: str, closing: str) -> str:
     """``open``, ``close`` or ``either`` for the quote mark at ``k``, from its neighbours."""
     before = text[k - 1] if k > 0 else " "
@@ -75,14 +79,14 @@ def _paragraph_quotes(text: str, base: int) -> list[tuple[int, int]]:
     single: int | None = None
     for found in _MARKS_RE.finditer(text):
         k, ch = found.start(), found.group()
-        if ch in _DOUBLE_OPEN + _DOUBLE_CLOSE + _DOUBLE_ANY:
+        if ch in _DOUBLE_MARKS:
             role = _role(text, k, _DOUBLE_OPEN, _DOUBLE_CLOSE)
             if double is None and role in ("open", "either"):
                 double = k + 1
             elif double is not None and role in ("close", "either"):
                 spans.append((base + double, base + k))
                 double = None
-        elif ch in _SINGLE_OPEN + _SINGLE_CLOSE + _SINGLE_ANY:
+        elif ch in _SINGLE_MARKS:
             before = text[k - 1] if k > 0 else " "
             after = text[k + 1] if k + 1 < len(text) else " "
             if before.isalnum() and after.isalnum():
@@ -265,16 +269,29 @@ def same_speaker(a: Speaker, b: Speaker) -> bool | None:
 _BOUNDARY = set(',;:!?()[]{}"“”‘’«»—–，、；：！？（）「」『』،؛')
 
 
+_BOUNDARY_RE = re.compile("[" + re.escape("".join(sorted(_BOUNDARY))) + "]")
+
+
 @bounded()
 def _tokens(text: str) -> tuple[tuple[str, int, int], ...]:
-    """Words and marks of a text with spans (words folded)."""
+    """Words and marks of a text with spans (words folded): the words, and each character of
+    :data:`_BOUNDARY` outside them, in order (found in one pass, not between each two words)."""
+    found = words(text)
+    marks = [m.start() for m in _BOUNDARY_RE.finditer(text)]
+    if not marks and all(w[0] for w in found):
+        return found
     out: list[tuple[str, int, int]] = []
-    pos = 0
-    for word, start, end in [*words(text), ("", len(text), len(text))]:
-        out += [(ch, k, k + 1) for k, ch in enumerate(text[pos:start], pos) if ch in _BOUNDARY]
-        if word:
-            out.append((word, start, end))
-        pos = end
+    i, n = 0, len(marks)
+    for word in found:
+        while i < n and marks[i] < word[1]:
+            k = marks[i]
+            out.append((text[k], k, k + 1))
+            i += 1
+        while i < n and marks[i] < word[2]:
+            i += 1  # inside the word (an apostrophe folded into it): no mark
+        if word[0]:  # a word folded to nothing (an Arabic mark alone) is none
+            out.append(word)
+    out += [(text[k], k, k + 1) for k in marks[i:]]
     return tuple(out)
 
 
@@ -420,7 +437,7 @@ def _any_verb(
 def _attributions(text: str, lex: Lexicon) -> tuple[Attribution, ...]:
     firsts = _first_words(lex)
     ws = [w for w, _, _ in words(text)]
-    opens_clause = any(w == "that" for w in ws) or any(c in text for c in '“"«„:')
+    opens_clause = "that" in ws or any(c in text for c in '“"«„:')
     if firsts.isdisjoint(ws) and not opens_clause:
         return ()  # no word that opens a reporting verb or a source phrase
     tokens = _tokens(text)
