@@ -23,11 +23,13 @@ from rich.text import Text
 
 from compare import Comparison, DiffOp, Document, Finding, Link, Options, compare, load
 from compare.cli import main
+from compare.report._common import clean, clean_all
 from compare.report.text import (
     _folds,
     _grid,
     _render,
     _rich_grid,
+    _unpadded,
     _word_folds,
     render_comparison,
     terminal_settings,
@@ -539,3 +541,23 @@ def test_piped_settings_need_no_rich(monkeypatch: pytest.MonkeyPatch) -> None:
     )
     drawn = {"rich.console", "rich.table", "rich.text", "rich.segment", "rich.padding"}
     assert set() == drawn & set(ast.literal_eval(out.stdout))
+
+
+_ODD_TEXT = st.text(
+    alphabet=st.sampled_from(list("ab \t\n\r\x0b\x0c\x1b\x1c\x85\x9b\u2028\u2029\u202e’")),
+    max_size=30,
+)
+
+
+@given(st.lists(_ODD_TEXT, max_size=6))
+def test_clean_all_is_clean_of_each(texts: list[str]) -> None:
+    """Cleaning many texts in one pass gives each text's own clean()."""
+    assert [clean(t) for t in texts] == clean_all(texts)
+
+
+@given(_ODD_TEXT)
+def test_unpadded_is_splitlines_rstrip(text: str) -> None:
+    """Dropping trailing spaces in one search keeps what splitting and stripping each line gives
+    (any of Python's line breaks included)."""
+    text += "\n"
+    assert "".join(line.rstrip(" ") + "\n" for line in text.splitlines()) == _unpadded(text)

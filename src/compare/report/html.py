@@ -14,6 +14,7 @@ findings placed on their rows and words. It computes no similarity, diff or find
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import json
 import re
@@ -41,6 +42,7 @@ from compare.report._common import (
     collation_points,
     comparison_points,
     numbers,
+    paused,
     provenance,
     report_id,
     shared_texts,
@@ -162,8 +164,10 @@ def _tags(r: Row | MatrixRow) -> str:
     return r.tags if isinstance(r, MatrixRow) else ""
 
 
+@functools.lru_cache(maxsize=64)
 def _type_class(kind: str) -> str:
-    """A CSS-safe class suffix for a finding type."""
+    """A CSS-safe class suffix for a finding type (once per type: a large report asks for each
+    finding's)."""
     return _CLASS_RE.sub("_", kind.lower()) or "other"
 
 
@@ -224,6 +228,8 @@ class Row:
     @property
     def types(self) -> str:
         """Space-separated CSS classes of the finding types on this row (for the filter)."""
+        if len(self.badges) < 2:  # most rows: nothing to join
+            return self.badges[0].cls if self.badges else ""
         return " ".join(dict.fromkeys(b.cls for b in self.badges))
 
 
@@ -645,6 +651,7 @@ def text_direction(language: str) -> Markup:
     return Markup(' dir="auto" lang="{}"').format(language)
 
 
+@paused
 def render_html(c: Comparison, *, fragment: bool = False) -> str:
     """Render the comparison as one self-contained HTML page (or a fragment for notebooks).
 
@@ -841,6 +848,7 @@ def _collation_types(c: Collation) -> list[TypeEntry]:
     return [TypeEntry(t, _type_class(t), *_style(t), counts[t]) for t in type_order(counts)]
 
 
+@paused
 def render_collation_html(c: Collation, *, fragment: bool = False) -> str:
     """Render a collation as one self-contained HTML page (or a fragment for notebooks).
 

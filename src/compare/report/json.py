@@ -20,6 +20,7 @@ from compare.model import (
     Link,
     Selection,
 )
+from compare.report._common import paused
 from compare.report.controls import CONTROLS
 
 __all__ = [
@@ -113,6 +114,7 @@ def _filter(selection: Selection | None) -> dict[str, Any] | None:
     return {"only": list(selection.only), "exclude": list(selection.exclude)}
 
 
+@paused
 def comparison_to_dict(c: Comparison) -> dict[str, Any]:
     """Return the whole comparison as the ``compare.comparison/1`` structure."""
     position = {id(f): k for k, f in enumerate(c.findings)}
@@ -177,6 +179,7 @@ def _across(n: int) -> dict[str, int]:
     return {"across_scripts": n} if n else {}
 
 
+@paused
 def collation_to_dict(c: Collation) -> dict[str, Any]:
     """Return the whole collation as the ``compare.collation/1`` structure."""
     out = {
@@ -263,6 +266,7 @@ def _encode(value: Any, out: list[str], newline: str, step: str) -> None:
         raise _Unusual
 
 
+@paused
 def dumps(data: dict[str, Any], *, indent: int | None = 2) -> str:
     """Serialise to JSON deterministically: sorted keys, UTF-8 kept, newline at the end.
 

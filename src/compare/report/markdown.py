@@ -30,6 +30,7 @@ from compare.report._common import (
     counted,
     flat,
     numbers,
+    paused,
     provenance,
     shared_texts,
     shorten,
@@ -183,6 +184,7 @@ def _points(points: list[Point]) -> list[str]:
     return [*lines, ""]
 
 
+@paused
 def render_markdown(c: Comparison) -> str:
     """Render the comparison as GitHub-flavoured Markdown."""
     ref, other = escape(c.reference.label), escape(c.other.label)
@@ -242,6 +244,7 @@ def _claim_counts(c: Collation) -> str:
     return f"{counted(len(c.claims), 'claim')}: {', '.join(spread_parts(c))}."
 
 
+@paused
 def render_collation_markdown(c: Collation) -> str:
     """Render a collation as GitHub-flavoured Markdown: sources, matrix, wordings, omissions."""
     docs = {d.id: d for d in c.documents}

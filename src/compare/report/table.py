@@ -19,7 +19,7 @@ from typing import Any
 
 from compare.errors import MissingExtraError
 from compare.model import Collation, Comparison, Document, Finding, Link
-from compare.report._common import numbers
+from compare.report._common import numbers, paused
 
 __all__ = [
     "COLUMNS",
@@ -147,6 +147,7 @@ def _cell(value: object) -> object:
     return "" if value is None else _safe(value)
 
 
+@paused
 def to_csv(result: Comparison | Collation) -> str:
     """The rows as CSV text with a header row: RFC 4180 quoting, ``\\r\\n`` line ends, UTF-8
     safe, formula-looking cells prefixed with ``'``."""
