@@ -25,10 +25,13 @@ from compare import Comparison, DiffOp, Document, Finding, Link, Options, compar
 from compare.cli import main
 from compare.report._common import clean, clean_all
 from compare.report.text import (
+    _OTHER_SPACE_RE,
     _folds,
     _grid,
     _render,
     _rich_grid,
+    _spaced,
+    _spaced_folds,
     _unpadded,
     _word_folds,
     render_comparison,
@@ -561,3 +564,31 @@ def test_unpadded_is_splitlines_rstrip(text: str) -> None:
     (any of Python's line breaks included)."""
     text += "\n"
     assert "".join(line.rstrip(" ") + "\n" for line in text.splitlines()) == _unpadded(text)
+
+
+@given(
+    st.lists(st.text(alphabet="ab’-", min_size=1, max_size=12), min_size=1, max_size=12),
+    st.integers(min_value=1, max_value=30),
+)
+def test_spaced_folds_are_folds(words: list[str], width: int) -> None:
+    """Text of single spaces between words folds by rfind as by the line pattern (rich's rule),
+    or is left to it when a word is longer than a line."""
+    text = " ".join(words)
+    assert _spaced([text, "x y"])
+    lines = _spaced_folds(text, width)
+    assert lines is None or _folds(text, width, True) == lines
+    assert (lines is None) == (max(map(len, words)) > width and len(text) > width)
+
+
+def test_spaced_tells_other_whitespace() -> None:
+    """Two spaces, a space at either end, a tab or a NUL in a text are not single spaces."""
+    assert _spaced(["a b", "c"])
+    for odd in ("a  b", " a", "a ", "a\tb", "a\u2028b", "a\x00b"):
+        assert not _spaced(["x", odd])
+
+
+def test_other_space_class_is_whitespace_but_the_space() -> None:
+    """The class of whitespace but the space is every str.isspace() character but the space."""
+    chars = [chr(k) for k in range(0x110000) if not 0xD800 <= k < 0xE000]
+    expected = {ch for ch in chars if ch.isspace()} - {" "}
+    assert expected == {ch for ch in chars if _OTHER_SPACE_RE.fullmatch(ch)}
