@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 import compare
 from compare.model import FINDING_TYPES, Comparison, Document
-from compare.report.controls import CONTROLS
+from compare.report.controls import CONTROLS, LONG_TEXT, TERMINAL_CONTROLS, none_in
 from compare.report.json import SCHEMA, dumps, load_schema
 
 READOUTS = Path(__file__).parent.parent / "examples" / "readouts"
@@ -181,3 +181,34 @@ def test_dumps_writes_what_the_standard_library_writes(data: dict[str, Any], ind
     text = json.dumps(data, indent=indent, sort_keys=True, ensure_ascii=False)
     escaped = re.sub(f"[{CONTROLS}]", lambda m: f"\\u{ord(m.group()):04x}", text)
     assert escaped + "\n" == dumps(data, indent=indent)
+
+
+@given(
+    st.text(
+        alphabet=st.sampled_from(
+            [
+                *"a é’—\t\n\x00\x08\x0b\x1f\x7f\x80\x9f\xa0\u202a\u202e\u2066\u2069\u2028",
+                *("\ud800", "\udfff", "\ud7ff", "\ue000", "©"),
+            ]
+        ),
+        max_size=40,
+    ),
+    st.booleans(),
+)
+def test_none_in_is_the_regex_finding_none(text: str, bidi: bool) -> None:
+    """The byte searches tell a text without controls exactly as the regular expression does
+    (C0 but tab and newline, DEL, C1, lone surrogates; bidi controls when asked)."""
+    pattern = re.compile(f"[{CONTROLS if bidi else TERMINAL_CONTROLS}]")
+    assert (pattern.search(text) is None) == none_in(text, bidi=bidi)
+
+
+def test_long_json_keeps_its_controls_escaped() -> None:
+    """A JSON text past the length where the byte searches come first still escapes the raw
+    controls it holds, and only those (the long path and the short one agree)."""
+    text = "x" * LONG_TEXT
+    for control in ("\x7f", "\x85", "\u202e", "\ud800"):
+        data = {"a": text, "b": f"before{control}after"}
+        written = dumps(data)
+        assert f"before\\u{ord(control):04x}after" in written
+        assert json.loads(written)["b"] == f"before{control}after"
+    assert dumps({"a": text}) == json.dumps({"a": text}, indent=2) + "\n"

@@ -19,6 +19,7 @@ import compare
 from compare import Comparison, DiffOp, Document, Finding, Link, Options
 from compare.cli import main
 from compare.report import html as html_report
+from compare.report.controls import TERMINAL_CONTROLS
 from compare.report.html import FIRST_ROWS, ON_DEMAND, render_html, script_json
 
 READOUTS = Path(__file__).parent.parent / "examples" / "readouts"
@@ -331,3 +332,17 @@ def test_row_html_escapes_as_the_templates_autoescape(text: str) -> None:
     """Rows built in Python escape text exactly as Jinja's autoescape (markupsafe) does."""
     assert str(markupsafe.escape(text)) == html_report._esc(text)
     assert str(markupsafe.escape(text)) == html_report._replace_esc(text)  # the fallback
+
+
+def test_large_report_shows_controls_in_page_and_payload() -> None:
+    """A report large enough for a payload (past the length where visible() first searches the
+    page's bytes) still makes every terminal control visible, in the first rows and in the
+    payload, and keeps the bidi controls."""
+    words = ["esc\x1b[31m", "csi\x9bm", "del\x7f", "bidi\u202eright"]
+    text = " ".join(f"Officials said {words[k % len(words)]} on day {k}." for k in range(1200))
+    ref = Document.from_text(text, label="A", id="a")
+    other = Document.from_text("Officials met on Monday.", label="B", id="b")
+    html = render_html(compare.compare(ref, other))
+    assert re.search(f"[{TERMINAL_CONTROLS}]", html) is None
+    assert "\u202e" in html
+    assert "esc\ufffd[31m" in html and "csi\ufffdm" in html and "del\ufffd on" in html

@@ -6,9 +6,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from compare import Comparison, DiffOp, Document, Finding, Link, Options
-from compare.report.markdown import escape, render_markdown
+from compare.report.markdown import _escape_all, escape, render_markdown
 
 
 def small() -> Comparison:
@@ -169,3 +171,9 @@ def test_markers_next_to_punctuation() -> None:
     )  # fmt: skip
     c = Comparison(ref, other, (link,), (), (), (), Options())
     assert "> Xi said<strong>, reports say</strong>." in render_markdown(c).splitlines()
+
+
+@given(st.lists(st.text(alphabet=st.sampled_from("a\\`*_|~<[]&\n\t \u2028é"), max_size=20)))
+def test_escape_all_is_escape_of_each(texts: list[str]) -> None:
+    """Escaping many texts in one pass gives each text's own escape()."""
+    assert [escape(t) for t in texts] == _escape_all(texts)

@@ -23,11 +23,16 @@ from rich.text import Text
 
 from compare import Comparison, DiffOp, Document, Finding, Link, Options, compare, load
 from compare.cli import main
+from compare.report._common import clean, clean_all
 from compare.report.text import (
+    _OTHER_SPACE_RE,
     _folds,
     _grid,
     _render,
     _rich_grid,
+    _spaced,
+    _spaced_folds,
+    _unpadded,
     _word_folds,
     render_comparison,
     terminal_settings,
@@ -539,3 +544,51 @@ def test_piped_settings_need_no_rich(monkeypatch: pytest.MonkeyPatch) -> None:
     )
     drawn = {"rich.console", "rich.table", "rich.text", "rich.segment", "rich.padding"}
     assert set() == drawn & set(ast.literal_eval(out.stdout))
+
+
+_ODD_TEXT = st.text(
+    alphabet=st.sampled_from(list("ab \t\n\r\x0b\x0c\x1b\x1c\x85\x9b\u2028\u2029\u202e’")),
+    max_size=30,
+)
+
+
+@given(st.lists(_ODD_TEXT, max_size=6))
+def test_clean_all_is_clean_of_each(texts: list[str]) -> None:
+    """Cleaning many texts in one pass gives each text's own clean()."""
+    assert [clean(t) for t in texts] == clean_all(texts)
+
+
+@given(_ODD_TEXT)
+def test_unpadded_is_splitlines_rstrip(text: str) -> None:
+    """Dropping trailing spaces in one search keeps what splitting and stripping each line gives
+    (any of Python's line breaks included)."""
+    text += "\n"
+    assert "".join(line.rstrip(" ") + "\n" for line in text.splitlines()) == _unpadded(text)
+
+
+@given(
+    st.lists(st.text(alphabet="ab’-", min_size=1, max_size=12), min_size=1, max_size=12),
+    st.integers(min_value=1, max_value=30),
+)
+def test_spaced_folds_are_folds(words: list[str], width: int) -> None:
+    """Text of single spaces between words folds by rfind as by the line pattern (rich's rule),
+    or is left to it when a word is longer than a line."""
+    text = " ".join(words)
+    assert _spaced([text, "x y"])
+    lines = _spaced_folds(text, width)
+    assert lines is None or _folds(text, width, True) == lines
+    assert (lines is None) == (max(map(len, words)) > width and len(text) > width)
+
+
+def test_spaced_tells_other_whitespace() -> None:
+    """Two spaces, a space at either end, a tab or a NUL in a text are not single spaces."""
+    assert _spaced(["a b", "c"])
+    for odd in ("a  b", " a", "a ", "a\tb", "a\u2028b", "a\x00b"):
+        assert not _spaced(["x", odd])
+
+
+def test_other_space_class_is_whitespace_but_the_space() -> None:
+    """The class of whitespace but the space is every str.isspace() character but the space."""
+    chars = [chr(k) for k in range(0x110000) if not 0xD800 <= k < 0xE000]
+    expected = {ch for ch in chars if ch.isspace()} - {" "}
+    assert expected == {ch for ch in chars if _OTHER_SPACE_RE.fullmatch(ch)}

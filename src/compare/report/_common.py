@@ -6,8 +6,10 @@ format what the model holds.
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from typing import ParamSpec, TypeVar
 
 import attrs
 
@@ -24,6 +26,9 @@ from compare.model import (
 )
 from compare.report.controls import visible
 
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
 __all__ = [
     "KEY_LABELS",
     "KEY_SHOWN",
@@ -33,11 +38,13 @@ __all__ = [
     "Point",
     "claims_by_id",
     "clean",
+    "clean_all",
     "collation_points",
     "comparison_points",
     "counted",
     "flat",
     "numbers",
+    "paused",
     "provenance",
     "report_id",
     "selection_text",
@@ -47,6 +54,7 @@ __all__ = [
     "spread",
     "spread_parts",
     "type_order",
+    "where",
 ]
 
 PROVENANCE = (("author", "Author"), ("url", "URL"))
@@ -68,6 +76,25 @@ MARKS: dict[ClaimStatus, str] = {"carried": "✓", "partial": "◐", "absent": "
 """The claims x sources matrix's mark for each :data:`~compare.model.ClaimStatus`."""
 
 
+def paused(render: Callable[_P, _R]) -> Callable[_P, _R]:
+    """``render`` run with Python's cyclic garbage collector paused
+    (:func:`compare.scale.collector_paused`, which also turns it back on).
+
+    A view of a large result makes objects by the hundred thousand (rows, cells, dicts) and no
+    reference cycles; each collection they trigger walks them and every object the result and
+    the caches hold, to find nothing (~10 % of the HTML view of 21,400 sentences).
+    """
+
+    @functools.wraps(render)
+    def run(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+        from compare.scale import collector_paused  # loaded already by the run that made it
+
+        with collector_paused():
+            return render(*args, **kwargs)
+
+    return run
+
+
 def numbers(idx: Sequence[int]) -> str:
     """Sentence numbers for people: 1-based, joined with +."""
     if len(idx) == 1:  # most links and every unlinked sentence
@@ -83,6 +110,13 @@ def flat(text: str) -> str:
 def clean(text: str) -> str:
     """Source text for one terminal line: :func:`flat`, control characters made visible."""
     return visible(flat(text))
+
+
+def clean_all(texts: Iterable[str]) -> list[str]:
+    """:func:`clean` of each text, the control characters made visible in one pass over all
+    (flat text holds no newline, and :func:`visible` keeps newlines and the length)."""
+    flats = [" ".join(text.split()) for text in texts]
+    return visible("\n".join(flats)).split("\n") if flats else []
 
 
 def shorten(text: str, limit: int) -> str:
@@ -169,13 +203,14 @@ def _more(items: list[str], total: int, shown: int) -> tuple[str, ...]:
     return (*items[:shown], *([f"… and {total - shown} more"] if total > shown else []))
 
 
-def _where(ref_label: str, other_label: str, f: Finding) -> str:
-    """Where a finding is, numbered for people: ``CGTN 6 ↔ Relay 7``."""
-    return " ↔ ".join(
-        f"{label} {numbers(idx)}"
-        for label, idx in ((ref_label, f.ref), (other_label, f.other))
-        if idx
-    )
+def where(ref_label: str, other_label: str, f: Finding) -> str:
+    """Where a finding is, numbered for people: ``CGTN 6 ↔ Relay 7`` (either side alone when the
+    other has no sentence; empty when neither has)."""
+    if f.ref and f.other:
+        return f"{ref_label} {numbers(f.ref)} ↔ {other_label} {numbers(f.other)}"
+    if f.ref:
+        return f"{ref_label} {numbers(f.ref)}"
+    return f"{other_label} {numbers(f.other)}" if f.other else ""
 
 
 def counted(n: int, noun: str) -> str:
@@ -200,8 +235,9 @@ def _counts(findings: dict[str, int]) -> str:
 
 def _one_sided(doc: Document, idx: Sequence[int]) -> tuple[str, ...]:
     """The first sentences of a list, numbered for people and cut short."""
-    items = [f"{i + 1}. {shorten(flat(doc.sentences[i].text), SUMMARY_TEXT)}" for i in idx]
-    return _more(items, len(items), ONE_SIDED_SHOWN)
+    shown = idx[:ONE_SIDED_SHOWN]  # only these are read: a long list is counted, not quoted
+    items = [f"{i + 1}. {shorten(flat(doc.sentences[i].text), SUMMARY_TEXT)}" for i in shown]
+    return _more(items, len(idx), ONE_SIDED_SHOWN)
 
 
 def _unchecked(n: int, what: str) -> str:
@@ -225,7 +261,7 @@ def comparison_points(c: Comparison) -> list[Point]:
             else "No changed numbers, speakers, quotes, names, negation or hedges "
             "in the linked sentences" + _unchecked(s.across_scripts, "links") + ".",
             _more(
-                [f"{KEY_LABELS[f.type]}: {_where(ref, other, f)}: {flat(f.detail)}" for f in s.key],
+                [f"{KEY_LABELS[f.type]}: {where(ref, other, f)}: {flat(f.detail)}" for f in s.key],
                 len(s.key),
                 KEY_SHOWN,
             ),

@@ -20,6 +20,7 @@ from compare.report._common import (
     collation_points,
     counted,
     numbers,
+    paused,
     provenance,
     shorten,
     shown_flags,
@@ -195,6 +196,7 @@ def _summary(c: Collation, width: int) -> list[str]:
     return lines
 
 
+@paused
 def render_collation(c: Collation, *, width: int = 100, color: bool = False) -> str:
     """Render the collation as plain text (``color`` is accepted and ignored: no styles yet)."""
     del color  # plain text for every terminal; the pairwise view owns the styled output

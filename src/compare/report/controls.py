@@ -15,7 +15,15 @@ import re
 
 from compare._regex import Lazy
 
-__all__ = ["BIDI_CONTROLS", "CONTROLS", "TERMINAL_CONTROLS", "one_line", "visible"]
+__all__ = [
+    "BIDI_CONTROLS",
+    "CONTROLS",
+    "LONG_TEXT",
+    "TERMINAL_CONTROLS",
+    "none_in",
+    "one_line",
+    "visible",
+]
 
 TERMINAL_CONTROLS = (
     "\x00-\x08\x0b-\x1f"  # C0 but tab and newline
@@ -37,12 +45,39 @@ def _replacement(match: re.Match[str]) -> str:
     return " " if match.group().isspace() else "\ufffd"
 
 
+LONG_TEXT = 1 << 16
+"""From this many characters :func:`visible` first asks :func:`none_in` (a large page, most of
+which holds no control at all)."""
+_C0_BYTES = bytes(range(0x09)) + bytes(range(0x0B, 0x20)) + b"\x7f"
+_C1_RE = re.compile(rb"\xc2[\x80-\x9f]")
+_SURROGATE_RE = re.compile(rb"\xed[\xa0-\xbf]")
+_BIDI_RES = (re.compile(rb"\xe2\x80[\xaa-\xae]"), re.compile(rb"\xe2\x81[\xa6-\xa9]"))
+"""The UTF-8 bytes of the controls: C1, surrogates (``surrogatepass``), the bidi ones."""
+
+
+def none_in(text: str, *, bidi: bool = True) -> bool:
+    """Whether ``text`` holds none of :data:`TERMINAL_CONTROLS` (nor, with ``bidi``,
+    :data:`BIDI_CONTROLS`), told from its UTF-8 bytes by byte searches, each a C loop: about
+    twice as fast on a long text as the regular expression, whose class is tested a character
+    at a time."""
+    data = text.encode("utf-8", "surrogatepass")
+    if len(data.translate(None, _C0_BYTES)) != len(data):  # C0 but tab and newline, DEL
+        return False
+    if b"\xc2" in data and _C1_RE.search(data):
+        return False
+    if b"\xed" in data and _SURROGATE_RE.search(data):
+        return False
+    return not (bidi and any(pattern.search(data) for pattern in _BIDI_RES))
+
+
 def visible(text: str, *, bidi: bool = True) -> str:
     """Return ``text`` with every control character but tab and newline made harmless.
 
     With ``bidi=False`` bidi controls are kept: in a web page they reorder only the text of
     their own block, as the author of the document meant, and the page reproduces it.
     """
+    if len(text) >= LONG_TEXT and none_in(text, bidi=bidi):
+        return text
     return (_CONTROL_RE if bidi else _TERMINAL_CONTROL_RE()).sub(_replacement, text)
 
 

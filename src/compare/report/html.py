@@ -14,6 +14,7 @@ findings placed on their rows and words. It computes no similarity, diff or find
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import json
 import re
@@ -41,11 +42,13 @@ from compare.report._common import (
     collation_points,
     comparison_points,
     numbers,
+    paused,
     provenance,
     report_id,
     shared_texts,
     spread,
     type_order,
+    where,
 )
 from compare.report.controls import visible
 
@@ -104,7 +107,8 @@ def script_json(value: object) -> str:
     """
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
     for raw, escaped in _SCRIPT_ESCAPES.items():
-        text = text.replace(raw, escaped)
+        if raw in text:  # a search: replace() without a match still costs a copy's time
+            text = text.replace(raw, escaped)
     return text
 
 
@@ -126,7 +130,7 @@ def _on_demand(
     html: list[str] = []
     for r in listed:
         if isinstance(r, Row):
-            html.append(pair_row_html(r, text_dir).strip())
+            html.append(_pair_row(r, text_dir))
         else:  # a collation's claim: its Jinja macro
             html.append(str(_matrix_row()(r, *args, text_dir)).strip())
     payload = {
@@ -139,11 +143,40 @@ def _on_demand(
     return {
         "rows": rows[:FIRST_ROWS],
         "items": items[:FIRST_ROWS],
-        "payload": Markup(script_json(payload)),
+        "payload": _Payload(script_json(payload)),
         "total": len(rows),
         "items_total": len(items),
         "step": FIRST_ROWS,
     }
+
+
+_PAYLOAD_MARK = "\x00cmp-payload\x00"
+"""Where the payload goes in the rendered page: the template writes this mark (the page's last
+one: only the script's constant text follows), :func:`_page` the payload in its place."""
+
+
+@attrs.frozen
+class _Payload:
+    """A page's JSON payload: the template is given :data:`_PAYLOAD_MARK` in its place (the
+    payload is most of a large page: copied once, into the page, not through the template)."""
+
+    text: str
+
+    def __html__(self) -> str:
+        """The mark the template writes (as HTML, not escaped)."""
+        return _PAYLOAD_MARK
+
+
+def _page(template: jinja2.Template, context: dict[str, object]) -> str:
+    """The template rendered with ``context``, the payload in its place, with the documents'
+    control characters made visible (but bidi controls: a page confines them to their block)."""
+    page = template.render(context)
+    payload = context.get("payload")
+    if not isinstance(payload, _Payload):
+        return visible(page, bidi=False)
+    head, mark, tail = page.rpartition(_PAYLOAD_MARK)
+    assert mark, "the template wrote no payload"
+    return "".join([visible(part, bidi=False) for part in (head, payload.text, tail)])
 
 
 def _matrix_row() -> Callable[..., object]:
@@ -162,8 +195,10 @@ def _tags(r: Row | MatrixRow) -> str:
     return r.tags if isinstance(r, MatrixRow) else ""
 
 
+@functools.lru_cache(maxsize=64)
 def _type_class(kind: str) -> str:
-    """A CSS-safe class suffix for a finding type."""
+    """A CSS-safe class suffix for a finding type (once per type: a large report asks for each
+    finding's)."""
     return _CLASS_RE.sub("_", kind.lower()) or "other"
 
 
@@ -224,6 +259,8 @@ class Row:
     @property
     def types(self) -> str:
         """Space-separated CSS classes of the finding types on this row (for the filter)."""
+        if len(self.badges) < 2:  # most rows: nothing to join
+            return self.badges[0].cls if self.badges else ""
         return " ".join(dict.fromkeys(b.cls for b in self.badges))
 
 
@@ -372,8 +409,11 @@ def _marks(
 
 def _plain_cell(doc: Document, i: int, findings: Iterable[Finding], *, ref: bool) -> Cell:
     """A cell holding one unlinked sentence."""
-    runs = [("eq", doc.sentences[i].text)]
-    return Cell(numbers((i,)), _cut(runs, _marks(doc, (i,), findings, ref=ref)))
+    text = doc.sentences[i].text
+    marks = _marks(doc, (i,), findings, ref=ref)
+    if not marks:  # most: one piece (what _cut makes of one run without marks)
+        return Cell(numbers((i,)), (Piece("eq", text),) if text else ())
+    return Cell(numbers((i,)), _cut([("eq", text)], marks))
 
 
 def _replace_esc(text: str) -> str:
@@ -462,15 +502,22 @@ def _side_html(side: str, cell: Cell | None, tag: str, text_dir: str) -> str:
 
 def pair_row_html(r: Row, text_dir: str = "") -> str:
     """One row of the side-by-side view (``text_dir``: the cells' direction attributes, HTML)."""
+    return f" {_pair_row(r, text_dir)}\n"
+
+
+_OMITTED_TAG = tag_html("omitted", "− omitted") + " "
+_ADDED_TAG = tag_html("added", "+ added") + " "
+
+
+def _pair_row(r: Row, text_dir: str) -> str:
+    """:func:`pair_row_html` without the space before and the newline after (a payload's row)."""
     out = [
         f'<tr id="{_esc(r.id)}" class="row k-{_esc(r.kind)}',
         f" rel-{_esc(r.relation)}" if r.relation else "",
         " multi" if r.shape else "",
         f'" data-types="{_esc(r.types)}">\n' if r.badges else '">\n',
-        _side_html("ref", r.ref, tag_html("omitted", "− omitted") + " "
-                   if r.kind == "omitted" else "", text_dir),
-        _side_html("other", r.other, tag_html("added", "+ added") + " "
-                   if r.kind == "added" else "", text_dir),
+        _side_html("ref", r.ref, _OMITTED_TAG if r.kind == "omitted" else "", text_dir),
+        _side_html("other", r.other, _ADDED_TAG if r.kind == "added" else "", text_dir),
         ' <td class="fs">\n',
     ]  # fmt: skip
     if r.relation:
@@ -497,8 +544,8 @@ def pair_row_html(r: Row, text_dir: str = "") -> str:
             "sentence on the other side: a plausible counterpart the alignment did not link"
             f'">{_esc(r.closest)}</a>\n'
         )
-    out.append(" </td>\n </tr>\n")
-    return " " + "".join(out)
+    out.append(" </td>\n </tr>")
+    return "".join(out)
 
 
 def _file_name(source: str | None) -> str:
@@ -534,7 +581,8 @@ def _rows(c: Comparison, uid: str) -> tuple[list[Row], list[Item]]:
     units: list[tuple[str, int | Link]] = [("added", j) for j in after.get(-1, [])]
     for pos, entry in enumerate(order):
         units.append(entry)
-        units.extend(("added", j) for j in after.get(pos, []))
+        if pos in after:
+            units.extend(("added", j) for j in after[pos])
     chosen = c.selection
     if chosen is not None:  # a filtered comparison shows what the text view shows
         units = [
@@ -563,17 +611,15 @@ def _rows(c: Comparison, uid: str) -> tuple[list[Row], list[Item]]:
     rows: list[Row] = []
     items: list[Item] = []
     for (kind, unit), rid in ids.items():
-        found = on_row.get(rid, [])
+        found = on_row.get(rid, ())
         fs = [f for _, f in found]
         badges = []
         for n, f in found:
-            symbol, _ = _style(f.type)
-            badge = Badge(f"{uid}-f{n + 1}", f.type, _type_class(f.type), symbol, f.detail)
-            badges.append(badge)
-            where = " ↔ ".join(
-                f"{d.label} {numbers(idx)}" for d, idx in ((ref, f.ref), (other, f.other)) if idx
+            badge = Badge(
+                f"{uid}-f{n + 1}", f.type, _type_class(f.type), _style(f.type)[0], f.detail
             )
-            items.append(Item(badge, rid, where))
+            badges.append(badge)
+            items.append(Item(badge, rid, where(ref.label, other.label, f)))
         if isinstance(unit, Link):
             ref_runs, other_runs = _link_runs(c, unit)
             rows.append(
@@ -645,6 +691,7 @@ def text_direction(language: str) -> Markup:
     return Markup(' dir="auto" lang="{}"').format(language)
 
 
+@paused
 def render_html(c: Comparison, *, fragment: bool = False) -> str:
     """Render the comparison as one self-contained HTML page (or a fragment for notebooks).
 
@@ -655,7 +702,7 @@ def render_html(c: Comparison, *, fragment: bool = False) -> str:
     rows, items = _rows(c, uid)
     relations = Counter(link.relation for link in c.links)
     template = _env().get_template("fragment.html.j2" if fragment else "page.html.j2")
-    page = template.render(
+    context = dict(
         uid=uid,
         view="pairwise",
         text_dir=text_direction(c.options.language),
@@ -679,7 +726,7 @@ def render_html(c: Comparison, *, fragment: bool = False) -> str:
         added=len(c.added),
         omitted=len(c.omitted),
     )
-    return visible(page, bidi=False)  # the documents' control characters made visible
+    return _page(template, context)
 
 
 # -- collation: the claims x sources matrix --------------------------------------------------------
@@ -841,6 +888,7 @@ def _collation_types(c: Collation) -> list[TypeEntry]:
     return [TypeEntry(t, _type_class(t), *_style(t), counts[t]) for t in type_order(counts)]
 
 
+@paused
 def render_collation_html(c: Collation, *, fragment: bool = False) -> str:
     """Render a collation as one self-contained HTML page (or a fragment for notebooks).
 
@@ -866,7 +914,7 @@ def render_collation_html(c: Collation, *, fragment: bool = False) -> str:
             }
         )  # fmt: skip
     template = _env().get_template("fragment.html.j2" if fragment else "page.html.j2")
-    page = template.render(
+    context = dict(
         uid=uid,
         view="matrix",
         text_dir=text_direction(c.options.language),
@@ -906,4 +954,4 @@ def render_collation_html(c: Collation, *, fragment: bool = False) -> str:
         relation_names=[(r, _RELATION_SYMBOLS[r]) for r in RELATIONS],
         pairs=pairs,
     )
-    return visible(page, bidi=False)  # the documents' control characters made visible
+    return _page(template, context)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from compare.errors import CompareError
@@ -20,7 +21,8 @@ from compare.model import (
     Link,
     Selection,
 )
-from compare.report.controls import CONTROLS
+from compare.report._common import paused
+from compare.report.controls import CONTROLS, LONG_TEXT, none_in
 
 __all__ = [
     "COLLATION_SCHEMA",
@@ -113,6 +115,7 @@ def _filter(selection: Selection | None) -> dict[str, Any] | None:
     return {"only": list(selection.only), "exclude": list(selection.exclude)}
 
 
+@paused
 def comparison_to_dict(c: Comparison) -> dict[str, Any]:
     """Return the whole comparison as the ``compare.comparison/1`` structure."""
     position = {id(f): k for k, f in enumerate(c.findings)}
@@ -177,6 +180,7 @@ def _across(n: int) -> dict[str, int]:
     return {"across_scripts": n} if n else {}
 
 
+@paused
 def collation_to_dict(c: Collation) -> dict[str, Any]:
     """Return the whole collation as the ``compare.collation/1`` structure."""
     out = {
@@ -218,51 +222,129 @@ def _indented(data: object, step: str) -> str:
 
 
 _encode_text: Callable[[str], str] = json.encoder.encode_basestring
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+"""Types the standard library's C encoder writes as :func:`_encode` does (exact types only)."""
+_BATCH = 4
+"""A list this long or longer, of scalars or of flat dicts, is written by the C encoder."""
+
+
+@functools.lru_cache(maxsize=64)
+def _c_encoder(separator: str) -> Callable[[object, int], Sequence[str]] | None:
+    """The standard library's C encoder (sorted keys, UTF-8 kept) with ``separator`` after each
+    item, or None where the C accelerator is missing."""
+    make = getattr(json.encoder, "c_make_encoder", None)  # typeshed leaves it out
+    if make is None:  # pragma: no cover - CPython has it
+        return None
+    encoder: Callable[[object, int], Sequence[str]] = make(
+        None, None, json.encoder.encode_basestring, None, ": ", separator, True, False, True
+    )
+    return encoder
+
+
+def _batched(value: list[Any] | tuple[Any, ...], newline: str, step: str) -> str | None:
+    """The indented JSON of a long list of scalars or of non-empty dicts of scalars (a document's
+    sentences, the omitted sentences' closest candidates), written by the C encoder in one call;
+    None for any other list.
+
+    The C encoder writes one separator after every item: each line's indent for a list of
+    scalars, the dicts' indent for a list of dicts, whose own separators (``},`` then a newline,
+    found nowhere else: a text holds no raw newline) are then set to the list's indent.
+    """
+    inner = newline + step
+    kinds = {type(item) for item in value}
+    if kinds <= _SCALARS:
+        encoder = _c_encoder("," + inner)
+        if encoder is None:  # pragma: no cover
+            return None
+        body = "".join(encoder(value, 0))
+        return "[" + inner + body[1:-1] + newline + "]"
+    if kinds != {dict} or not all(value):
+        return None
+    if {type(v) for d in value for v in d.values()} - _SCALARS:
+        return None
+    if {type(k) for d in value for k in d} != {str}:
+        return None
+    deeper = inner + step
+    encoder = _c_encoder("," + deeper)
+    if encoder is None:  # pragma: no cover
+        return None
+    body = "".join(encoder(value, 0))[2:-2].replace(
+        "}," + deeper + "{", inner + "}," + inner + "{" + deeper
+    )
+    return "[" + inner + "{" + deeper + body + inner + "}" + newline + "]"
+
+
+def _finite(value: float) -> str:
+    """A float as JSON; a non-finite one is left to the standard library."""
+    if not math.isfinite(value):
+        raise _Unusual
+    return float.__repr__(value)
+
+
+_WRITERS: dict[type, Callable[[Any], str]] = {
+    str: _encode_text,
+    int: int.__repr__,
+    float: _finite,
+    bool: lambda value: "true" if value else "false",
+    type(None): lambda _: "null",
+}
+"""How :func:`_encode` writes a value of each scalar type (exact types: a subclass is unusual)."""
 
 
 def _encode(value: Any, out: list[str], newline: str, step: str) -> None:
-    """Append the JSON of ``value`` to ``out``, its lines indented from ``newline``."""
+    """Append the JSON of ``value`` to ``out``, its lines indented from ``newline``.
+
+    A container's scalar items are written in its own loop (one call per container, not per
+    value: most values of a comparison are scalars).
+    """
+    write = _WRITERS.get(type(value))
+    if write is not None:
+        out.append(write(value))
+        return
     kind = type(value)
-    if kind is str:
-        out.append(_encode_text(value))
-    elif value is None:
-        out.append("null")
-    elif value is True:
-        out.append("true")
-    elif value is False:
-        out.append("false")
-    elif kind is int:
-        out.append(int.__repr__(value))
-    elif kind is float:
-        if not math.isfinite(value):
-            raise _Unusual
-        out.append(float.__repr__(value))
-    elif kind is dict:
+    if kind is dict:
         if not value:
             out.append("{}")
             return
         inner = newline + step
-        out.append("{")
-        for n, key in enumerate(sorted(value)):
+        before = "{" + inner
+        for key in sorted(value):
             if type(key) is not str:
                 raise _Unusual
-            out.append(("" if n == 0 else ",") + inner + _encode_text(key) + ": ")
-            _encode(value[key], out, inner, step)
+            item = value[key]
+            write = _WRITERS.get(type(item))
+            if write is not None:
+                out.append(before + _encode_text(key) + ": " + write(item))
+            else:
+                out.append(before + _encode_text(key) + ": ")
+                _encode(item, out, inner, step)
+            before = "," + inner
         out.append(newline + "}")
     elif kind is list or kind is tuple:
         if not value:
             out.append("[]")
             return
+        if len(value) >= _BATCH:
+            batched = _batched(value, newline, step)
+            if batched is not None:
+                out.append(batched)
+                return
         inner = newline + step
-        out.append("[")
-        for n, item in enumerate(value):
-            out.append(inner if n == 0 else "," + inner)
-            _encode(item, out, inner, step)
+        before = "[" + inner
+        for item in value:
+            write = _WRITERS.get(type(item))
+            if write is not None:
+                out.append(before + write(item))
+            else:
+                out.append(before)
+                _encode(item, out, inner, step)
+            before = "," + inner
         out.append(newline + "]")
     else:
         raise _Unusual
 
 
+@paused
 def dumps(data: dict[str, Any], *, indent: int | None = 2) -> str:
     """Serialise to JSON deterministically: sorted keys, UTF-8 kept, newline at the end.
 
@@ -275,6 +357,8 @@ def dumps(data: dict[str, Any], *, indent: int | None = 2) -> str:
     if text is None:
         text = json.dumps(data, indent=indent, sort_keys=True, ensure_ascii=False)
     # Outside strings JSON has no such characters, so each one found is inside a string.
+    if len(text) >= LONG_TEXT and none_in(text):
+        return text + "\n"
     return _RAW_CONTROL_RE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from compare.model import (
     RELATIONS,
@@ -30,12 +30,14 @@ from compare.report._common import (
     counted,
     flat,
     numbers,
+    paused,
     provenance,
     shared_texts,
     shorten,
     shown_flags,
     spread_parts,
     type_order,
+    where,
 )
 from compare.report.controls import visible
 
@@ -54,6 +56,13 @@ def escape(text: str) -> str:
     ``\\<`` keeps HTML out, ``\\&`` keeps entities literal.
     """
     return _SPECIAL_RE.sub(r"\\\1", flat(text))
+
+
+def _escape_all(texts: Iterable[str]) -> list[str]:
+    """:func:`escape` of each text, in one pass over all (flat text holds no newline, and the
+    markup characters are not one)."""
+    flats = [" ".join(text.split()) for text in texts]
+    return _SPECIAL_RE.sub(r"\\\1", "\n".join(flats)).split("\n") if flats else []
 
 
 def _line_start(text: str) -> str:
@@ -167,8 +176,9 @@ def _sentences(
     if not idx:
         return ["None."]
     out = []
-    for i in idx:
-        out.append(f"- **{i + 1}** {_text(escape(doc.sentences[i].text), language)}")
+    texts = _escape_all(doc.sentences[i].text for i in idx)
+    for i, text in zip(idx, texts, strict=True):
+        out.append(f"- **{i + 1}** {_text(text, language)}")
         if i in closest:
             out.append(f"  - {closest[i].describe(other_label)}")
     return out
@@ -183,6 +193,7 @@ def _points(points: list[Point]) -> list[str]:
     return [*lines, ""]
 
 
+@paused
 def render_markdown(c: Comparison) -> str:
     """Render the comparison as GitHub-flavoured Markdown."""
     ref, other = escape(c.reference.label), escape(c.other.label)
@@ -223,11 +234,11 @@ def render_markdown(c: Comparison) -> str:
         by_type.setdefault(f.type, []).append(f)
     for kind in type_order(by_type):
         lines += [f"### {escape(kind)} ({len(by_type[kind])})", ""]
-        for f in by_type[kind]:
-            where = " ↔ ".join(
-                f"{label} {numbers(idx)}" for label, idx in ((ref, f.ref), (other, f.other)) if idx
-            )
-            lines.append(f"- {where}: {escape(f.detail)}")
+        found = by_type[kind]
+        details = _escape_all(f.detail for f in found)
+        lines += [
+            f"- {where(ref, other, f)}: {detail}" for f, detail in zip(found, details, strict=True)
+        ]
         lines.append("")
     return visible("\n".join(lines).rstrip("\n") + "\n")
 
@@ -242,6 +253,7 @@ def _claim_counts(c: Collation) -> str:
     return f"{counted(len(c.claims), 'claim')}: {', '.join(spread_parts(c))}."
 
 
+@paused
 def render_collation_markdown(c: Collation) -> str:
     """Render a collation as GitHub-flavoured Markdown: sources, matrix, wordings, omissions."""
     docs = {d.id: d for d in c.documents}

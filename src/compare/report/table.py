@@ -19,7 +19,7 @@ from typing import Any
 
 from compare.errors import MissingExtraError
 from compare.model import Collation, Comparison, Document, Finding, Link
-from compare.report._common import numbers
+from compare.report._common import numbers, paused
 
 __all__ = [
     "COLUMNS",
@@ -59,17 +59,23 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 def _text(doc: Document, idx: Sequence[int]) -> str:
     """The sentences in full, joined with single spaces."""
-    return " ".join(doc.sentences[i].text for i in idx)
+    if len(idx) == 1:  # most rows: nothing to join
+        return doc.sentences[idx[0]].text
+    return " ".join([doc.sentences[i].text for i in idx])
 
 
 def _spans(spans: Sequence[tuple[int, int]]) -> str:
     """Character spans as ``start-end;start-end``."""
-    return ";".join(f"{a}-{b}" for a, b in spans)
+    if not spans:
+        return ""
+    return ";".join([f"{a}-{b}" for a, b in spans])
 
 
 def _words(doc: Document, spans: Sequence[tuple[int, int]]) -> str:
     """The words of each span, in full, joined with `` | ``."""
-    return " | ".join(" ".join(doc.text[a:b].split()) for a, b in spans)
+    if not spans:
+        return ""
+    return " | ".join([" ".join(doc.text[a:b].split()) for a, b in spans])
 
 
 def _link_row(ref: Document, other: Document, link: Link, claim: str = "") -> dict[str, Any]:
@@ -135,26 +141,32 @@ def _rows(result: Comparison | Collation) -> Iterator[dict[str, Any]]:
     return comparison_rows(result) if isinstance(result, Comparison) else collation_rows(result)
 
 
-def _safe(value: object) -> object:
-    """A cell a spreadsheet cannot run: text that would start a formula gets a leading ``'``."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
-
-
-def _cell(value: object) -> object:
-    """A row's value as a CSV cell: empty for none, formula-safe (:func:`_safe`)."""
-    return "" if value is None else _safe(value)
-
-
+@paused
 def to_csv(result: Comparison | Collation) -> str:
     """The rows as CSV text with a header row: RFC 4180 quoting, ``\\r\\n`` line ends, UTF-8
     safe, formula-looking cells prefixed with ``'``."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(COLUMNS)
-    writer.writerows([_cell(row.get(k)) for k in COLUMNS] for row in _rows(result))
+    writer.writerows(map(_cells, _rows(result)))
     return buffer.getvalue()
+
+
+def _cells(row: dict[str, Any]) -> list[object]:
+    """A row's values in :data:`COLUMNS` order as CSV cells: empty for none, text that would
+    start a formula (a spreadsheet would run it) with a leading ``'``."""
+    values = row.values() if tuple(row) == _NAMES else map(row.get, COLUMNS)
+    return [
+        ""
+        if value is None
+        else "'" + value
+        if isinstance(value, str) and value.startswith(_FORMULA_START)
+        else value
+        for value in values
+    ]
+
+
+_NAMES = tuple(COLUMNS)
 
 
 def to_dataframe(result: Comparison | Collation) -> Any:

@@ -37,12 +37,15 @@ from compare.model import (
 )
 from compare.report._common import (
     clean,
+    clean_all,
     comparison_points,
     numbers,
+    paused,
     provenance,
     shared_texts,
     shown_flags,
     type_order,
+    where,
 )
 
 if TYPE_CHECKING:  # rich is imported where a view is drawn through it (see render_comparison)
@@ -150,6 +153,42 @@ def _folds(text: str, width: int, one_cell: bool | None = None) -> list[str]:
 
 
 _SPACES_RE = re.compile(r"\s*")
+_OTHER_SPACE_RE = re.compile(
+    "[\t-\r\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
+)
+"""Whitespace (``str.isspace``, regex ``\\s``) but the space, as one class: faster than
+``[^\\S ]``."""
+
+
+def _spaced(texts: Sequence[str]) -> bool:
+    """Whether every text's whitespace is single spaces between words (cleaned text: most
+    views), told by searches over all the texts joined by NUL."""
+    joined = "\x00".join(texts)
+    return (
+        joined.count("\x00") == len(texts) - 1
+        and not joined.startswith(" ")
+        and not joined.endswith(" ")
+        and "  " not in joined
+        and "\x00 " not in joined
+        and " \x00" not in joined
+        and _OTHER_SPACE_RE.search(joined) is None
+    )
+
+
+def _spaced_folds(text: str, width: int) -> list[str] | None:
+    """:func:`_folds`'s lines of one-cell text whose whitespace is single spaces between words:
+    each line ends at the last space that fits (the most whole words), found by ``rfind``; None
+    when a word is longer than a line (:func:`_folds` cuts it)."""
+    lines = []
+    at, n = 0, len(text)
+    while n - at > width:
+        end = text.rfind(" ", at, at + width + 1)
+        if end <= at:
+            return None
+        lines.append(text[at:end])
+        at = end + 1
+    lines.append(text[at:])
+    return lines
 
 
 @cache
@@ -232,9 +271,18 @@ def _grid(rows: Sequence[tuple[str, str]], width: int, *, right: bool) -> _Lines
     # Column widths as rich's table sets them: each column's widest cell plus its padding (one
     # space either side of the first, one after the second: a grid collapses the padding
     # between columns), and the text column narrowed to what is left.
-    label_widths = [_width(label) for label, _ in rows]
+    labels = [label for label, _ in rows]
+    texts = [text for _, text in rows]
+    # asked once a text, or once for all when all are (cells = characters: most views)
+    if _one_cell_each("".join(labels)):
+        label_widths = [len(label) for label in labels]
+    else:
+        label_widths = [_width(label) for label in labels]
     first = min(max(label_widths) + 2, room)
-    one_cell = [_one_cell_each(text) for _, text in rows]  # asked once a text
+    if _one_cell_each("".join(texts)):
+        one_cell = [True] * len(texts)
+    else:
+        one_cell = [_one_cell_each(text) for text in texts]
     cells = (len(t) if plain else _width(t) for (_, t), plain in zip(rows, one_cell, strict=True))
     second = min(max(cells) + 1, room)
     second = min(second, room - first)
@@ -242,11 +290,16 @@ def _grid(rows: Sequence[tuple[str, str]], width: int, *, right: bool) -> _Lines
         return _Lines(_rich_grid(rows, width, right=right))
     label_width = first - 2
     indent = " " * (first + 1)
+    spaced = _spaced(texts)
     out: list[str] = []
     for (label, text), label_cells, plain in zip(rows, label_widths, one_cell, strict=True):
         pad = " " * (label_width - label_cells)
         head = f"  {pad}{label} " if right else f"  {label}{pad} "
-        for k, line in enumerate(_folds(text, second - 1, plain)):
+        if plain and len(text) < second:  # one line (what _folds would say, without asking)
+            out.append((head + text.rstrip(" ")).rstrip(" "))
+            continue
+        lines = _spaced_folds(text, second - 1) if plain and spaced else None
+        for k, line in enumerate(lines or _folds(text, second - 1, plain)):
             out.append(((head if k == 0 else indent) + line).rstrip(" "))
     return _Lines(out)
 
@@ -481,8 +534,9 @@ def _numbered(
     if not idx:
         return _Para("None.", indent=2)
     rows = []
-    for i in idx:
-        rows.append((f"{i + 1}.", clean(doc.sentences[i].text)))
+    texts = clean_all(doc.sentences[i].text for i in idx)
+    for i, text in zip(idx, texts, strict=True):
+        rows.append((f"{i + 1}.", text))
         if i in closest:
             rows.append(("", f"↳ {closest[i].describe(other_label)}"))
     return _grid(rows, width, right=True)
@@ -501,12 +555,12 @@ def _findings(c: Comparison, width: int) -> Iterator[_Part]:
     for kind in type_order(by_type):
         yield _Para()
         yield _Para(f"{clean(kind)} ({len(by_type[kind])})", bold=True)
-        rows = []
-        for f in by_type[kind]:
-            where = " ↔ ".join(
-                f"{label} {numbers(idx)}" for label, idx in ((ref, f.ref), (other, f.other)) if idx
-            )
-            rows.append(("-", f"{where}: {clean(f.detail)}"))
+        found = by_type[kind]
+        details = clean_all(f.detail for f in found)
+        rows = [
+            ("-", f"{where(ref, other, f)}: {detail}")
+            for f, detail in zip(found, details, strict=True)
+        ]
         yield _grid(rows, width, right=False)
 
 
@@ -550,6 +604,7 @@ def _console(file: IO[str], width: int, color: bool) -> Console:
     )  # fmt: skip
 
 
+@paused
 def render_comparison(c: Comparison, *, width: int = DEFAULT_WIDTH, color: bool = False) -> str:
     """Render the comparison for a terminal or a file, ``width`` columns wide.
 
@@ -565,6 +620,7 @@ def _render(c: Comparison, width: int, color: bool, *, by_hand: bool) -> str:
     rules (without colour, the whole view but for odd cases), else draw every part through rich
     (colour; and the reference the tests hold the hand-drawn lines to)."""
     buffer = io.StringIO()
+    out: list[str] = []
     batch: list[RenderableType] = []
     console: Console | None = None
 
@@ -576,6 +632,9 @@ def _render(c: Comparison, width: int, color: bool, *, by_hand: bool) -> str:
             console = console or _console(buffer, width, color)
             console.print(Group(*batch))
             batch.clear()
+            out.append(_unpadded(buffer.getvalue()))
+            buffer.seek(0)
+            buffer.truncate()
 
     for part in _view(c, color, width):
         lines = _lines(part, width) if by_hand or isinstance(part, _Lines) else None
@@ -583,10 +642,25 @@ def _render(c: Comparison, width: int, color: bool, *, by_hand: bool) -> str:
             batch.extend(_renderables(part, width))
             continue
         flush()
-        buffer.write("".join(line + "\n" for line in lines))
+        if lines:
+            out.append(_unpadded("\n".join(lines) + "\n"))
     flush()
-    # rich pads lines with spaces to the full width; an escape sequence never ends in a space
-    return "".join(line.rstrip(" ") + "\n" for line in buffer.getvalue().splitlines())
+    return "".join(out)
+
+
+_LINE_BREAKS = "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+"""What :meth:`str.splitlines` breaks lines at, besides ``\\n``."""
+
+
+def _unpadded(text: str) -> str:
+    """``text``'s lines without trailing spaces, each ending in a newline (as
+    ``splitlines``/``rstrip`` make them), in one search when they are so already.
+
+    rich pads lines with spaces to the full width; an escape sequence never ends in a space.
+    """
+    if " \n" not in text and not any(ch in text for ch in _LINE_BREAKS):
+        return text  # lines laid out here: nothing to do
+    return "".join(line.rstrip(" ") + "\n" for line in text.splitlines())
 
 
 def _lines(part: _Part, width: int) -> list[str] | None:
