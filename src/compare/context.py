@@ -10,6 +10,7 @@ sides and nothing else). ``compare.findings`` re-exports these names.
 from __future__ import annotations
 
 import bisect
+import operator
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, TypeVar
 
@@ -171,16 +172,11 @@ def per_documents(
     Entries are found by document id (unique within one comparison) and checked to be for
     these very documents; ``key`` must always name the same computation.
     """
-    if len(docs) == 1:  # every caller so far: one document, read without a generator
-        slot: tuple[str, ...] = (key, docs[0].id)
-        hit = ctx.run_cache.get(slot)
-        if hit is not None and hit[0][0] is docs[0]:
-            return hit[1]  # type: ignore[no-any-return]
-    else:
-        slot = (key, *(d.id for d in docs))
-        hit = ctx.run_cache.get(slot)
-        if hit is not None and all(a is b for a, b in zip(hit[0], docs, strict=True)):
-            return hit[1]  # type: ignore[no-any-return]
+    # (one document, every caller's so far: its two-item key made without a generator)
+    slot = (key, docs[0].id) if len(docs) == 1 else (key, *(d.id for d in docs))
+    hit = ctx.run_cache.get(slot)
+    if hit is not None and all(map(operator.is_, hit[0], docs)):  # the same count: the key's
+        return hit[1]  # type: ignore[no-any-return]
     value = compute()
     ctx.run_cache[slot] = (docs, value)
     return value

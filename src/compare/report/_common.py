@@ -43,6 +43,7 @@ __all__ = [
     "comparison_points",
     "counted",
     "flat",
+    "flat_each",
     "numbers",
     "paused",
     "provenance",
@@ -113,10 +114,15 @@ def clean(text: str) -> str:
 
 
 def clean_all(texts: Iterable[str]) -> list[str]:
-    """:func:`clean` of each text, the control characters made visible in one pass over all
-    (flat text holds no newline, and :func:`visible` keeps newlines and the length)."""
+    """:func:`clean` of each text (see :func:`flat_each`: :func:`visible` keeps newlines)."""
+    return flat_each(visible, texts)
+
+
+def flat_each(transform: Callable[[str], str], texts: Iterable[str]) -> list[str]:
+    """``transform`` of each text's :func:`flat` form, in one call over all of them joined by
+    newlines (a flat text holds none): for a ``transform`` that keeps newlines and adds none."""
     flats = [" ".join(text.split()) for text in texts]
-    return visible("\n".join(flats)).split("\n") if flats else []
+    return transform("\n".join(flats)).split("\n") if flats else []
 
 
 def shorten(text: str, limit: int) -> str:

@@ -29,6 +29,7 @@ from compare.report._common import (
     comparison_points,
     counted,
     flat,
+    flat_each,
     numbers,
     paused,
     provenance,
@@ -55,14 +56,18 @@ def escape(text: str) -> str:
     CommonMark lets any ASCII punctuation be backslash-escaped: ``\\|`` keeps a table cell whole,
     ``\\<`` keeps HTML out, ``\\&`` keeps entities literal.
     """
-    return _SPECIAL_RE.sub(r"\\\1", flat(text))
+    return _escape_flat(flat(text))
 
 
 def _escape_all(texts: Iterable[str]) -> list[str]:
-    """:func:`escape` of each text, in one pass over all (flat text holds no newline, and the
-    markup characters are not one)."""
-    flats = [" ".join(text.split()) for text in texts]
-    return _SPECIAL_RE.sub(r"\\\1", "\n".join(flats)).split("\n") if flats else []
+    """:func:`escape` of each text (see :func:`flat_each`: the markup characters are no
+    newline)."""
+    return flat_each(_escape_flat, texts)
+
+
+def _escape_flat(text: str) -> str:
+    """:func:`escape` of text already flat."""
+    return _SPECIAL_RE.sub(r"\\\1", text)
 
 
 def _line_start(text: str) -> str:
