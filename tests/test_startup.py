@@ -64,3 +64,61 @@ def test_the_characters_drawn_one_cell_wide_without_rich_are_so_in_rich() -> Non
     from compare.report import text
 
     assert not [ch for ch in sorted(text._NARROW) if cell_len(ch) != 1]
+
+
+def _fresh_python(code: str) -> str:
+    """Run ``code`` in a new interpreter (nothing of SciPy imported yet); its standard output."""
+    import subprocess
+
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def test_scipy_comes_without_numpys_fortran_wrapper_and_test_tools_and_numpy_is_put_back() -> None:
+    """compare._sparse imports SciPy's sparse modules without numpy.f2py and numpy.testing
+    (SciPy's namespace clone would import both), leaves numpy's ``__all__`` and ``__dir__`` the
+    very objects they were, and SciPy works."""
+    out = _fresh_python(
+        "import sys, numpy\n"
+        "names, listing = numpy.__all__, numpy.__dict__['__dir__']\n"
+        "from compare import _sparse\n"
+        "graph = _sparse.csgraph()\n"
+        "print(sorted(m for m in ('numpy.f2py', 'numpy.testing') if m in sys.modules))\n"
+        "print(numpy.__all__ is names, numpy.__dict__['__dir__'] is listing)\n"
+        "print('f2py' in dir(numpy), 'testing' in numpy.__all__)\n"
+        "m = _sparse.sparse().csr_matrix(([1.0, 1.0], ([0, 2], [1, 3])), shape=(4, 4))\n"
+        "print(graph.connected_components(m, directed=False)[0],\n"
+        "      _sparse.sparse() is sys.modules['scipy.sparse'])\n"
+        "import numpy.testing\n"  # still importable, by name and as an attribute
+        "print(numpy.testing.assert_array_equal is not None)\n"
+    )
+    assert out.split("\n")[:-1] == ["[]", "True True", "True True", "2 True", "True"]
+
+
+def test_a_failed_scipy_import_still_puts_numpy_back() -> None:
+    out = _fresh_python(
+        "import numpy\n"
+        "names, listing = numpy.__all__, numpy.__dict__['__dir__']\n"
+        "from compare import _sparse\n"
+        "try:\n"
+        "    _sparse._import('scipy.no_such_module')\n"
+        "except ModuleNotFoundError:\n"
+        "    print('refused')\n"
+        "print(numpy.__all__ is names, numpy.__dict__['__dir__'] is listing)\n"
+    )
+    assert out == "refused\nTrue True\n"
+
+
+def test_scipy_imported_before_is_taken_as_it_is() -> None:
+    """A process that imported SciPy itself (its clone made, numpy.testing with it) gets that
+    module: nothing of numpy is touched."""
+    out = _fresh_python(
+        "import sys, scipy.sparse\n"
+        "from compare import _sparse\n"
+        "graph = _sparse.csgraph()\n"
+        "print(graph is sys.modules['scipy.sparse.csgraph'], 'numpy.testing' in sys.modules)\n"
+    )
+    assert out == "True True\n"

@@ -17,6 +17,7 @@ import attrs
 import numpy as np
 from numpy.typing import NDArray
 
+from compare._sparse import csgraph, sparse
 from compare.options import Options
 from compare.similarity import SparseScores
 
@@ -283,8 +284,8 @@ def _sparse_matching(edges: NDArray[np.intp], values: Matrix) -> list[tuple[int,
     real edge weighing its score plus 1 and every such column 1, a full matching weighs R plus
     the scores of its real edges, so the heaviest full matching holds the heaviest matching.
     """
-    from scipy.sparse import csr_matrix
-    from scipy.sparse.csgraph import min_weight_full_bipartite_matching
+    csr_matrix = sparse().csr_matrix
+    min_weight_full_bipartite_matching = csgraph().min_weight_full_bipartite_matching
 
     rows, r_idx = np.unique(edges[:, 0], return_inverse=True)
     cols, c_idx = np.unique(edges[:, 1], return_inverse=True)

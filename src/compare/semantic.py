@@ -33,6 +33,7 @@ from numpy.typing import NDArray
 from rapidfuzz import process
 
 from compare._cache import bounded
+from compare._sparse import sparse
 from compare.errors import MissingExtraError, OptionsError
 from compare.options import Options
 from compare.scripts import script_of, scripts_differ
@@ -382,7 +383,7 @@ def _sparse(
 ) -> Any:
     """Fused scores of a large pair: the lexical candidates and each sentence's top-k cosines
     (``a``, ``b``: the two sides' embeddings)."""
-    from scipy.sparse import coo_array
+    coo_array = sparse().coo_array
 
     n, m = lexical.shape
     top_r, top_c = _top_pairs(a, b, k)
@@ -400,7 +401,7 @@ def _sparse(
 def _top_across(a: Matrix, b: Matrix, k: int) -> Any:
     """Scores of a large pair in two scripts: each sentence's top-``k`` cosines, calibrated
     (:func:`across`)."""
-    from scipy.sparse import coo_array
+    coo_array = sparse().coo_array
 
     rows, cols = _top_pairs(a, b, k)
     cosine = np.clip(np.einsum("ij,ij->i", a[rows], b[cols]), -1.0, 1.0)

@@ -20,6 +20,7 @@ import numpy as np
 from numpy.typing import NDArray
 from rapidfuzz import fuzz, process
 
+from compare._sparse import sparse
 from compare.errors import OptionsError
 from compare.options import Options
 from compare.tokens import fold, normalise, word_keys
@@ -632,8 +633,6 @@ def _key_rows(texts: Sequence[Features], column: dict[str, int], weight: list[fl
     """A sparse text x key matrix: each text's keys among ``column``, weighted, in column order
     (every text's keys looked up in one pass and sorted by one ``lexsort``; a repeated text,
     one record, see :func:`features`, is read once and its row repeated)."""
-    from scipy.sparse import csr_matrix
-
     records = list({id(f): f for f in texts}.values())
     found = np.fromiter(
         (column.get(k, -1) for f in records for k in f.keys),
@@ -649,7 +648,7 @@ def _key_rows(texts: Sequence[Features], column: dict[str, int], weight: list[fl
     indptr = np.zeros(len(records) + 1, dtype=np.int64)
     np.cumsum(np.bincount(owner, minlength=len(records)), out=indptr[1:])
     data = np.asarray(weight, dtype=np.float64)[found]
-    rows = csr_matrix((data, found, indptr), shape=(len(records), len(weight)))
+    rows = sparse().csr_matrix((data, found, indptr), shape=(len(records), len(weight)))
     if len(records) == len(texts):
         return rows
     at = {id(f): k for k, f in enumerate(records)}

@@ -49,10 +49,10 @@ from typing import Any
 import attrs
 import numpy as np
 import numpy.typing as npt
-from scipy import sparse
-from scipy.sparse.csgraph import connected_components
 
 from compare._regex import Lazy
+from compare._sparse import csgraph
+from compare._sparse import sparse as _scipy_sparse
 from compare.corpus.articles import Article
 from compare.errors import OptionsError
 from compare.scripts import ARABIC_MARKS, HAN
@@ -66,6 +66,9 @@ from compare.tokens import (
     unify_quotes,
     word_keys,
 )
+
+sparse = _scipy_sparse()  # the corpus's blocking is sparse throughout: imported with it
+connected_components = csgraph().connected_components
 
 __all__ = [
     "Blocking",
@@ -764,7 +767,7 @@ def _decide(
     x: PairCosines,
     sizes: IntArray,
     by_shingles: tuple[IntArray, IntArray, IntArray],
-    sim: sparse.coo_matrix,
+    sim: Any,  # a scipy.sparse.coo_matrix
     close: npt.NDArray[np.bool_],
     rules: Blocking,
     stats: dict[str, int],
