@@ -295,14 +295,25 @@ def test_ratio_on_sorted_words_is_token_sort_ratio(pair: list[str]) -> None:
 
 
 @pytest.mark.parametrize(
-    ("scorer", "bonus"), [("token_sort_ratio", 0.04), ("ratio", 0.04), ("token_sort_ratio", 0.5)]
+    ("scorer", "bonus", "repeats"),
+    [
+        ("token_sort_ratio", 0.04, False),
+        ("ratio", 0.04, False),
+        ("token_sort_ratio", 0.5, False),
+        ("token_sort_ratio", 0.04, True),
+    ],
 )
-def test_sparse_scores_are_the_candidate_scores_bit_for_bit(scorer: str, bonus: float) -> None:
+def test_sparse_scores_are_the_candidate_scores_bit_for_bit(
+    scorer: str, bonus: float, repeats: bool
+) -> None:
     """The sparse path keeps the dense candidate path's scores exactly (same bits) on every pair
-    it keeps, and leaves out only pairs that stay below the threshold even with the order bonus."""
+    it keeps, and leaves out only pairs that stay below the threshold even with the order bonus
+    (``repeats``: reference texts repeated, one record each, multiplied once and weighed once)."""
     rng = random.Random(scorer + str(bonus))
     ref_texts = [*_sentences(rng, 300), "...", "---"]
     other_texts = [t[:-1] + " talks." for t in ref_texts[:120]] + _sentences(rng, 200) + ["..."]
+    if repeats:
+        ref_texts += [ref_texts[k] for k in range(0, 302, 3)]
     ref, other = features(ref_texts), features(other_texts)
     idf = idf_table([f.keys for f in ref + other])
     options = Options(fuzzy_scorer=scorer, order_bonus=bonus)

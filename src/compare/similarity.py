@@ -635,8 +635,9 @@ def _key_rows(texts: Sequence[Features], column: dict[str, int], weight: list[fl
     from scipy.sparse import csr_matrix
 
     records = list({id(f): f for f in texts}.values())
-    found = np.fromiter(
-        (column.get(k, -1) for f in records for k in f.keys),
+    keys = itertools.chain.from_iterable(f.keys for f in records)
+    found = np.fromiter(  # each key looked up in C (-1: none of the columns), records in order
+        map(column.get, keys, itertools.repeat(-1)),
         dtype=np.int64,
         count=sum(len(f.keys) for f in records),
     )
@@ -697,7 +698,8 @@ def sparse_scores(
     distinct = list({id(f): f for f in ref}.values())
     a = _key_rows(distinct, column, [idf[k] for k in shared_keys])
     bt = _key_rows(other, column, [1.0] * len(shared_keys)).T.tocsr()
-    w_ref = _weights(ref, idf)
+    w_distinct = _weights(distinct, idf)
+    w_ref = w_distinct[of_row]  # each row its record's weight (each record weighed once)
     w_other = _weights(other, idf)
     fw = options.fuzzy_weight
     floor = max((options.link_threshold - fw) / (1.0 - fw) if fw < 1.0 else 0.0, 1e-9)
@@ -729,7 +731,6 @@ def sparse_scores(
     parts_v: list[Matrix] = []
     parts_cand: list[NDArray[np.bool_]] = []
     step = max(1, _BAND_CELLS // max(m, 1))
-    w_distinct = _weights(distinct, idf)
     found_r: list[NDArray[np.intp]] = []
     found_c: list[NDArray[np.intp]] = []
     found_d: list[Matrix] = []
