@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import math
 import random
 
 import numpy as np
@@ -520,3 +521,16 @@ def test_features_sorted_once_match_sorting_each_time(text: str) -> None:
     assert similarity._weight(f, idf) == similarity.text_weight(f.keys, idf)
     assert f.sorted_norm == " ".join(sorted(text.split()))
     assert f == similarity.Features(frozenset(reversed(text.split())), text, text)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.frozensets(st.sampled_from(["xi", "china", "syria", "talk", "2", "的"]))))
+def test_idf_table_is_each_keys_log_weight_in_first_seen_order(sets: list[frozenset[str]]) -> None:
+    """idf_table (counted in C, one weight per distinct count) is log(1 + N / df) of every key,
+    the same floats in the same order as counting set after set."""
+    df: dict[str, int] = {}
+    for keys in sets:
+        for k in keys:
+            df[k] = df.get(k, 0) + 1
+    expected = [(k, math.log1p(len(sets) / c)) for k, c in df.items()]
+    assert expected == list(idf_table(iter(sets)).items())

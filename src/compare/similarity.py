@@ -156,12 +156,11 @@ def features(texts: Iterable[str]) -> list[Features]:
 
 def idf_table(key_sets: Iterable[frozenset[str]]) -> dict[str, float]:
     """Return ``log(1 + N / df)`` for every key over a collection of key sets."""
-    df: Counter[str] = Counter()
-    n = 0
-    for keys in key_sets:
-        df.update(keys)
-        n += 1
-    return {k: math.log1p(n / c) for k, c in df.items()}
+    sets = list(key_sets)
+    df = Counter(itertools.chain.from_iterable(sets))  # counted in C, first seen first
+    # a weight per distinct count (a few: most keys are in one or two sets), given out in C
+    of_count = {c: math.log1p(len(sets) / c) for c in set(df.values())}
+    return dict(zip(df.keys(), map(of_count.__getitem__, df.values()), strict=True))
 
 
 def text_weight(keys: Iterable[str], idf: dict[str, float], default: float = 0.0) -> float:
