@@ -7,6 +7,8 @@ classifier list that the typed detectors extend."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 import compare
 from compare import findings
@@ -16,18 +18,21 @@ from compare.findings import (
     LinkContext,
     Side,
     classify_link,
+    detail,
     relation,
+    reworded,
+    typed_findings,
     unlinked_findings,
 )
 from compare.model import FINDING_TYPES, Document
 from compare.options import Options
 
 
-def context(a: str, b: str) -> LinkContext:
+def context(a: str, b: str, options: Options | None = None) -> LinkContext:
     """A link between the one-sentence texts ``a`` and ``b``."""
     ref, other = Document.from_text(a, label="A"), Document.from_text(b, label="B")
     ref_side, other_side = Side.of(ref, (0,)), Side.of(other, (0,))
-    options = Options()
+    options = options or Options()
     rel = relation(ref_side.text, other_side.text, {}, options)
     return LinkContext(
         ref_side, other_side, symmetric_runs(ref_side.text, other_side.text), rel, options
@@ -116,3 +121,39 @@ def test_link_flags_name_every_finding_type(readouts: dict[str, Document]) -> No
         on_link = {f.type for f in result.findings if f.ref == link.ref and f.other == link.other}
         assert tuple(sorted(on_link)) == link.flags
     assert {"quote", "attribution"} <= {t for link in result.links for t in link.flags}
+
+
+_WORDS = [
+    "Xi", "said", "China", "is", "ready", "to", "support", "Syria", "not", "firmly", "50",
+    "fifty", "reportedly", "Assad", "“we", "welcome", "you”", "according", "CGTN", "2023",
+]  # fmt: skip
+_MARKS = ["", "", ",", ".", ";", "!", "'", '"', "“", "”"]
+
+
+@st.composite
+def _same_pairs(draw: st.DrawFn) -> tuple[str, str]:
+    """Two texts of the same words, each word's case, marks and spacing drawn for each side."""
+    words = draw(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=12))
+
+    def written() -> str:
+        out = []
+        for w in words:
+            w = w.upper() if draw(st.booleans()) else w
+            out.append(w + draw(st.sampled_from(_MARKS)) + draw(st.sampled_from([" ", "  "])))
+        return "".join(out).strip()
+
+    a = written()
+    return a, (a if draw(st.booleans()) else written())
+
+
+@settings(max_examples=150, deadline=None)
+@given(_same_pairs(), st.integers(min_value=1, max_value=3))
+def test_same_link_shortcut_equals_every_classifier(pair: tuple[str, str], need: int) -> None:
+    """classify_link gives a ``same`` link to ``detail`` only: what running every classifier on
+    it gives (``reworded`` and each typed one report nothing on such a link)."""
+    a, b = pair
+    options = Options(detail_min_words=need)
+    ctx = context(a, b, options)
+    assume(ctx.relation == "same")
+    general = context(a, b, options)
+    assert (*reworded(general), *detail(general), *typed_findings(general)) == classify_link(ctx)

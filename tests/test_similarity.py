@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import math
 import random
 
 import numpy as np
@@ -295,14 +296,25 @@ def test_ratio_on_sorted_words_is_token_sort_ratio(pair: list[str]) -> None:
 
 
 @pytest.mark.parametrize(
-    ("scorer", "bonus"), [("token_sort_ratio", 0.04), ("ratio", 0.04), ("token_sort_ratio", 0.5)]
+    ("scorer", "bonus", "repeats"),
+    [
+        ("token_sort_ratio", 0.04, False),
+        ("ratio", 0.04, False),
+        ("token_sort_ratio", 0.5, False),
+        ("token_sort_ratio", 0.04, True),
+    ],
 )
-def test_sparse_scores_are_the_candidate_scores_bit_for_bit(scorer: str, bonus: float) -> None:
+def test_sparse_scores_are_the_candidate_scores_bit_for_bit(
+    scorer: str, bonus: float, repeats: bool
+) -> None:
     """The sparse path keeps the dense candidate path's scores exactly (same bits) on every pair
-    it keeps, and leaves out only pairs that stay below the threshold even with the order bonus."""
+    it keeps, and leaves out only pairs that stay below the threshold even with the order bonus
+    (``repeats``: reference texts repeated, one record each, multiplied once and weighed once)."""
     rng = random.Random(scorer + str(bonus))
     ref_texts = [*_sentences(rng, 300), "...", "---"]
     other_texts = [t[:-1] + " talks." for t in ref_texts[:120]] + _sentences(rng, 200) + ["..."]
+    if repeats:
+        ref_texts += [ref_texts[k] for k in range(0, 302, 3)]
     ref, other = features(ref_texts), features(other_texts)
     idf = idf_table([f.keys for f in ref + other])
     options = Options(fuzzy_scorer=scorer, order_bonus=bonus)
@@ -509,3 +521,16 @@ def test_features_sorted_once_match_sorting_each_time(text: str) -> None:
     assert similarity._weight(f, idf) == similarity.text_weight(f.keys, idf)
     assert f.sorted_norm == " ".join(sorted(text.split()))
     assert f == similarity.Features(frozenset(reversed(text.split())), text, text)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.frozensets(st.sampled_from(["xi", "china", "syria", "talk", "2", "的"]))))
+def test_idf_table_is_each_keys_log_weight_in_first_seen_order(sets: list[frozenset[str]]) -> None:
+    """idf_table (counted in C, one weight per distinct count) is log(1 + N / df) of every key,
+    the same floats in the same order as counting set after set."""
+    df: dict[str, int] = {}
+    for keys in sets:
+        for k in keys:
+            df[k] = df.get(k, 0) + 1
+    expected = [(k, math.log1p(len(sets) / c)) for k, c in df.items()]
+    assert expected == list(idf_table(iter(sets)).items())

@@ -553,8 +553,8 @@ def symmetric_runs(a: str, b: str) -> tuple[Run, ...]:
     deletions kept before insertions within each change.
     """
     if a == b:  # one text (a repeated sentence, a copy): one equal run, as diff_runs has it
-        offsets = _prepared(a)[1]
-        return (Run("equal", 0, offsets[-1], 0, offsets[-1]),) if a else ()
+        # (its tokens rebuild it, so they end at its length: it is not tokenised for that)
+        return (Run("equal", 0, len(a), 0, len(a)),) if a else ()
     if a < b:
         return diff_runs(a, b)
     mirrored = [Run(_MIRROR[r.op], r.b_start, r.b_end, r.a_start, r.a_end) for r in diff_runs(b, a)]

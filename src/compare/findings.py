@@ -64,6 +64,8 @@ def relation(ref_text: str, other_text: str, idf: dict[str, float], options: Opt
 
     A link between two scripts (Chinese or Arabic against English, found by meaning) is
     ``reworded``: no word is shared, so what either side adds cannot be read from the words."""
+    if ref_text == other_text:  # a repeated sentence (most links of a copy): nothing to read
+        return "same"
     if _normalised(ref_text) == _normalised(other_text):
         return "same"
     if two_scripts(ref_text, other_text):
@@ -269,9 +271,14 @@ def classify_link(ctx: LinkContext) -> tuple[Finding, ...]:
     """Run every classifier on one link: one finding per change, of its most specific type.
 
     A link between two scripts gets its ``reworded`` finding only: the other classifiers read
-    one language's words on both sides (numbers, names, speakers, hedges...)."""
-    if two_scripts(ctx.ref.text, ctx.other.text):
+    one language's words on both sides (numbers, names, speakers, hedges...).
+
+    A ``same`` link (the sides differ in case, spacing and punctuation at most) is given to
+    :func:`detail` only: :func:`reworded` and every typed classifier report nothing on one."""
+    if ctx.ref.text != ctx.other.text and two_scripts(ctx.ref.text, ctx.other.text):
         return tuple(reworded(ctx))
+    if ctx.relation == "same":
+        return tuple(detail(ctx))
     return (*reworded(ctx), *detail(ctx), *typed_findings(ctx))
 
 

@@ -157,12 +157,11 @@ def features(texts: Iterable[str]) -> list[Features]:
 
 def idf_table(key_sets: Iterable[frozenset[str]]) -> dict[str, float]:
     """Return ``log(1 + N / df)`` for every key over a collection of key sets."""
-    df: Counter[str] = Counter()
-    n = 0
-    for keys in key_sets:
-        df.update(keys)
-        n += 1
-    return {k: math.log1p(n / c) for k, c in df.items()}
+    sets = list(key_sets)
+    df = Counter(itertools.chain.from_iterable(sets))  # counted in C, first seen first
+    # a weight per distinct count (a few: most keys are in one or two sets), given out in C
+    of_count = {c: math.log1p(len(sets) / c) for c in set(df.values())}
+    return dict(zip(df.keys(), map(of_count.__getitem__, df.values()), strict=True))
 
 
 def text_weight(keys: Iterable[str], idf: dict[str, float], default: float = 0.0) -> float:
@@ -634,8 +633,9 @@ def _key_rows(texts: Sequence[Features], column: dict[str, int], weight: list[fl
     (every text's keys looked up in one pass and sorted by one ``lexsort``; a repeated text,
     one record, see :func:`features`, is read once and its row repeated)."""
     records = list({id(f): f for f in texts}.values())
-    found = np.fromiter(
-        (column.get(k, -1) for f in records for k in f.keys),
+    keys = itertools.chain.from_iterable(f.keys for f in records)
+    found = np.fromiter(  # each key looked up in C (-1: none of the columns), records in order
+        map(column.get, keys, itertools.repeat(-1)),
         dtype=np.int64,
         count=sum(len(f.keys) for f in records),
     )
@@ -696,7 +696,8 @@ def sparse_scores(
     distinct = list({id(f): f for f in ref}.values())
     a = _key_rows(distinct, column, [idf[k] for k in shared_keys])
     bt = _key_rows(other, column, [1.0] * len(shared_keys)).T.tocsr()
-    w_ref = _weights(ref, idf)
+    w_distinct = _weights(distinct, idf)
+    w_ref = w_distinct[of_row]  # each row its record's weight (each record weighed once)
     w_other = _weights(other, idf)
     fw = options.fuzzy_weight
     floor = max((options.link_threshold - fw) / (1.0 - fw) if fw < 1.0 else 0.0, 1e-9)
@@ -728,7 +729,6 @@ def sparse_scores(
     parts_v: list[Matrix] = []
     parts_cand: list[NDArray[np.bool_]] = []
     step = max(1, _BAND_CELLS // max(m, 1))
-    w_distinct = _weights(distinct, idf)
     found_r: list[NDArray[np.intp]] = []
     found_c: list[NDArray[np.intp]] = []
     found_d: list[Matrix] = []
