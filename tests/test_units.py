@@ -191,3 +191,34 @@ def test_sentences_skipping_the_cut_regex_have_no_cut_it_finds(text: str) -> Non
     if not units._may_cut(text):
         assert units._CUTS.search(text) is None
     assert units._may_cut("Xi said so, and left.") and not units._may_cut("Xi said so.")
+
+
+_PLAIN_CUTS = r"""
+      (?<=[;:])\s+(?=\S)
+    | ,\s+(?=(?:and|but|while|whereas|which|who|whom|where|although|though|because|
+              yet|including|as\ well\ as)\b)
+    | \s+(?=as\ well\ as\b)
+    | \s+(?=and\s+[^\W\d_]+ed\b)
+"""
+"""The cut regex in its plain form, each alternative reading its own first character."""
+
+_CUT_PIECES = [
+    " ", "  ", "\n", "\t", "\u00a0", ",", ";", ":", ".", "and", "AND", "And", "as", "well",
+    "As Well as", "but", "which", "Who", "whom", "where", "although", "yet", "including",
+    "added", "stressed", "Led", "ed", "said", "X", "7", "_ed", "ſ", "ı", "K", "\u212a", "é",
+]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_CUT_PIECES), max_size=40).map("".join))
+def test_cut_regex_matches_its_plain_form(text: str) -> None:
+    """The cut regex, which opens with its cuts' first character so the engine can skip to it,
+    finds the same matches as the plain form of the pattern (long s, dotless i, Kelvin sign,
+    non-breaking space included)."""
+    import re
+
+    from compare import units
+
+    plain = re.compile(_PLAIN_CUTS, re.VERBOSE | re.IGNORECASE)
+    assert [m.span() for m in plain.finditer(text)] == [
+        m.span() for m in units._CUTS.finditer(text)
+    ]
