@@ -44,7 +44,7 @@ import zlib
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import numpy as np
@@ -66,6 +66,9 @@ from compare.tokens import (
     unify_quotes,
     word_keys,
 )
+
+if TYPE_CHECKING:
+    from scipy.sparse import coo_matrix
 
 sparse = _scipy_sparse()  # the corpus's blocking is sparse throughout: imported with it
 connected_components = csgraph().connected_components
@@ -767,7 +770,7 @@ def _decide(
     x: PairCosines,
     sizes: IntArray,
     by_shingles: tuple[IntArray, IntArray, IntArray],
-    sim: Any,  # a scipy.sparse.coo_matrix
+    sim: coo_matrix,
     close: npt.NDArray[np.bool_],
     rules: Blocking,
     stats: dict[str, int],
