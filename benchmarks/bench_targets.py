@@ -11,6 +11,9 @@ Run from the project root (any working directory works)::
 Each case runs in a fresh process (``--child CASE``) so its peak RSS (``ru_maxrss``, the whole
 process: interpreter, imports and data included) and its first-call costs (lazy imports) are its
 own; a case's figure is the median over ``--runs`` such processes. Nothing here asserts a time.
+Each figure is wall time (what the targets are judged on), with the process's own CPU time beside
+it, and the table opens with the load average at the start and end of the run: on a shared
+machine wall time rises with the others' load, CPU time far less.
 
 - **readouts**: ``compare.compare`` on the CGTN readout vs the Syrian relay, in process, documents
   loaded, after warm-up, median of 50 calls per process (target <= 2.5 ms); also the mean of 40
@@ -52,6 +55,7 @@ import math
 import os
 import random
 import re
+import resource
 import statistics
 import subprocess
 import sys
@@ -129,6 +133,23 @@ def pair_4120(pairs: int = 2060, seed: int = 8) -> tuple[str, str]:
 # -- the cases, each run in a child process -------------------------------------------------------
 
 
+class Clock:
+    """Wall and CPU time since it was made: a case reports both, because on a shared machine
+    wall time rises with the other processes' load and CPU time (this process's own work) far
+    less; the targets are judged on wall time, the CPU figure says how much of it was ours."""
+
+    def __init__(self) -> None:
+        self.wall0, self.cpu0 = time.perf_counter(), time.process_time()
+
+    def wall(self) -> float:
+        """Seconds of wall time since the clock was made."""
+        return time.perf_counter() - self.wall0
+
+    def cpu(self) -> float:
+        """Seconds of this process's CPU time (all threads) since the clock was made."""
+        return time.process_time() - self.cpu0
+
+
 def _fresh_pairs_ms(a: str, b: str, n: int = 40) -> float:
     """Mean ms of ``compare.compare`` on ``n`` copies of a pair whose every sentence is new to
     the process (a made-up word before each full stop), in a process already warm: what a pair
@@ -158,13 +179,15 @@ def case_readouts(runs: int) -> dict[str, Any]:
     for _ in range(5):
         compare.compare(ref, other)
     fresh = _fresh_pairs_ms(ref.text, other.text)
-    times = []
+    times, cpu = [], []
     for _ in range(runs):
-        t0 = time.perf_counter()
+        clock = Clock()
         compare.compare(ref, other)
-        times.append(time.perf_counter() - t0)
+        times.append(clock.wall())
+        cpu.append(clock.cpu())
     out: dict[str, Any] = {
         "value": statistics.median(times) * 1000,
+        "cpu": statistics.median(cpu) * 1000,
         "unit": "ms",
         "fresh_ms": fresh,
     }
@@ -195,7 +218,8 @@ def case_pair4120(_: int) -> dict[str, Any]:
     other = compare.Document.from_text(b, label="other", id="other")
     gc.collect()
     before = maxrss_mb()
-    t0 = time.perf_counter()
+    clock = Clock()
+    t0 = clock.wall0
     # what the first call would import on its way (the pipeline, SciPy's sparse module and
     # its graph routines), timed apart: the figure is the same, its two parts are known. SciPy
     # as the pipeline imports it (compare._sparse); directly for a tree before that (--vs)
@@ -206,9 +230,10 @@ def case_pair4120(_: int) -> dict[str, Any]:
         importlib.import_module("scipy.sparse.csgraph")
     t1 = time.perf_counter()
     result = compare.compare(ref, other)
-    seconds = time.perf_counter() - t0
+    seconds = clock.wall()
     return {
         "value": seconds,
+        "cpu": clock.cpu(),
         "imports_s": t1 - t0,
         "call_s": seconds - (t1 - t0),
         "unit": "s",
@@ -228,9 +253,9 @@ def case_cdist4120(_: int) -> dict[str, Any]:
     a, b = pair_4120()
     ref = [s.text for s in compare.Document.from_text(a).sentences]
     other = [s.text for s in compare.Document.from_text(b).sentences]
-    t0 = time.perf_counter()
+    clock = Clock()
     process.cdist(ref, other, scorer=fuzz.ratio, workers=1)
-    return {"value": time.perf_counter() - t0, "unit": "s", "rss_mb": maxrss_mb()}
+    return {"value": clock.wall(), "cpu": clock.cpu(), "unit": "s", "rss_mb": maxrss_mb()}
 
 
 def case_large(_: int) -> dict[str, Any]:
@@ -241,7 +266,8 @@ def case_large(_: int) -> dict[str, Any]:
 
     big = compare.Document.from_text(large_text(21_400), label="Large", id="large")
     cgtn = compare.load(REF)
-    t0 = time.perf_counter()
+    clock = Clock()
+    t0 = clock.wall0
     result = compare.compare(big, cgtn, options=_unlimited())
     t1 = time.perf_counter()
     for render in (
@@ -254,7 +280,13 @@ def case_large(_: int) -> dict[str, Any]:
     ):
         render()
     t2 = time.perf_counter()
-    return {"value": t2 - t0, "unit": "s", "compare_s": t1 - t0, "formats_s": t2 - t1}
+    return {
+        "value": t2 - t0,
+        "cpu": clock.cpu(),
+        "unit": "s",
+        "compare_s": t1 - t0,
+        "formats_s": t2 - t1,
+    }
 
 
 def case_collate20(_: int) -> dict[str, Any]:
@@ -264,9 +296,9 @@ def case_collate20(_: int) -> dict[str, Any]:
     import compare
 
     docs, _truth = accounts(20, 100)
-    t0 = time.perf_counter()
+    clock = Clock()
     c = compare.collate(docs)
-    return {"value": time.perf_counter() - t0, "unit": "s", "claims": len(c.claims)}
+    return {"value": clock.wall(), "cpu": clock.cpu(), "unit": "s", "claims": len(c.claims)}
 
 
 def case_basil(_: int, data: Path = DEFAULT_BASIL) -> dict[str, Any]:
@@ -280,10 +312,10 @@ def case_basil(_: int, data: Path = DEFAULT_BASIL) -> dict[str, Any]:
     except DataMissing as exc:
         return {"skipped": str(exc)}
     docs = [[build_document(d)[0] for d in ev["docs"]] for ev in events]
-    t0 = time.perf_counter()
+    clock = Clock()
     for event_docs in docs:
         compare.collate(event_docs)
-    return {"value": time.perf_counter() - t0, "unit": "s", "events": len(docs)}
+    return {"value": clock.wall(), "cpu": clock.cpu(), "unit": "s", "events": len(docs)}
 
 
 def case_machine(_: int) -> dict[str, Any]:
@@ -376,15 +408,24 @@ def median_of(rows: list[dict[str, Any]]) -> dict[str, Any]:
     return out
 
 
+def _children_cpu() -> float:
+    """Seconds of CPU (user + system) used so far by this process's waited-for children."""
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
+
+
 def cli_rounds(runs: int) -> dict[str, Any]:
-    """Wall-clock ms of the CLI on the readouts and of importing numpy + rapidfuzz, interleaved."""
+    """Wall-clock ms of the CLI on the readouts and of importing numpy + rapidfuzz, interleaved;
+    the CLI's CPU ms too (user + system of the child, from ``getrusage``)."""
     commands = {
         "cli": [PY, "-m", "compare", str(REF), str(OTHER)],
         "baseline": [PY, "-c", "import numpy, rapidfuzz"],
     }
     times: dict[str, list[float]] = {k: [] for k in commands}
+    cpu: list[float] = []
     for k in range(runs + 1):
         for name, cmd in commands.items():
+            used = _children_cpu()
             t0 = time.perf_counter()
             subprocess.run(
                 cmd,
@@ -395,8 +436,11 @@ def cli_rounds(runs: int) -> dict[str, Any]:
             )
             if k:  # the first round warms the file cache
                 times[name].append((time.perf_counter() - t0) * 1000)
+                if name == "cli":
+                    cpu.append((_children_cpu() - used) * 1000)
     return {
         "value": statistics.median(times["cli"]),
+        "cpu": statistics.median(cpu),
         "unit": "ms",
         "spread": [min(times["cli"]), max(times["cli"])],
         "baseline": statistics.median(times["baseline"]),
@@ -419,6 +463,7 @@ def run_all(args: argparse.Namespace) -> dict[str, Any]:
     """Every case, each in fresh processes; medians over runs."""
     runs = 1 if args.quick else args.runs
     report: dict[str, Any] = {"date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}
+    report["load_start"] = os.getloadavg()[0]
     heavy = ("pair4120", "cdist4120", "large", "collate20", "basil")
     for case in ("machine", "readouts", *heavy):
         if args.only and case not in args.only:
@@ -444,6 +489,7 @@ def run_all(args: argparse.Namespace) -> dict[str, Any]:
             "time_exponent": exponent(curve),
             "rss_exponent": exponent(curve, "rss_mb"),
         }
+    report["load_end"] = os.getloadavg()[0]
     return report
 
 
@@ -484,7 +530,13 @@ def _verdict(value: float, target: float) -> str:
 
 def print_table(r: dict[str, Any]) -> None:
     """The report as the Markdown tables README shows."""
-    print(f"Measured {r['date']}.\n")
+    print(f"Measured {r['date']}.")
+    if "load_start" in r:
+        print(
+            f"Load average (1 min) {r['load_start']:.2f} at the start, {r['load_end']:.2f} at "
+            f"the end, on {os.cpu_count()} cores (this run counts for about 1 of it)."
+        )
+    print()
     print("| what | measured (median) | target | same-run baseline |")
     print("| --- | --- | --- | --- |")
 
@@ -499,6 +551,8 @@ def print_table(r: dict[str, Any]) -> None:
         value = got["value"]
         spread = got.get("spread")
         span = f" ({fmt.format(spread[0])}–{fmt.format(spread[1])})" if spread else ""
+        if "cpu" in got:
+            span += f"; CPU {fmt.format(got['cpu'])} {unit}"
         base = extra
         if "baseline" in got:
             base = f"{got['baseline_name']}: {fmt.format(got['baseline'])} {unit}"
