@@ -23,8 +23,8 @@ import compare
 SRC = Path(compare.__file__).resolve().parent
 
 LAYERS: tuple[tuple[str, ...], ...] = (
-    # memo caches; regexes compiled on first use; SciPy imported on first use
-    ("compare._cache", "compare._regex", "compare._sparse"),
+    # memo caches; regexes compiled on first use; SciPy imported on first use; the records' repr
+    ("compare._cache", "compare._regex", "compare._sparse", "compare._records"),
     ("compare._data",),  # the package's data files, read through its loader
     ("compare.errors",),  # the exception tree
     ("compare.options",),  # settings, validated; names the scorers (similarity maps them)

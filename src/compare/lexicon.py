@@ -15,6 +15,7 @@ import attrs
 
 from compare._cache import bounded
 from compare._data import data_text
+from compare._records import record_repr
 from compare._regex import ScriptPattern
 from compare.scripts import ARABIC_MARKS, HAN
 from compare.tokens import HAN_NUMERALS, fold, keeps_places, stem
@@ -93,6 +94,8 @@ def _phrases(entries: list[str]) -> frozenset[Phrase]:
 @attrs.frozen(eq=False)  # compared and hashed by identity: one cached instance per language
 class Lexicon:
     """The word lists of one language (see ``compare/data/README.md`` for each file)."""
+
+    __repr__ = record_repr
 
     language: str
     hedges: frozenset[Phrase] = frozenset()

@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING, Any, Literal, cast, get_args
 
 import attrs
 
+from compare._records import record_repr
+
 if TYPE_CHECKING:
     from compare.options import Options
 
@@ -86,6 +88,8 @@ negation, hedges (the changes that alter what an account asserts)."""
 class Sentence:
     """One sentence of a document: its position and the exact text ``doc.text[start:end]``."""
 
+    __repr__ = record_repr
+
     index: int
     """Position of the sentence in its document, from 0."""
     start: int
@@ -106,6 +110,8 @@ class Debris:
     documents the rules.
     """
 
+    __repr__ = record_repr
+
     start: int
     """Offset of the first character in the document's text."""
     end: int
@@ -124,6 +130,8 @@ def _freeze_meta(meta: Mapping[str, str]) -> Mapping[str, str]:
 @attrs.frozen
 class Document:
     """One account of the event: original text, metadata from its header, and its sentences."""
+
+    __repr__ = record_repr
 
     id: str
     """Short identifier, derived from the file name; unique within one comparison."""
@@ -168,6 +176,8 @@ class Document:
 class DiffOp:
     """One run of a word diff: text kept, deleted from the reference or inserted by the other."""
 
+    __repr__ = record_repr
+
     op: Literal["equal", "delete", "insert"]
     """What happened to the text."""
     text: str
@@ -186,6 +196,8 @@ class DiffOp:
 @attrs.frozen
 class Link:
     """Sentences of the reference and of the other document that report the same thing."""
+
+    __repr__ = record_repr
 
     ref: tuple[int, ...]
     """Indices of the reference sentences (one, or two adjacent ones)."""
@@ -215,6 +227,8 @@ class Link:
 class Finding:
     """A difference worth a reader's attention, located by sentence indices on both sides."""
 
+    __repr__ = record_repr
+
     type: FindingType
     """One of :data:`FINDING_TYPES`."""
     ref: tuple[int, ...]
@@ -237,6 +251,8 @@ class Candidate:
     score is at least ``Options.near_miss``; below the link threshold as a rule, at or above it
     only when that sentence is linked to another one it fits better.
     """
+
+    __repr__ = record_repr
 
     index: int
     """Index of the candidate sentence in the other document (0-based)."""
@@ -272,6 +288,8 @@ class Selection:
     nothing but filtered-out findings.
     """
 
+    __repr__ = record_repr
+
     only: tuple[str, ...] = attrs.field(default=(), converter=_types)
     """The finding types kept; empty for all of them."""
     exclude: tuple[str, ...] = attrs.field(default=(), converter=_types)
@@ -295,6 +313,8 @@ class Summary:
     carries, then counts. Built from the comparison's findings, so a filter applies to it too.
     """
 
+    __repr__ = record_repr
+
     key: tuple[Finding, ...]
     """The findings of :data:`KEY_TYPES`, by that order of types, then in reading order."""
     only_ref: tuple[int, ...]
@@ -315,6 +335,8 @@ class Summary:
 class KeyFinding:
     """A finding of :data:`KEY_TYPES` in a collation: the claim, the source, the finding."""
 
+    __repr__ = record_repr
+
     claim: str
     """Id of the claim."""
     source: str
@@ -329,6 +351,8 @@ class KeyFinding:
 class SourceSummary:
     """What one source of a collation alone reports and what it leaves out."""
 
+    __repr__ = record_repr
+
     id: str
     """Id of the document."""
     unique: tuple[str, ...]
@@ -340,6 +364,8 @@ class SourceSummary:
 @attrs.frozen
 class CollationSummary:
     """What a reader should see first of a collation, computed once (:mod:`compare.summary`)."""
+
+    __repr__ = record_repr
 
     key: tuple[KeyFinding, ...]
     """Findings of :data:`KEY_TYPES` on the claims' wordings, by type order, then claim order."""
@@ -509,6 +535,8 @@ class Claim:
     the representative's; the representative itself has no entry in them.
     """
 
+    __repr__ = record_repr
+
     id: str
     """``c1``, ``c2``... in the collation's canonical claim order (not the input order)."""
     members: Mapping[str, tuple[int, ...]] = attrs.field(converter=_freeze_members, hash=False)
@@ -553,6 +581,8 @@ class Claim:
 @attrs.frozen
 class Coverage:
     """What one source carries of a collation's claims, by claim id in claim order."""
+
+    __repr__ = record_repr
 
     claims: tuple[str, ...]
     """Claims the source carries."""

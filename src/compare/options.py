@@ -14,6 +14,7 @@ from typing import Any
 import attrs
 
 from compare._data import data_text
+from compare._records import record_repr
 from compare.errors import OptionsError
 
 __all__ = [
@@ -87,6 +88,8 @@ def _language(instance: Any, attribute: attrs.Attribute[str], value: str) -> Non
 @attrs.frozen
 class Options:
     """Thresholds and weights of a comparison; every default was chosen by measurement (README)."""
+
+    __repr__ = record_repr
 
     link_threshold: float = attrs.field(default=0.45, validator=_unit)
     """Minimum similarity for two sentences to be linked (middle of the best plateau, README)."""

@@ -16,6 +16,7 @@ from typing import Final
 import attrs
 
 from compare._cache import bounded
+from compare._records import record_repr
 from compare._regex import Lazy, ScriptPattern, script_keyed
 from compare.lexicon import Lexicon, words
 from compare.scripts import HAN
@@ -46,6 +47,8 @@ _DMY_RE = re.compile(r"(\d{1,2})[-/ ]([A-Za-z]{3,9})\.?[-/ ](\d{2,4})")
 @attrs.frozen
 class Quantity:
     """A number, date or time found in a text, with its normalised value and its span."""
+
+    __repr__ = record_repr
 
     kind: str
     """``number``, ``percent``, ``money``, ``date``, ``weekday`` or ``time``."""

@@ -21,6 +21,7 @@ from functools import lru_cache
 import attrs
 
 from compare._cache import bounded
+from compare._records import record_repr
 from compare.lexicon import Lexicon, Phrase, name_key, phrase_index, strip_possessive, words
 from compare.quantities import quantities
 from compare.tokens import stopwords
@@ -118,6 +119,8 @@ def quote_spans(text: str) -> tuple[tuple[int, int], ...]:
 class Speaker:
     """Who a sentence says is speaking, reduced to what tells speakers apart."""
 
+    __repr__ = record_repr
+
     text: str
     """The words as written."""
     names: frozenset[str] = frozenset()
@@ -140,6 +143,8 @@ class Speaker:
 @attrs.frozen
 class Attribution:
     """A reporting verb or source phrase with its speaker, in one text."""
+
+    __repr__ = record_repr
 
     speaker: Speaker
     verb: str

@@ -13,6 +13,7 @@ from typing import ParamSpec, TypeVar
 
 import attrs
 
+from compare._records import record_repr
 from compare.model import (
     FINDING_TYPES,
     Claim,
@@ -197,6 +198,8 @@ KEY_LABELS: dict[str, str] = {
 @attrs.frozen
 class Point:
     """One point of a summary in plain text (each view escapes and styles it)."""
+
+    __repr__ = record_repr
 
     head: str
     """The point in one sentence."""

@@ -17,6 +17,7 @@ from typing import Any
 
 import attrs
 
+from compare._records import record_repr
 from compare.corpus import Corpus, Event, Passage
 from compare.corpus.articles import Article
 from compare.model import Collation
@@ -99,6 +100,8 @@ def reuse_record(passage: Passage, corpus: Corpus) -> dict[str, Any]:
 @attrs.frozen
 class EventPage:
     """What one collated event gives the output: its record and its HTML report."""
+
+    __repr__ = record_repr
 
     record: dict[str, Any] = attrs.field(hash=False)
     html: str

@@ -28,6 +28,7 @@ import attrs
 import jinja2
 from markupsafe import Markup
 
+from compare._records import record_repr
 from compare.model import (
     RELATIONS,
     Collation,
@@ -160,6 +161,8 @@ class _Payload:
     """A page's JSON payload: the template is given :data:`_PAYLOAD_MARK` in its place (the
     payload is most of a large page: copied once, into the page, not through the template)."""
 
+    __repr__ = record_repr
+
     text: str
 
     def __html__(self) -> str:
@@ -206,6 +209,8 @@ def _type_class(kind: str) -> str:
 class Piece:
     """A run of words in a cell: kept (``eq``), deleted (``del``) or inserted (``ins``)."""
 
+    __repr__ = record_repr
+
     op: str
     text: str
     mark: str = ""
@@ -218,6 +223,8 @@ class Piece:
 class Cell:
     """One side of a row: the sentence numbers (1-based) and the pieces of text."""
 
+    __repr__ = record_repr
+
     numbers: str
     pieces: tuple[Piece, ...]
 
@@ -225,6 +232,8 @@ class Cell:
 @attrs.frozen
 class Badge:
     """A finding shown on its row: type, symbol, CSS class and the detail as a tooltip."""
+
+    __repr__ = record_repr
 
     id: str
     type: str
@@ -236,6 +245,8 @@ class Badge:
 @attrs.frozen
 class Row:
     """One row of the side-by-side view."""
+
+    __repr__ = record_repr
 
     id: str
     kind: str
@@ -268,6 +279,8 @@ class Row:
 class Item:
     """A finding in the findings panel, pointing at its row."""
 
+    __repr__ = record_repr
+
     badge: Badge
     row: str
     where: str
@@ -276,6 +289,8 @@ class Item:
 @attrs.frozen
 class TypeEntry:
     """A finding type in the legend and filter: name, class, symbol, colour and count."""
+
+    __repr__ = record_repr
 
     name: str
     cls: str
@@ -287,6 +302,8 @@ class TypeEntry:
 @attrs.frozen
 class _Mark:
     """A finding's span in the coordinates of a cell's joined text."""
+
+    __repr__ = record_repr
 
     start: int
     end: int
@@ -736,6 +753,8 @@ def render_html(c: Comparison, *, fragment: bool = False) -> str:
 class MatrixMark:
     """One cell of the matrix: whether a source carries a claim, as a symbol with a tooltip."""
 
+    __repr__ = record_repr
+
     kind: str
     """``carried``, ``partial`` or ``absent``."""
     symbol: str
@@ -745,6 +764,8 @@ class MatrixMark:
 @attrs.frozen
 class Member:
     """One source's wording of a claim: the representative's as it is, the others' diffed."""
+
+    __repr__ = record_repr
 
     label: str
     relation: str
@@ -758,6 +779,8 @@ class Member:
 @attrs.frozen
 class MatrixRow:
     """One claim: its marks per source, its wording and, when shared, every member's wording."""
+
+    __repr__ = record_repr
 
     id: str
     claim: str

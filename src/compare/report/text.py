@@ -26,6 +26,7 @@ from typing import IO, TYPE_CHECKING, Union
 
 import attrs
 
+from compare._records import record_repr
 from compare.model import (
     RELATIONS,
     Candidate,
@@ -73,6 +74,8 @@ _WORD_RE = re.compile(r"\s*\S+\s*")
 class _Lines:
     """Lines already laid out, written to the output as they are (see :func:`_grid`)."""
 
+    __repr__ = record_repr
+
     lines: list[str]
 
 
@@ -80,12 +83,16 @@ class _Lines:
 class _Heading:
     """A section heading: :func:`_heading` draws it through rich, :func:`_heading_lines` by hand."""
 
+    __repr__ = record_repr
+
     title: str
 
 
 @attrs.frozen
 class _Para:
     """One-line text, bold or not, indented by ``indent`` columns (``Text()`` when empty)."""
+
+    __repr__ = record_repr
 
     text: str = ""
     indent: int = 0
@@ -99,6 +106,8 @@ class _Summary:
     ``sources`` rows are (row label, reference's value, other's value), cleaned; ``counts`` rows
     are (name, number, note).
     """
+
+    __repr__ = record_repr
 
     sources: list[tuple[str, str, str]]
     counts: list[tuple[str, str, str]]
