@@ -18,6 +18,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import compare
 from compare import _regex, debris, scripts
@@ -194,3 +196,36 @@ def test_importing_the_command_line_compiles_no_lazy_pattern() -> None:
     code = "import json, compare.cli, compare._regex as r; print(json.dumps(r.compiled()))"
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert [] == json.loads(run.stdout)
+
+
+def test_no_script_class_holds_a_character_of_the_gap_the_script_count_skips() -> None:
+    """scripts._no_letters skips the script count for samples whose non-ASCII characters all
+    lie in scripts._NO_SCRIPT: neither the full pattern nor its twin matches one of them."""
+    low, high = scripts._NO_SCRIPT
+    gap = "".join(map(chr, range(ord(low), ord(high) + 1)))
+    pattern = scripts._SCRIPT_RE
+    assert pattern.full().search(gap) is None and pattern.plain().search(gap) is None
+    # the gap's ends touch a script on both sides: Latin below, Kana above
+    assert pattern.full().fullmatch(chr(ord(low) - 1)) and pattern.full().fullmatch(
+        chr(ord(high) + 1)
+    )
+
+
+_SAMPLE_CHARS = st.sampled_from(
+    ["a", "Z", " ", ".", "\u201c", "\u201d", "\u2014", "\u2026", "\u1f00", "\u303f", "\u1eff",
+     "\u3040", "\u00e9", "\u0416", "\u062c", "\u5927", "\u00a0", "\u00d7", "\U00020000"]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_SAMPLE_CHARS, max_size=30).map("".join))
+def test_a_sample_without_letters_outside_ascii_is_read_as_the_full_count_reads_it(
+    sample: str,
+) -> None:
+    """The script of a sample with the gap's skip and without it (the count run on every
+    sample) is the same."""
+    read = scripts._script_of_sample.__wrapped__
+    with pytest.MonkeyPatch.context() as patched:
+        patched.setattr(scripts, "_no_letters", lambda others: False)
+        counted = read(sample)
+    assert read(sample) == counted
