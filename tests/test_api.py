@@ -414,3 +414,19 @@ def test_the_command_line_process_freezes_its_objects_for_exit() -> None:
     )
     assert proc.stdout.startswith("Summary ─")
     assert "exit 0 True" == proc.stdout.splitlines()[-1]
+
+
+def test_the_command_line_process_freezes_what_its_imports_made_before_it_runs() -> None:
+    """The objects the imports made are frozen before the command runs (the collections the
+    run triggers walk only what it makes), with the collector as it was."""
+    code = (
+        "import gc, compare.cli\n"
+        "from compare.__main__ import run\n"
+        "def main():\n"
+        "    print('frozen', gc.get_freeze_count() > 0, 'collecting', gc.isenabled())\n"
+        "    return 0\n"
+        "compare.cli.main = main\n"
+        "print('exit', run())\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert ["frozen True collecting True", "exit 0"] == proc.stdout.splitlines()
