@@ -124,6 +124,24 @@ def test_opposite_either_way_round() -> None:
     assert lex.is_negator("not") and lex.is_negator("don't") and not lex.is_negator("note")
 
 
+def test_the_opposite_pairs_made_on_first_use_answer_as_the_listed_groups() -> None:
+    """A lexicon is made without its pairs of opposite words; its first opposite() makes them,
+    and every two listed words are opposites exactly when one group of a line holds one and the
+    other group the other."""
+    from compare.lexicon import Lexicon, _lines
+
+    lex = Lexicon(language="en", opposites=lexicon("en").opposites)
+    assert lex._opposite_pairs is None
+    listed = sorted({w for pair in lex.opposites for side in pair for w in side})
+    for x, y in itertools.product(listed, [*listed, "zzz"]):
+        expected = any(
+            (x in left and y in right) or (x in right and y in left)
+            for left, right in lex.opposites
+        )
+        assert lex.opposite(x, y) == expected, (x, y)
+    assert lex._opposite_pairs is not None and len(_lines("en", "opposites")) == len(lex.opposites)
+
+
 _SLICED = (
     "President Xi's talks with U.S. co-op leaders ended on Friday, 3 Dec. 2026.",
     "China’s “firm” stance: Beijing won't back down—officials said…",

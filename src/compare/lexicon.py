@@ -149,13 +149,12 @@ class Lexicon:
     between: frozenset[str] = frozenset()
     """Words that may stand between a speaker and its verb (``names``: ``between``)."""
 
-    _opposite_pairs: frozenset[tuple[str, str]] = attrs.field(init=False, repr=False)
-    """Every (word, opposite word) of ``opposites``, both ways round: for :meth:`opposite`."""
-
-    @_opposite_pairs.default
-    def _pair_opposites(self) -> frozenset[tuple[str, str]]:
-        pairs = {(x, y) for left, right in self.opposites for x in left for y in right}
-        return frozenset(pairs | {(y, x) for x, y in pairs})
+    _opposite_pairs: frozenset[tuple[str, str]] | None = attrs.field(
+        init=False, repr=False, default=None
+    )
+    """Every (word, opposite word) of ``opposites``, both ways round, for :meth:`opposite`: made
+    on its first call (a run that never sets two listed words against each other, like the
+    command line's on the readouts, never builds the English lexicon's 3,600 pairs)."""
 
     def is_negator(self, word: str) -> bool:
         """Whether a case-folded word negates: listed, or with a listed ending."""
@@ -163,7 +162,20 @@ class Lexicon:
 
     def opposite(self, a: str, b: str) -> bool:
         """Whether two stemmed words are listed as opposites (either way round)."""
-        return (a, b) in self._opposite_pairs
+        pairs = self._opposite_pairs
+        if pairs is None:
+            pairs = _pair_opposites(self.opposites)
+            # a cache of the lexicon's own lists, kept once made: the lexicon reads as before
+            object.__setattr__(self, "_opposite_pairs", pairs)
+        return (a, b) in pairs
+
+
+def _pair_opposites(
+    opposites: tuple[tuple[frozenset[str], frozenset[str]], ...],
+) -> frozenset[tuple[str, str]]:
+    """Every (word, opposite word) of a lexicon's ``opposites``, both ways round."""
+    pairs = {(x, y) for left, right in opposites for x in left for y in right}
+    return frozenset(pairs | {(y, x) for x, y in pairs})
 
 
 def _kinds(entries: list[str]) -> dict[str, list[list[str]]]:
