@@ -571,3 +571,27 @@ def test_fspath_that_returns_bytes_or_fails() -> None:
     for source, name in ((BytesPath(), "BytesPath"), (BadPath(), "BadPath")):
         with pytest.raises(InputError, match=f"got {name} whose path is not a str"):
             load(source)  # type: ignore[arg-type]
+
+
+def test_a_lone_surrogate_is_found_where_the_character_class_finds_it() -> None:
+    """loading looks for a surrogate in the UTF-8 bytes first: every code point is found (or
+    not) as the class finds it, and in a text at the class's first match."""
+    import re
+
+    from compare.loading import _surrogate
+
+    whole = re.compile("[\ud800-\udfff]")
+    assert [c for c in map(chr, range(0x110000)) if _surrogate(c)] == whole.findall(
+        "".join(map(chr, range(0x110000)))
+    )
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(["a", "é", "\ud800", "\udfff", "\ud7ff", "\ue000", "大"])))
+def test_the_first_lone_surrogate_of_a_text_is_the_classes_first(text: str) -> None:
+    import re
+
+    from compare.loading import _surrogate
+
+    found, expected = _surrogate(text), re.compile("[\ud800-\udfff]").search(text)
+    assert (found and found.span()) == (expected and expected.span())

@@ -42,6 +42,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from compare import web
+from compare._regex import Lazy
 from compare.debris import find_debris
 from compare.errors import InputError, InputWarning
 from compare.model import Document, Sentence
@@ -65,7 +66,20 @@ _DATE_STAMP = re.compile(
     re.IGNORECASE,
 )
 _NOT_ID = re.compile(r"[\W_]+")
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE = Lazy("[\ud800-\udfff]")  # 2,048 code points for re to walk: ~2 M instructions
+_SURROGATE_UTF8 = re.compile(rb"\xed[\xa0-\xbf]")
+"""The UTF-8 (``surrogatepass``) of a lone surrogate: the only sequences led by ED A0-BF."""
+
+
+def _surrogate(text: str) -> re.Match[str] | None:
+    """The first lone surrogate of ``text``, or None: none in ASCII text, and none in text whose
+    UTF-8 holds none (one byte search), so a run whose texts have none never compiles the
+    character class."""
+    if text.isascii() or _SURROGATE_UTF8.search(text.encode("utf-8", "surrogatepass")) is None:
+        return None
+    return _SURROGATE().search(text)
+
+
 _NOT_TEXT = re.compile("[\x00-\x08\x0e-\x1f]")  # C0 controls other than whitespace
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
@@ -84,7 +98,7 @@ def _one_line(name: str) -> str:
 
 def _displayable(name: str) -> str:
     """Return a name with each lone surrogate (an undecodable file-name byte) as U+FFFD."""
-    if _SURROGATE.search(name) is None:
+    if _surrogate(name) is None:
         return name
     return name.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
 
@@ -415,7 +429,7 @@ def _document(
     nul = text.find("\x00")
     if nul >= 0:
         raise InputError(f"{name}: looks like binary data (NUL character at offset {nul})")
-    surrogate = _SURROGATE.search(text)
+    surrogate = _surrogate(text)
     if surrogate is not None:
         raise InputError(
             f"{name}: lone surrogate U+{ord(surrogate.group()):04X} at offset "
@@ -461,7 +475,7 @@ def _check_name(argument: str, value: object) -> None:
         return
     if not isinstance(value, str):
         raise InputError(f"{argument} must be a str or None, got {type(value).__name__}")
-    surrogate = _SURROGATE.search(value)
+    surrogate = _surrogate(value)
     if surrogate is not None:
         raise InputError(
             f"{argument} {_displayable(value)!r} has a lone surrogate "
