@@ -122,3 +122,18 @@ def test_scipy_imported_before_is_taken_as_it_is() -> None:
         "print(graph is sys.modules['scipy.sparse.csgraph'], 'numpy.testing' in sys.modules)\n"
     )
     assert out == "True True\n"
+
+
+def test_the_command_line_on_two_text_files_imports_no_pkgutil() -> None:
+    """Reading two text files and comparing them does not import pkgutil: the package's loader
+    reads its data files."""
+    readouts = Path(__file__).resolve().parent.parent / "examples" / "readouts"
+    out = _fresh_python(
+        "import io, sys, contextlib, compare.cli\n"
+        f"readouts = {str(readouts) + '/'!r}\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    compare.cli.main([readouts + 'call-cgtn-chinese-readout.txt',\n"
+        "                      readouts + 'call-syrian-readout-relay.txt'])\n"
+        "print('pkgutil' in sys.modules)\n"
+    )
+    assert out == "False\n"

@@ -149,6 +149,23 @@ def test_package_data_is_read_through_the_loader() -> None:
         required_text("data/stopwords_xx.txt")
 
 
+def test_package_data_reads_as_pkgutil_reads_it() -> None:
+    """The package's loader, asked directly, gives every data file (and no missing one) as
+    pkgutil.get_data gives it."""
+    import pkgutil
+
+    from compare._data import data_text
+
+    names = sorted(p.name for p in (Path(compare.__file__).parent / "data").glob("*.txt"))
+    assert len(names) > 10
+    for name in [*names, "missing_xx.txt"]:
+        try:
+            expected = pkgutil.get_data("compare", f"data/{name}")
+        except OSError:
+            expected = None
+        assert (None if expected is None else expected.decode("utf-8")) == data_text(f"data/{name}")
+
+
 _TRANSLATE_QUOTES = str.maketrans(
     {"’": "'", "‘": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"'}
 )
