@@ -385,6 +385,10 @@ def score_matrix(
     return candidate_scores(ref, other, idf, options)
 
 
+Blocks = Sequence[tuple[Sequence[int], Sequence[int]]]
+"""Blocks of a matrix as (rows, columns) pairs: the cells a caller reads."""
+
+
 def _whole_matrix(
     ref: Sequence[Features],
     other: Sequence[Features],
@@ -392,9 +396,13 @@ def _whole_matrix(
     options: Options,
     block_pairs: float,
     postings: Postings | None = None,
+    read: Blocks | None = None,
 ) -> Matrix:
     """:func:`score_matrix` of a small pair (every pair fuzzy-scored by ``cdist``), the shared
-    weights block-added from ``block_pairs`` pairs a key (:func:`_shared_weights`)."""
+    weights block-added from ``block_pairs`` pairs a key (:func:`_shared_weights`).
+
+    ``read``, if given: only the cells of these blocks are fuzzy-scored, each the same number;
+    the others hold no score (the caller never reads them)."""
     shared = _shared_weights(ref, other, idf, None, block_pairs, postings)
     w_ref = _weights(ref, idf)
     w_other = _weights(other, idf)
@@ -402,14 +410,25 @@ def _whole_matrix(
     dice = np.divide(2.0 * shared, total, out=np.zeros_like(shared), where=total > 0)
     wordless = total == 0  # neither text has a word: the fuzzy score is the whole score
     fw = options.fuzzy_weight
-    n, m = len(ref), len(other)
     ref_norms, name = _sorted_norms(ref, options.fuzzy_scorer)
     other_norms = _sorted_norms(other, options.fuzzy_scorer)[0]
-    fuzzy = process.cdist(
-        ref_norms, other_norms, scorer=SCORERS[name], workers=_workers(n * m), dtype=np.float64
-    ) / 100.0  # fmt: skip
+    if read is None:
+        fuzzy = _fuzzy(ref_norms, other_norms, name)
+    else:
+        fuzzy = np.zeros_like(shared)
+        for rows, cols in read:
+            if len(rows) and len(cols):
+                block = _fuzzy([ref_norms[i] for i in rows], [other_norms[j] for j in cols], name)
+                fuzzy[np.ix_(rows, cols)] = block
     combined: Matrix = (1.0 - fw) * np.where(wordless, fuzzy, dice) + fw * fuzzy
     return combined
+
+
+def _fuzzy(ref: Sequence[str], other: Sequence[str], name: str) -> Matrix:
+    """The fuzzy scorer ``name``'s scores of every pair of strings, in [0, 1]."""
+    workers = _workers(len(ref) * len(other))
+    scores = process.cdist(ref, other, scorer=SCORERS[name], workers=workers, dtype=np.float64)
+    return scores / 100.0
 
 
 def sums_in_key_order(ref: Sequence[Features], other: Sequence[Features]) -> bool:
@@ -432,17 +451,19 @@ def sorted_sum_scores(
     idf: dict[str, float],
     options: Options,
     postings: Postings | None = None,
+    read: Blocks | None = None,
 ) -> Matrix:
     """The lexical scorer's whole matrix (each score at most 1) with every cell's shared weight
     summed in sorted key order, however many pairs share a key: where :func:`score_matrix`
     adds no key as a block (no key shared by more than ``_BLOCK_PAIRS`` pairs, fewer than
     ``_CDIST_MAX_PAIRS`` pairs), each cell is the same number, bit for bit, in any matrix
     holding both texts (a pair's score depends on its two texts, the IDF and the options only).
-    ``postings``: the two sides' :func:`postings`, when already known.
+    ``postings``: the two sides' :func:`postings`, when already known; ``read``: the blocks
+    the caller reads, the only cells scored (see :func:`_whole_matrix`).
     """
     if not ref or not other:
         return np.zeros((len(ref), len(other)), dtype=np.float64)
-    return np.minimum(_whole_matrix(ref, other, idf, options, math.inf, postings), 1.0)
+    return np.minimum(_whole_matrix(ref, other, idf, options, math.inf, postings, read), 1.0)
 
 
 def _weights(texts: Sequence[Features], idf: dict[str, float]) -> Matrix:
