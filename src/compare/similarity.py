@@ -486,6 +486,14 @@ def _repeats(texts: Sequence[Features]) -> bool:
     return len({id(f) for f in texts}) < len(texts)
 
 
+def _sorted_len(f: Features) -> int:
+    """``len(f.sorted_norm)``, without sorting: the same words, one space apart."""
+    norm = f.norm  # words one space apart, but where a text joined with it had no string
+    if "  " in norm or norm[:1] == " " or norm[-1:] == " ":
+        return len(" ".join(norm.split()))
+    return len(norm)
+
+
 def _sorted_norms(texts: Sequence[Features], scorer: str) -> tuple[list[str], str]:
     """The fuzzy scorer's strings and the scorer to run on them.
 
@@ -1082,18 +1090,25 @@ def _lexical_groups(
     sides = memo if memo is not None else ({}, {})
     vocabulary = idf.keys()
     name = "ratio" if options.fuzzy_scorer == "token_sort_ratio" else options.fuzzy_scorer
+    sort = name != options.fuzzy_scorer  # token_sort_ratio: ratio on the words sorted
 
     def side(
         texts: Sequence[Features], idx: tuple[int, ...], k: int
-    ) -> tuple[Features, float | None, str]:
-        known: tuple[Features, float | None, str] | None = sides[k].get(idx)
+    ) -> tuple[Features, float | None, int]:
+        known: tuple[Features, float | None, int] | None = sides[k].get(idx)
         if known is None:
             f = join([texts[i] for i in idx])
             # the weight when every key is in the table (pair_score's default is then unused)
             weight = _weight(f, idf) if vocabulary >= f.keys else None
-            fuzzy = f.sorted_norm if name != options.fuzzy_scorer else f.norm
-            known = sides[k][idx] = (f, weight, fuzzy)
+            # the fuzzy string's length, all the floors read: the string (its words sorted)
+            # is made for the tries fuzzy-scored only (on the readouts, none of them)
+            size = _sorted_len(f) if sort else len(f.norm)
+            known = sides[k][idx] = (f, weight, size)
         return known
+
+    def fuzzy(f: Features) -> str:
+        """The string a side's text is fuzzy-scored on."""
+        return f.sorted_norm if sort else f.norm
 
     fw = options.fuzzy_weight
     out: list[float] = []
@@ -1104,14 +1119,14 @@ def _lexical_groups(
         (known_ref(ri) or side(ref, ri, 0), known_other(oi) or side(other, oi, 1))
         for ri, oi in groups
     ]
-    for k, ((a, wa, sa), (b, wb, sb)) in enumerate(pairs):
+    for k, ((a, wa, la), (b, wb, lb)) in enumerate(pairs):
         if wa is None or wb is None:  # a key the table lacks: pair_score's own default
             out.append(pair_score(a, b, idf, options))
             continue
         total = wa + wb
         if floors is not None:
-            size = len(sa) + len(sb)
-            reach = 1.0 - abs(len(sa) - len(sb)) / size if name == "ratio" and size else 1.0
+            size = la + lb
+            reach = 1.0 - abs(la - lb) / size if name == "ratio" and size else 1.0
             # the overlap is at most the lighter side's weight (a sum of some of its words'
             # weights, in the same order): a try that cannot reach its floor even so is not
             # weighed word by word (most tries are such)
@@ -1129,7 +1144,7 @@ def _lexical_groups(
         dice_of[k] = dice
     if dice_of:
         fuzzy = process.cpdist(
-            [pairs[k][0][2] for k in dice_of], [pairs[k][1][2] for k in dice_of],
+            [fuzzy(pairs[k][0][0]) for k in dice_of], [fuzzy(pairs[k][1][0]) for k in dice_of],
             scorer=SCORERS[name], workers=1, dtype=np.float64,
         ).tolist()  # fmt: skip
         for (k, dice), fz in zip(dice_of.items(), fuzzy, strict=True):
