@@ -399,3 +399,23 @@ def test_a_texts_folded_words_are_those_of_its_folded_text(text: str) -> None:
     if len(expected) != len(words):
         expected = [fold(w) for w in words]
     assert lift._folded_words(text, words) == expected
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(st.sampled_from(SENTENCES), min_size=1, max_size=8),
+    st.lists(st.sampled_from(SENTENCES), min_size=1, max_size=8),
+)
+def test_the_one_matrix_scores_each_cell_it_reads_once(a: list[str], b: list[str]) -> None:
+    """The blocks the one matrix fuzzy-scores are the cells it reads (texts against texts,
+    units against units), each once, and no other."""
+    sa, sb = lift._side(tuple(features(a)), "en"), lift._side(tuple(features(b)), "en")
+    cells = [
+        (i, j)
+        for rows, cols in lift._read_blocks(sa, len(a), sb, len(b))
+        for i in rows
+        for j in cols
+    ]
+    wanted = {(i, j) for i in range(len(a)) for j in range(len(b))}
+    wanted |= {(i, j) for i in sa.at for j in sb.at}
+    assert len(cells) == len(set(cells)) and set(cells) == wanted

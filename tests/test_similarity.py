@@ -534,3 +534,12 @@ def test_idf_table_is_each_keys_log_weight_in_first_seen_order(sets: list[frozen
             df[k] = df.get(k, 0) + 1
     expected = [(k, math.log1p(len(sets) / c)) for k, c in df.items()]
     assert expected == list(idf_table(iter(sets)).items())
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet="ab .,-\n\u00a0é", max_size=12), min_size=1, max_size=3))
+def test_a_sorted_strings_length_is_read_without_sorting(texts: list[str]) -> None:
+    """The length of a text's fuzzy string with its words sorted, read without sorting them,
+    for texts joined as alignment's tries join them (some without a word, or empty)."""
+    joined = similarity.join(features(texts))
+    assert similarity._sorted_len(joined) == len(joined.sorted_norm)

@@ -29,6 +29,7 @@ from numpy.typing import NDArray
 from compare._cache import bounded
 from compare.options import Options
 from compare.similarity import (
+    Blocks,
     Features,
     LexicalScorer,
     Matrix,
@@ -256,10 +257,36 @@ def _one_pass(
     a, b = _side(tuple(ref), options.language), _side(tuple(other), options.language)
     if len(a.rows) * len(b.rows) > _ONE_PASS_PAIRS or not sums_in_key_order(a.units, b.units):
         return None
-    whole = sorted_sum_scores(a.rows, b.rows, idf, options, (dict(a.postings), dict(b.postings)))
+    read = _read_blocks(a, n, b, m)
+    whole = sorted_sum_scores(
+        a.rows, b.rows, idf, options, (dict(a.postings), dict(b.postings)), read
+    )
     units = _unit_coords(whole[np.ix_(a.at, b.at)], a.starts, b.starts)
     pairs = _by_text(units, (a.starts, len(a.units)), (b.starts, len(b.units)))
     return whole[:n, :m].copy(), pairs
+
+
+def _read_blocks(a: _Side, n: int, b: _Side, m: int) -> Blocks:
+    """The blocks of :func:`_one_pass`'s matrix that it reads (``n``, ``m``: each side's
+    texts, its first rows): texts against texts and units against units, each cell once. A
+    text of several units against a unit is left out: its fuzzy score would be thrown away
+    (~1/6 of the matrix's work on the bundled readouts). Each row is in one block (the fuzzy
+    scorer prepares each row of a block for its columns)."""
+    a_one, a_several, a_units = _row_kinds(a, n)
+    b_one, _, b_units = _row_kinds(b, m)
+    return (
+        (a_one, range(len(b.rows))),  # a one-unit text is its unit: every column
+        (a_several, range(m)),
+        (a_units, [*b_one, *b_units]),
+    )
+
+
+def _row_kinds(side: _Side, n: int) -> tuple[list[int], list[int], range]:
+    """A side's rows by kind: its texts of one unit, its texts of several, and their units
+    (``n``: the side's texts, its first rows)."""
+    one = [i for i in side.at if i < n]
+    several = sorted(set(range(n)).difference(one))
+    return one, several, range(n, len(side.rows))
 
 
 @attrs.frozen

@@ -385,6 +385,10 @@ def score_matrix(
     return candidate_scores(ref, other, idf, options)
 
 
+Blocks = Sequence[tuple[Sequence[int], Sequence[int]]]
+"""Blocks of a matrix as (rows, columns) pairs: the cells a caller reads."""
+
+
 def _whole_matrix(
     ref: Sequence[Features],
     other: Sequence[Features],
@@ -392,9 +396,13 @@ def _whole_matrix(
     options: Options,
     block_pairs: float,
     postings: Postings | None = None,
+    read: Blocks | None = None,
 ) -> Matrix:
     """:func:`score_matrix` of a small pair (every pair fuzzy-scored by ``cdist``), the shared
-    weights block-added from ``block_pairs`` pairs a key (:func:`_shared_weights`)."""
+    weights block-added from ``block_pairs`` pairs a key (:func:`_shared_weights`).
+
+    ``read``, if given: only the cells of these blocks are fuzzy-scored, each the same number;
+    the others hold no score (the caller never reads them)."""
     shared = _shared_weights(ref, other, idf, None, block_pairs, postings)
     w_ref = _weights(ref, idf)
     w_other = _weights(other, idf)
@@ -402,14 +410,25 @@ def _whole_matrix(
     dice = np.divide(2.0 * shared, total, out=np.zeros_like(shared), where=total > 0)
     wordless = total == 0  # neither text has a word: the fuzzy score is the whole score
     fw = options.fuzzy_weight
-    n, m = len(ref), len(other)
     ref_norms, name = _sorted_norms(ref, options.fuzzy_scorer)
     other_norms = _sorted_norms(other, options.fuzzy_scorer)[0]
-    fuzzy = process.cdist(
-        ref_norms, other_norms, scorer=SCORERS[name], workers=_workers(n * m), dtype=np.float64
-    ) / 100.0  # fmt: skip
+    if read is None:
+        fuzzy = _fuzzy(ref_norms, other_norms, name)
+    else:
+        fuzzy = np.zeros_like(shared)
+        for rows, cols in read:
+            if len(rows) and len(cols):
+                block = _fuzzy([ref_norms[i] for i in rows], [other_norms[j] for j in cols], name)
+                fuzzy[np.ix_(rows, cols)] = block
     combined: Matrix = (1.0 - fw) * np.where(wordless, fuzzy, dice) + fw * fuzzy
     return combined
+
+
+def _fuzzy(ref: Sequence[str], other: Sequence[str], name: str) -> Matrix:
+    """The fuzzy scorer ``name``'s scores of every pair of strings, in [0, 1]."""
+    workers = _workers(len(ref) * len(other))
+    scores = process.cdist(ref, other, scorer=SCORERS[name], workers=workers, dtype=np.float64)
+    return scores / 100.0
 
 
 def sums_in_key_order(ref: Sequence[Features], other: Sequence[Features]) -> bool:
@@ -432,17 +451,19 @@ def sorted_sum_scores(
     idf: dict[str, float],
     options: Options,
     postings: Postings | None = None,
+    read: Blocks | None = None,
 ) -> Matrix:
     """The lexical scorer's whole matrix (each score at most 1) with every cell's shared weight
     summed in sorted key order, however many pairs share a key: where :func:`score_matrix`
     adds no key as a block (no key shared by more than ``_BLOCK_PAIRS`` pairs, fewer than
     ``_CDIST_MAX_PAIRS`` pairs), each cell is the same number, bit for bit, in any matrix
     holding both texts (a pair's score depends on its two texts, the IDF and the options only).
-    ``postings``: the two sides' :func:`postings`, when already known.
+    ``postings``: the two sides' :func:`postings`, when already known; ``read``: the blocks
+    the caller reads, the only cells scored (see :func:`_whole_matrix`).
     """
     if not ref or not other:
         return np.zeros((len(ref), len(other)), dtype=np.float64)
-    return np.minimum(_whole_matrix(ref, other, idf, options, math.inf, postings), 1.0)
+    return np.minimum(_whole_matrix(ref, other, idf, options, math.inf, postings, read), 1.0)
 
 
 def _weights(texts: Sequence[Features], idf: dict[str, float]) -> Matrix:
@@ -463,6 +484,14 @@ def _weights(texts: Sequence[Features], idf: dict[str, float]) -> Matrix:
 def _repeats(texts: Sequence[Features]) -> bool:
     """Whether a record stands for several of the texts (a repeated text, see :func:`features`)."""
     return len({id(f) for f in texts}) < len(texts)
+
+
+def _sorted_len(f: Features) -> int:
+    """``len(f.sorted_norm)``, without sorting: the same words, one space apart."""
+    norm = f.norm  # words one space apart, but where a text joined with it had no string
+    if "  " in norm or norm[:1] == " " or norm[-1:] == " ":
+        return len(" ".join(norm.split()))
+    return len(norm)
 
 
 def _sorted_norms(texts: Sequence[Features], scorer: str) -> tuple[list[str], str]:
@@ -1061,18 +1090,25 @@ def _lexical_groups(
     sides = memo if memo is not None else ({}, {})
     vocabulary = idf.keys()
     name = "ratio" if options.fuzzy_scorer == "token_sort_ratio" else options.fuzzy_scorer
+    sort = name != options.fuzzy_scorer  # token_sort_ratio: ratio on the words sorted
 
     def side(
         texts: Sequence[Features], idx: tuple[int, ...], k: int
-    ) -> tuple[Features, float | None, str]:
-        known: tuple[Features, float | None, str] | None = sides[k].get(idx)
+    ) -> tuple[Features, float | None, int]:
+        known: tuple[Features, float | None, int] | None = sides[k].get(idx)
         if known is None:
             f = join([texts[i] for i in idx])
             # the weight when every key is in the table (pair_score's default is then unused)
             weight = _weight(f, idf) if vocabulary >= f.keys else None
-            fuzzy = f.sorted_norm if name != options.fuzzy_scorer else f.norm
-            known = sides[k][idx] = (f, weight, fuzzy)
+            # the fuzzy string's length, all the floors read: the string (its words sorted)
+            # is made for the tries fuzzy-scored only (on the readouts, none of them)
+            size = _sorted_len(f) if sort else len(f.norm)
+            known = sides[k][idx] = (f, weight, size)
         return known
+
+    def fuzzy(f: Features) -> str:
+        """The string a side's text is fuzzy-scored on."""
+        return f.sorted_norm if sort else f.norm
 
     fw = options.fuzzy_weight
     out: list[float] = []
@@ -1083,14 +1119,14 @@ def _lexical_groups(
         (known_ref(ri) or side(ref, ri, 0), known_other(oi) or side(other, oi, 1))
         for ri, oi in groups
     ]
-    for k, ((a, wa, sa), (b, wb, sb)) in enumerate(pairs):
+    for k, ((a, wa, la), (b, wb, lb)) in enumerate(pairs):
         if wa is None or wb is None:  # a key the table lacks: pair_score's own default
             out.append(pair_score(a, b, idf, options))
             continue
         total = wa + wb
         if floors is not None:
-            size = len(sa) + len(sb)
-            reach = 1.0 - abs(len(sa) - len(sb)) / size if name == "ratio" and size else 1.0
+            size = la + lb
+            reach = 1.0 - abs(la - lb) / size if name == "ratio" and size else 1.0
             # the overlap is at most the lighter side's weight (a sum of some of its words'
             # weights, in the same order): a try that cannot reach its floor even so is not
             # weighed word by word (most tries are such)
@@ -1108,7 +1144,7 @@ def _lexical_groups(
         dice_of[k] = dice
     if dice_of:
         fuzzy = process.cpdist(
-            [pairs[k][0][2] for k in dice_of], [pairs[k][1][2] for k in dice_of],
+            [fuzzy(pairs[k][0][0]) for k in dice_of], [fuzzy(pairs[k][1][0]) for k in dice_of],
             scorer=SCORERS[name], workers=1, dtype=np.float64,
         ).tolist()  # fmt: skip
         for (k, dice), fz in zip(dice_of.items(), fuzzy, strict=True):
