@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 import compare
 from compare import Collation, CompareError, Document, Options, collation
+from compare.model import Coverage
 from invariants import check_collation
 
 ClaimSet = frozenset[frozenset[tuple[str, tuple[int, ...]]]]
@@ -331,3 +332,37 @@ def test_the_representative_is_the_member_with_the_highest_summed_best_scores() 
         several += len(by_doc) > 2
         assert collation._representative(scores, by_doc) == min(by_doc, key=key)
     assert several > 5
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.integers(2, 6).flatmap(
+        lambda n: st.tuples(
+            st.just(n), st.lists(st.sets(st.integers(0, n - 1), min_size=1), max_size=12)
+        )
+    )
+)
+def test_coverage_is_the_per_document_reading(case: tuple[int, list[set[int]]]) -> None:
+    """_coverage's one pass over the claims files each claim as reading them per document does."""
+    n, member_sets = case
+    documents = [Document.from_text("A sentence.", id=f"d{k}") for k in range(n)]
+    claims = [
+        compare.Claim(
+            id=f"c{k + 1}",
+            members={f"d{d}": (0,) for d in sorted(m)},
+            representative=f"d{min(m)}",
+            text="A sentence.",
+        )
+        for k, m in enumerate(member_sets)
+    ]
+    others = n - 1
+    expected = {
+        d.id: Coverage(
+            claims=tuple(c.id for c in claims if d.id in c.members),
+            unique=tuple(c.id for c in claims if c.sources == 1 and d.id in c.members),
+            missing=tuple(c.id for c in claims if d.id not in c.members and 2 * c.sources > others),
+        )
+        for d in documents
+    }
+    actual = collation._coverage(documents, claims)
+    assert list(expected.items()) == list(actual.items())

@@ -218,6 +218,85 @@ def test_tokenize_rebuilds_the_text(text: str) -> None:
     assert all(tokens)
 
 
+def _tokenize_by_chunks(text: str) -> list[str]:
+    """tokenize as it was written before its one regex: whitespace-delimited chunks, each cut
+    into the words and marks of WORD_RE, the last one keeping the chunk's whitespace."""
+    from compare.tokens import WORD_RE
+
+    tokens: list[str] = []
+    split = WORD_RE.of(text).findall
+    for chunk in re.findall(r"\S+\s*|\s+", text):
+        core = chunk.rstrip()
+        parts = split(core) if core else []
+        if len(parts) <= 1:
+            tokens.append(chunk)
+            continue
+        pos = 0
+        for part in parts[:-1]:
+            end = core.index(part, pos) + len(part)
+            tokens.append(core[pos:end])
+            pos = end
+        tokens.append(chunk[pos:])
+    if len(tokens) > 1 and tokens[0].isspace():
+        tokens[1] = tokens[0] + tokens[1]
+        del tokens[0]
+    return tokens
+
+
+_SCRIPTS_ALPHABET = st.sampled_from(
+    list("ab Z9’'.-,;“”«» \t\n\u00a0\u2003\x1c") + list("三千二百大桥通车。，") + list("جسراًال،")
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(max_size=60), st.text(_SCRIPTS_ALPHABET, max_size=60)))
+def test_tokenize_is_the_chunked_form(text: str) -> None:
+    """The one-regex tokenize gives the tokens of the chunk-by-chunk form it replaced."""
+    assert _tokenize_by_chunks(text) == tokenize(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(st.text(max_size=60), st.text(_SCRIPTS_ALPHABET, max_size=60)))
+def test_prepared_keys_are_the_token_keys(text: str) -> None:
+    """A text's keys are its tokens' keys, its offsets where its tokens start (and its length)."""
+    keys, offsets = diff_module._prepared.__wrapped__(text)
+    tokens = tokenize(text)
+    assert tuple(diff_module._key(t) for t in tokens) == keys
+    assert [sum(map(len, tokens[:k])) for k in range(len(tokens) + 1)] == list(offsets)
+
+
+def _encode_one_by_one(ka: tuple[str, ...], kb: tuple[str, ...]) -> tuple[str, str]:
+    """The encoding as it was written before the C passes: one key at a time."""
+    codes: dict[str, str] = {}
+
+    def encode(keys: tuple[str, ...]) -> str:
+        out = []
+        for key in keys:
+            if key not in codes:
+                codes[key] = diff_module.code_point(len(codes))
+            out.append(codes[key])
+        return "".join(out)
+
+    return encode(ka), encode(kb)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.text("abcd", min_size=1, max_size=2), max_size=30),
+    st.lists(st.text("abcd", min_size=1, max_size=2), max_size=30),
+)
+def test_encode_is_the_one_by_one_form(ka: list[str], kb: list[str]) -> None:
+    """Both texts are encoded as the key-by-key loop numbered their keys."""
+    assert _encode_one_by_one(tuple(ka), tuple(kb)) == diff_module._encode(tuple(ka), tuple(kb))
+
+
+def test_encode_past_the_table() -> None:
+    """Past the tabled characters, codes are computed: the same numbering."""
+    ka = tuple(str(n) for n in range(diff_module._TABLED + 50))
+    kb = ("x", "0", "y", *ka[-3:])
+    assert _encode_one_by_one(ka, kb) == diff_module._encode(ka, kb)
+
+
 @settings(max_examples=50, deadline=None)
 @given(texts, texts)
 def test_deterministic(a: str, b: str) -> None:

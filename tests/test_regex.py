@@ -52,6 +52,7 @@ PATTERNS = _script_patterns()
 def test_the_package_has_the_twins_this_file_proves() -> None:
     """A new twin is proved here too: the list is read from the package."""
     assert {
+        "compare.diff._TOKEN_RE",
         "compare.lexicon._WORD_RE",
         "compare.quantities._TOKEN_RE",
         "compare.scripts._SCRIPT_RE",
@@ -188,7 +189,7 @@ def test_the_cli_on_the_english_readouts_compiles_no_chinese_or_arabic_pattern()
     chinese = compiled(
         EXAMPLES / "languages/zh-bridge-a.txt", EXAMPLES / "languages/zh-bridge-b.txt"
     )
-    assert PATTERNS["compare.tokens.WORD_RE"].full.pattern in chinese - plain
+    assert PATTERNS["compare.diff._TOKEN_RE"].full.pattern in chinese - plain
 
 
 def test_importing_the_command_line_compiles_no_lazy_pattern() -> None:

@@ -143,8 +143,8 @@ def _weigh_key(args: tuple[Any, ...]) -> int:
     out = 0
     for a in args:
         t = type(a)
-        if t is str:  # most arguments: a text
-            out += _sizeof(a)
+        if t is str:  # most arguments: a text, most texts ASCII (sys.getsizeof parses keywords)
+            out += _STR_BYTES + len(a) if a.isascii() else _sizeof(a)
         elif isinstance(a, (str, tuple)):
             out += weigh(a)
         else:  # a language code's lexicon, a word set: shared, one reference

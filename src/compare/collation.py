@@ -94,11 +94,9 @@ class _Scores:
     """What link classifiers read once per document, for this collation only."""
     links: LinkMemo = attrs.field(factory=dict, eq=False, repr=False)
     """Links built for claims, reused by the pairwise views where they meet the same link."""
-    best: dict[int, tuple[NDArray[np.intp], Matrix]] = attrs.field(
-        factory=dict, eq=False, repr=False
-    )
-    """By document: each sentence's best-scoring sentence of it, and that score (see
-    :meth:`row_best`)."""
+    best: list[tuple[NDArray[np.intp], Matrix]] = attrs.field(factory=list, eq=False, repr=False)
+    """Each sentence's best-scoring sentence of every document, and that score, once computed
+    (see :meth:`row_best`)."""
     groups: list[dict[tuple[int, ...], Any]] = attrs.field(eq=False, repr=False)
     """By document: what scoring alignment's tries keeps of its groups of sentences (the same
     against every other document: :class:`~compare.similarity.GroupScorer`)."""
@@ -107,15 +105,20 @@ class _Scores:
     def _groups(self) -> list[dict[tuple[int, ...], Any]]:
         return [{} for _ in self.docs]
 
-    def row_best(self, d: int) -> tuple[NDArray[np.intp], Matrix]:
-        """For every sentence, its best-scoring sentence of document ``d`` (index within ``d``,
-        the first of equal maxima) and that score; computed once per document."""
-        found = self.best.get(d)
-        if found is None:
-            block = self.matrix[:, self.offsets[d] : self.offsets[d + 1]]
-            at = block.argmax(axis=1)
-            found = self.best[d] = (at, block[np.arange(len(block)), at])
-        return found
+    def row_best(self) -> tuple[NDArray[np.intp], Matrix]:
+        """For every sentence (row) and document (column), the document's best-scoring sentence
+        (index within it, the first of equal maxima) and that score (0 for an empty document);
+        computed once."""
+        if not self.best:
+            rows = np.arange(len(self.matrix))
+            at = np.zeros((len(self.matrix), len(self.docs)), dtype=np.intp)
+            top = np.zeros((len(self.matrix), len(self.docs)))
+            for d, (lo, hi) in enumerate(itertools.pairwise(self.offsets)):
+                if hi > lo:
+                    at[:, d] = self.matrix[:, lo:hi].argmax(axis=1)
+                    top[:, d] = self.matrix[rows, lo + at[:, d]]
+            self.best.append((at, top))
+        return self.best[0]
 
     def reuse(self) -> Reuse:
         """What the pairwise views can take from this collation unchanged."""
@@ -274,7 +277,11 @@ def _group(scores: _Scores, progress: Progress = silent) -> list[list[Node]]:
             return True
         merged: dict[int, list[int]] = {}
         for r in roots:
-            for doc, idx in members.get(r, {r[0]: [r[1]]}).items():
+            group = members.get(r)
+            if group is None:  # a sentence on its own (most roots): no group made to read it
+                merged.setdefault(r[0], []).append(r[1])
+                continue
+            for doc, idx in group.items():
                 merged.setdefault(doc, []).extend(idx)
         for idx in merged.values():
             idx.sort()
@@ -396,16 +403,18 @@ def _closest(scores: _Scores, by_doc: dict[int, tuple[int, ...]]) -> dict[str, C
     if not absent:
         return {}
     rows = [scores.offsets[d] + i for d, idx in by_doc.items() for i in idx]
-    # one sentence (most claims): its row's best of each document, read off a table
-    best = scores.matrix[rows].max(axis=0) if len(rows) > 1 else None
+    if len(rows) == 1:  # one sentence (most claims): its row's best of each document, in a table
+        at, top = scores.row_best()
+        nearest, values = at[rows[0]].tolist(), top[rows[0]].tolist()
+    else:
+        best = scores.matrix[rows].max(axis=0)
     out: dict[str, Candidate] = {}
     for e in absent:
         lo, hi = scores.offsets[e], scores.offsets[e + 1]
         if hi == lo:
             continue
-        if best is None:
-            at, top = scores.row_best(e)
-            j, value = int(at[rows[0]]), float(top[rows[0]])
+        if len(rows) == 1:
+            j, value = nearest[e], values[e]
         else:
             j = int(np.argmax(best[lo:hi]))  # the first of equal maxima: the lower index
             value = float(best[lo + j])
@@ -440,15 +449,28 @@ def _representative(scores: _Scores, by_doc: dict[int, tuple[int, ...]]) -> int:
 
 
 def _coverage(documents: list[Document], claims: list[Claim]) -> dict[str, Coverage]:
-    """Per source: claims carried, claims only it carries, claims most others carry but it lacks."""
-    out = {}
+    """Per source: claims carried, claims only it carries, claims most others carry but it lacks.
+
+    One pass over the claims, each filing its id under its members (and, when most sources
+    carry it, under the documents that lack it), in claim order.
+    """
     others = len(documents) - 1
-    for doc in documents:
-        carried = tuple(c.id for c in claims if doc.id in c.members)
-        unique = tuple(c.id for c in claims if c.sources == 1 and doc.id in c.members)
-        missing = tuple(c.id for c in claims if doc.id not in c.members and 2 * c.sources > others)
-        out[doc.id] = Coverage(claims=carried, unique=unique, missing=missing)
-    return out
+    carried: dict[str, list[str]] = {d.id: [] for d in documents}
+    unique: dict[str, list[str]] = {d.id: [] for d in documents}
+    missing: dict[str, list[str]] = {d.id: [] for d in documents}
+    for c in claims:
+        for doc_id in c.members:
+            carried[doc_id].append(c.id)
+        if c.sources == 1:
+            unique[next(iter(c.members))].append(c.id)
+        if 2 * c.sources > others:
+            for doc_id, held in missing.items():
+                if doc_id not in c.members:
+                    held.append(c.id)
+    return {
+        d: Coverage(claims=tuple(carried[d]), unique=tuple(unique[d]), missing=tuple(missing[d]))
+        for d in carried
+    }
 
 
 def _ranking(claims: list[Claim]) -> tuple[str, ...]:

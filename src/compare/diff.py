@@ -16,13 +16,14 @@ instead.
 
 from __future__ import annotations
 
-import re
+from itertools import accumulate
 from typing import Literal
 
 import attrs
 from diff_match_patch import diff_match_patch
 
 from compare._cache import bounded
+from compare._regex import ScriptPattern
 from compare.model import DiffOp
 from compare.tokens import WORD_RE, unify_quotes
 
@@ -46,9 +47,12 @@ __all__ = [
 
 Opcode = tuple[str, int, int, int, int]
 
-_TOKEN_RE = re.compile(r"\S+\s*|\s+")
-"""A word-ish run of non-space characters with its trailing whitespace (or leading whitespace)."""
-_SPLIT_RE = WORD_RE  # a word (one Chinese character, a run of Chinese numerals) or a mark
+_TOKEN_RE = ScriptPattern(
+    rf"\s+|(?:{WORD_RE.full.pattern})\s*", rf"\s+|(?:{WORD_RE.plain.pattern})\s*"
+)
+"""A word or mark of :data:`~compare.tokens.WORD_RE` with the whitespace after it, or the
+whitespace a text opens with. Every character that is not whitespace is a word or a mark, so the
+matches tile the text."""
 _OPS: dict[int, Literal["equal", "delete", "insert"]] = {0: "equal", -1: "delete", 1: "insert"}
 _MIRROR: dict[str, Literal["equal", "delete", "insert"]] = {
     "equal": "equal",
@@ -62,23 +66,7 @@ _DMP.Diff_Timeout = 0
 
 def tokenize(text: str) -> list[str]:
     """Split text into tokens (a word or mark plus following whitespace) that rebuild it."""
-    tokens: list[str] = []
-    split = _SPLIT_RE.of(text).findall  # the plain twin for text without Chinese or Arabic
-    for chunk in _TOKEN_RE.findall(text):
-        core = chunk.rstrip()
-        if not core:
-            tokens.append(chunk)
-            continue
-        parts = split(core)
-        if len(parts) <= 1:
-            tokens.append(chunk)
-            continue
-        pos = 0
-        for part in parts[:-1]:
-            end = core.index(part, pos) + len(part)
-            tokens.append(core[pos:end])
-            pos = end
-        tokens.append(chunk[pos:])
+    tokens: list[str] = _TOKEN_RE.of(text).findall(text)  # one pass in C, not one a word
     if len(tokens) > 1 and tokens[0].isspace():  # leading whitespace belongs to the first word
         tokens[1] = tokens[0] + tokens[1]
         del tokens[0]
@@ -113,16 +101,17 @@ looked up instead of computed: :func:`code_point` of 0 to 4,095, all below the s
 in one pass, not 4,096 calls at import)."""
 
 
-def _encode(keys: tuple[str, ...], codes: dict[str, str]) -> str:
-    """Map each token key to one character, sharing characters between equal keys."""
-    out = []
-    for key in keys:
-        ch = codes.get(key)
-        if ch is None:
-            n = len(codes)
-            ch = codes[key] = _FIRST_CODES[n] if n < _TABLED else code_point(n)
-        out.append(ch)
-    return "".join(out)
+def _encode(ka: tuple[str, ...], kb: tuple[str, ...]) -> tuple[str, str]:
+    """Map each token key of two texts to one character, equal keys to one character, numbered
+    in the order the keys first occur (in ``ka``, then in ``kb``)."""
+    first = dict.fromkeys(ka)  # distinct keys in order of first occurrence, counted in C
+    first.update(dict.fromkeys(kb))
+    if len(first) <= _TABLED:
+        codes = dict(zip(first, _FIRST_CODES, strict=False))  # the table is the longer
+    else:
+        codes = {key: code_point(n) for n, key in enumerate(first)}
+    code = codes.__getitem__
+    return "".join(map(code, ka)), "".join(map(code, kb))
 
 
 @attrs.frozen
@@ -138,10 +127,7 @@ class Run:
 
 def _offsets(tokens: list[str]) -> list[int]:
     """Return the start offset of each token, plus the total length at the end."""
-    out = [0]
-    for tok in tokens:
-        out.append(out[-1] + len(tok))
-    return out
+    return list(accumulate(map(len, tokens), initial=0))
 
 
 @bounded()
@@ -153,6 +139,8 @@ def _prepared(text: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
     if offsets[-1] != len(text):  # the tokens always rebuild the text; never slice if not
         return tuple(_key(tok) for tok in tokens), tuple(offsets)
     unified = unify_quotes(text)  # one character for one: the tokens' keys are its slices
+    if unified is text:  # no quote to unify (most texts): the keys are the tokens, stripped
+        return tuple(map(str.strip, tokens)), tuple(offsets)
     keys = [unified[offsets[k] : offsets[k + 1]].strip() for k in range(len(tokens))]
     return tuple(keys), tuple(offsets)
 
@@ -501,8 +489,7 @@ def _diff_runs(a: str, b: str) -> tuple[Run, ...]:
     kb, ob = _prepared(b)
     if len(ka) + len(kb) > CODE_CAPACITY and len(set(ka).union(kb)) > CODE_CAPACITY:
         return _difflib_runs(ka, oa, kb, ob)
-    codes: dict[str, str] = {}
-    ea, eb = _encode(ka, codes), _encode(kb, codes)
+    ea, eb = _encode(ka, kb)
     runs: list[Run] = []
     ia = ib = 0
     for code, k in _semantic_diff(ea, eb):
