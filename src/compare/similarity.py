@@ -1143,11 +1143,11 @@ def _lexical_groups(
         out.append(0.0)
         dice_of[k] = dice
     if dice_of:
-        fuzzy = process.cpdist(
+        scored = process.cpdist(
             [fuzzy(pairs[k][0][0]) for k in dice_of], [fuzzy(pairs[k][1][0]) for k in dice_of],
             scorer=SCORERS[name], workers=1, dtype=np.float64,
         ).tolist()  # fmt: skip
-        for (k, dice), fz in zip(dice_of.items(), fuzzy, strict=True):
+        for (k, dice), fz in zip(dice_of.items(), scored, strict=True):
             f = fz / 100.0
             out[k] = (1.0 - fw) * (f if dice is None else dice) + fw * f
     return out
