@@ -157,3 +157,46 @@ def test_same_link_shortcut_equals_every_classifier(pair: tuple[str, str], need:
     assume(ctx.relation == "same")
     general = context(a, b, options)
     assert (*reworded(general), *detail(general), *typed_findings(general)) == classify_link(ctx)
+
+
+def test_a_finding_span_never_covers_debris_set_between_two_linked_sentences(
+    readouts: dict[str, Document],
+) -> None:
+    """A 1:2 link whose change crosses the join of its two sentences, where the document holds
+    a headline and an ``Updated`` line between them (the loader sets those apart as debris):
+    the finding's spans are cut at that text, never cover it (found by tests/test_fuzz.py: the
+    CGTN readout's opening lines spliced into the middle of "facilitate")."""
+    ref = readouts["call-cgtn-chinese-readout.txt"]
+    head, _, body = ref.text.partition("\n\n")
+    cut = body.index("facilitate") + 1
+    other_text = "\n" + body[:cut] + head + "\n" + body[cut:]
+    other = Document.from_text(other_text, label="b", id="b")
+    result = compare.compare(ref, other)
+    crossing = [f for f in result.findings if len(f.other) == 2]
+    assert crossing, "the spliced sentence is linked to the two pieces it was cut into"
+    for finding in crossing:
+        named = [other.sentences[i] for i in finding.other]
+        for start, end in finding.other_spans:
+            outside = [
+                k
+                for k in range(start, end)
+                if not other.text[k].isspace() and not any(s.start <= k < s.end for s in named)
+            ]
+            assert outside == [], (finding, other.text[start:end])
+        # the cut keeps every sentence character the change covered
+        covered = {k for start, end in finding.other_spans for k in range(start, end)}
+        assert covered & set(range(named[0].start, named[0].end))
+        assert covered & set(range(named[1].start, named[1].end))
+
+
+def test_a_span_within_one_sentence_or_across_whitespace_is_one_document_span(
+    readouts: dict[str, Document],
+) -> None:
+    """Where only whitespace lies between two joined sentences, ``doc_spans`` is ``doc_span``'s
+    one span, whatever the span of the joined text."""
+    doc = readouts["call-syrian-readout-relay.txt"]
+    side = findings.Side.of(doc, (2, 3))
+    n = len(side.text)
+    for start in range(0, n, 7):
+        for end in range(start, n + 1, 5):
+            assert side.doc_spans(start, end) == (side.doc_span(start, end),)

@@ -84,6 +84,41 @@ class Side:
 
         return at(start), at(max(start, end - 1)) + (1 if end > start else 0)
 
+    def doc_spans(self, start: int, end: int) -> tuple[tuple[int, int], ...]:
+        """Map a span of the joined text to spans of the document's text: :meth:`doc_span`'s
+        one span, unless the document holds more than whitespace between two of the joined
+        sentences it crosses (a headline or an ``Updated`` line the loader set apart as
+        debris): there it is cut, one span a stretch of sentences with only whitespace
+        between them, so that no span covers text outside the link's sentences."""
+        span = self.doc_span(start, end)
+        if len(self.pieces) == 1 or not self._crosses_text(*span):
+            return (span,)
+        cut: list[tuple[int, int]] = []
+        for k, (joined, in_doc) in enumerate(self.pieces):
+            s, e = max(start, joined), min(end, joined + self._length(k))
+            if s >= e:
+                continue
+            piece = (in_doc + s - joined, in_doc + e - joined)
+            if cut and not self.doc.text[cut[-1][1] : piece[0]].strip():
+                cut[-1] = (cut[-1][0], piece[1])  # only whitespace between: one span
+            else:
+                cut.append(piece)
+        return tuple(cut) or (span,)
+
+    def _length(self, k: int) -> int:
+        """The length of the ``k``-th joined sentence."""
+        stop = self.pieces[k + 1][0] - 1 if k + 1 < len(self.pieces) else len(self.text)
+        return stop - self.pieces[k][0]
+
+    def _crosses_text(self, start: int, end: int) -> bool:
+        """Whether a span of the document's text covers something other than whitespace
+        between two of the joined sentences."""
+        for k in range(len(self.pieces) - 1):
+            gap = (self.pieces[k][1] + self._length(k), self.pieces[k + 1][1])
+            if start < gap[1] and gap[0] < end and self.doc.text[gap[0] : gap[1]].strip():
+                return True
+        return False
+
     def sentence_starts(self) -> tuple[int, ...]:
         """Offsets in ``text`` where each joined sentence begins."""
         return tuple(p[0] for p in self.pieces)

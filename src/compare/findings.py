@@ -129,13 +129,13 @@ def detail(ctx: LinkContext) -> Iterable[Finding]:
             yield Finding(
                 "added_detail", ctx.ref.indices, ctx.other.indices,
                 f"{ctx.other.doc.label} adds “{_shorten(new)}”",
-                other_spans=(ctx.other.doc_span(change.b_start, change.b_end),),
+                other_spans=ctx.other.doc_spans(change.b_start, change.b_end),
             )  # fmt: skip
         if old and n_old - n_new >= need:
             yield Finding(
                 "dropped_detail", ctx.ref.indices, ctx.other.indices,
                 f"{ctx.other.doc.label} drops “{_shorten(old)}”",
-                ref_spans=(ctx.ref.doc_span(change.a_start, change.a_end),),
+                ref_spans=ctx.ref.doc_spans(change.a_start, change.a_end),
             )  # fmt: skip
 
 
@@ -154,9 +154,9 @@ def reworded(ctx: LinkContext) -> Iterable[Finding]:
         if _explained(ctx, k):
             continue  # a typed finding already says what this change is
         if old:
-            ref_spans.append(ctx.ref.doc_span(change.a_start, change.a_end))
+            ref_spans.extend(ctx.ref.doc_spans(change.a_start, change.a_end))
         if new:
-            other_spans.append(ctx.other.doc_span(change.b_start, change.b_end))
+            other_spans.extend(ctx.other.doc_spans(change.b_start, change.b_end))
         if old and new:
             shown.append(f"“{_shorten(old, 40)}” → “{_shorten(new, 40)}”")
         elif new:

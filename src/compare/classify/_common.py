@@ -106,7 +106,7 @@ def _finding(
 
     def doc_spans(side: Side, spans: Iterable[Span]) -> tuple[Span, ...]:
         trimmed = (_trim(side.text, s, e) for s, e in spans)
-        return tuple(sorted({side.doc_span(s, e) for s, e in trimmed if e > s}))
+        return tuple(sorted({sp for s, e in trimmed if e > s for sp in side.doc_spans(s, e)}))
 
     return Finding(
         kind,
