@@ -22,6 +22,16 @@ MODULES = (
     "compare.report.text",
     "compare.report.html",
     "compare.report.corpus",
+    "compare.diff",
+    "compare.context",
+    "compare.relate",
+    "compare.similarity",
+    "compare.lift",
+    "compare.align",
+    "compare.classify.names",
+    "compare.classify.markers",
+    "compare.pairwise",
+    "compare.collation",
 )
 """The modules whose records take :func:`record_repr` rather than a compiled one."""
 
@@ -87,6 +97,8 @@ def test_a_record_reads_as_attrs_would_show_it(cls: type[Any], data: st.DataObje
             values[field.name] = data.draw(VALUES)
     ours, theirs = _bare(cls, values), _bare(twin, values)
     assert repr(ours) == repr(theirs)
+    if not attrs.fields(cls):
+        return  # a record of no fields (a scorer): ``Name()`` both ways, nothing to nest
     first = attrs.fields(cls)[0]
     if first.repr is True:  # the record as a value of its own field: shown as "..."
         object.__setattr__(ours, first.name, (ours, 1))

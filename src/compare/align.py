@@ -17,6 +17,7 @@ import attrs
 import numpy as np
 from numpy.typing import NDArray
 
+from compare._records import record_repr
 from compare._sparse import csgraph, sparse
 from compare.options import Options
 from compare.similarity import SparseScores
@@ -41,6 +42,8 @@ _PURE_PYTHON_MAX = 40
 @attrs.frozen
 class Alignment:
     """One aligned group: reference sentence indices, other sentence indices, and their score."""
+
+    __repr__ = record_repr
 
     ref: tuple[int, ...]
     other: tuple[int, ...]

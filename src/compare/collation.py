@@ -47,6 +47,7 @@ import attrs
 import numpy as np
 from numpy.typing import NDArray
 
+from compare._records import record_repr
 from compare.align import UnionFind, align
 from compare.context import RunCache
 from compare.errors import InputError
@@ -81,6 +82,8 @@ Node = tuple[int, int]
 @attrs.frozen
 class _Scores:
     """Everything scored once for the whole collation, documents in id order."""
+
+    __repr__ = record_repr
 
     docs: list[Document]
     offsets: list[int]
@@ -148,6 +151,8 @@ class _Arrange(Protocol):
 @attrs.frozen
 class _Candidate:
     """A pairwise link proposed for grouping: its score, its sentences, its best single pair."""
+
+    __repr__ = record_repr
 
     score: float
     nodes: tuple[Node, ...]

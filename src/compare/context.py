@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 
 import attrs
 
+from compare._records import record_repr
 from compare._regex import script_keyed
 from compare.diff import Run
 from compare.lexicon import words
@@ -47,6 +48,8 @@ T = TypeVar("T")
 @attrs.frozen
 class Side:
     """One side of a link: the sentences joined into one text, and where each piece came from."""
+
+    __repr__ = record_repr
 
     doc: Document
     indices: tuple[int, ...]
@@ -135,6 +138,8 @@ table keeps documents, or what was read of them, alive."""
 class LinkContext:
     """Everything a classifier may look at for one link."""
 
+    __repr__ = record_repr
+
     ref: Side
     other: Side
     runs: tuple[Run, ...]
@@ -153,6 +158,8 @@ Classifier = Callable[[LinkContext], Iterable[Finding]]
 class Change:
     """One stretch of a diff between two equal runs: ``ref[a_start:a_end]`` became
     ``other[b_start:b_end]`` (either may be empty: a pure deletion or insertion)."""
+
+    __repr__ = record_repr
 
     a_start: int
     a_end: int

@@ -16,16 +16,20 @@ instead.
 
 from __future__ import annotations
 
+import functools
 from itertools import accumulate
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import attrs
-from diff_match_patch import diff_match_patch
 
 from compare._cache import bounded
+from compare._records import record_repr
 from compare._regex import ScriptPattern
 from compare.model import DiffOp
 from compare.tokens import WORD_RE, unify_quotes
+
+if TYPE_CHECKING:
+    from diff_match_patch import diff_match_patch
 
 try:
     from fast_diff_match_patch import diff as _native_diff
@@ -60,8 +64,17 @@ _MIRROR: dict[str, Literal["equal", "delete", "insert"]] = {
     "insert": "delete",
 }
 
-_DMP = diff_match_patch()
-_DMP.Diff_Timeout = 0
+
+@functools.cache
+def _dmp() -> diff_match_patch:
+    """The library's Python object (no time-out) for its semantic clean-up, made on first use:
+    where the C++ port is installed only a very long pair (:func:`_bounded_diff`) needs it, and
+    a run that never does imports none of it."""
+    from diff_match_patch import diff_match_patch
+
+    dmp = diff_match_patch()
+    dmp.Diff_Timeout = 0
+    return dmp
 
 
 def tokenize(text: str) -> list[str]:
@@ -117,6 +130,8 @@ def _encode(ka: tuple[str, ...], kb: tuple[str, ...]) -> tuple[str, str]:
 @attrs.frozen
 class Run:
     """One diff run as character spans: ``a[a_start:a_end]`` became ``b[b_start:b_end]``."""
+
+    __repr__ = record_repr
 
     op: Literal["equal", "delete", "insert"]
     a_start: int
@@ -528,7 +543,7 @@ def _semantic_diff(a: str, b: str) -> list[tuple[int, int]]:
     else:
         diffs = _bounded_diff(a, b)
         _cleanup_merge(diffs)  # the anchored pieces, joined into one normal diff
-    _DMP.diff_cleanupSemantic(diffs)
+    _dmp().diff_cleanupSemantic(diffs)
     return [(code, len(chars)) for code, chars in diffs]
 
 

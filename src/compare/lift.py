@@ -27,6 +27,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from compare._cache import bounded
+from compare._records import record_repr
 from compare.options import Options
 from compare.similarity import (
     Blocks,
@@ -294,6 +295,8 @@ class _Side:
     """One side of :func:`_one_pass`: its units (:func:`_units`), the rows of its one matrix
     (:func:`_stacked`), each unit's row, and the rows' postings as (key, rows) pairs (compared
     by value, so the cache weighs what it holds: a tuple by a sample, where a dict is walked)."""
+
+    __repr__ = record_repr
 
     units: list[Features]
     starts: list[int]

@@ -10,6 +10,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from compare._cache import bounded
+from compare._records import record_repr
 from compare.align import align
 from compare.context import RunCache
 from compare.errors import InputError
@@ -66,6 +67,8 @@ class Reuse:
     """What a collation lends the pairwise comparisons it runs, each piece identical to what a
     comparison would compute itself: features per document, per-document classifier results
     and links already built (all for the collation's documents and options only)."""
+
+    __repr__ = record_repr
 
     features: dict[str, tuple[Document, list[Features]]]
     """By document id: the document (checked by identity) and its sentences' features."""

@@ -16,6 +16,7 @@ from functools import lru_cache
 import attrs
 
 from compare._cache import bounded
+from compare._records import record_repr
 from compare.lexicon import Lexicon, lexicon, name_key
 from compare.quantities import quantities
 from compare.tokens import fold, stem, stopwords
@@ -25,6 +26,11 @@ __all__ = ["opposed", "opposed_plain"]
 
 @attrs.frozen
 class _Word:
+    """A word as relation reads it: folded text, stem key, content or not, quantity value, alias
+    group, negator or not."""
+
+    __repr__ = record_repr
+
     text: str
     key: str
     content: bool

@@ -20,6 +20,7 @@ import numpy as np
 from numpy.typing import NDArray
 from rapidfuzz import fuzz, process
 
+from compare._records import record_repr
 from compare._sparse import sparse
 from compare.errors import OptionsError
 from compare.options import Options
@@ -96,6 +97,8 @@ candidates at once, a 10,000-sentence pair's, built ~250 MB of them)."""
 @attrs.frozen
 class Features:
     """What similarity needs of one text: its content-word keys and its normalised string."""
+
+    __repr__ = record_repr
 
     keys: frozenset[str]
     """Stemmed words (function words too: IDF weighting already makes them count for little)."""
@@ -625,6 +628,8 @@ class SparseScores:
     it stays below the link threshold. Memory grows with these pairs, not with ``n x m``.
     """
 
+    __repr__ = record_repr
+
     shape: tuple[int, int]
     rows: NDArray[np.intp]
     """Row of each kept pair, the pairs sorted by row then column."""
@@ -902,6 +907,8 @@ class LexicalScorer:
     (:func:`sparse_scores`); a collation scores candidates only (:func:`candidate_scores`).
     """
 
+    __repr__ = record_repr
+
     def __call__(
         self,
         ref: Sequence[Features],
@@ -1157,6 +1164,8 @@ def _lexical_groups(
 class GroupScorer:
     """Scores groups of sentences of two lists read as one text each (alignment's 1:2 and 2:1
     tries): one try as a call, or many at once (:meth:`many`, one :func:`score_many` call)."""
+
+    __repr__ = record_repr
 
     ref: Sequence[Features]
     other: Sequence[Features]

@@ -10,6 +10,7 @@ from functools import lru_cache
 import attrs
 
 from compare._cache import bounded
+from compare._records import record_repr
 from compare.classify._common import _change_of, _finding, _lex, _quoted, _unmatched
 from compare.context import (
     LinkContext,
@@ -31,6 +32,10 @@ from compare.tokens import stem, stopwords
 
 @attrs.frozen
 class _Marker:
+    """A marker phrase found in a side's text, with its span and the text it matched."""
+
+    __repr__ = record_repr
+
     phrase: Phrase
     start: int
     end: int

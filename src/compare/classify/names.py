@@ -14,6 +14,7 @@ from collections.abc import Set as AbstractSet
 import attrs
 
 from compare._cache import bounded
+from compare._records import record_repr
 from compare.classify._common import (
     Span,
     _change_content,
@@ -46,6 +47,10 @@ from compare.tokens import stopwords
 
 @attrs.frozen
 class _Name:
+    """A name found in a text: its span, its name words and the alias groups it belongs to."""
+
+    __repr__ = record_repr
+
     text: str
     start: int
     end: int
