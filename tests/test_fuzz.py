@@ -6,8 +6,9 @@ every sentence in exactly one link or in omitted/added; each link's diff rebuild
 document compared with itself has no findings; the same input gives the same JSON; no raw control
 character reaches a terminal through the text, Markdown or HTML views.
 
-CI runs a bounded number of examples (``COMPARE_FUZZ_EXAMPLES``, default 150 per property);
-``benchmarks/fuzz.py`` runs as many as asked.
+CI runs a bounded number of examples (``COMPARE_FUZZ_EXAMPLES``, default 150 per property),
+the same ones every run (``.ci/run`` sets ``CI``, under which Hypothesis derandomizes); a local run
+draws fresh examples each time, and ``benchmarks/fuzz.py`` runs as many as asked.
 """
 
 from __future__ import annotations
