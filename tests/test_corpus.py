@@ -639,3 +639,19 @@ def test_passages_live_on_disk_and_read_back_equal(tmp_path: Path) -> None:
     import pickle
 
     assert held == list(pickle.loads(pickle.dumps(again)))
+
+
+def test_a_corpus_of_articles_too_short_to_shingle_is_one_event_each(tmp_path: Path) -> None:
+    # Found by fuzzing the corpus command: when no article held a shingle (every text shorter
+    # than one), counting the shingles' document frequencies unpacked an empty shard and the
+    # command ended in a ValueError traceback.
+    rows = [{"id": "a", "text": "Yesterday."}, {"id": "b", "text": "Hello there."}]
+    path = _write(tmp_path / "c.jsonl", [json.dumps(r) for r in rows])
+    corpus = group(path, workers=1)
+    assert {"a": "event-1", "b": "event-2"} == dict(corpus.event_of)
+    assert () == corpus.reuse
+    assert 0 == corpus.stats["kept_shingles"]
+    out = tmp_path / "out"
+    assert 0 == main(["corpus", str(path), "-o", str(out), "--workers", "1", "-q"])
+    events = [json.loads(line) for line in (out / "events.jsonl").read_text().splitlines()]
+    assert [["a"], ["b"]] == [e["articles"] for e in events]

@@ -859,7 +859,8 @@ def _kept(
     distinct = 0
     good: list[HashArray] = []
     pairs = 0
-    for (ordered,) in _by_shard(lambda: ((b,) for b in hashes.blocks()), shift, count):
+    shards = _by_shard(lambda: ((b,) for b in hashes.blocks()), shift, count)
+    for (ordered,) in shards if hashes.count else ():  # no article has a shingle: none kept
         ordered.sort()  # in place: one copy of the shard
         twice = ordered[1:] == ordered[:-1]
         distinct += len(ordered) - int(twice.sum())
@@ -869,7 +870,8 @@ def _kept(
         good.append(shared[df <= rules.max_df])
         df = df[df <= rules.max_df]
         pairs += int((df * (df - 1) // 2).sum())
-    kept = np.concatenate(good)  # shard by shard, in increasing order of the top bits
+    # shard by shard, in increasing order of the top bits
+    kept = np.concatenate(good) if good else np.zeros(0, dtype=np.uint64)
     stats["shingles"] = distinct
     stats["kept_shingles"] = len(kept)
     ends = np.cumsum(sizes)
