@@ -10,7 +10,8 @@ CI runs the same properties on fixed examples (700 per property; ``.ci/run`` set
 which Hypothesis derandomizes); this runner always draws fresh ones (Hypothesis's default
 profile, even where ``CI`` is set), so it keeps finding what the fixed ones cannot.
 Each property feeds mutated readouts (cuts, moves, odd characters, other newlines) and wild text
-through load → compare → every format → collation and checks the contracts of DESIGN.md; a
+through load → compare → every format → collation, and random JSONL lines through ``compare
+corpus``, and checks the contracts of DESIGN.md; a
 failure prints the smallest input Hypothesis could shrink it to. Exit status is pytest's.
 """
 

@@ -1,29 +1,35 @@
-"""The fuzzer: mutated readouts and wild text through load → compare → every format → collation.
+"""The fuzzer: mutated readouts and wild text through load → compare → every format → collation,
+and random JSONL corpora through ``compare corpus``.
 
 Each property states a contract of DESIGN.md that must hold for *any* input: no exception but a
 one-line ``CompareError``; every non-whitespace character in exactly one sentence or the header;
 every sentence in exactly one link or in omitted/added; each link's diff rebuilds both sides; a
 document compared with itself has no findings; the same input gives the same JSON; no raw control
-character reaches a terminal through the text, Markdown or HTML views.
+character reaches a terminal through the text, Markdown or HTML views; a corpus of any lines is
+grouped with every article in one event, or refused in one line.
 
-CI runs a bounded number of examples (``COMPARE_FUZZ_EXAMPLES``, default 150 per property),
+CI runs a bounded number of examples (``COMPARE_FUZZ_EXAMPLES``, default 150 per property, half
+that for the corpus, whose examples cost more),
 the same ones every run (``.ci/run`` sets ``CI``, under which Hypothesis derandomizes); a local run
 draws fresh examples each time, and ``benchmarks/fuzz.py`` runs as many as asked.
 """
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import os
 import re
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 import compare
 from compare import CompareError, Document
+from compare.cli import main
 from compare.diff import word_diff
 from invariants import (
     check_closest,
@@ -191,6 +197,96 @@ def test_any_file_loads_or_is_refused_in_one_line(
         return
     check_document(doc)
     json.dumps([s.text for s in doc.sentences], ensure_ascii=False).encode("utf-8")
+
+
+odd_value = st.one_of(
+    st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.text(max_size=8),
+    st.lists(st.integers(), max_size=2), st.sampled_from(SPICE),
+)  # fmt: skip
+
+
+def mostly(good: st.SearchStrategy[str]) -> st.SearchStrategy[object]:
+    """A field's value: a good one seven times in eight, else any odd JSON value."""
+    return st.integers(0, 7).flatmap(lambda k: odd_value if k == 0 else good)
+
+
+_optional_fields = {
+    "outlet": mostly(st.sampled_from(["CGTN", "SANA", "Newsweek"])),
+    "date": mostly(
+        st.sampled_from(["2021-11-05", "2021-11-06", "2021-11-20", "2021-13-45", "0001-01-01"])
+    ),
+    "title": mostly(st.sampled_from(["Xi, Assad talk", ""])),
+    "url": mostly(st.sampled_from(["https://example.org/a", "not a url"])),
+    "event": mostly(st.sampled_from(["e1", "e2"])),
+    "lang": odd_value,
+}
+article_line = st.fixed_dictionaries(
+    {"id": st.sampled_from([f"a{k}" for k in range(12)]), "text": any_text},
+    optional=_optional_fields,
+).map(lambda row: json.dumps(row, ensure_ascii=False))
+broken_line = st.fixed_dictionaries(
+    {}, optional={"id": odd_value, "text": st.one_of(any_text, odd_value), **_optional_fields}
+).map(lambda row: json.dumps(row, ensure_ascii=False))
+junk_line = st.one_of(
+    st.sampled_from(["", "{", "[]", "null", "1", '"x"', '{"id":', "{} {}", "\ufeff{}"]),
+    st.text(max_size=20),
+)
+_REFUSAL = re.compile(r"^.*?error: (\S*:\d+: )?")
+"""What a refusal's statistics label leaves out: the program's name and the file:line."""
+corpus_lines = st.lists(
+    st.integers(0, 11).flatmap(lambda k: {10: broken_line, 11: junk_line}.get(k, article_line)),
+    min_size=2,
+    max_size=10,
+)
+
+
+@settings(FUZZ, max_examples=max(EXAMPLES // 2, 10))
+@given(
+    corpus_lines,
+    st.sampled_from(["\n", "\r\n"]),
+    st.booleans(),
+    st.sampled_from([[], ["--date-window", "0"], ["--date-window", "3"]]),
+)
+def test_any_jsonl_corpus_is_grouped_or_refused_in_one_line(
+    tmp_path_factory: pytest.TempPathFactory,
+    lines: list[str],
+    newline: str,
+    skip_bad: bool,
+    window: list[str],
+) -> None:
+    """Any JSONL lines through ``compare corpus``: exit 0 with every article in exactly one
+    event, or exit 2 with a one-line error (with ``--skip-bad``, only for a corpus left with no
+    article); never a traceback."""
+    folder = tmp_path_factory.mktemp("corpus")
+    path = folder / "c.jsonl"
+    path.write_bytes(newline.join(lines).encode("utf-8", errors="surrogatepass"))
+    argv = ["corpus", str(path), "-o", str(folder / "out"), "--workers", "1", "-q", *window]
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
+        rc = main([*argv, "--skip-bad"] if skip_bad else argv)
+    said = err.getvalue()
+    assert "Traceback" not in said, said
+    assert rc in (0, 2), (rc, said)
+    if rc == 2:
+        event("refused: " + _REFUSAL.sub("", said.strip().splitlines()[-1])[:40])
+        errors = [line for line in said.splitlines() if "error:" in line]
+        assert len(errors) == 1, said
+        if skip_bad:
+            assert "holds no articles" in errors[0], said
+        return
+    # Read with str.splitlines on purpose: a JSON line must stay one line to any splitter (U+2028
+    # in a passed-through field once cut one in two).
+    written = (folder / "out" / "articles.jsonl").read_text(encoding="utf-8")
+    ids = [json.loads(x)["id"] for x in written.splitlines()]
+    events = (folder / "out" / "events.jsonl").read_text(encoding="utf-8").splitlines()
+    grouped = [a for line in events for a in json.loads(line)["articles"]]
+    event(
+        f"grouped {len(ids)} article(s) into {len(events)} event(s)"
+        if len(ids) < 3
+        else "grouped 3+ articles"
+    )
+    assert sorted(ids) == sorted(grouped)
+    assert len(set(ids)) == len(ids)
 
 
 def test_more_distinct_words_than_a_16_bit_encoding_holds() -> None:

@@ -177,9 +177,10 @@ _PLAIN = st.recursive(
 @given(st.dictionaries(st.text(max_size=5), _PLAIN, max_size=5), st.sampled_from([0, 2, 4]))
 def test_dumps_writes_what_the_standard_library_writes(data: dict[str, Any], indent: int) -> None:
     """The one-pass indenting writer gives json.dumps's text (sorted keys, UTF-8 kept), control
-    characters escaped; non-finite floats go to json.dumps itself."""
+    characters and the line and paragraph separators escaped; non-finite floats go to json.dumps
+    itself."""
     text = json.dumps(data, indent=indent, sort_keys=True, ensure_ascii=False)
-    escaped = re.sub(f"[{CONTROLS}]", lambda m: f"\\u{ord(m.group()):04x}", text)
+    escaped = re.sub(f"[{CONTROLS}\u2028\u2029]", lambda m: f"\\u{ord(m.group()):04x}", text)
     assert escaped + "\n" == dumps(data, indent=indent)
 
 
@@ -212,3 +213,14 @@ def test_long_json_keeps_its_controls_escaped() -> None:
         assert f"before\\u{ord(control):04x}after" in written
         assert json.loads(written)["b"] == f"before{control}after"
     assert dumps({"a": text}) == json.dumps({"a": text}, indent=2) + "\n"
+
+
+@pytest.mark.parametrize("size", [10, LONG_TEXT])
+def test_a_json_line_holding_line_separators_stays_one_line(size: int) -> None:
+    """U+2028 and U+2029 inside a string are escaped (short and long texts alike): a JSONL record
+    read back with ``str.splitlines`` is still one record, and parses to the same string."""
+    data = {"a": "x" * size, "b": "one\u2028two\u2029three"}
+    line = dumps(data, indent=None)
+    assert "\\u2028" in line and "\\u2029" in line
+    assert [line.rstrip("\n")] == line.splitlines()
+    assert data == json.loads(line)

@@ -39,9 +39,13 @@ __all__ = [
 SCHEMA = "compare.comparison/1"
 COLLATION_SCHEMA = "compare.collation/1"
 
-_RAW_CONTROL_RE = re.compile(f"[{CONTROLS}]")
+_SEPARATORS = "\u2028\u2029"
+"""The line and paragraph separators: no control, but a line break to Python's
+``str.splitlines`` (and to JavaScript before ES2019), so raw in a JSON line they would cut it."""
+_RAW_CONTROL_RE = re.compile(f"[{CONTROLS}{_SEPARATORS}]")
 """Controls that :func:`json.dumps` with ``ensure_ascii=False`` writes raw (DEL, C1, bidi, lone
-surrogates; it escapes C0 itself): written as ``\\uXXXX`` instead, the same string to a parser."""
+surrogates; it escapes C0 itself), and the two separators: written as ``\\uXXXX`` instead, the
+same string to a parser."""
 
 
 def document_to_dict(doc: Document) -> dict[str, Any]:
@@ -348,7 +352,8 @@ def _encode(value: Any, out: list[str], newline: str, step: str) -> None:
 def dumps(data: dict[str, Any], *, indent: int | None = 2) -> str:
     """Serialise to JSON deterministically: sorted keys, UTF-8 kept, newline at the end.
 
-    Every control character is escaped, so the text is safe to print on a terminal.
+    Every control character is escaped, so the text is safe to print on a terminal, and so are
+    U+2028 and U+2029, so that any line splitter reads a one-line record as one line.
     """
     text = None
     if indent is not None:
@@ -357,7 +362,7 @@ def dumps(data: dict[str, Any], *, indent: int | None = 2) -> str:
     if text is None:
         text = json.dumps(data, indent=indent, sort_keys=True, ensure_ascii=False)
     # Outside strings JSON has no such characters, so each one found is inside a string.
-    if len(text) >= LONG_TEXT and none_in(text):
+    if len(text) >= LONG_TEXT and none_in(text) and not any(c in text for c in _SEPARATORS):
         return text + "\n"
     return _RAW_CONTROL_RE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
 
