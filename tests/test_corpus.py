@@ -145,7 +145,7 @@ def test_cli_corpus_encoding_flag(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert 0 == main(
         ["corpus", str(folder), "-o", str(tmp_path / "out"), "-q", "--encoding", "cp1252"]
     )
-    assert capsys.readouterr().out.startswith("2 articles, 1 events (1 collated)")
+    assert capsys.readouterr().out.startswith("2 articles, 1 event (1 collated)")
     page = next((tmp_path / "out" / "events").glob("*.html")).read_text(encoding="utf-8")
     assert "caf\u00e9" in page and "\u20ac5 million" in page
     assert 2 == main(["corpus", str(DATA), "-o", str(tmp_path / "j"), "-q", "--encoding", "cp1252"])
@@ -291,7 +291,7 @@ def test_cli_writes_records_reports_and_index(
     assert 0 == main(["corpus", str(DATA), "-o", str(out), "--workers", "1", "--quiet"])
     summary = capsys.readouterr().out
     assert summary.startswith(
-        "6 articles, 3 events (3 collated), 1 passage(s) reused across events, 0 within; wrote"
+        "6 articles, 3 events (3 collated), 1 passage reused across events, 0 within; wrote"
     )
     articles = [json.loads(x) for x in (out / "articles.jsonl").read_text().splitlines()]
     assert {"compare.corpus.article/1"} == {a["schema"] for a in articles}
@@ -342,7 +342,7 @@ def test_cli_bad_line_exits_2_or_is_skipped(
     assert 1 == len(err.splitlines())
     assert "c.jsonl:4: 'id' must be a string" in err
     assert 0 == main(["corpus", str(path), "-o", str(tmp_path / "o"), "-q", "--skip-bad"])
-    assert "1 bad inputs skipped" in capsys.readouterr().out
+    assert "1 bad input skipped" in capsys.readouterr().out
     assert 2 == main(["corpus", str(tmp_path / "missing.jsonl"), "-o", str(tmp_path / "o")])
     assert "no such file or folder" in capsys.readouterr().err
 

@@ -21,6 +21,7 @@ from compare.corpus.engine import dask_client
 from compare.corpus.output import write_corpus
 from compare.errors import InputError, OptionsError
 from compare.options import Options, allowed_values, field_docs
+from compare.report._common import counted
 from compare.scale import Progress
 from compare.scripts import AUTO
 
@@ -180,10 +181,11 @@ def run(args: argparse.Namespace, progress: Progress) -> str:
             outlet_aliases=_aliases(args.outlet_aliases), options=Options(language=args.language),
             encoding=args.encoding,
         )  # fmt: skip
-    skipped = f", {done.skipped} bad inputs skipped" if done.skipped else ""
+    skipped = f", {counted(done.skipped, 'bad input')} skipped" if done.skipped else ""
     return (
-        f"{done.articles} articles, {done.events} events ({done.collated} collated), "
-        f"{done.reuse} passage(s) reused across events, {done.reuse_within} within{skipped}; "
+        f"{counted(done.articles, 'article')}, {counted(done.events, 'event')} "
+        f"({done.collated} collated), {counted(done.reuse, 'passage')} reused across events, "
+        f"{done.reuse_within} within{skipped}; "
         "wrote "
         f"{os.path.join(args.output, 'index.html')}\n"
     )
