@@ -223,6 +223,8 @@ def test_text_view_marks_partial_members_and_shows_the_detail() -> None:
     assert "    · added_detail: Wire B adds “in Damascus”" in text.splitlines()
 
 
+# Sixty "word"s outweigh the few English words: the language check warns, as it should.
+@pytest.mark.filterwarnings("ignore::compare.LanguageWarning")
 def test_text_view_cleans_control_characters_and_fits_the_width() -> None:
     """An escape sequence in a document is shown as �; matrix rows fit the width."""
     hostile = Document.from_text("Xi met \x1b[31mAssad\x1b[0m on Friday. " + "word " * 60 + ".")
