@@ -655,3 +655,18 @@ def test_a_corpus_of_articles_too_short_to_shingle_is_one_event_each(tmp_path: P
     assert 0 == main(["corpus", str(path), "-o", str(out), "--workers", "1", "-q"])
     events = [json.loads(line) for line in (out / "events.jsonl").read_text().splitlines()]
     assert [["a"], ["b"]] == [e["articles"] for e in events]
+
+
+def test_readme_corpus_command_on_the_bundled_readouts_folder(tmp_path: Path) -> None:
+    # README, "Corpora": `python -m compare corpus examples/readouts -o out/`, and what it says
+    # that run finds: the four call reports one event, collated; the July meeting alone; 13
+    # passages the call reports share word for word, none across events.
+    out = tmp_path / "out"
+    assert 0 == main(["corpus", str(READOUTS), "-o", str(out), "--workers", "1", "-q"])
+    events = [json.loads(line) for line in (out / "events.jsonl").read_text().splitlines()]
+    assert READOUT_EVENTS == [tuple(e["articles"]) for e in events]
+    assert [True, False] == [e["collation"] is not None for e in events]
+    reuse = [json.loads(line) for line in (out / "reuse.jsonl").read_text().splitlines()]
+    assert 13 == len(reuse)
+    assert all(r["same_event"] for r in reuse)
+    assert (out / "index.html").is_file()
