@@ -6,13 +6,14 @@ Run from the project root::
     .venv/bin/python benchmarks/fuzz.py --examples 20000  # a long soak
     .venv/bin/python benchmarks/fuzz.py --seed 7          # another random stream
 
-CI runs the same properties on fixed examples (700 per property; ``.ci/run`` sets ``CI``, under
-which Hypothesis derandomizes); this runner always draws fresh ones (Hypothesis's default
-profile, even where ``CI`` is set), so it keeps finding what the fixed ones cannot.
-Each property feeds mutated readouts (cuts, moves, odd characters, other newlines) and wild text
-through load → compare → every format → collation, and random JSONL lines through ``compare
-corpus``, and checks the contracts of DESIGN.md; a
-failure prints the smallest input Hypothesis could shrink it to. Exit status is pytest's.
+CI runs the same properties on fixed examples (700 per property, 350 for the web page, command
+line and corpus ones; ``.ci/run`` sets ``CI``, under which Hypothesis derandomizes); this runner
+always draws fresh ones (Hypothesis's default profile, even where ``CI`` is set), so it keeps
+finding what the fixed ones cannot. Each property feeds mutated readouts (cuts, moves, odd
+characters, other newlines) and wild text through load → compare → every format → collation,
+random web pages through the loader, random command lines, and random JSONL lines through
+``compare corpus``, and checks the contracts of DESIGN.md; a failure prints the smallest input
+Hypothesis could shrink it to. Exit status is pytest's.
 """
 
 from __future__ import annotations

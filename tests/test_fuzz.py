@@ -1,15 +1,17 @@
-"""The fuzzer: mutated readouts and wild text through load → compare → every format → collation,
-and random JSONL corpora through ``compare corpus``.
+"""The fuzzer: mutated readouts and wild text through load → compare → every format → collation;
+random web pages through the loader; random command lines; random JSONL corpora through
+``compare corpus``.
 
 Each property states a contract of DESIGN.md that must hold for *any* input: no exception but a
 one-line ``CompareError``; every non-whitespace character in exactly one sentence or the header;
 every sentence in exactly one link or in omitted/added; each link's diff rebuilds both sides; a
 document compared with itself has no findings; the same input gives the same JSON; no raw control
-character reaches a terminal through the text, Markdown or HTML views; a corpus of any lines is
-grouped with every article in one event, or refused in one line.
+character reaches a terminal through the text, Markdown or HTML views; any web page loads to a
+document that keeps the offset contract; any command line exits 0, or 2 with one error line; a
+corpus of any lines is grouped with every article in one event, or refused in one line.
 
 CI runs a bounded number of examples (``COMPARE_FUZZ_EXAMPLES``, default 150 per property, half
-that for the corpus, whose examples cost more),
+that for the web page, command line and corpus properties, whose examples cost more),
 the same ones every run (``.ci/run`` sets ``CI``, under which Hypothesis derandomizes); a local run
 draws fresh examples each time, and ``benchmarks/fuzz.py`` runs as many as asked.
 """
@@ -28,6 +30,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 import compare
+from _extras import web_extra
 from compare import CompareError, Document
 from compare.cli import main
 from compare.diff import word_diff
@@ -287,6 +290,115 @@ def test_any_jsonl_corpus_is_grouped_or_refused_in_one_line(
     )
     assert sorted(ids) == sorted(grouped)
     assert len(set(ids)) == len(ids)
+
+
+TAGS = [
+    "p", "div", "span", "h1", "article", "main", "nav", "footer", "li", "ul", "table", "td",
+    "script", "style", "br", "blockquote", "figure", "time", "a", "b", "pre", "noscript", "aside",
+]  # fmt: skip
+ATTRIBUTES = [
+    "",
+    " class='content'",
+    " itemprop='articleBody'",
+    " hidden",
+    " datetime='2021-11-05'",
+]
+HTML_ODD = [
+    "&amp;", "&nbsp;", "&#0;", "&#x110000;", "&bogus;", "<!-- c -->", "<![CDATA[x]]>", "<", ">",
+    "<meta charset='latin-1'>", "<?xml version='1.0'?>", "</div>", "<p",
+]  # fmt: skip
+html_piece = st.recursive(
+    st.one_of(mutated_readout().map(lambda t: t[:600]), st.sampled_from(HTML_ODD + SPICE)),
+    lambda inner: st.tuples(
+        st.sampled_from(TAGS), st.sampled_from(ATTRIBUTES), st.lists(inner, max_size=4),
+        st.booleans(),
+    ).map(lambda t: f"<{t[0]}{t[1]}>{''.join(t[2])}" + (f"</{t[0]}>" if t[3] else "")),
+    max_leaves=12,
+)  # fmt: skip
+web_page = st.tuples(
+    st.sampled_from(["", "<!doctype html>", "<html><head><title>Xi, Assad talk</title></head>"]),
+    st.lists(html_piece, max_size=6),
+    st.sampled_from(["utf-8", "utf-16", "latin-1", "cp1252"]),
+).map(lambda t: (t[0] + "<body>" + "".join(t[1]) + "</body></html>").encode(t[2], "replace"))
+
+
+@settings(FUZZ, max_examples=max(EXAMPLES // 2, 10))
+@given(web_page)
+def test_any_web_page_loads_or_is_refused_in_one_line(
+    tmp_path_factory: pytest.TempPathFactory, page: bytes
+) -> None:
+    """Any HTML page (nested tags, odd entities and charsets, four encodings) through
+    ``compare.load``: a document that keeps the offset contract, or a one-line ``CompareError``."""
+    web_extra()
+    path = tmp_path_factory.mktemp("web") / "page.html"
+    path.write_bytes(page)
+    try:
+        doc = compare.load(path)
+    except CompareError as exc:
+        event("refused")
+        assert str(exc) and "\n" not in str(exc), repr(exc)
+        return
+    event("loaded")
+    check_document(doc)
+
+
+_OPTION_VALUES = ["0", "1", "-1", "0.5", "1e9", "nan", "inf", "x", "", "2", "100", "1,5", "٣"]
+_OPTIONS = {
+    **{
+        name: st.sampled_from(_OPTION_VALUES)
+        for name in (
+            "--link-threshold", "--mutual-floor", "--merge-gain", "--order-bonus",
+            "--fuzzy-weight", "--partial-coverage", "--detail-min-words", "--unit-weight",
+            "--anchor-score", "--max-pairs", "--max-linkable", "--near-miss", "--width",
+        )
+    },
+    "--fuzzy-scorer": st.sampled_from(["ratio", "token_sort_ratio", "x", ""]),
+    "--language": st.sampled_from(["en", "zh", "ar", "auto", "fr", ""]),
+    "--encoding": st.sampled_from(["utf-8", "latin-1", "bogus", "utf-16"]),
+    "--only": st.sampled_from(["number", "quote,entity", "bogus", "", ","]),
+    "--exclude": st.sampled_from(["reworded", "bogus", ""]),
+    "--format": st.sampled_from(["text", "json", "markdown", "html", "csv", "pdf"]),
+    "--label": st.sampled_from(["A", "", "\u202e", "x" * 300]),
+    "--output": st.sampled_from(["OUT.html", "OUT.csv", "/nonexistent/dir/x", ""]),
+}  # fmt: skip
+_INPUTS = [*(str(p) for p in sorted(READOUTS.glob("*.txt"))), str(READOUTS), "/nonexistent.txt"]
+command_line = st.tuples(
+    st.lists(st.sampled_from(_INPUTS), min_size=1, max_size=3),
+    st.lists(
+        st.sampled_from(sorted(_OPTIONS)).flatmap(lambda o: st.tuples(st.just(o), _OPTIONS[o])),
+        max_size=4,
+    ),
+    st.lists(st.sampled_from(["--html", "-q"]), max_size=1),
+)
+
+
+@settings(FUZZ, max_examples=max(EXAMPLES // 2, 10))
+@given(command_line)
+def test_any_command_line_exits_0_or_2_in_one_line(
+    tmp_path_factory: pytest.TempPathFactory,
+    line: tuple[list[str], list[tuple[str, str]], list[str]],
+) -> None:
+    """Any mix of inputs, options and odd values on the command line: exit 0, or exit 2 with
+    one error line; never a traceback."""
+    folder = tmp_path_factory.mktemp("cli")
+    inputs, options, flags = line
+    argv = [*inputs, *flags]
+    for name, value in options:
+        argv += [name, str(folder / value) if value.startswith("OUT") else value]
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
+        try:
+            rc = main(argv)
+        except SystemExit as exc:  # argparse's own refusals
+            rc = exc.code
+    said = err.getvalue()
+    assert "Traceback" not in said, said
+    assert rc in (0, 2), (rc, argv, said)
+    if rc == 2:
+        event("refused")
+        assert len([x for x in said.splitlines() if "error:" in x]) == 1, said
+    else:
+        event("ran")
 
 
 def test_more_distinct_words_than_a_16_bit_encoding_holds() -> None:
